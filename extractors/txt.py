@@ -1,0 +1,215 @@
+"""Reader for plain text and Markdown-flavoured text (.txt, .md).
+
+This is the form the seed reports come in: one paragraph per line, blank lines
+between paragraphs, ``**bold**`` / ``*italic*`` emphasis, tables either as pipe
+tables (``| a | b |`` with a ``|---|`` rule) or as tab-separated lines, and
+footnotes as lines starting with a superscript number (``¹ ...``).
+
+:func:`parse_blocks` is public: the corpus builder uses it to turn a seed into a
+.docx with exactly the same blocks.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from pipeline.document import DocumentBuilder
+from pipeline.layout import classify
+from pipeline.model import FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH, TABLE, Document
+
+from .common import decode_text, read_bytes
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_FOOTNOTE_LINE = re.compile(rf"^[{SUPERSCRIPTS}]+\s+\S")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_DASH_ROW = re.compile(r"^[\s\-|\t:]+$")
+_SENT_END = re.compile(r"[.;:!?…)\]\"]\s*$")
+
+
+@dataclass
+class TextBlock:
+    kind: str
+    text: str                       # markup removed
+    level: Optional[int] = None
+    bold: bool = False              # the whole block is bold
+    raw: str = ""                   # the source line(s) with markup, for builders
+    rows: list[list[str]] = field(default_factory=list)   # tables
+
+
+def strip_markup(line: str) -> tuple[str, bool]:
+    """Remove Markdown emphasis; returns (text, whole line was bold)."""
+    s = line.strip()
+    whole_bold = False
+    m = re.fullmatch(r"\*\*(.+)\*\*", s, flags=re.S)
+    if m and "**" not in m.group(1):
+        whole_bold = True
+    s = _BOLD.sub(r"\1", s)
+    s = _ITALIC.sub(r"\1", s)
+    # an unmatched ** opening or closing a bold span that continues on another line
+    if s.startswith("**"):
+        s, whole_bold = s[2:], True
+    if s.endswith("**"):
+        s, whole_bold = s[:-2], True
+    return s.strip(), whole_bold
+
+
+def _is_pipe_row(line: str) -> bool:
+    s = line.strip()
+    return s.startswith("|") or (s.count("|") >= 2 and " | " in s)
+
+
+def _pipe_cells(line: str) -> list[str]:
+    s = line.strip()
+    if s.startswith("|"):
+        s = s[1:]
+    if s.endswith("|"):
+        s = s[:-1]
+    return [strip_markup(c)[0] for c in s.split("|")]
+
+
+def _tab_cells(line: str) -> list[str]:
+    return [strip_markup(c)[0] for c in line.rstrip("\n").split("\t")]
+
+
+def _trim_row(cells: list[str]) -> list[str]:
+    while cells and not cells[-1].strip():
+        cells = cells[:-1]
+    return cells
+
+
+def _useless_row(cells: list[str]) -> bool:
+    return all(not c.strip() or _DASH_ROW.match(c) for c in cells)
+
+
+def _read_table(lines: list[str], i: int, kind: str) -> tuple[list[list[str]], int]:
+    """Consume a table starting at line i; blank lines inside a table are skipped
+    when the table goes on after them."""
+    rows: list[list[str]] = []
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        if not line.strip():
+            j = i
+            while j < n and not lines[j].strip():
+                j += 1
+            if j < n and ((kind == "tab" and "\t" in lines[j]) or (kind == "pipe" and _is_pipe_row(lines[j]))):
+                i = j
+                continue
+            break
+        if kind == "tab" and "\t" not in line:
+            break
+        if kind == "pipe" and not (_is_pipe_row(line) or _PIPE_RULE.match(line)):
+            break
+        if kind == "pipe" and _PIPE_RULE.match(line):
+            i += 1
+            continue
+        cells = _tab_cells(line) if kind == "tab" else _pipe_cells(line)
+        cells = _trim_row(cells)
+        if cells and not _useless_row(cells):
+            rows.append(cells)
+        i += 1
+    return rows, i
+
+
+def _is_caps(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _continues(prev: TextBlock, line_text: str) -> bool:
+    """Is this line the continuation of the previous paragraph (a stray break)?"""
+    if prev.kind not in (PARAGRAPH, LIST_ITEM) or not line_text:
+        return False
+    if _SENT_END.search(prev.text):
+        return False
+    first = line_text[0]
+    return first.islower()
+
+
+def parse_blocks(text: str) -> list[TextBlock]:
+    """Split plain text into blocks (see module docstring)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks: list[TextBlock] = []
+    footnotes: list[TextBlock] = []
+    i, n = 0, len(lines)
+    prev_blank = True
+    while i < n:
+        line = lines[i]
+        if not line.strip():
+            prev_blank = True
+            i += 1
+            continue
+        if "\t" in line.strip("\n") and line.strip():
+            rows, i = _read_table(lines, i, "tab")
+            if rows:
+                blocks.append(TextBlock(TABLE, "", rows=rows))
+            prev_blank = True
+            continue
+        if _is_pipe_row(line) or (_PIPE_RULE.match(line) and i + 1 < n and _is_pipe_row(lines[i + 1])):
+            rows, i = _read_table(lines, i, "pipe")
+            if rows:
+                blocks.append(TextBlock(TABLE, "", rows=rows))
+            prev_blank = True
+            continue
+        # a "- | | |" Markdown header stub directly before a pipe rule
+        if i + 1 < n and _PIPE_RULE.match(lines[i + 1]) and "|" in line:
+            i += 1
+            continue
+        raw = line.strip()
+        if raw.count("**") % 2 == 1:
+            # a bold span opened here closes on a later line: one block, lines kept
+            j = i + 1
+            while j < n and lines[j].strip() and lines[j].count("**") % 2 == 0:
+                j += 1
+            if j < n and lines[j].strip() and j - i <= 4:
+                raw = "\n".join(x.strip() for x in lines[i:j + 1])
+                i = j
+        t, bold = strip_markup(raw)
+        if not t:
+            i += 1
+            continue
+        if _FOOTNOTE_LINE.match(t):
+            footnotes.append(TextBlock(FOOTNOTE, t, raw=raw))
+            i += 1
+            prev_blank = False
+            continue
+        prev = blocks[-1] if blocks else None
+        if prev is not None and prev.kind != TABLE:
+            # repair a paragraph broken across a page (blank line) or a wrapped line
+            if _continues(prev, t) and (prev_blank or not classify(t)[0] == LIST_ITEM):
+                prev.text = f"{prev.text} {t}"
+                prev.raw = f"{prev.raw} {raw}"
+                i += 1
+                prev_blank = False
+                continue
+            # a capitals heading wrapped over two lines
+            if (not prev_blank and prev.kind == HEADING and _is_caps(prev.text) and _is_caps(t)
+                    and classify(t)[0] != LIST_ITEM and not re.match(r"^(phần|phan)\b", t, re.I)):
+                prev.text = f"{prev.text} {t}"
+                prev.raw = f"{prev.raw} {raw}"
+                i += 1
+                continue
+        kind, level = classify(t, bold)
+        blocks.append(TextBlock(kind, t, level=level, bold=bold, raw=raw))
+        prev_blank = False
+        i += 1
+    return blocks + footnotes
+
+
+def extract(path: str) -> Document:
+    data = read_bytes(path)
+    text = decode_text(data)
+    fmt = "md" if path.lower().endswith(".md") else "txt"
+    b = DocumentBuilder(path, fmt)
+    for tb in parse_blocks(text):
+        if tb.kind == TABLE:
+            b.add_table(tb.rows)
+        else:
+            b.add(tb.kind, tb.text, level=tb.level, bold=tb.bold)
+    if b.empty:
+        from pipeline.model import EMPTY, ExtractError
+        raise ExtractError(EMPTY, "Tệp không có nội dung văn bản.")
+    return b.build()

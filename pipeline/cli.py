@@ -1,0 +1,130 @@
+"""The ``tdkt`` command line: a thin layer over the library functions."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from .versions import TDKT_VERSION
+
+DEFAULT_DB = str(Path("warehouse") / "tdkt.duckdb")
+
+
+def _progress_printer(stream=sys.stderr):
+    tty = stream.isatty()
+    last = [0.0]
+
+    def show(done: int, total: int, r) -> None:
+        name = Path(r.path).name
+        if r.action == "skipped":
+            what = "unchanged"
+        elif r.status == "ok":
+            what = f"{r.n_facts} facts, {r.seconds:.2f} s"
+        else:
+            what = f"{r.status}: {r.error}"
+        line = f"[{done}/{total}] {r.action:<7} {name} ({what})"
+        if tty:
+            now = time.monotonic()
+            if done == total or r.status != "ok" or now - last[0] > 0.1:
+                last[0] = now
+                stream.write("\r\033[K" + line[: max(20, os.get_terminal_size(stream.fileno()).columns - 1)])
+                if r.status not in ("ok",) and r.action != "skipped":
+                    stream.write("\n")
+                stream.flush()
+            if done == total:
+                stream.write("\n")
+        else:
+            stream.write(line + "\n")
+            stream.flush()
+
+    return show
+
+
+def _print_summary(summary, out=sys.stdout) -> None:
+    loaded = summary.count("loaded")
+    rerun = summary.count("rerun")
+    skipped = summary.count("skipped")
+    failed = summary.failed
+    n = len(summary.results)
+    facts = sum(r.n_facts for r in summary.results)
+    out.write(f"{n} files in {summary.seconds:.1f} s: {loaded} read, {rerun} re-run through new rules, "
+              f"{skipped} unchanged, {len(failed)} not readable; {facts} facts extracted (run {summary.run_id})\n")
+    for r in failed:
+        out.write(f"  {r.status:<11} {r.path}: {r.error}\n")
+
+
+def cmd_ingest(a) -> int:
+    from pipeline.ingest import ingest
+    from warehouse import connect
+
+    con = connect(a.db)
+    try:
+        summary = ingest(a.paths, con, workers=a.workers, force=a.force,
+                         progress=None if a.quiet else _progress_printer())
+    finally:
+        con.close()
+    _print_summary(summary)
+    return 0
+
+
+def cmd_export(a) -> int:
+    from warehouse import connect
+    from warehouse.export import ExportError, export
+
+    con = connect(a.db, read_only=True) if Path(a.db).exists() else connect(a.db)
+    try:
+        where, n = export(con, a.table, a.format, a.out)
+    except ExportError as e:
+        print(f"tdkt export: {e}", file=sys.stderr)
+        return 2
+    finally:
+        con.close()
+    if where != "stdout":
+        print(f"wrote {n} rows of {a.table} to {where}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="tdkt", description="Read emulation and commendation reports into a "
+                                "DuckDB warehouse, extract their figures and check them.")
+    p.add_argument("--version", action="version", version=f"tdkt {TDKT_VERSION}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add_db(sp):
+        sp.add_argument("--db", default=DEFAULT_DB, help=f"warehouse file (default: {DEFAULT_DB})")
+
+    sp = sub.add_parser("ingest", help="read files and load what they say into the warehouse")
+    sp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (read recursively)")
+    add_db(sp)
+    sp.add_argument("--workers", type=int, default=1, help="parallel reader processes (default: 1)")
+    sp.add_argument("--force", action="store_true", help="read every file again even when unchanged")
+    sp.add_argument("-q", "--quiet", action="store_true", help="no per-file progress, only the summary")
+    sp.set_defaults(func=cmd_ingest)
+
+    sp = sub.add_parser("export", help="write a table or view to csv, parquet, jsonl or xlsx")
+    sp.add_argument("table", metavar="TABLE", help="table or view name, e.g. facts, v_awards")
+    add_db(sp)
+    sp.add_argument("--format", choices=("csv", "parquet", "jsonl", "xlsx"), default="csv")
+    sp.add_argument("--out", help="output file (default: TABLE.FORMAT here; '-' for standard output)")
+    sp.set_defaults(func=cmd_export)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    from warehouse.db import WarehouseError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except WarehouseError as e:
+        print(f"tdkt {args.command}: {e}", file=sys.stderr)
+        return 3
+    except KeyboardInterrupt:
+        print("interrupted; documents already loaded are kept", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

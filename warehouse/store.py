@@ -1,0 +1,185 @@
+"""Writing documents and what was read from them; reading the model back.
+
+One transaction per document: a crash never leaves half a document.  Saving a
+document first deletes every row it had, so re-running replaces rather than
+duplicates.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+import duckdb
+
+from pipeline.model import (TABLE, Block, Cell, DocMeta, Document, Extraction,
+                            Row)
+from pipeline.normalize import match_form
+
+DOC_TABLES = ("facts", "honorees", "citations", "blocks", "document_text")
+
+
+@dataclass
+class Known:
+    """What the warehouse remembers of a document content."""
+    doc_id: str
+    path: str
+    status: str
+    reader_version: Optional[str]
+    rules_version: Optional[str]
+
+
+def known(con: duckdb.DuckDBPyConnection, doc_id: str) -> Optional[Known]:
+    r = con.execute("SELECT doc_id, path, status, reader_version, rules_version FROM documents "
+                    "WHERE doc_id = ?", [doc_id]).fetchone()
+    return Known(*r) if r else None
+
+
+def touch_path(con: duckdb.DuckDBPyConnection, doc_id: str, path: str) -> None:
+    con.execute("UPDATE documents SET path = ? WHERE doc_id = ? AND path IS DISTINCT FROM ?",
+                [path, doc_id, path])
+
+
+def stable_id(*parts) -> str:
+    h = hashlib.sha1("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+def assign_fact_ids(doc_id: str, extraction: Extraction) -> None:
+    """Give every fact an id that is stable for the same content and rules, and
+    resolve parent links from local ids to fact ids."""
+    seen: dict[str, int] = {}
+    by_local: dict[int, str] = {}
+    for i, f in enumerate(extraction.facts):
+        if f.local_id is None:
+            f.local_id = i
+        base = stable_id(doc_id, f.metric, f.char_start, f.char_end, f.award, f.recipient,
+                         f.qualifier, f.label, f.subject, f.status)
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        f.fact_id = f"{doc_id[:12]}-{base}" + (f"-{n}" if n else "")
+        by_local[f.local_id] = f.fact_id
+    for f in extraction.facts:
+        if f.parent_local_id is not None:
+            f.parent_fact_id = by_local.get(f.parent_local_id)
+
+
+def _date(s: Optional[str]):
+    if not s:
+        return None
+    try:
+        return date.fromisoformat(s)
+    except ValueError:
+        return None
+
+
+def delete_document_rows(con: duckdb.DuckDBPyConnection, doc_id: str) -> None:
+    for t in DOC_TABLES:
+        con.execute(f"DELETE FROM {t} WHERE doc_id = ?", [doc_id])
+
+
+def save_failure(con: duckdb.DuckDBPyConnection, *, doc_id: str, path: str, fmt: Optional[str],
+                 status: str, error: str, size: Optional[int], run_id: Optional[str],
+                 reader_version: Optional[str]) -> None:
+    """Record a file that could not be read (no other rows)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        delete_document_rows(con, doc_id)
+        con.execute("DELETE FROM documents WHERE doc_id = ?", [doc_id])
+        con.execute("INSERT INTO documents (doc_id, path, format, status, error, ingested_at, size_bytes, "
+                    "run_id, reader_version) VALUES (?, ?, ?, ?, ?, now(), ?, ?, ?)",
+                    [doc_id, path, fmt, status, error, size, run_id, reader_version])
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _cells_json(b: Block) -> Optional[str]:
+    if b.kind != TABLE or not b.rows:
+        return None
+    return json.dumps([[[c.text, c.start, c.end, c.col, c.colspan] for c in r.cells] for r in b.rows],
+                      ensure_ascii=False)
+
+
+def save_document(con: duckdb.DuckDBPyConnection, *, doc_id: str, path: str, doc: Document,
+                  extraction: Extraction, size: Optional[int], run_id: Optional[str],
+                  reader_version: str, rules_version: str, seconds: Optional[float],
+                  status: str = "ok", error: Optional[str] = None) -> None:
+    """Replace everything stored for ``doc_id`` with this reading, in one transaction."""
+    assign_fact_ids(doc_id, extraction)
+    m: DocMeta = extraction.meta
+    con.execute("BEGIN TRANSACTION")
+    try:
+        delete_document_rows(con, doc_id)
+        con.execute("DELETE FROM documents WHERE doc_id = ?", [doc_id])
+        con.execute(
+            "INSERT INTO documents (doc_id, path, format, status, error, doc_type, doc_number, title, issuer, "
+            "place, issued_date, issued_year, period, province, district, signer, ingested_at, size_bytes, pages, "
+            "n_blocks, n_facts, reader_version, rules_version, run_id, extract_seconds) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, ?, ?, ?, ?, ?, ?, ?)",
+            [doc_id, path, doc.format, status, error, m.doc_type, m.doc_number, m.title, m.issuer, m.place,
+             _date(m.issued_date), m.issued_year, m.period, m.province, m.district, m.signer, size, doc.pages,
+             len(doc.blocks), len(extraction.facts), reader_version, rules_version, run_id, seconds])
+        con.execute("INSERT INTO document_text VALUES (?, ?)", [doc_id, doc.text])
+        if doc.blocks:
+            con.executemany(
+                "INSERT INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[doc_id, b.index, b.kind, b.level, b.page, b.start, b.end, b.table_index, b.bold,
+                  b.text, _cells_json(b)] for b in doc.blocks])
+        if extraction.facts:
+            con.executemany(
+                "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[f.fact_id, doc_id, f.metric, f.value, f.of_total, f.unit, f.award, f.recipient, f.status,
+                  f.period, f.subject, f.subject_level, f.label, f.qualifier, f.parent_fact_id, f.text,
+                  f.char_start, f.char_end, f.page, f.rule, f.block_index, f.table_index, f.row_index,
+                  f.col_index, f.raw, f.bound, f.value_low, f.value_high, f.stated_percent, f.confidence,
+                  f.note] for f in extraction.facts])
+        if extraction.honorees:
+            rows, seen = [], {}
+            for h in extraction.honorees:
+                base = stable_id(doc_id, h.name, h.char_start, h.award)
+                k = seen.get(base, 0)
+                seen[base] = k + 1
+                rows.append([f"{doc_id[:12]}-{base}" + (f"-{k}" if k else ""), doc_id, h.name, h.recipient,
+                             h.position, h.award, h.period, h.text, h.char_start, h.char_end, h.page, h.rule])
+            con.executemany("INSERT INTO honorees VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        if extraction.citations:
+            rows, seen = [], {}
+            for c in extraction.citations:
+                base = stable_id(doc_id, c.doc_kind, c.number, c.char_start)
+                k = seen.get(base, 0)
+                seen[base] = k + 1
+                rows.append([f"{doc_id[:12]}-{base}" + (f"-{k}" if k else ""), doc_id, c.doc_kind, c.number,
+                             _date(c.issued_date), c.issuer, c.canonical, c.text, c.char_start, c.char_end,
+                             c.page, c.rule])
+            con.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def load_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> Optional[Document]:
+    """Rebuild the Document stored for doc_id (without re-reading the file)."""
+    d = con.execute("SELECT d.path, d.format, d.pages, t.text FROM documents d JOIN document_text t "
+                    "USING (doc_id) WHERE doc_id = ?", [doc_id]).fetchone()
+    if d is None:
+        return None
+    path, fmt, pages, text = d
+    blocks = []
+    for (idx, kind, level, page, start, end, tindex, bold, btext, cells) in con.execute(
+            "SELECT block_index, kind, level, page, char_start, char_end, table_index, bold, text, cells_json "
+            "FROM blocks WHERE doc_id = ? ORDER BY block_index", [doc_id]).fetchall():
+        rows = None
+        if cells:
+            rows = []
+            for r in json.loads(cells):
+                cs = [Cell(t, s, e, col, span) for t, s, e, col, span in r]
+                rows.append(Row(cs, cs[0].start if cs else start, cs[-1].end if cs else start))
+        blocks.append(Block(index=idx, kind=kind, text=btext, start=start, end=end, level=level, page=page,
+                            rows=rows, table_index=tindex, bold=bool(bold)))
+    return Document(path=path, format=fmt, blocks=blocks, text=text, match_text=match_form(text), pages=pages)

@@ -1,8 +1,494 @@
-"""Header metadata (placeholder until the metadata rules land)."""
+"""Header metadata: the columns of ``documents`` (SPEC.md) read from a report.
+
+A report opens with its issuer (``UBND HUYỆN TRÙNG KHÁNH``), its number
+(``Số: 123/BC-UBND``), the national motto, the place and date line
+(``Trùng Khánh, ngày 09 tháng 12 năm 2022``), the type in capitals
+(``BÁO CÁO``) and the title; it ends with the ``Nơi nhận:`` list and the
+signature block (``TM. ỦY BAN NHÂN DÂN`` / ``CHỦ TỊCH`` / the name).  Either
+part may be a two-column table.  :func:`read_metadata` reads these lines
+(:mod:`rules.metadata_text`), then settles the issuer and its place with the
+gazetteer (:mod:`rules.gazetteer`) when the header does not name the issuer:
+from the signature block, the number's codes, the report's own sentences
+(``UBND huyện Trùng Khánh báo cáo ...``, ``Trên đây là báo cáo ... của ...``)
+and the places the text names.  See docs/METADATA.md.
+"""
 from __future__ import annotations
 
-from pipeline.model import DocMeta, Document
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from pipeline.model import HEADING, DocMeta, Document
+from pipeline.normalize import fold, match_form
+
+from . import gazetteer as gz
+from .metadata_text import (BodyRef, DateLine, Line, anchor_body, block_lines, data, find_period,
+                            format_place, is_caps, number_doc_type, number_issuer, parse_bodies,
+                            parse_date_line, parse_number, person_name, place_name, signature_title,
+                            type_of_line)
+
+HEADER_BLOCKS = 16          # the header lies within the first blocks
+_MOTTO = re.compile(r"^(?:cộng hòa xã hội|độc lập\s*-|đảng cộng sản việt nam)")
+_BODY_START = re.compile(r"^(?:kính gửi|căn cứ|thực hiện|phần\s+(?:thứ|[ivx\d])|[ivxlc]+\s*[./)]\s|\d+\s*[./)]\s"
+                         r"|điều\s+\d|nơi nhận|trên đây)")
+_TITLE_GOES_ON = re.compile(r"^(?:\(|phương hướng|nhiệm vụ|và\s|năm\s|giai đoạn|6 tháng|sáu tháng|quý)")
+_SELF_VERB = re.compile(r"^\s*(?:đã\s+|xin\s+|kính\s+)?(?:báo cáo|hướng dẫn|xây dựng|ban hành|thông báo|"
+                        r"trình|đề nghị|tổng kết|sơ kết|quyết định|triển khai|tổ chức|lập)\b")
+_LIST_ITEM = re.compile(r"^[-+•*–]")
+_APPENDIX = re.compile(r"^(?:phụ lục|biểu\s|biểu số|\(kèm theo|kèm theo|danh sách|kết quả thực hiện)")
 
 
+# --- header --------------------------------------------------------------------
+@dataclass
+class Header:
+    number: Optional[str] = None
+    date: Optional[DateLine] = None
+    doc_type: Optional[str] = None
+    title_lines: list[str] = field(default_factory=list)
+    issuer_lines: list[Line] = field(default_factory=list)
+    authority: Optional[Line] = None      # "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN ..." under a decision's title
+    subject: Optional[str] = None         # "V/v ..." of an official letter
+    end_block: int = 0                    # first block after the header
+
+
+def read_header(doc: Document) -> Header:
+    h = Header()
+    lines = block_lines(doc.blocks[:HEADER_BLOCKS])
+    state = "head"                        # head -> title -> done
+    last_title: Optional[Line] = None
+    for ln in lines:
+        m = ln.match
+        if _MOTTO.match(m):
+            continue
+        if state == "title":
+            if _title_continues(ln, last_title, h):
+                h.title_lines.append(ln.text)
+                last_title = ln
+                continue
+            if is_caps(ln.text) and parse_bodies(ln.text) and h.authority is None:
+                h.authority = ln
+            h.end_block = ln.block
+            break
+        if h.number is None and (num := parse_number(ln)):
+            h.number = num
+            continue
+        if h.date is None and (d := parse_date_line(ln)):
+            h.date = d
+            continue
+        if m.startswith("v/v") or (m.startswith("về việc") and h.doc_type is None and h.number):
+            h.subject = re.sub(r"^(?:v/v|về việc)\s*[:.]?\s*", "", ln.text, flags=re.I).strip()
+            continue
+        t = type_of_line(ln)
+        if t and h.doc_type is None:
+            h.doc_type, rest = t
+            if rest:
+                h.title_lines.append(rest)
+                last_title = ln
+            state = "title"
+            continue
+        if _BODY_START.match(m) or len(ln.text) > 250:
+            h.end_block = ln.block
+            break
+        if h.date is None and h.doc_type is None and (is_caps(ln.text) or parse_bodies(ln.text)):
+            h.issuer_lines.append(ln)
+    else:
+        h.end_block = lines[-1].block + 1 if lines else 0
+    return h
+
+
+def _title_continues(ln: Line, last: Optional[Line], h: Header) -> bool:
+    m = ln.match
+    if _BODY_START.match(m) or _MOTTO.match(m) or len(ln.text) > 300:
+        return False
+    if is_caps(ln.text) and parse_bodies(ln.text):
+        return False                      # the authority line of a decision
+    if last is None:
+        return True                       # the first line under the type line
+    if re.search(r"[.:;!?]$", h.title_lines[-1]) or len(ln.text) > 200:
+        return False
+    same_place = ln.block == last.block and ln.cell == last.cell
+    return same_place or ln.text[:1].islower() or bool(_TITLE_GOES_ON.match(m)) or (is_caps(ln.text) and is_caps(last.text))
+
+
+# --- signature ------------------------------------------------------------------
+@dataclass
+class Signature:
+    body: Optional[BodyRef] = None        # what "TM." / "KT." signs for, when it is a body
+    title: Optional[str] = None           # "chủ tịch", "cụm trưởng", ...
+    signer: Optional[str] = None
+    units: list[BodyRef] = field(default_factory=list)   # bodies named in the titles ("CHỦ TỊCH UBND XÃ HÀ VINH")
+    start_block: Optional[int] = None     # the "Nơi nhận" block, or the block of the signature
+    end_block: Optional[int] = None
+
+
+def _signature_lines(doc: Document, first_block: int) -> tuple[list[Line], Optional[int]]:
+    """The lines after ``Nơi nhận`` (or around the last ``TM.``/``KT.`` line)."""
+    body = doc.blocks[first_block:]
+    start = None
+    for b in body:
+        head = match_form(b.text[:400])
+        if re.search(r"(?:^|\n|\| )nơi nhận", head) or head.startswith("nơi nhận"):
+            start = b.index
+            break
+    if start is None:
+        anchors = [ln for ln in block_lines(body) if anchor_body(ln) is not None and len(ln.text) < 120]
+        if not anchors:
+            return [], None
+        start = anchors[-1].block
+    lines = [ln for ln in block_lines(doc.blocks[start:start + 14])]
+    return lines, start
+
+
+def read_signature(doc: Document, first_block: int) -> Signature:
+    sig = Signature()
+    lines, start = _signature_lines(doc, first_block)
+    sig.start_block = start
+    seen_anchor = False
+    for ln in lines:
+        m = ln.match
+        if m.startswith("nơi nhận") or _LIST_ITEM.match(ln.text):
+            continue
+        if seen_anchor and (_APPENDIX.match(m) or len(ln.text) > 150):
+            break
+        a = anchor_body(ln)
+        title = signature_title(ln.text)
+        if a is not None or (title and is_caps(ln.text)):
+            seen_anchor = True
+        if not seen_anchor:
+            continue
+        sig.end_block = ln.block
+        if a and sig.body is None:
+            cut = _cut_at_title(a)
+            bodies = parse_bodies(cut) if cut else []
+            if bodies:
+                sig.body = bodies[0]
+        if title and sig.title is None:
+            sig.title = title
+        if a is None and title:
+            sig.units += [b for b in parse_bodies(ln.text) if b.place]
+        name = person_name(ln.text)
+        if name and not (title and fold(name) in fold(title)):
+            sig.signer = name
+            break
+    return sig
+
+
+def _cut_at_title(text: str) -> str:
+    m = match_form(text)
+    cut = len(text)
+    for t in data()["signature"]["titles"]:
+        i = m.find(t)
+        if i >= 0 and (i == 0 or not m[i - 1].isalpha()):
+            cut = min(cut, i)
+    return text[:cut].strip()
+
+
+# --- the places the text names ---------------------------------------------------------
+@dataclass
+class Places:
+    mentions: list[gz.PlaceMention]
+    districts: Counter               # district key -> count
+    communes: Counter                # commune key -> count
+    provinces: Counter               # legacy/2025 province short name -> weight
+    names: dict                      # key -> a mention of it
+
+    def count(self, level: str, key: str) -> int:
+        return {gz.DISTRICT: self.districts, gz.COMMUNE: self.communes}.get(level, Counter()).get(key, 0) \
+            if level != gz.PROVINCE else sum(v for k, v in self.provinces.items() if gz.name_key(k) == key)
+
+
+def collect_places(doc: Document, header: Header) -> Places:
+    mentions = gz.find_places(doc.text, bare_provinces=True)
+    header_end = doc.blocks[header.end_block].start if header.end_block < len(doc.blocks) else len(doc.text)
+    districts, communes, provinces = Counter(), Counter(), Counter()
+    names: dict = {}
+    for mn in mentions:
+        names.setdefault((mn.level, mn.key), mn)
+        if mn.level == gz.DISTRICT:
+            districts[mn.key] += 1
+        elif mn.level == gz.COMMUNE:
+            communes[mn.key] += 1
+        else:
+            weight = 1.0 if mn.prefix else 0.5
+            if mn.prefix and fold(mn.prefix).startswith(("thanh pho", "tp")) and any(
+                    isinstance(u, gz.District) for u in gz.gazetteer().districts.get(mn.key, [])):
+                districts[mn.key] += 1      # "thành phố Cao Bằng": a city, not the province
+                continue
+            for name in {u.name for u in mn.units}:
+                provinces[name] += weight
+    return Places(mentions, districts, communes, provinces, names)
+
+
+# --- resolution ---------------------------------------------------------------------
+@dataclass
+class Issuer:
+    text: Optional[str] = None            # "UBND huyện Trùng Khánh"
+    body: Optional[str] = None            # body id
+    level: Optional[str] = None           # level of the issuer's place
+    place: Optional[str] = None           # the issuer's place name, without prefix
+    province: Optional[str] = None        # a province the issuer line names ("UBND TỈNH CAO BẰNG / SỞ NỘI VỤ")
+
+
+def _issuer_from_bodies(bodies: list[BodyRef]) -> Issuer:
+    last = bodies[-1]
+    place = last.place
+    if place is None:
+        for b in reversed(bodies[:-1]):
+            if b.place:
+                place = b.place
+                break
+    iss = Issuer(body=last.id)
+    if last.id in ("cum", "khoi"):
+        iss.text = last.name
+    else:
+        iss.text = last.with_place(format_place(place) if place else None)
+    if place:
+        iss.level, iss.place = place.level, place_name(place)
+    provs = [b.place for b in bodies if b.place and b.place.level == gz.PROVINCE]
+    if provs:
+        iss.province = place_name(provs[0])
+    return iss
+
+
+def _self_references(doc: Document, header: Header, sig: Signature) -> list[BodyRef]:
+    """Bodies the report names as its author: ``UBND huyện X báo cáo ...``,
+    ``Trên đây là báo cáo ... của UBND huyện X``."""
+    out: list[BodyRef] = []
+    stop = sig.start_block if sig.start_block is not None else len(doc.blocks)
+    intro = [b for b in doc.blocks[header.end_block:header.end_block + 4] if b.index < stop]
+    closing = [b for b in doc.blocks[max(header.end_block, stop - 3):stop]
+               if match_form(b.text[:12]).startswith("trên đây")]
+    for b in intro + closing:
+        m = match_form(b.text)
+        for body in parse_bodies(b.text, running=True):
+            if _SELF_VERB.match(m[body.end:body.end + 30]) or (
+                    b in closing and m[:body.start].rstrip().endswith("của")):
+                out.append(body)
+    return out
+
+
+def resolve_issuer(doc: Document, header: Header, sig: Signature, places: Places) -> Issuer:
+    if header.issuer_lines:
+        bodies = parse_bodies(" ".join(ln.text for ln in header.issuer_lines))
+        if bodies:
+            return _issuer_from_bodies(bodies)
+    if header.authority is not None:
+        bodies = parse_bodies(header.authority.text)
+        if bodies:
+            return _issuer_from_bodies(bodies)
+    selfs = _self_references(doc, header, sig)
+    body: Optional[BodyRef] = sig.body
+    body_id = body.id if body else None
+    code = number_issuer(header.number)
+    if body_id is None:
+        if selfs:
+            body = selfs[0]
+            body_id = body.id
+        elif code:
+            body_id = code if code in _body_ids() else "named"
+        elif sig.title:
+            body_id = data()["signature"]["title_bodies"].get(sig.title)
+    if body_id is None:
+        return Issuer()
+    if body_id in ("cum", "khoi"):
+        named = body if body is not None else next((s for s in selfs if s.id == body_id), None)
+        name = named.name if named else ("Cụm thi đua" if body_id == "cum" else "Khối thi đua")
+        return Issuer(text=name, body=body_id)
+    # the body's place: written with it, in the report's own sentences, or the date line's place
+    place: Optional[gz.PlaceMention] = body.place if body else None
+    if place is None:
+        same = [s for s in selfs if s.id == body_id and s.place]
+        date_key = gz.name_key(header.date.place) if header.date and header.date.place else ""
+        same.sort(key=lambda s: s.place.key != date_key)
+        if same:
+            place = same[0].place
+    if place is not None:
+        level, pname = place.level, place_name(place)
+        place_text = format_place(place)
+    else:
+        level, pname = _level_of_date_place(header, places)
+        place_text = f"{_LEVEL_PREFIX[level]} {pname}" if level and pname else None
+    name = body.name if body else _BODY_NAMES.get(body_id) or (code if body_id == "named" else body_id)
+    text = f"{name} {place_text}" if place_text else name
+    return Issuer(text=text, body=body_id, level=level, place=pname)
+
+
+def _body_ids() -> set[str]:
+    return {b["id"] for b in data()["bodies"]}
+
+
+_BODY_NAMES = {b["id"]: b["display"] for b in data()["bodies"] if b["display"]}
+_LEVEL_PREFIX = {gz.PROVINCE: "tỉnh", gz.DISTRICT: "huyện", gz.COMMUNE: "xã"}
+
+
+def _level_of_date_place(header: Header, places: Places) -> tuple[Optional[str], Optional[str]]:
+    """The level of the date line's place: the one the text names it with most
+    (``huyện Yên Khánh``), else what the gazetteer knows it as."""
+    if not header.date or not header.date.place:
+        return None, None
+    key = gz.name_key(header.date.place)
+    counts = {lvl: places.count(lvl, key) for lvl in (gz.DISTRICT, gz.COMMUNE, gz.PROVINCE)}
+    best = max(counts, key=lambda lvl: counts[lvl])
+    if counts[best]:
+        mn = places.names.get((best, key))
+        return best, place_name(mn) if mn else header.date.place
+    g = gz.gazetteer()
+    for lvl, index in ((gz.DISTRICT, g.districts), (gz.PROVINCE, g.provinces), (gz.COMMUNE, g.communes)):
+        units = index.get(key)
+        if units:
+            return lvl, next((u.name for u in units if gz.name_key(u.name) == key), header.date.place)
+    return None, header.date.place
+
+
+# --- district and province ------------------------------------------------------------------
+def _pick_by_province(units: list, places: Places) -> Optional[object]:
+    """Among units in several provinces, the one whose province the text names most."""
+    if not units:
+        return None
+    if len({u.province for u in units}) == 1:
+        return units[0]
+    scored = sorted(units, key=lambda u: -places.provinces.get(u.province, 0))
+    if places.provinces.get(scored[0].province, 0) > places.provinces.get(scored[1].province, 0):
+        return scored[0]
+    return None
+
+
+def _district_of_commune(name: str, places: Places) -> Optional[gz.Commune]:
+    cands = gz.find_communes(name)
+    if not cands:
+        return None
+    named = [c for c in cands if places.districts.get(gz.name_key(c.district), 0)]
+    if named:
+        named.sort(key=lambda c: -places.districts[gz.name_key(c.district)])
+        return named[0]
+    return _pick_by_province(cands, places)
+
+
+def _top_province(places: Places, era: str) -> Optional[str]:
+    g = gz.gazetteer()
+    for name, _ in places.provinces.most_common():
+        if any(p.era == era for p in g.provinces.get(gz.name_key(name), [])):
+            return name
+    return None
+
+
+def resolve_places(iss: Issuer, header: Header, sig: Signature, places: Places,
+                   era: str) -> tuple[Optional[str], Optional[str]]:
+    """(province, district) of the issuer."""
+    if era == gz.NEW:
+        prov = iss.province or (iss.place if iss.level == gz.PROVINCE else None)
+        if prov is None and iss.level == gz.COMMUNE and iss.place:
+            cands = gz.find_communes(iss.place, era=gz.NEW)
+            top = _top_province(places, gz.NEW)
+            cands = [c for c in cands if top is None or c.province == top] or cands
+            prov = cands[0].province if len({c.province for c in cands}) == 1 else top
+        return prov or _top_province(places, gz.NEW), None
+    if iss.level == gz.PROVINCE:
+        return iss.place, None
+    if iss.level == gz.DISTRICT and iss.place:
+        d = _pick_by_province(gz.find_districts(iss.place, province=iss.province), places)
+        return (d.province if d else iss.province or _top_province(places, gz.LEGACY)), iss.place
+    if iss.level == gz.COMMUNE and iss.place:
+        c = _district_of_commune(iss.place, places)
+        if c:
+            return c.province, c.district
+        return iss.province or _top_province(places, gz.LEGACY), _top_district(places)
+    if iss.body in ("cum", "khoi"):
+        return _cluster_places(header, sig, places)
+    return iss.province or _top_province(places, gz.LEGACY), None
+
+
+def _top_district(places: Places) -> Optional[str]:
+    if not places.districts:
+        return None
+    key, _ = places.districts.most_common(1)[0]
+    mn = places.names.get((gz.DISTRICT, key))
+    return place_name(mn) if mn else None
+
+
+def _cluster_places(header: Header, sig: Signature, places: Places) -> tuple[Optional[str], Optional[str]]:
+    """A cluster of communes belongs to a district (the district of the commune
+    it reports from, or whose chairman signs); a cluster of districts only to
+    its province."""
+    commune_names = [header.date.place] if header.date and header.date.place else []
+    commune_names += [u.place.name for u in sig.units if u.place and u.place.level == gz.COMMUNE]
+    for name in commune_names:
+        if places.count(gz.COMMUNE, gz.name_key(name)) or not gz.find_districts(name):
+            c = _district_of_commune(name, places)
+            if c:
+                return c.province, c.district
+    return _top_province(places, gz.LEGACY), None
+
+
+def _era(date: Optional[DateLine], iss: Issuer, places: Places) -> str:
+    if date and date.year:
+        if date.year > 2025 or (date.year == 2025 and date.month and date.month >= 7):
+            return gz.NEW
+        if date.year < 2025 or date.month:
+            return gz.LEGACY
+    if iss.level == gz.COMMUNE and not places.districts and iss.place and \
+            gz.find_communes(iss.place, era=gz.NEW) and iss.province and \
+            not gz.find_communes(iss.place, province=iss.province):
+        return gz.NEW
+    return gz.LEGACY
+
+
+# --- the title and the period ---------------------------------------------------------------
+def _clean_title(lines: list[str], issuer: Optional[str]) -> Optional[str]:
+    if not lines:
+        return None
+    title = re.sub(r"\s+", " ", " ".join(lines)).strip()
+    title = re.sub(r"[\s./]+$", "", title)
+    if issuer:
+        # a title running on into the issuer's name: "... năm 2023 Cụm thi đua số 2."
+        f_title, f_iss = fold(title), fold(issuer)
+        for cand in (f_iss, re.sub(r"\s+so\s+0*(\d+)", r" so \1", f_iss)):
+            if cand and f_title.endswith(" " + cand) and len(f_title) > len(cand) + 10:
+                title = title[: len(title) - len(cand)].rstrip(" ,;-–")
+                title = re.sub(r"\s+của$", "", title)
+                break
+    return title or None
+
+
+def _period(doc: Document, title: Optional[str], header: Header, year: Optional[int]) -> Optional[str]:
+    if title and (p := find_period(title, year)):
+        return p[0]
+    for b in doc.blocks[header.end_block:header.end_block + 12]:
+        if b.kind == HEADING and (p := find_period(b.text, year)):
+            return p[0]
+    return None
+
+
+# --- entry point -------------------------------------------------------------------------------
 def read_metadata(doc: Document) -> DocMeta:
-    return DocMeta()
+    header = read_header(doc)
+    sig = read_signature(doc, header.end_block)
+    places = collect_places(doc, header)
+    iss = resolve_issuer(doc, header, sig, places)
+    era = _era(header.date, iss, places)
+    province, district = resolve_places(iss, header, sig, places, era)
+    meta = DocMeta()
+    meta.doc_number = header.number
+    meta.doc_type = header.doc_type or number_doc_type(header.number) or ("cong_van" if header.subject else None)
+    if meta.doc_type is None and (header.number or header.title_lines):
+        meta.doc_type = "other"
+    meta.issuer = iss.text
+    meta.title = _clean_title(header.title_lines or ([header.subject] if header.subject else []), iss.text)
+    if header.date:
+        meta.place = header.date.place
+        meta.issued_date = header.date.iso
+        meta.issued_year = header.date.year
+    meta.period = _period(doc, meta.title, header, meta.issued_year)
+    meta.province = province
+    meta.district = district
+    meta.signer = sig.signer
+    return meta
+
+
+def province_2025_of(meta: DocMeta) -> Optional[str]:
+    """Today's province (34-province map) of a report's province/district: the
+    value for a ``documents.province_2025`` column."""
+    if not meta.province and not meta.district:
+        return None
+    return gz.province_2025(meta.province, meta.district)

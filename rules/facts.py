@@ -3,7 +3,19 @@ from __future__ import annotations
 
 from pipeline.model import Document, Extraction
 
+from .analysis import Analysis
+from .awards import extract_awards
+from .indicators import extract_indicators
+from .ntm import extract_ntm
+from .poverty import extract_poverty
+
 
 def extract_facts(doc: Document, ex: Extraction) -> None:
-    """Fill ex.facts, ex.honorees and ex.citations."""
-    return None
+    """Fill ex.facts and ex.honorees (citations are filled by rules.citations)."""
+    an = Analysis(doc, ex.meta)
+    extract_awards(an)
+    extract_poverty(an)
+    extract_ntm(an)
+    extract_indicators(an)
+    ex.facts.extend(an.facts)
+    ex.honorees.extend(an.honorees)

@@ -1,0 +1,94 @@
+"""What every fact rule needs about one document, computed once.
+
+An :class:`Analysis` holds the document, its metadata, its sentences, the award
+names found in it and the numbers of each sentence, and builds facts with their
+provenance (:meth:`Analysis.fact`), so a rule never has to compute offsets,
+pages or source text itself.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Optional
+
+from pipeline.model import DocMeta, Document, Fact, Honoree
+
+from . import numbers as nums
+from .catalog import AwardMention, award_mentions, resolve_level
+from .context import period_at, status_at
+from .text import Sentence, sentences
+
+
+@dataclass
+class Analysis:
+    doc: Document
+    meta: DocMeta
+    facts: list[Fact] = field(default_factory=list)
+    honorees: list[Honoree] = field(default_factory=list)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return sentences(self.doc)
+
+    @cached_property
+    def _mentions(self) -> list[AwardMention]:
+        return award_mentions(self.doc.match_text)
+
+    @cached_property
+    def _mention_starts(self) -> list[int]:
+        return [m.start for m in self._mentions]
+
+    def mentions_in(self, sent: Sentence) -> list[AwardMention]:
+        """Award names inside the sentence, with their codes resolved."""
+        lo = bisect.bisect_left(self._mention_starts, sent.start)
+        hi = bisect.bisect_left(self._mention_starts, sent.end)
+        out = self._mentions[lo:hi]
+        for m in out:
+            if m.needs_level:
+                before = self.doc.match_text[sent.block.start:m.start]
+                heads = [self.doc.match_text[h.start:h.end] for h in reversed(sent.headings)]
+                resolve_level(m, before, heads)
+        return out
+
+    def numbers_in(self, sent: Sentence) -> list[nums.Num]:
+        """Numbers of a sentence with absolute offsets (cached per sentence)."""
+        cache = self.__dict__.setdefault("_num_cache", {})
+        key = (sent.start, sent.end)
+        if key not in cache:
+            found = nums.find_numbers(sent.mtext)
+            cache[key] = [_shift(n, sent.start) for n in found]
+        return cache[key]
+
+    # -- context ---------------------------------------------------------------
+    def period(self, sent: Sentence, pos: int) -> Optional[str]:
+        return period_at(sent, pos, self.meta.period)
+
+    def status(self, sent: Sentence, pos: int) -> Optional[str]:
+        return status_at(sent, pos)
+
+    # -- building facts ----------------------------------------------------------
+    def fact(self, sent: Sentence, n: "nums.Num", metric: str, rule: str, **kw) -> Fact:
+        """A fact for number ``n`` found in ``sent`` (offsets absolute)."""
+        value = kw.pop("value", n.value)
+        f = Fact(metric=metric, value=float(value), char_start=n.start, char_end=n.end,
+                 text=sent.text, rule=rule, page=sent.block.page, block_index=sent.block.index,
+                 raw=self.doc.text[n.start:n.end], local_id=len(self.facts), **kw)
+        if n.bound and f.bound is None:
+            f.bound = n.bound
+        if n.kind == "range" and f.value_low is None:
+            f.value_low, f.value_high = n.low, n.high
+        if n.ambiguous and f.confidence == 1.0:
+            f.confidence = 0.6
+            f.note = f.note or f"'{f.raw}' could also be read as {', '.join(_fmt(a) for a in n.alternatives)}"
+        self.facts.append(f)
+        return f
+
+
+def _fmt(v: float) -> str:
+    return f"{v:g}"
+
+
+def _shift(n: "nums.Num", base: int) -> "nums.Num":
+    from dataclasses import replace
+    return replace(n, start=n.start + base, end=n.end + base)

@@ -1,0 +1,319 @@
+"""Award counts: ``award.count``, ``award.direct_worker_share``, ``award.leader_share``.
+
+A sentence is read as *count items* — a number with the recipient it counts
+(``21 tập thể``, ``25 cá nhân``, ``9.378 hộ gia đình``) or a number directly
+naming an award (``74 Tập thể lao động tiên tiến``) — joined into *groups* by
+``,`` / ``và``.  A group gets its award, in this order, from:
+
+1. ``direct``: an award named right after a number or its recipient word;
+2. ``forward``: ``... được tặng [danh hiệu] <award>`` after the group;
+3. ``backward``: ``<award> ... (tặng) cho <group>`` / ``<award>: <group>`` before it;
+4. ``breakdown``: the total it is a part of (a list after ``cụ thể:``, or ``(trong đó ...)``);
+5. ``generic``: ``khen thưởng cho <group>`` — a Giấy khen when a district or
+   commune chairman grants it, else ``khen_thuong`` (form not named).
+
+The rule stored on a fact is ``<award entry id>/<binding>``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from pipeline.model import FOOTNOTE, HEADING, LIST_ITEM, Fact
+
+from .analysis import Analysis
+from .catalog import AwardMention, catalog
+from .numbers import Num
+from .text import Sentence, clause_start
+
+_RECIP = re.compile(
+    r"\s*(?P<r>tập thể và cá nhân|tập thể, cá nhân|cá nhân và tập thể|tập thể|cá nhân|hộ gia đình|gia đình|hộ"
+    r"|(?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố)(?:,? (?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố))*"
+    r"|đơn vị|cơ quan|trường học|trường|đồng chí|cán bộ|công chức|viên chức|người lao động|giáo viên|học sinh"
+    r"|đảng viên|hội viên|đoàn viên|chiến sĩ|trường hợp|lượt tập thể|lượt cá nhân)(?![\w])")
+_STRONG = {"tập thể": "tap_the", "cá nhân": "ca_nhan", "tập thể và cá nhân": "mixed",
+           "tập thể, cá nhân": "mixed", "cá nhân và tập thể": "mixed", "hộ gia đình": "ho_gia_dinh",
+           "gia đình": "ho_gia_dinh", "hộ": "ho_gia_dinh", "lượt tập thể": "tap_the", "lượt cá nhân": "ca_nhan"}
+_WEAK_PEOPLE = {"đồng chí", "cán bộ", "công chức", "viên chức", "người lao động", "giáo viên", "học sinh",
+                "đảng viên", "hội viên", "đoàn viên", "chiến sĩ"}
+_JOIN = re.compile(r"^\s*(?:,|và|, và|;\s*và)?\s*$")
+_FORWARD = re.compile(r"^[\s,]*(?:đã |đều |cũng )?(?:được|đạt|nhận|đạt được|được nhận)\b[^;()\d]{0,45}$")
+_BACKWARD = re.compile(r"^[\s\"]*[^;()\d]{0,70}?(?:cho|:|gồm|là|tặng)\s*(?:hơn |trên |gần |khoảng )?$")
+_GENERIC = re.compile(r"(?:khen thưởng|tặng thưởng|biểu dương|khen)\s+(?:cho\s+)?(?:hơn |trên |gần |khoảng )?$")
+_LEAD_END = re.compile(r"(?:cụ thể(?: như sau)?|như sau|trong đó|gồm(?: có)?|bao gồm)\s*:?\s*$")
+_TRONG_DO = re.compile(r"^\(\s*trong đó\b")
+_DIRECT_SHARE = re.compile(r"(?:lao động trực tiếp|trực tiếp lao động|người trực tiếp|công nhân, nông dân)")
+_LEADER_SHARE = re.compile(r"(?:lãnh đạo,? quản lý|cán bộ lãnh đạo|lãnh đạo)")
+
+
+@dataclass
+class Item:
+    num: Num
+    recipient: Optional[str]
+    end: int                          # end of the recipient word (or the number)
+    kind: str                         # strong, weak, village, none
+    award: Optional[AwardMention] = None
+    binding: Optional[str] = None
+    fact: Optional[Fact] = None
+    generic_code: Optional[str] = None
+    generic_rule: Optional[str] = None
+
+
+@dataclass
+class Group:
+    items: list[Item] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.items[0].num.start
+
+    @property
+    def end(self) -> int:
+        return self.items[-1].end
+
+
+def _is_count(n: Num, mt: str, base: int) -> bool:
+    if n.percent or n.kind not in ("int", "words") or n.value < 0 or n.value != int(n.value):
+        return False
+    if 1900 <= n.value <= 2100:
+        before = mt[max(0, n.start - base - 8):n.start - base]
+        if re.search(r"(?:năm|giai đoạn|đến|từ)\s*$", before):
+            return False
+    return True
+
+
+def _items(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> list[Item]:
+    mt = an.doc.match_text
+    by_start = {m.start: m for m in mentions}
+    out: list[Item] = []
+    for n in an.numbers_in(sent):
+        if not _is_count(n, mt, 0):
+            continue
+        # an award named right after the number ("74 Tập thể lao động tiên tiến")
+        m = _mention_near(mentions, n.end, 2)
+        if m is not None:
+            rec = m.entry.recipient
+            r = _RECIP.match(mt, n.end)
+            if r and r.end() <= m.start:
+                rec = _STRONG.get(r.group("r"), rec)
+            out.append(Item(n, rec, n.end, "strong", m, "direct"))
+            continue
+        r = _RECIP.match(mt, n.end)
+        if not r:
+            continue
+        word = r.group("r")
+        if word in _STRONG:
+            kind, rec = "strong", _STRONG[word]
+        elif word[:4] in ("thôn", "xóm", "làng", "bản", "tổ d", "khu "):
+            kind, rec = "village", None
+        elif word in _WEAK_PEOPLE:
+            kind, rec = "weak", "ca_nhan"
+        else:
+            kind, rec = "weak", None
+        it = Item(n, rec, r.end(), kind)
+        m = _mention_near(mentions, r.end(), 2)
+        if m is not None:
+            it.award, it.binding = m, "direct"
+            if it.recipient is None:
+                it.recipient = m.entry.recipient
+        out.append(it)
+    return out
+
+
+def _mention_near(mentions: list[AwardMention], pos: int, slack: int) -> Optional[AwardMention]:
+    for m in mentions:
+        if pos <= m.start <= pos + slack:
+            return m
+    return None
+
+
+def _groups(mt: str, items: list[Item]) -> list[Group]:
+    groups: list[Group] = []
+    for it in items:
+        if groups:
+            last = groups[-1].items[-1]
+            if (last.binding != "direct" or it.binding == "direct") and _JOIN.match(mt[last.end:it.num.start]) \
+                    and it.num.start - last.end <= 6:
+                groups[-1].items.append(it)
+                continue
+        groups.append(Group([it]))
+    return groups
+
+
+def _bind(an: Analysis, sent: Sentence, g: Group, mentions: list[AwardMention]) -> None:
+    mt = an.doc.match_text
+    direct = [it.award for it in g.items if it.binding == "direct"]
+    if direct and all(it.binding == "direct" for it in g.items):
+        return
+    if direct and g.items[-1].binding == "direct":
+        # "42 tập thể và 75 cá nhân điển hình tiên tiến": the last item's award covers the group
+        for it in g.items:
+            if it.award is None:
+                it.award, it.binding = g.items[-1].award, "direct"
+        return
+    # forward: "... được tặng [danh hiệu] <award>"
+    for m in mentions:
+        if m.start >= g.end:
+            if _FORWARD.match(mt[g.end:m.start]) and sent.in_paren(m.start) == sent.in_paren(g.end - 1):
+                for it in g.items:
+                    if it.award is None:
+                        it.award, it.binding = m, "forward"
+                return
+            break
+    # backward: "<award> ... cho <group>"
+    cs = clause_start(sent, g.start, seps=";")
+    prev = [m for m in mentions if cs <= m.start and m.end <= g.start]
+    if prev:
+        m = prev[-1]
+        gap = mt[m.end:g.start]
+        if _BACKWARD.match(gap) and not re.search(r"\d", gap):
+            for it in g.items:
+                if it.award is None:
+                    it.award, it.binding = m, "backward"
+
+
+def _generic_award(an: Analysis, sent: Sentence, g: Group, status: Optional[str]) -> Optional[tuple[str, str]]:
+    mt = an.doc.match_text
+    cs = clause_start(sent, g.start, seps=";")
+    before = mt[cs:g.start]
+    if not _GENERIC.search(before):
+        return None
+    if status is None:
+        lv = catalog().last_granter(mt[sent.block.start:g.start])
+        if lv and lv[1] == "huyen":
+            return "giay_khen_cap_huyen", "aw.giay_khen/generic"
+        if lv and lv[1] == "xa":
+            return "giay_khen_cap_xa", "aw.giay_khen/generic"
+    return "khen_thuong", "aw.khen_thuong/generic"
+
+
+def _qualifier_of(an: Analysis, sent: Sentence) -> Optional[str]:
+    """'theo công trạng' from a bullet '- Khen thưởng theo công trạng, thành tích đạt được: ...'."""
+    t = an.doc.text[sent.block.start:sent.block.end]
+    m = re.match(r"^[-+•*]?\s*([^:;]{3,80}):", t)
+    if not m:
+        return None
+    q = re.sub(r"^(?:khen thưởng|hình thức)\s+", "", m.group(1).strip(), flags=re.I)
+    q = re.sub(r",?\s*khen thưởng\s+", ", ", q, flags=re.I)
+    return q.strip(" ,").lower() or None
+
+
+@dataclass
+class _Lead:
+    items: list[Item]
+    block_index: int
+
+
+def extract_awards(an: Analysis) -> list[Item]:
+    """Award facts of the whole document; returns the bound items (for honorees)."""
+    bound: list[Item] = []
+    lead: Optional[_Lead] = None
+    for sent in an.sentences:
+        if sent.in_closing:
+            continue
+        b = sent.block
+        # a breakdown list ends at the first block that is not a bullet
+        if lead is not None and b.index != lead.block_index and b.kind not in (LIST_ITEM,) \
+                and not (b.kind == HEADING and (b.level or 0) >= 5):
+            lead = None
+        mentions = an.mentions_in(sent)
+        items = _items(an, sent, mentions)
+        if not items:
+            _shares(an, sent, bound)
+            continue
+        groups = _groups(an.doc.match_text, items)
+        in_list = lead is not None and b.index != lead.block_index
+        sent_items: list[Item] = []
+        for g in groups:
+            _bind(an, sent, g, mentions)
+            for it in g.items:
+                st = an.status(sent, it.num.start)
+                parent = None
+                if it.award is None and it.kind != "strong":
+                    continue
+                if in_list:
+                    parent = _parent_in(lead.items, it)
+                    if it.award is None and parent is not None:
+                        it.award, it.binding = parent.award, "breakdown"
+                        it.generic_code, it.generic_rule = parent.generic_code, parent.generic_rule
+                if it.award is None and it.generic_code is None:
+                    gen = _generic_award(an, sent, g, st)
+                    if gen is None:
+                        continue
+                    code, rule = gen
+                    it.binding = "generic"
+                    it.generic_code = code
+                    it.generic_rule = rule
+                code = it.award.code if it.award is not None else it.generic_code
+                rule = (f"{it.award.rule}/{it.binding}" if it.award is not None else it.generic_rule)
+                recipient = it.recipient if it.recipient is not None else (
+                    it.award.entry.recipient if it.award is not None else None)
+                if code is None:
+                    continue
+                f = an.fact(sent, it.num, "award.count", rule, unit="count", award=code, recipient=recipient,
+                            status=st, period=an.period(sent, it.num.start))
+                if in_list and parent is not None and parent.fact is not None and parent.fact.award == code:
+                    f.parent_local_id = parent.fact.local_id
+                    f.qualifier = _qualifier_of(an, sent)
+                it.fact = f
+                sent_items.append(it)
+                bound.append(it)
+        _inline_breakdowns(an, sent, sent_items)
+        _shares(an, sent, bound)
+        text_end = an.doc.match_text[sent.start:sent.end].rstrip(" .")
+        if sent_items and _LEAD_END.search(text_end) and sent.end >= b.end - 2:
+            lead = _Lead(sent_items, b.index)
+    return bound
+
+
+def _parent_in(lead_items: list[Item], it: Item) -> Optional[Item]:
+    """The total in the lead sentence this part belongs to: same award (when the
+    part names one) and recipient."""
+    cands = [p for p in lead_items if p.fact is not None and p.recipient == it.recipient]
+    if it.award is not None:
+        cands = [p for p in cands if p.fact.award == it.award.code]
+    return cands[0] if cands else None
+
+
+def _inline_breakdowns(an: Analysis, sent: Sentence, items: list[Item]) -> None:
+    """'... cho 03 tập thể (trong đó, Thủ tướng tặng Bằng khen cho 02 tập thể; ...)': the
+    items inside a '(trong đó' parenthesis are parts of the total just before it."""
+    mt = an.doc.match_text
+    for s, e in sent.paren_spans:
+        if not _TRONG_DO.match(mt[s:e]):
+            continue
+        before = [it for it in items if it.num.end <= s and it.fact is not None]
+        inside = [it for it in items if s < it.num.start < e and it.fact is not None]
+        for part in inside:
+            tot = [t for t in before if t.recipient == part.recipient]
+            if tot:
+                total = tot[-1].fact
+                if total.award in (part.fact.award, "khen_thuong"):
+                    part.fact.parent_local_id = total.local_id
+                    part.fact.qualifier = part.fact.qualifier or "trong đó"
+
+
+def _shares(an: Analysis, sent: Sentence, bound: list[Item]) -> None:
+    """'(trong đó Người lao động trực tiếp đạt 82%)', 'tỷ lệ khen thưởng cá nhân là lãnh đạo,
+    quản lý đạt 29%': shares of the award of the nearest individual count before."""
+    mt = an.doc.match_text
+    for n in an.numbers_in(sent):
+        if not n.percent:
+            continue
+        cs = clause_start(sent, n.start, seps=";")
+        before = mt[max(cs, n.start - 90):n.start]
+        if _DIRECT_SHARE.search(before):
+            metric, rule = "award.direct_worker_share", "aw.share.direct"
+        elif _LEADER_SHARE.search(before) and "tỷ lệ" in mt[max(sent.start, n.start - 120):n.start]:
+            metric, rule = "award.leader_share", "aw.share.leader"
+        else:
+            continue
+        prev = [it for it in bound if it.fact is not None and it.num.start < n.start
+                and it.fact.block_index == sent.block.index]
+        people = [it for it in prev if it.recipient in ("ca_nhan", "mixed", None)]
+        src = (people or prev)[-1] if (people or prev) else None
+        if src is None:
+            continue
+        an.fact(sent, n, metric, rule, unit="percent", award=src.fact.award, status=src.fact.status,
+                period=src.fact.period, qualifier=src.fact.qualifier)

@@ -1,0 +1,185 @@
+"""The award catalogue (``awards.toml``) compiled for matching.
+
+:func:`award_mentions` finds every award named in a document's match text and
+resolves its catalogue code: the rank of an order (``hạng Ba`` → ``_3``) and,
+for Bằng khen / Giấy khen / Cờ thi đua, the level of whoever grants it (the
+phrase after the name, else a granter named before it in the sentence, else
+the section heading, else the catalogue's default).
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import regex
+
+from pipeline.normalize import canonical_tones, match_form
+
+HERE = Path(__file__).resolve().parent
+_W = r"\p{L}\p{M}\p{N}_"
+
+
+@dataclass
+class AwardEntry:
+    id: str
+    code: Optional[str]                 # fixed code, or a template with {kind}
+    recipient: Optional[str]
+    pattern: "regex.Pattern"
+    levels: dict[str, str] = field(default_factory=dict)
+    ranked: bool = False
+    kinds: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Granter:
+    id: str
+    level: str
+    pattern: "regex.Pattern"
+
+
+@dataclass
+class AwardMention:
+    start: int                          # absolute span of the name (incl. "danh hiệu", quotes, issuer tail)
+    end: int
+    name_end: int                       # end of the name itself, before the issuer tail
+    entry: AwardEntry
+    code: Optional[str]                 # resolved later when it depends on the granter
+    level_from: Optional[str] = None    # "tail", "before", "heading", "default"
+
+    @property
+    def rule(self) -> str:
+        return self.entry.id
+
+    @property
+    def needs_level(self) -> bool:
+        return bool(self.entry.levels) and self.code is None
+
+
+def _compile_forms(forms: list[str]) -> "regex.Pattern":
+    # forms are written in lower case already; only the tone placement is unified
+    # (lower-casing would break regex syntax such as (?P<name>...))
+    alts = "|".join(f"(?:{canonical_tones(f)})" for f in forms)
+    return regex.compile(rf"(?<![{_W}])(?:{alts})(?![{_W}])")
+
+
+@dataclass
+class Catalog:
+    awards: list[AwardEntry]
+    granters: list[Granter]
+
+    def granter_level(self, mtext: str) -> Optional[tuple[str, str]]:
+        """(level, granter id) of the first granter phrase found in mtext (leftmost)."""
+        best = None
+        for g in self.granters:
+            m = g.pattern.search(mtext)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), g.level, g.id)
+        return (best[1], best[2]) if best else None
+
+    def granter_at(self, mtext: str, pos: int) -> Optional[tuple[str, str, int]]:
+        """(level, granter id, end) of the longest granter phrase starting exactly at pos."""
+        best = None
+        for g in self.granters:
+            m = g.pattern.match(mtext, pos)
+            if m and (best is None or m.end() > best[2]):
+                best = (g.level, g.id, m.end())
+        return best
+
+    def last_granter(self, mtext: str) -> Optional[tuple[int, str, str]]:
+        """(position, level, id) of the rightmost granter phrase in mtext."""
+        best = None
+        for g in self.granters:
+            for m in g.pattern.finditer(mtext):
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), g.level, g.id)
+        return best
+
+
+@lru_cache(maxsize=1)
+def catalog() -> Catalog:
+    data = tomllib.loads((HERE / "awards.toml").read_text(encoding="utf-8"))
+    awards = []
+    for a in data["award"]:
+        awards.append(AwardEntry(id=a["id"], code=a.get("code"), recipient=a.get("recipient"),
+                                 pattern=_compile_forms(a["forms"]), levels=a.get("levels", {}),
+                                 ranked=a.get("ranked", False),
+                                 kinds={match_form(k): v for k, v in a.get("kinds", {}).items()}))
+    granters = [Granter(g["id"], g["level"], _compile_forms(g["forms"])) for g in data["granter"]]
+    return Catalog(awards, granters)
+
+
+_RANK = regex.compile(r"^\s*(?:hạng\s+)(?P<r>nhất|nhì|ba|iii|ii|i|1|2|3)(?![\p{L}\d])")
+_RANKS = {"nhất": 1, "i": 1, "1": 1, "nhì": 2, "ii": 2, "2": 2, "ba": 3, "iii": 3, "3": 3}
+_TAIL = regex.compile(r"^\s*\"?\s*(?:(?:của|do)\s+)?(?P<p>\S)")
+_PREFIX = regex.compile(r"(?:danh hiệu\s*(?:vinh dự nhà nước\s*)?)?\"?\s*$")
+
+
+def award_mentions(mtext: str, base: int = 0) -> list[AwardMention]:
+    """Every award named in ``mtext`` (a match-form string starting at absolute
+    offset ``base``), non-overlapping, longest first, in order.  Codes that
+    depend on the granter are left None when the name has no issuer tail."""
+    cat = catalog()
+    cands: list[tuple[int, int, AwardEntry, "regex.Match"]] = []
+    for e in cat.awards:
+        for m in e.pattern.finditer(mtext):
+            cands.append((m.start(), m.end(), e, m))
+    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    out: list[AwardMention] = []
+    last_end = -1
+    for s, e, entry, m in cands:
+        if s < last_end:
+            continue
+        code = entry.code
+        name_end = e
+        end = e
+        if entry.ranked:
+            kind = entry.kinds.get(m.group("kind"), "")
+            code = code.format(kind=kind)
+            r = _RANK.match(mtext[e:e + 20])
+            if r:
+                code = f"{code}_{_RANKS[r.group('r')]}"
+                end = name_end = e + r.end()
+        if entry.levels:
+            code = None
+            t = _TAIL.match(mtext[end:end + 80])
+            if t:
+                g = cat.granter_at(mtext, end + t.start("p"))
+                if g and g[0] in entry.levels:
+                    code = entry.levels[g[0]]
+                    end = g[2]
+        # include a "danh hiệu" prefix and quotes in the span
+        pre = _PREFIX.search(mtext[max(0, s - 30):s])
+        start = s - (len(pre.group(0).lstrip()) if pre else 0)
+        if end < len(mtext) and mtext[end] == '"':
+            end += 1
+        mention = AwardMention(base + start, base + end, base + name_end, entry, code,
+                               "tail" if entry.levels and code else None)
+        out.append(mention)
+        last_end = e
+    return out
+
+
+def resolve_level(mention: AwardMention, before: str, headings: list[str]) -> None:
+    """Fill ``mention.code`` for a level-dependent award from the granter named
+    before it (``before``: match text from the sentence start to the mention) or
+    in the section headings (nearest first)."""
+    if not mention.needs_level:
+        return
+    cat = catalog()
+    levels = mention.entry.levels
+    g = cat.last_granter(before)
+    if g and g[1] in levels:
+        mention.code, mention.level_from = levels[g[1]], "before"
+        return
+    for h in headings:
+        g = cat.last_granter(h)
+        if g and g[1] in levels:
+            mention.code, mention.level_from = levels[g[1]], "heading"
+            return
+        if "nhà nước" in h and "chinh_phu" in levels:
+            mention.code, mention.level_from = levels["chinh_phu"], "heading"
+            return
+    mention.code, mention.level_from = levels["default"], "default"

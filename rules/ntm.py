@@ -1,0 +1,142 @@
+"""Nông thôn mới (new rural development) metrics.
+
+Each ``[[ntm_rule]]`` of ``metrics.toml`` is a pattern with ``{NUM}``
+placeholders and named groups ``n`` (the figure), ``of`` (its denominator),
+``band`` (a criteria band) applied to every sentence that speaks of NTM or of
+criteria.  After a match the rule looks at what follows the phrase (``nâng
+cao`` → advanced, ``kiểu mẫu`` → model), what precedes the number (``có thêm``
+→ qualifier ``tăng thêm``), the place named before it (``Hà Vinh 4/7 thôn``) and
+a percent written with a fraction (``03/19 xã ..., chiếm 15,8%``).
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import regex
+
+from pipeline.normalize import canonical_tones
+
+from . import numbers as nums
+from .analysis import Analysis
+from .subjects import subject_before
+from .text import Sentence, clause_start
+
+HERE = Path(__file__).resolve().parent
+NUM = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
+
+
+@dataclass
+class NtmRule:
+    id: str
+    pattern: "regex.Pattern"
+    metric: str
+    unit: str
+    subject: bool = False
+    needs_context: bool = False
+
+
+@dataclass
+class NtmVocab:
+    rules: list[NtmRule]
+    context: "regex.Pattern"
+    added: "regex.Pattern"
+
+
+@lru_cache(maxsize=1)
+def vocab() -> NtmVocab:
+    data = tomllib.loads((HERE / "metrics.toml").read_text(encoding="utf-8"))
+    rules = []
+    for r in data["ntm_rule"]:
+        pat = canonical_tones(r["count"]).replace("{NUM}", NUM)
+        rules.append(NtmRule(r["id"], regex.compile(rf"(?<![\d/.,])(?:{pat})"), r["metric"], r["unit"],
+                             r.get("subject", False), r.get("needs_context", False)))
+    n = data["ntm"]
+    return NtmVocab(rules, regex.compile(n["context"]), regex.compile(n["added"]))
+
+
+_PCT_AFTER = regex.compile(rf"^[\s,]*(?:\(?\s*)?(?:chiếm|bằng|đạt)?\s*(?:tỷ lệ\s*)?(?P<p>{NUM})\s*%")
+_ADV = regex.compile(r"^[\s\"]*(?:nâng cao)")
+_MODEL = regex.compile(r"^[\s\"]*(?:kiểu mẫu)")
+
+
+def _band_label(band: str, prev_low: Optional[str]) -> str:
+    b = band.replace("tiêu chí", "").replace("từ", "").strip()
+    if b.startswith("dưới"):
+        rest = b[4:].strip()
+        return f"<{rest}" if rest else (f"<{prev_low}" if prev_low else "<")
+    if "trở lên" in b:
+        return f">={b.replace('trở lên', '').strip()}"
+    return regex.sub(r"\s*-\s*", "-", b)
+
+
+def _has_context(an: Analysis, sent: Sentence) -> bool:
+    v = vocab()
+    if v.context.search(sent.mtext) or v.context.search(an.doc.match_text[sent.block.start:sent.block.end]):
+        return True
+    return any(v.context.search(an.doc.match_text[h.start:h.end]) for h in sent.headings[-2:])
+
+
+def extract_ntm(an: Analysis) -> None:
+    v = vocab()
+    mt = an.doc.match_text
+    for sent in an.sentences:
+        if sent.in_closing:
+            continue
+        st = sent.mtext
+        if "tiêu chí" not in st and not v.context.search(st) and "thôn" not in st:
+            continue
+        used: list[tuple[int, int]] = []
+        prev_low: Optional[str] = None
+        for rule in v.rules:
+            if rule.needs_context and not _has_context(an, sent):
+                continue
+            for m in rule.pattern.finditer(mt, sent.start, sent.end):
+                ns, ne = m.span("n")
+                if any(s <= ns < e for s, e in used):
+                    continue
+                if rule.metric in ("ntm.communes_standard", "ntm.villages_standard") and \
+                        not v.context.search(m.group(0)) and not _has_context(an, sent):
+                    continue
+                value = nums.parse_number(m.group("n"))
+                if value is None:
+                    continue
+                of_total = nums.parse_number(m.group("of")) if "of" in m.groupdict() and m.group("of") else None
+                metric = rule.metric
+                tail = mt[m.end():m.end() + 30]
+                if metric == "ntm.communes_standard":
+                    if _ADV.match(tail):
+                        metric = "ntm.communes_advanced"
+                    elif _MODEL.match(tail):
+                        metric = "ntm.communes_model"
+                elif metric == "ntm.villages_standard":
+                    if _MODEL.match(tail) or "kiểu mẫu" in m.group(0):
+                        metric = "ntm.villages_model"
+                label = None
+                if "band" in m.groupdict() and m.group("band"):
+                    label = _band_label(m.group("band"), prev_low)
+                    lo = regex.match(r"(\d+)", label.lstrip("<>="))
+                    if lo and not label.startswith("<"):
+                        prev_low = str(int(lo.group(1)))
+                cs = clause_start(sent, ns, seps=";")
+                qualifier = "tăng thêm" if v.added.search(mt[max(cs, ns - 20):ns]) else None
+                if metric == "ntm.criteria_met" and "nâng cao" in mt[sent.start:ns]:
+                    qualifier = qualifier or "nâng cao"
+                subject = level = None
+                if rule.subject:
+                    subj = subject_before(an.doc.text, cs, m.start())
+                    if subj:
+                        subject, level = subj
+                num = nums.Num(value=value, start=ns, end=ne, raw=an.doc.text[ns:ne], kind="int",
+                               base=value, of_total=of_total)
+                f = an.fact(sent, num, metric, rule.id, unit=rule.unit, of_total=of_total, label=label,
+                            qualifier=qualifier, subject=subject, subject_level=level,
+                            period=an.period(sent, ns), status=an.status(sent, ns))
+                p = _PCT_AFTER.match(mt[m.end():m.end() + 40])
+                if p and of_total:
+                    f.stated_percent = nums.parse_number(p.group("p"))
+                f.char_end = (m.span("of")[1] if of_total else ne)
+                used.append((m.start(), m.end()))

@@ -1,0 +1,148 @@
+"""Poverty metrics: counts and rates of poor, near-poor, multidimensionally poor,
+new-poor and escaped households, and the yearly reduction of the poverty rate.
+
+Topics (``metrics.toml``: ``[[poverty_topic]]``) say what a number near them
+counts.  A count is a number followed by ``hộ``: its topic is the one written
+right after (``945 hộ nghèo``) or, for a bare ``N hộ``, the nearest one before it
+in the clause (``hộ cận nghèo 2.596 hộ``).  A percent takes the nearest topic
+before it in the clause — or in the previous clause of the sentence when its own
+names none (``xã Hoạt Giang hộ nghèo giảm còn (3,7%); xã Hà Vinh giảm còn
+(3,72%)``).  Beneficiaries (``hỗ trợ ... cho 40 hộ nghèo``) are not counts of
+poor households.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import regex
+
+from pipeline.normalize import canonical_tones
+
+from .analysis import Analysis
+from .numbers import Num
+from .subjects import subject_before
+from .text import Sentence, clause_start
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass
+class Topic:
+    id: str
+    pattern: "regex.Pattern"
+    count_metric: Optional[str]
+    rate_metric: Optional[str]
+    reduction_metric: Optional[str]
+
+
+@dataclass
+class Vocab:
+    topics: list[Topic]
+    reduction: "regex.Pattern"
+    level: "regex.Pattern"
+    beneficiary: "regex.Pattern"
+
+
+@lru_cache(maxsize=1)
+def vocab() -> Vocab:
+    data = tomllib.loads((HERE / "metrics.toml").read_text(encoding="utf-8"))
+    topics = []
+    for t in data["poverty_topic"]:
+        alts = "|".join(f"(?:{canonical_tones(k)})" for k in t["keywords"])
+        topics.append(Topic(t["id"], regex.compile(rf"(?<![\p{{L}}])(?:{alts})(?![\p{{L}}])"),
+                            t.get("count_metric"), t.get("rate_metric"), t.get("reduction_metric")))
+    p = data["poverty"]
+    return Vocab(topics, regex.compile(p["reduction"]), regex.compile(p["level"]),
+                 regex.compile(p["beneficiary"]))
+
+
+def _topics_in(mt: str, lo: int, hi: int) -> list[tuple[int, int, Topic]]:
+    """Topic mentions in mt[lo:hi] (absolute spans), first topic wins at a place."""
+    found: list[tuple[int, int, Topic]] = []
+    for t in vocab().topics:
+        for m in t.pattern.finditer(mt, lo, hi):
+            if not any(s <= m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), t))
+    found.sort(key=lambda x: x[0])
+    return found
+
+
+_AFTER_COUNT = regex.compile(r"\s*hộ\b")
+_UNIT_END = regex.compile(r"^\s*hộ\s*(?:$|[,;.)(]|chiếm|tỷ lệ|bằng|=|trên|trong đó|giảm|tăng|so với)")
+
+
+def extract_poverty(an: Analysis) -> None:
+    mt = an.doc.match_text
+    v = vocab()
+    for sent in an.sentences:
+        if sent.in_closing:
+            continue
+        if "nghèo" not in sent.mtext:
+            continue
+        last_topic: Optional[Topic] = None
+        last_count_topic: Optional[tuple[Topic, int]] = None
+        for n in an.numbers_in(sent):
+            cs = clause_start(sent, n.start, seps=";")
+            if n.percent:
+                tops = _topics_in(mt, cs, n.start)
+                topic = tops[-1][2] if tops else None
+                tstart = tops[-1][0] if tops else None
+                if topic is None and last_topic is not None and regex.search(r"(?:còn|xuống|chiếm)\s*\(?\s*$",
+                                                                             mt[cs:n.start]):
+                    topic, tstart = last_topic, cs
+                if topic is None:
+                    continue
+                between = mt[tstart:n.start]
+                if n.start - tstart > 90:
+                    continue
+                if last_count_topic and last_count_topic[0] is topic and last_count_topic[1] > tstart:
+                    between = mt[last_count_topic[1]:n.start]
+                head = mt[max(cs, tstart - 40):tstart]
+                if topic.reduction_metric and (v.reduction.search(head) or v.reduction.search(between)) \
+                        and not regex.search(r"(?:còn|xuống)", between):
+                    metric = topic.reduction_metric
+                elif topic.rate_metric:
+                    metric = topic.rate_metric
+                else:
+                    continue
+                _emit(an, sent, n, metric, topic.id + ".rate", "percent", cs)
+                last_topic = topic
+                continue
+            if n.kind not in ("int",) or n.value != int(n.value):
+                continue
+            a = _AFTER_COUNT.match(mt, n.end)
+            if not a:
+                continue
+            tops_after = _topics_in(mt, n.end, min(sent.end, n.end + 40))
+            topic = None
+            if tops_after and tops_after[0][0] <= a.start() + 1:
+                topic = tops_after[0][2]
+            elif _UNIT_END.match(mt[n.end:n.end + 20]):
+                tops = _topics_in(mt, cs, n.start)
+                if tops and n.start - tops[-1][1] <= 40:
+                    topic = tops[-1][2]
+            if topic is None or topic.count_metric is None:
+                continue
+            if v.beneficiary.search(mt[max(cs, n.start - 40):n.start]):
+                continue
+            _emit(an, sent, n, topic.count_metric, topic.id + ".count", "household", cs)
+            last_topic = topic
+            last_count_topic = (topic, n.end)
+
+
+def _emit(an: Analysis, sent: Sentence, n: Num, metric: str, rule: str, unit: str, cs: int) -> None:
+    subj = subject_before(an.doc.text, cs, n.start)
+    if subj is None:
+        # "xã Hà Vinh giảm còn (3,72%)": the place may open the clause
+        from .subjects import place_after_prefix
+        subj = place_after_prefix(an.doc.text, cs, n.start)
+    subject, level = (subj if subj else (None, None))
+    value = n.value
+    if n.kind == "range" and n.high is not None:
+        value = n.high
+    an.fact(sent, n, metric, rule, value=value, unit=unit, period=an.period(sent, n.start),
+            status=an.status(sent, n.start), subject=subject, subject_level=level)

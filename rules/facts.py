@@ -5,6 +5,7 @@ from pipeline.model import Document, Extraction
 
 from .analysis import Analysis
 from .awards import extract_awards
+from .honorees import extract_honorees
 from .indicators import extract_indicators
 from .ntm import extract_ntm
 from .poverty import extract_poverty
@@ -13,7 +14,8 @@ from .poverty import extract_poverty
 def extract_facts(doc: Document, ex: Extraction) -> None:
     """Fill ex.facts and ex.honorees (citations are filled by rules.citations)."""
     an = Analysis(doc, ex.meta)
-    extract_awards(an)
+    items = extract_awards(an)
+    extract_honorees(an, items)
     extract_poverty(an)
     extract_ntm(an)
     extract_indicators(an)

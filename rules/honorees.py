@@ -1,0 +1,226 @@
+"""Named honorees: collectives and people commended, from
+
+* parentheses after a count: ``01 tập thể được tặng danh hiệu Cờ thi đua của
+  Chính phủ (Trường THCS thị trấn Trùng Khánh)`` — split into as many names as
+  the count says (commas inside a name such as ``Đảng bộ, chính quyền và Nhân
+  dân xã Quang Hán`` stay);
+* lists under a cue (``* Về Tập thể:``, ``Cá nhân:``, ``... gồm:``): numbered or
+  bulleted lines, and the rows of a table right after the cue
+  (``1. Đ/c Mai Thị Phụng | - PBT.TTĐU-CT.HĐND xã Hà Giang``);
+* tables whose header names them (``Họ và tên | Chức vụ, đơn vị``, ``Tên tập thể``).
+
+Whether an entry is a person is decided by its cue, a title (``Đ/c``, ``ông``,
+``bà``), or — when neither says — underthesea's named-entity tagger.
+"""
+from __future__ import annotations
+
+import re
+
+import regex
+from functools import lru_cache
+from typing import Optional
+
+from pipeline.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Honoree
+
+from .analysis import Analysis
+from .awards import Item
+from .catalog import award_mentions, resolve_level
+
+_CUE = re.compile(r"^[\s*+•-]*(?:về\s+)?(?:danh sách\s+)?(?:các\s+)?(?P<r>tập thể|cá nhân)\b[^:]{0,80}:\s*$")
+_LIST_CUE = re.compile(r"(?:gồm|như sau|danh sách)\s*(?:có)?\s*:\s*$")
+_ENTRY = re.compile(r"^\s*(?:\d{1,3}[.)]|[-+•–])\s+(?P<e>.+)$")
+_TITLE = re.compile(r"^(?:đ/c|đồng chí|ông|bà|anh|chị)\s+", re.I)
+_SPLIT_POS = regex.compile(r"\s+[-–]\s+|,\s+(?=(?:\p{Ll}|[A-ZĐ]{2,}|Chủ|Phó|Bí|Trưởng|Giám|Hiệu|Cán|Công|Giáo|Nhân|Kế)\b)")
+_H_NAME = re.compile(r"họ (?:và )?tên|tên tập thể|tên đơn vị|tập thể được|cá nhân được")
+_H_POS = re.compile(r"chức vụ|đơn vị công tác|nơi công tác|chức danh")
+
+
+@lru_cache(maxsize=2048)
+def _is_person(name: str) -> bool:
+    """Does this name read as a person's?  (underthesea NER, cached.)"""
+    words = name.split()
+    if not (2 <= len(words) <= 5) or not all(w[:1].isupper() for w in words):
+        return False
+    try:
+        from underthesea import ner
+        tags = ner(name)
+    except Exception:  # pragma: no cover - NER unavailable: fall back to the shape
+        return True
+    return bool(tags) and tags[0][3] == "B-PER"
+
+
+def _split_names(content: str, n: Optional[int]) -> list[tuple[str, int]]:
+    """(name, offset in content) parts: split on ',' and ';', merging parts that
+    start in lower case into the previous one."""
+    parts: list[tuple[str, int]] = []
+    pos = 0
+    for piece in re.split(r"([,;])", content):
+        if piece in (",", ";"):
+            pos += 1
+            continue
+        stripped = piece.strip()
+        off = pos + (len(piece) - len(piece.lstrip()))
+        pos += len(piece)
+        if not stripped:
+            continue
+        if parts and (stripped[0].islower() or (n is not None and len(parts) >= n)):
+            prev, poff = parts[-1]
+            parts[-1] = (content[poff:off + len(stripped)], poff)
+        else:
+            parts.append((stripped, off))
+    return parts
+
+
+def _clean(name: str) -> str:
+    name = _TITLE.sub("", name.strip())
+    return name.strip(" .;,:\"")
+
+
+def from_parentheses(an: Analysis, items: list[Item]) -> None:
+    text = an.doc.text
+    for it in items:
+        f = it.fact
+        if f is None or f.metric != "award.count" or it.recipient not in ("tap_the", "ca_nhan"):
+            continue
+        anchor = max(it.end, it.award.end if it.award is not None and it.award.start > it.num.start else 0)
+        m = re.match(r"\s{0,2}\(", text[anchor:anchor + 4])
+        if not m:
+            continue
+        start = anchor + m.end()
+        depth, end = 1, start
+        while end < len(text) and depth:
+            depth += {"(": 1, ")": -1}.get(text[end], 0)
+            end += 1
+        content = text[start:end - 1]
+        if re.match(r"\s*(?:trong đó|gồm|có danh sách|danh sách)", content, re.I) or not content.strip():
+            continue
+        n = int(f.value) if f.value and f.value == int(f.value) else None
+        for name, off in _split_names(content, n):
+            nm = _clean(name)
+            if len(nm) < 4 or not nm[0].isupper():
+                continue
+            an.honorees.append(Honoree(name=nm, recipient=it.recipient, text=f.text, char_start=start + off,
+                                       char_end=start + off + len(name), rule="hon.parenthesis",
+                                       award=f.award, period=f.period, page=f.page))
+
+
+def _entry_honoree(an: Analysis, raw: str, start: int, recipient: Optional[str], award: Optional[str],
+                   period: Optional[str], rule: str, page: Optional[int], position: Optional[str] = None):
+    entry = raw.strip()
+    titled = bool(_TITLE.match(entry))
+    body = _TITLE.sub("", entry)
+    name, pos = body, position
+    if recipient != "tap_the":
+        parts = _SPLIT_POS.split(body, maxsplit=1) if pos is None else [body]
+        if len(parts) == 2:
+            name, pos = parts[0], parts[1]
+    name = _clean(name)
+    if not name or len(name) < 3:
+        return
+    if recipient is None:
+        recipient = "ca_nhan" if titled or _is_person(name) else "tap_the"
+    if pos:
+        pos = re.sub(r"^[-–\s]+", "", pos).strip(" .;")
+    an.honorees.append(Honoree(name=name, recipient=recipient, text=an.doc.text[start:start + len(raw)],
+                               char_start=start + (len(raw) - len(raw.lstrip())), char_end=start + len(raw),
+                               rule=rule, position=pos or None, award=award, period=period, page=page))
+
+
+def from_lists(an: Analysis) -> None:
+    blocks = an.doc.blocks
+    mt = an.doc.match_text
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind == TABLE:
+            _from_table(an, b)
+            i += 1
+            continue
+        cue_text = mt[b.start:b.end]
+        m = _CUE.match(cue_text)
+        if not m and not (_LIST_CUE.search(cue_text) and "khen thưởng" in cue_text):
+            i += 1
+            continue
+        recipient = None
+        if m:
+            recipient = {"tập thể": "tap_the", "cá nhân": "ca_nhan"}[m.group("r")]
+        award = _award_near(an, b)
+        period = an.meta.period
+        j = i + 1
+        while j < len(blocks):
+            nb = blocks[j]
+            if nb.kind == TABLE:
+                _table_entries(an, nb, recipient, award, period)
+                j += 1
+                continue
+            e = _ENTRY.match(nb.text)
+            if not e or len(nb.text) > 160 or _CUE.match(mt[nb.start:nb.end]) or nb.text.rstrip().endswith(":"):
+                break
+            if re.search(r"\b(?:được|đã|đạt|thực hiện)\b", e.group("e")) and recipient is None:
+                break
+            _entry_honoree(an, e.group("e"), nb.start + e.start("e"), recipient, award, period,
+                           "hon.list", nb.page)
+            j += 1
+        i = max(j, i + 1)
+
+
+def _award_near(an: Analysis, b: Block) -> Optional[str]:
+    """The award named in the cue block, or in the block just before it."""
+    for blk in (b, an.doc.blocks[b.index - 1] if b.index else None):
+        if blk is None or blk.kind == TABLE:
+            continue
+        ms = award_mentions(an.doc.match_text[blk.start:blk.end], blk.start)
+        ms = [x for x in ms if x.entry.id != "aw.dien_hinh_tien_tien"]
+        if ms:
+            resolve_level(ms[-1], an.doc.match_text[blk.start:ms[-1].start], [])
+            return ms[-1].code
+    return None
+
+
+def _table_entries(an: Analysis, b: Block, recipient: Optional[str], award: Optional[str],
+                   period: Optional[str]) -> None:
+    """Rows of a table right after a cue: name in the first text cell, position in the next."""
+    for row in b.rows or []:
+        texts = [c for c in row.cells if c.text.strip() and not re.fullmatch(r"\d{1,3}\.?", c.text.strip())]
+        if not texts:
+            continue
+        first = texts[0]
+        e = _ENTRY.match(first.text)
+        raw = e.group("e") if e else first.text
+        start = first.start + (e.start("e") if e else 0)
+        pos = texts[1].text if len(texts) > 1 else None
+        _entry_honoree(an, raw, start, recipient, award, period, "hon.cue_table", b.page, position=pos)
+
+
+def _from_table(an: Analysis, b: Block) -> None:
+    """A table whose header names honorees: 'Họ và tên | Chức vụ' or 'Tên tập thể'."""
+    if not b.rows or len(b.rows) < 2:
+        return
+    header = [an.doc.match_text[c.start:c.end] for c in b.rows[0].cells]
+    name_col = next((i for i, h in enumerate(header) if _H_NAME.search(h)), None)
+    if name_col is None:
+        return
+    pos_col = next((i for i, h in enumerate(header) if _H_POS.search(h) and i != name_col), None)
+    recipient = "ca_nhan" if "họ" in header[name_col] or "cá nhân" in header[name_col] else "tap_the"
+    award = _award_near(an, an.doc.blocks[b.index - 1]) if b.index else None
+    for row in b.rows[1:]:
+        if name_col >= len(row.cells):
+            continue
+        c = row.cells[name_col]
+        if not c.text.strip():
+            continue
+        pos = row.cells[pos_col].text if pos_col is not None and pos_col < len(row.cells) else None
+        _entry_honoree(an, c.text, c.start, recipient, award, an.meta.period, "hon.table", b.page, position=pos)
+
+
+def extract_honorees(an: Analysis, items: list[Item]) -> None:
+    from_parentheses(an, items)
+    from_lists(an)
+    # one entry per (name, award): a list may repeat what a parenthesis said
+    seen, out = set(), []
+    for h in an.honorees:
+        key = (h.name.lower(), h.award, h.period, h.char_start)
+        if key not in seen:
+            seen.add(key)
+            out.append(h)
+    an.honorees[:] = out

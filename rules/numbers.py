@@ -231,14 +231,26 @@ def _clean_token(token: str) -> str:
 # Patterns for find_numbers
 # --------------------------------------------------------------------------
 
-_NUMTOK = r"(?:[1-9]\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d|[.,]\d)|\d+(?:[.,]\d+)*)"
+# A space-grouped number ("1 500") only where a table cell or a counted noun
+# makes it safe: in a cell (after a line start, "|", "(", a dash or a bound
+# symbol, before a line end, "|", ")", "%" or punctuation), or between words
+# ("có 1 500 hộ").  "800 934 117" between other numbers or at the end of a
+# flattened table row stays three numbers.
+_SPG = r"[1-9]\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d|[.,]\d)"
+_NUMTOK = (r"(?:(?:^|(?<=[|(\t\n\-–—~<>≥≤≈])|(?<=[|(\t\n\-–—~<>≥≤≈.,;:!?][ \u00a0]))" + _SPG +
+           r"(?=[ \u00a0]?(?:[|)\t\n%;:,\-–—]|\.(?!\d)|$)|[ \u00a0][^\W\d_])"
+           r"|(?<=[^\W\d_][ \u00a0])" + _SPG + r"(?=[ \u00a0][^\W\d_]|[,;:)]|\.(?!\d))"
+           r"|\d+(?:[.,]\d+)*)")
 _L = r"[^\W\d_]"            # a letter
 # words that may follow "N/" as a unit (a rate), so "N/xã" is not a document number
 _RATE_UNITS = (r"năm|tháng|ngày|tuần|quý|người|xã|hộ|ha|lượt|khẩu|lớp|thôn|xóm|bản|con|km|m|kg|"
                r"tấn|tạ|lít|giờ|tiêu|học|trường|đơn|cơ|tập|cá|đảng|hội")
 
 _MASTER = re.compile(
-    r"(?P<outline>^[ \t]*\d{1,2}(?:\.\d{1,2})*[.)](?=[ \t]))"
+    r"(?P<outline>^[ \t]*\d{1,2}(?:\.\d{1,2})*[.)](?=[ \t])"
+    # "2.1 Kết quả", "1.2.3 Công tác" (but not "1.5 triệu", "2.5 ha")
+    r"|^[ \t]*\d(?:\.\d{1,2}){1,3}(?=[ \t]+[^\W\d_])"
+    r"(?![ \t]+(?:nghìn|ngàn|triệu|tỷ|tỉ|tấn|tạ|ha|km|m|kg|lít|đồng|người|hộ|xã|con|lượt)(?!\w)))"
     # document numbers: 41/KH-HĐTĐKT, 91/2017/NĐ-CP, 864/NQ-UBTVQH 14, 06/2022/QH15
     rf"|(?P<code>(?<![\w/])\d+(?:[.,]\d+)*(?:/\d+)*[ ]?/[ ]?(?!(?:{_RATE_UNITS})(?!\w)){_L}[\w.\-/]*"
     r"(?:(?<=qh)[ ]?\d{1,2}(?!\d))?)"
@@ -260,8 +272,8 @@ _SUFFIX = re.compile(
     r"|[ ]?(?P<scale>(?:nghìn|ngàn)[ ](?:tỷ|tỉ)(?![ ](?:lệ|suất|trọng)(?!\w))|nghìn|ngàn|triệu(?![ ]chứng)"
     r"|(?:tỷ|tỉ)(?![ ](?:lệ|suất|trọng)(?!\w))|tr\.?[ ]?đ(?:ồng)?)(?!\w)",
     re.I)
-_RANGE_TAIL = re.compile(rf"[ ]{{0,2}}[-–—~][ ]{{0,2}}(?P<hi>{_NUMTOK})(?![\w/])", re.I)
-_TO_TAIL = re.compile(rf"[ ](?:đến|tới)[ ](?P<hi>{_NUMTOK})(?![\w/])", re.I)
+_RANGE_TAIL = re.compile(rf"[ ]{{0,2}}[-–—~][ ]{{0,2}}(?P<hi>{_NUMTOK})(?![\w/])", re.I | re.M)
+_TO_TAIL = re.compile(rf"[ ](?:đến|tới)[ ](?P<hi>{_NUMTOK})(?![\w/])", re.I | re.M)
 _FRAC_TAIL = re.compile(r"/(?P<den>\d+(?:[.,]\d+)*)(?![\d/]|[ ]?/)")
 _POST_NEAR = re.compile(r"[ ]trở[ ](?P<d>lên|xuống)(?!\w)", re.I)
 _POST_FAR = re.compile(r"(?:[ ][^\W\d_]+){1,3}?[ ]trở[ ](?P<d>lên|xuống)(?!\w)", re.I)
@@ -350,7 +362,7 @@ def _build(text: str, m: re.Match, lo_limit: int, limit: int) -> tuple[Optional[
             bstart = pm.start()
         else:
             w = pm.group("w").lower()
-            if not _DIGIT_BEFORE.search(text, max(lo_limit, pm.start() - 4), pm.start()):
+            if not _DIGIT_BEFORE.search(text, max(0, pm.start() - 4), pm.start()):
                 bound = _BOUND_WORDS[w]
                 bstart = pm.start()
     tu = bound == "từ"
@@ -498,7 +510,8 @@ _UNIT_AFTER_LINH = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm":
 _CANON = {"ngàn": "nghìn", "tỉ": "tỷ", "lẻ": "linh"}
 _NUMBER_WORDS = ("không|một|mốt|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mươi|chục|"
                  "trăm|linh|lẻ|nghìn|ngàn|triệu|tỷ|tỉ")
-_SINGLE_OK = {"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "bẩy", "tám", "chín", "mười"}
+# "năm" alone is far more often "year" (hàng năm, năm học) than "five": never alone
+_SINGLE_OK = {"một", "hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín", "mười"}
 _COUNTED = ("tập thể|cá nhân|hộ|xã|thôn|xóm|bản|làng|người|đơn vị|huyện|tỉnh|thị trấn|phường|"
             "trường|lớp|học sinh|nhà|công trình|đảng viên|hội viên|chi bộ|chi hội|cơ quan|"
             "gia đình|lượt|năm|tháng|tiêu chí|đồng chí|đoàn viên|cán bộ|công chức|viên chức|"
@@ -509,7 +522,13 @@ _WORD_RUN = re.compile(
     rf"(?<!\w)(?:{_NUMBER_WORDS})(?!\w)(?:[ ](?:{_NUMBER_WORDS})(?!\w))*", re.I)
 _TY_NOT_SCALE = re.compile(r"[ ](?:lệ|suất|trọng)(?!\w)", re.I)
 _COUNTED_AFTER = re.compile(rf"[ ](?:{_COUNTED})(?!\w)", re.I)
-_WORD_PREV_BLOCK = re.compile(r"(?<!\w)(?:tháng|thứ|ngày|số|khóa|khoá|lần)[ ]\Z", re.I)
+# ordinals, dates, names of months: "thứ ba", "tháng Hai", "ngày mười", "số hai"; "x/năm"
+_WORD_PREV_BLOCK = re.compile(r"(?:(?<!\w)(?:tháng|thứ|ngày|số|khóa|khoá|lần|hạng)[ ]|/[ ]?)\Z", re.I)
+# before a run starting with "năm", these make it "year": "mỗi năm", "hàng năm", "cả năm"
+_YEAR_PREV = re.compile(r"(?:(?<!\w)(?:mỗi|hàng|hằng|cả|trong|cuối|đầu|giữa|nửa|qua|các|những|từng|"
+                        r"một|hai|ba|của|vào|sang|tới|nay|trước|sau|này|năm)[ ]|/[ ]?)\Z", re.I)
+# "là một huyện": an article, not a count
+_ARTICLE_PREV = re.compile(r"(?<!\w)(?:là|có|như|thành|một)[ ]\Z", re.I)
 _WORD_SPLIT = re.compile(r"\S+")
 
 
@@ -697,6 +716,10 @@ def _words_in(text: str, lo: int, hi: int, prev_end: int) -> list[Num]:
                     if toks[i] not in _SINGLE_OK or not _COUNTED_AFTER.match(text, e):
                         continue
                 if _WORD_PREV_BLOCK.search(text, max(lo, s - 8), s):
+                    continue
+                if toks[i] == "năm" and _YEAR_PREV.search(text, max(lo, s - 8), s):
+                    continue
+                if j - i == 1 and toks[i] == "một" and _ARTICLE_PREV.search(text, max(lo, s - 8), s):
                     continue
                 found = (j, v, s, e)
                 break

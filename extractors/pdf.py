@@ -1,0 +1,265 @@
+"""Reader for PDF files with a text layer (pdfplumber).
+
+Per page: the ruled tables (``page.find_tables()``, rows kept, see
+:mod:`extractors.pdf_tables`) and the words outside them, grouped into lines
+(:mod:`extractors.pdf_lines`).  Page numbers and running headers/footers (the
+same first or last line on many pages) are dropped; footnotes (small print at
+the bottom of a page, each starting with a raised or small number) become
+``footnote`` blocks after the body, their reference in the body a superscript
+(``mới¹``).  Lines are joined into paragraphs across pages; a table that goes
+on at the top of the next page with the same columns is one table.  Every
+block carries its 1-based ``page``.
+
+Statuses: a password-protected, truncated or corrupt file is ``failed``; a file
+without a text layer on any page is ``needs_ocr``; a file where only some pages
+are scans is read, with a warning naming those pages.
+"""
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Optional, Union
+
+from pipeline.document import DocumentBuilder
+from pipeline.layout import classify
+from pipeline.model import EMPTY, FAILED, FOOTNOTE, NEEDS_OCR, Document, ExtractError
+
+from .common import read_bytes
+from .pdf_lines import SUPERSCRIPTS, Line, Word, build_lines, join_lines, page_frame, paragraphs
+from .pdf_tables import PdfTable, merge_continuation, page_tables
+
+FOOTNOTE_RATIO = 0.88     # footnote print is at most this share of the body font size
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b$|-bd", re.I)
+_PAGE_NUMBER = re.compile(r"(trang|page)?\s*[-–—(]?\s*\d{1,4}\s*[-–—)]?(\s*/\s*\d{1,4})?", re.I)
+
+Item = Union[Line, PdfTable]
+
+
+@dataclass
+class PageContent:
+    number: int
+    height: float
+    lines: list[Line]
+    tables: list[PdfTable]
+    footnotes: list[Line]
+
+
+# --- opening ----------------------------------------------------------------------
+def _is_password_error(e: BaseException) -> bool:
+    seen = set()
+    stack = [e]
+    while stack:
+        x = stack.pop()
+        if x is None or id(x) in seen:
+            continue
+        seen.add(id(x))
+        name = type(x).__name__
+        if name in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning") or \
+                "password" in str(x).lower():
+            return True
+        stack.extend([x.__cause__, x.__context__] + [a for a in getattr(x, "args", ()) if isinstance(a, BaseException)])
+    return False
+
+
+def _open(data: bytes):
+    import pdfplumber
+    if b"%PDF-" not in data[:1024]:
+        raise ExtractError(FAILED, "Tệp có đuôi .pdf nhưng không phải tệp PDF (không có phần đầu %PDF).")
+    if b"%%EOF" not in data[-4096:]:
+        raise ExtractError(FAILED, "Tệp PDF bị cắt cụt hoặc chưa tải về đầy đủ: thiếu phần kết thúc (%%EOF).")
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pdf.pages  # noqa: B018 - forces the page tree to be read
+        return pdf
+    except Exception as e:  # pdfminer raises many kinds
+        if _is_password_error(e):
+            raise ExtractError(FAILED, "PDF được đặt mật khẩu: cần mật khẩu để mở nên không đọc được nội dung. "
+                                       "Hãy gửi bản PDF không đặt mật khẩu.")
+        raise ExtractError(FAILED, f"Tệp PDF bị hỏng: không đọc được cấu trúc tệp ({type(e).__name__}).")
+
+
+# --- one page -------------------------------------------------------------------------
+def _words(page, tables: list[PdfTable], page_no: int) -> list[Word]:
+    out = []
+    for w in page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False,
+                                extra_attrs=["size", "fontname"]):
+        cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+        if any(t.contains(cx, cy) for t in tables):
+            continue
+        if w.get("upright") is False:
+            continue   # vertical text (a stamp, a margin note)
+        out.append(Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"]),
+                        bool(_BOLD_FONT.search(w["fontname"] or ""))))
+    return out
+
+
+def _has_text(page) -> bool:
+    return any(c.get("text", "").strip() for c in page.chars)
+
+
+# --- page furniture ------------------------------------------------------------------
+def _edge_lines(p: PageContent) -> list[Line]:
+    return [ln for ln in (p.lines[:2] + p.lines[-2:]) if ln.top < 0.14 * p.height or ln.bottom > 0.86 * p.height]
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.strip().lower())
+
+
+def drop_furniture(pages: list[PageContent]) -> None:
+    """Remove page numbers and running headers/footers (lines repeated at the top
+    or bottom of many pages)."""
+    keys = Counter()
+    for p in pages:
+        keys.update({_furniture_key(ln.text) for ln in _edge_lines(p)})
+    n = len([p for p in pages if p.lines])
+    repeated = {k for k, c in keys.items() if n >= 3 and c >= max(3, 0.5 * n)}
+    for p in pages:
+        drop = set()
+        for ln in _edge_lines(p):
+            if _PAGE_NUMBER.fullmatch(ln.text.strip()) or _furniture_key(ln.text) in repeated:
+                drop.add(id(ln))
+        p.lines = [ln for ln in p.lines if id(ln) not in drop]
+
+
+def _starts_with_mark(ln: Line) -> bool:
+    w = ln.words[0]
+    if ln.text[:1] in SUPERSCRIPTS:
+        return True
+    return w.text.isdigit() and (w.sup or w.size < 0.8 * ln.size) and len(ln.words) > 1
+
+
+def split_footnotes(pages: list[PageContent], body_size: float) -> None:
+    """Move each page's bottom block of small print that starts with a note mark to ``footnotes``."""
+    prev_had = False
+    for p in pages:
+        i = len(p.lines)
+        while i > 0 and p.lines[i - 1].size <= FOOTNOTE_RATIO * body_size:
+            i -= 1
+        group = p.lines[i:]
+        below_tables = all(ln.top > t.bottom for t in p.tables for ln in group)
+        if not group or not below_tables:
+            prev_had = False
+            continue
+        first = next((j for j, ln in enumerate(group) if _starts_with_mark(ln)), None)
+        if first is None and prev_had and p.lines[:i] and _after_rule(p, group[0]):
+            first = 0   # a footnote continued from the previous page
+        if first is None:
+            prev_had = False
+            continue
+        p.footnotes = group[first:]
+        p.lines = p.lines[:i + first]
+        prev_had = True
+
+
+def _after_rule(p: PageContent, ln: Line) -> bool:
+    return True  # the separator rule is not needed to tell a continued note: small print at the bottom
+
+
+def footnote_texts(pages: list[PageContent]) -> list[tuple[str, int]]:
+    notes: list[list] = []
+    for p in pages:
+        for ln in p.footnotes:
+            text = ln.text
+            if _starts_with_mark(ln) or not notes:
+                m = re.match(rf"[{SUPERSCRIPTS}]+|\d+", text)
+                mark = m.group(0).translate(str.maketrans("0123456789", SUPERSCRIPTS)) if m else ""
+                rest = text[m.end():].lstrip() if m else text
+                notes.append([f"{mark} {rest}" if mark else rest, p.number])
+            else:
+                notes[-1][0] = join_lines(notes[-1][0], text)
+    return [(t, pg) for t, pg in notes]
+
+
+# --- the document ----------------------------------------------------------------------
+def read_pages(pdf) -> tuple[list[PageContent], list[int]]:
+    pages: list[PageContent] = []
+    scanned: list[int] = []
+    for i, page in enumerate(pdf.pages, start=1):
+        if not _has_text(page):
+            if page.images:
+                scanned.append(i)
+            pages.append(PageContent(i, float(page.height), [], [], []))
+            continue
+        tables = page_tables(page, i)
+        lines = build_lines(_words(page, tables, i), i)
+        pages.append(PageContent(i, float(page.height), lines, tables, []))
+        page.flush_cache()
+    return pages, scanned
+
+
+def _body_size(pages: list[PageContent]) -> float:
+    sizes = Counter()
+    for p in pages:
+        for ln in p.lines:
+            sizes[ln.size] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else 12.0
+
+
+def build_document(path: str, pages: list[PageContent], scanned: list[int], n_pages: int) -> Document:
+    drop_furniture(pages)
+    split_footnotes(pages, _body_size(pages))
+    frames = {p.number: page_frame(p.lines) for p in pages}
+    events: list = []                  # paragraphs and tables in reading order
+    run: list[Line] = []
+    last_table: Optional[PdfTable] = None
+
+    def flush():
+        events.extend(paragraphs(run, frames))
+        run.clear()
+
+    for p in pages:
+        items: list[Item] = sorted(p.lines + p.tables, key=lambda x: x.top)
+        for idx, item in enumerate(items):
+            if isinstance(item, PdfTable):
+                # a table at the top of a page may go on from the table that ended the last page
+                if idx == 0 and last_table is not None and merge_continuation(last_table, item):
+                    continue
+                flush()
+                events.append(item)
+                last_table = item
+            else:
+                run.append(item)
+                last_table = None
+    flush()
+    b = DocumentBuilder(path, "pdf")
+    b.pages = n_pages
+    for ev in events:
+        if isinstance(ev, PdfTable):
+            b.add_table(ev.rows, page=ev.page)
+        else:
+            text = ev.text
+            kind, level = classify(text, ev.bold)
+            b.add(kind, text, level=level, page=ev.page, bold=ev.bold)
+    for text, pg in footnote_texts(pages):
+        b.add(FOOTNOTE, text, page=pg)
+    if scanned:
+        listed = ", ".join(str(n) for n in scanned)
+        b.warnings.append(f"Trang {listed} là ảnh quét, không có lớp chữ: nội dung các trang này chưa được đọc "
+                          "(cần OCR).")
+    return b.build()
+
+
+def extract(path: str) -> Document:
+    data = read_bytes(path)
+    pdf = _open(data)
+    try:
+        try:
+            pages, scanned = read_pages(pdf)
+        except ExtractError:
+            raise
+        except Exception as e:
+            if _is_password_error(e):
+                raise ExtractError(FAILED, "PDF được đặt mật khẩu: không đọc được nội dung.")
+            raise ExtractError(FAILED, f"Tệp PDF bị hỏng: lỗi khi đọc trang ({type(e).__name__}).")
+        n_pages = len(pdf.pages)
+    finally:
+        pdf.close()
+    if not any(p.lines or p.tables for p in pages):
+        if scanned:
+            raise ExtractError(NEEDS_OCR, f"PDF là bản quét, không có lớp chữ: cần OCR để đọc nội dung "
+                                          f"({len(scanned)}/{n_pages} trang là ảnh).")
+        raise ExtractError(EMPTY, "PDF không có nội dung chữ: các trang đều trống.")
+    return build_document(path, pages, scanned, n_pages)

@@ -1,0 +1,109 @@
+"""Ruled tables in a PDF page (used by :mod:`extractors.pdf`).
+
+``page.find_tables()`` finds tables drawn with lines; each row is read cell by
+cell: a cell spanning several columns is one cell with ``colspan``, a cell
+spanning several rows gives its text to its first row and an empty cell below
+(as the .docx reader does), and a row's trailing empty cells are dropped.  A
+box around a single paragraph (fewer than two rows or columns) is not a table.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from .pdf_lines import join_cell
+
+CellIn = tuple[str, int]
+
+
+@dataclass
+class PdfTable:
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    col_x: list[float]                    # left edge of every grid column
+    rows: list[list[CellIn]] = field(default_factory=list)
+    last_page: int = 0                    # the page where it ends (after merging continuations)
+
+    @property
+    def ncols(self) -> int:
+        return len(self.col_x)
+
+    def same_grid(self, other: "PdfTable", tol: float = 3.0) -> bool:
+        return self.ncols == other.ncols and all(abs(a - b) <= tol for a, b in zip(self.col_x, other.col_x))
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.x0 - 1 <= x <= self.x1 + 1 and self.top - 1 <= y <= self.bottom + 1
+
+
+def _span(bbox, col_x: list[float]) -> int:
+    x0, x1 = bbox[0], bbox[2]
+    first = bisect.bisect_left(col_x, x0 - 1.5)
+    last = bisect.bisect_left(col_x, x1 - 1.5)
+    return max(1, last - first)
+
+
+def page_tables(page, page_no: int) -> list[PdfTable]:
+    """The ruled tables of a pdfplumber page, top to bottom."""
+    if len(page.edges) < 4:
+        return []
+    out: list[PdfTable] = []
+    for t in page.find_tables():
+        cells = [c for row in t.rows for c in row.cells if c is not None]
+        col_x = sorted({round(c[0], 1) for c in cells})
+        merged: list[float] = []
+        for x in col_x:
+            if not merged or x - merged[-1] > 1.5:
+                merged.append(x)
+        col_x = merged
+        if len(t.rows) < 2 or len(col_x) < 2:
+            continue
+        texts = t.extract(x_tolerance=1.5)
+        x0, top, x1, bottom = t.bbox
+        table = PdfTable(page_no, top, bottom, x0, x1, col_x, last_page=page_no)
+        for r, (row, row_texts) in enumerate(zip(t.rows, texts)):
+            out_row: list[CellIn] = []
+            c = 0
+            n = len(row.cells)
+            while c < n:
+                bbox = row.cells[c]
+                if bbox is not None:
+                    span = _span(bbox, col_x)
+                    out_row.append((join_cell(row_texts[c]), span))
+                    c += max(1, span)
+                    continue
+                # a cell covered by a taller cell above: empty here, as wide as that cell
+                span = 1
+                for above in range(r - 1, -1, -1):
+                    b = t.rows[above].cells[c] if c < len(t.rows[above].cells) else None
+                    if b is not None:
+                        span = _span(b, col_x)
+                        break
+                out_row.append(("", span))
+                c += span
+            while out_row and not out_row[-1][0].strip():
+                out_row.pop()
+            table.rows.append(out_row)
+        out.append(table)
+    out.sort(key=lambda t: t.top)
+    return out
+
+
+def merge_continuation(prev: PdfTable, cont: PdfTable) -> bool:
+    """Append ``cont`` (a table at the top of the next page) to ``prev`` when it
+    has the same columns; a repeated header is dropped.  True when merged."""
+    if cont.page != prev.last_page + 1 or not prev.same_grid(cont):
+        return False
+    rows = cont.rows
+    k = 0
+    while k < len(rows) and k < len(prev.rows) and k < 3 and _texts(rows[k]) == _texts(prev.rows[k]):
+        k += 1
+    prev.rows.extend(rows[k:])
+    prev.last_page = cont.page
+    return True
+
+
+def _texts(row: list[CellIn]) -> list[str]:
+    return [t for t, _ in row]

@@ -9,6 +9,7 @@ from .honorees import extract_honorees
 from .indicators import extract_indicators
 from .ntm import extract_ntm
 from .poverty import extract_poverty
+from .quantities import extract_quantities
 
 
 def extract_facts(doc: Document, ex: Extraction) -> None:
@@ -19,5 +20,6 @@ def extract_facts(doc: Document, ex: Extraction) -> None:
     extract_poverty(an)
     extract_ntm(an)
     extract_indicators(an)
+    extract_quantities(an)
     ex.facts.extend(an.facts)
     ex.honorees.extend(an.honorees)

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Build the files the bad-input tests read (run once; the outputs are committed).
+
+``tests/data/bad/`` (one good file among them):
+
+| file | what it is | expected status |
+| --- | --- | --- |
+| ``rong.docx`` | an empty file | empty |
+| ``khong_phai_zip.docx`` | text saved with a .docx name | failed |
+| ``zip_khong_phai_word.docx`` | a ZIP archive without ``word/document.xml`` | failed |
+| ``dat_mat_khau.docx`` | a .docx with a password (an OLE ``EncryptedPackage``) | failed |
+| ``bi_cat_cut.pdf`` | the first half of a real PDF | failed |
+| ``dat_mat_khau.pdf`` | a PDF that needs a password to open | failed |
+| ``ban_quet.pdf`` | one scanned page, no text layer | needs_ocr |
+| ``ghi_chu.xyz`` | an unknown extension | unsupported |
+| ``Báo cáo tổng kết năm 2022 (bản cuối).docx`` | a valid report, Vietnamese name with spaces | ok |
+
+``tests/data/pdf/mot_trang_quet.pdf``: two text pages and one scanned page (ok, with a warning).
+
+Needs the corpus (``scripts/build_corpus.py``), ``qpdf`` (apt) and, for the
+password-protected .docx, ``msoffcrypto-tool`` in any Python given with
+``--crypto-python`` (a throw-away venv; it is not a project dependency).
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from build_corpus import build_docx  # noqa: E402
+
+BAD = ROOT / "tests" / "data" / "bad"
+PDF_DIR = ROOT / "tests" / "data" / "pdf"
+CORPUS = ROOT / "corpus"
+GOOD_NAME = "Báo cáo tổng kết năm 2022 (bản cuối).docx"
+SOURCE_PDF = CORPUS / "003_30d1184c9269a7e2.pdf"
+
+GOOD_TEXT = """Số: 15/BC-UBND
+
+Hà Giang, ngày 20 tháng 12 năm 2022
+
+BÁO CÁO
+
+Tổng kết công tác thi đua, khen thưởng năm 2022
+
+I. KẾT QUẢ THỰC HIỆN
+
+Năm 2022, Chủ tịch UBND xã tặng Giấy khen cho 12 tập thể và 35 cá nhân có thành tích xuất sắc¹.
+
+| TT | Hình thức | Tập thể | Cá nhân |
+|----|----|----|----|
+| 1 | Giấy khen của Chủ tịch UBND xã | 12 | 35 |
+| 2 | Lao động tiên tiến |  | 120 |
+
+¹ Trong đó 20 cá nhân là người lao động trực tiếp.
+
+CHỦ TỊCH
+
+Nguyễn Văn An
+"""
+
+
+def scanned_page_pdf(src: Path, page_index: int, out: Path) -> None:
+    """A PDF whose only page is a picture of ``src``'s page (what a scanner makes)."""
+    import pypdfium2 as pdfium
+    pdf = pdfium.PdfDocument(str(src))
+    image = pdf[page_index].render(scale=100 / 72).to_pil().convert("L")
+    image.save(str(out), "PDF", resolution=100.0)
+    pdf.close()
+
+
+def encrypted_docx(src: Path, out: Path, crypto_python: str) -> bool:
+    code = ("import msoffcrypto.format.ooxml as o,sys\n"
+            "f=o.OOXMLFile(open(sys.argv[1],'rb'))\n"
+            "f.encrypt('tdkt', open(sys.argv[2],'wb'))\n")
+    try:
+        subprocess.run([crypto_python, "-c", code, str(src), str(out)], check=True)
+        return True
+    except (OSError, subprocess.CalledProcessError) as e:
+        print(f"skipped {out.name}: {e}", file=sys.stderr)
+        return False
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--crypto-python", default="/tmp/fixvenv/bin/python",
+                    help="a Python with msoffcrypto-tool installed")
+    a = ap.parse_args(argv)
+    if not shutil.which("qpdf"):
+        raise SystemExit("qpdf is needed: apt-get install qpdf")
+    BAD.mkdir(parents=True, exist_ok=True)
+    PDF_DIR.mkdir(parents=True, exist_ok=True)
+
+    (BAD / "rong.docx").write_bytes(b"")
+    (BAD / "khong_phai_zip.docx").write_text("Đây là một tệp văn bản thường bị đặt nhầm đuôi .docx.\n",
+                                             encoding="utf-8")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("bao_cao.txt", "Báo cáo nén trong tệp ZIP, không phải tài liệu Word.")
+        z.writestr("hinh/anh.txt", "không có word/document.xml")
+    (BAD / "zip_khong_phai_word.docx").write_bytes(buf.getvalue())
+
+    good = BAD / GOOD_NAME
+    build_docx(GOOD_TEXT, good)
+    encrypted_docx(good, BAD / "dat_mat_khau.docx", a.crypto_python)
+
+    data = SOURCE_PDF.read_bytes()
+    (BAD / "bi_cat_cut.pdf").write_bytes(data[: len(data) // 2])
+    subprocess.run(["qpdf", "--encrypt", "mo-khoa", "chu-so-huu", "256", "--", str(SOURCE_PDF),
+                    str(BAD / "dat_mat_khau.pdf")], check=True)
+    scanned_page_pdf(SOURCE_PDF, 0, BAD / "ban_quet.pdf")
+    (BAD / "ghi_chu.xyz").write_text("Ghi chú nội bộ, định dạng không đọc được.\n", encoding="utf-8")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        scan = Path(tmp) / "scan.pdf"
+        scanned_page_pdf(SOURCE_PDF, 2, scan)
+        subprocess.run(["qpdf", "--empty", "--pages", str(SOURCE_PDF), "1-2", str(scan), "1", "--",
+                        str(PDF_DIR / "mot_trang_quet.pdf")], check=True)
+    for p in sorted(BAD.iterdir()) + sorted(PDF_DIR.iterdir()):
+        print(f"{p.stat().st_size:>8}  {p.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,202 @@
+"""``conflict_within_doc`` and ``conflict_across_docs``: the same figure stated
+with different values.
+
+Two facts state *the same figure* when they agree on metric, award, recipient,
+status (NULL = granted), the unit they are about (subject, or the reporting
+unit itself when NULL — see :mod:`.units`), qualifier, period, denominator
+(``of_total``) and, outside awards and poverty, label.  Only the award,
+poverty and nông thôn mới families are compared: indicator tables and free
+``quantity`` phrases carry too little context to say two rows mean one thing.
+
+Never compared: parts of a breakdown (facts with a parent), bounds (``hơn 200``),
+counts of unnamed commendations (``khen_thuong``), counts of what was added
+(qualifier ``tăng thêm``, or ``thêm``/``tăng``/``lũy kế`` written just before the
+figure) with running totals, and facts whose sentences name different years.
+Two values are equal when the intervals their shown digits allow meet.
+
+Across documents, a pair of documents that is one report in two formats (same
+issuer, number, period and date, or nearly the same text) is skipped.  The
+finding goes on the later document (``observed`` its value, ``expected`` the
+other's), with an ``info`` note on the earlier one so that both show it.
+"""
+from __future__ import annotations
+
+import re
+from itertools import combinations
+from typing import Optional
+
+from pipeline.model import Finding
+
+from .base import ERROR, INFO, WARNING, Context, DocRow, FactRow, finding, quote, vn, where
+from .rounding import decimals_of, stated
+from .units import fact_unit, fold, place_key
+
+WITHIN, ACROSS = "conflict_within_doc", "conflict_across_docs"
+FAMILIES = ("award", "poverty", "ntm")
+SKIP_AWARDS = {"khen_thuong", "dien_hinh_tien_tien"}
+LABELLED = re.compile(r"^(ntm\.|quantity)")
+_ADDED = re.compile(r"(thêm|tăng|lũy kế|luỹ kế|lũy tiến|nâng tổng số|mới)\s*(?:được\s*)?(?:là\s*)?[:(]?\s*$")
+_YEAR = re.compile(r"(?<![\d/.,-])(?:19[5-9]\d|20[0-4]\d)(?![\d/])")
+SIMILAR = 0.9
+
+
+def fact_key(ctx: Context, f: FactRow) -> Optional[tuple]:
+    if f.family not in FAMILIES or not f.is_exact or f.parent_fact_id:
+        return None
+    if f.award in SKIP_AWARDS:
+        return None
+    d = ctx.docs[f.doc_id]
+    prov, unit = fact_unit(d, f.subject)
+    period = f.period or d.period or ""
+    label = fold(f.label) if LABELLED.match(f.metric or "") and f.label else ""
+    return (f.metric, f.award or "", f.recipient or "", f.status or "granted", prov, unit,
+            fold(f.qualifier), str(period).replace(" ", ""), label,
+            "" if f.of_total is None else round(f.of_total, 6))
+
+
+def _added_before(ctx: Context, f: FactRow) -> bool:
+    if f.char_start is None:
+        return False
+    before = ctx.text(f.doc_id)[max(0, f.char_start - 30):f.char_start].lower()
+    return bool(_ADDED.search(before))
+
+
+def same_value(a: FactRow, b: FactRow) -> bool:
+    ia = stated(a.value, decimals_of(a.raw, a.value))
+    ib = stated(b.value, decimals_of(b.raw, b.value))
+    return ia.overlaps(ib) or abs(a.value - b.value) < 1e-9
+
+
+def _years(text: Optional[str]) -> set[str]:
+    t = re.sub(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d+/\d{4}/[\wĐđ-]+|tháng\s+\d{1,2}\s+năm\s+\d{4}", " ",
+               text or "")
+    return set(_YEAR.findall(t))
+
+
+def _different_years(a: FactRow, b: FactRow) -> bool:
+    ya, yb = _years(a.text), _years(b.text)
+    return bool(ya and yb and ya.isdisjoint(yb))
+
+
+def _describe(f: FactRow) -> str:
+    parts = [f.award or f.metric]
+    if f.recipient:
+        parts.append({"tap_the": "tập thể", "ca_nhan": "cá nhân", "ho_gia_dinh": "hộ gia đình",
+                      "mixed": "tập thể và cá nhân"}.get(f.recipient, f.recipient))
+    if f.subject:
+        parts.append(f.subject)
+    if f.qualifier:
+        parts.append(f.qualifier)
+    if f.period:
+        parts.append(f"kỳ {f.period}")
+    return ", ".join(parts)
+
+
+def _sev(a: float, b: float) -> str:
+    m = max(abs(a), abs(b)) or 1
+    return ERROR if abs(a - b) / m > 0.2 else WARNING
+
+
+def _groups(ctx: Context) -> dict[tuple, list[FactRow]]:
+    out: dict[tuple, list[FactRow]] = {}
+    for f in ctx.facts:
+        k = fact_key(ctx, f)
+        if k is not None and not _added_before(ctx, f):
+            out.setdefault(k, []).append(f)
+    return out
+
+
+def check_within(ctx: Context, groups: dict[tuple, list[FactRow]]) -> list[Finding]:
+    out = []
+    for key in sorted(groups, key=str):
+        by_doc: dict[str, list[FactRow]] = {}
+        for f in groups[key]:
+            by_doc.setdefault(f.doc_id, []).append(f)
+        for doc_id, fs in sorted(by_doc.items()):
+            fs = sorted(fs, key=lambda f: f.char_start or 0)
+            first = fs[0]
+            for later in fs[1:]:
+                if same_value(first, later) or _different_years(first, later):
+                    continue
+                msg = (f"Cùng một số liệu ghi hai giá trị khác nhau trong văn bản ({_describe(first)}): "
+                       f"{vn(first.value)} ở {quote(first.text, 140)}"
+                       f"{' (' + where(first) + ')' if where(first) else ''}, nhưng {vn(later.value)} ở "
+                       f"{quote(later.text, 140)}{' (' + where(later) + ')' if where(later) else ''}; "
+                       f"chênh {vn(abs(later.value - first.value))}.")
+                out.append(finding(WITHIN, _sev(first.value, later.value), doc_id, msg,
+                                   fact_ids=[first.fact_id, later.fact_id], expected=first.value,
+                                   observed=later.value, rule="conflict.within"))
+                break
+    return out
+
+
+def _shingles(text: str) -> set[int]:
+    w = re.findall(r"\w+", text.lower())
+    return {hash(tuple(w[i:i + 5])) for i in range(0, max(0, len(w) - 4), 2)}
+
+
+def same_report(ctx: Context, a: DocRow, b: DocRow) -> bool:
+    """Two documents that are one report (two formats, a re-scan)."""
+    cache = ctx.__dict__.setdefault("_same_report", {})
+    key = (min(a.doc_id, b.doc_id), max(a.doc_id, b.doc_id))
+    if key in cache:
+        return cache[key]
+    same = False
+    if (place_key(a.issuer) and place_key(a.issuer) == place_key(b.issuer)
+            and fold(a.doc_number) == fold(b.doc_number) and (a.period or "") == (b.period or "")
+            and a.issued_date == b.issued_date and a.issued_year == b.issued_year):
+        same = True
+    if not same:
+        sa = ctx.__dict__.setdefault("_shingle_cache", {})
+        for d in (a, b):
+            if d.doc_id not in sa:
+                sa[d.doc_id] = _shingles(ctx.text(d.doc_id))
+        x, y = sa[a.doc_id], sa[b.doc_id]
+        if x and y:
+            same = len(x & y) / len(x | y) >= SIMILAR
+    cache[key] = same
+    return same
+
+
+def _order(a: DocRow, b: DocRow) -> tuple[DocRow, DocRow]:
+    """(later, earlier): the finding goes on the later report."""
+    def when(d: DocRow):
+        return (d.issued_date.isoformat() if d.issued_date else f"{d.issued_year or 0:04d}-99", d.doc_id)
+    return (a, b) if when(a) > when(b) else (b, a)
+
+
+def check_across(ctx: Context, groups: dict[tuple, list[FactRow]]) -> list[Finding]:
+    out = []
+    for key in sorted(groups, key=str):
+        by_doc: dict[str, list[FactRow]] = {}
+        for f in groups[key]:
+            by_doc.setdefault(f.doc_id, []).append(f)
+        if len(by_doc) < 2:
+            continue
+        for da, db in combinations(sorted(by_doc), 2):
+            fa, fb = by_doc[da], by_doc[db]
+            if any(same_value(x, y) for x in fa for y in fb):
+                continue
+            A, B = ctx.docs[da], ctx.docs[db]
+            if same_report(ctx, A, B):
+                continue
+            later, earlier = _order(A, B)
+            fl = (fa if later.doc_id == da else fb)[0]
+            fe = (fb if later.doc_id == da else fa)[0]
+            msg = (f"Hai báo cáo ghi khác nhau cùng một số liệu ({_describe(fl)}): {later.name} ghi "
+                   f"{vn(fl.value)} ({quote(fl.text, 140)}), còn {earlier.name} ghi {vn(fe.value)} "
+                   f"({quote(fe.text, 140)}); chênh {vn(abs(fl.value - fe.value))}.")
+            sev = _sev(fl.value, fe.value)
+            out.append(finding(ACROSS, sev, later.doc_id, msg, fact_ids=[fl.fact_id, fe.fact_id],
+                               other_doc_id=earlier.doc_id, expected=fe.value, observed=fl.value,
+                               rule="conflict.across"))
+            out.append(finding(ACROSS, INFO, earlier.doc_id,
+                               f"(Xem cảnh báo ở {later.name}.) " + msg, fact_ids=[fe.fact_id, fl.fact_id],
+                               other_doc_id=later.doc_id, expected=fl.value, observed=fe.value,
+                               rule="conflict.across.mirror"))
+    return out
+
+
+def check(ctx: Context) -> list[Finding]:
+    groups = _groups(ctx)
+    return check_within(ctx, groups) + check_across(ctx, groups)

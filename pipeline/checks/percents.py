@@ -1,0 +1,252 @@
+"""``percent_mismatch``: a fraction against its stated percent, and indicator-table
+rows (result / target) against their ``%`` column.
+
+Tolerance (see docs/CHECKS.md):
+
+* the stated percent is the interval its digits allow, rounded or truncated
+  (``15,8`` -> [15,75; 15,9));
+* the computed percent uses the inputs as written (the writer computed the
+  percent from the figures shown);
+* indicator tables get one more percentage point of slack: writers compute the
+  ``%`` column from unrounded figures or round it to whole points;
+* a target written as a range (``650-700``) accepts every percent between
+  result/high and result/low, and 100 when the result lies inside the range; a
+  bound (``>95``) is read as its number;
+* a "decrease" indicator (``Giảm tỷ lệ ...``) also accepts target/result, and
+  when no reading fits it is left alone (the writers' conventions for them vary);
+* a figure the number reader was unsure of (confidence < 1), and every number
+  written in the row's cells, are tried as alternative readings before anything
+  is flagged.
+
+Severity: ``error`` when the stated percent is off by more than 10 points and
+10 % of itself (``44/10`` = 440 % stated as 88), else ``warning``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from pipeline.model import Finding
+
+from .base import ERROR, WARNING, Context, FactRow, finding, quote, vn, where
+from .rounding import Interval, decimals_in_text, decimals_of, exact, ratio_percent, stated
+
+CODE = "percent_mismatch"
+TABLE_SLACK = 1.0          # percentage points, indicator tables only
+PROSE_SLACK = 0.0
+
+_DECREASE = re.compile(r"^\W*giảm|\bgiảm (?:tỷ|tỉ) (?:lệ|suất)|\bgiảm bình quân|\bgiảm\b.*\bmỗi năm")
+_VN_NUM = re.compile(r"\d+(?:[.,\s]\d+)*")
+
+
+def vn_numbers(text: Optional[str]) -> list[float]:
+    """Every reading of every number in a cell (``17.68`` -> 17.68 and 17 680;
+    ``1.020/750`` -> 1020 and 750; ``7,40`` -> 7.4)."""
+    out: list[float] = []
+    for m in _VN_NUM.finditer(text or ""):
+        s = re.sub(r"\s", "", m.group(0))
+        cands = set()
+        if "," in s:
+            a, _, b = s.rpartition(",")
+            try:
+                cands.add(float(a.replace(".", "") + "." + b))
+            except ValueError:
+                pass
+        elif "." in s:
+            parts = s.split(".")
+            try:
+                cands.add(float(s.replace(".", "")))          # thousands
+                if len(parts) == 2:
+                    cands.add(float(s))                       # a decimal point
+            except ValueError:
+                pass
+        else:
+            try:
+                cands.add(float(s))
+            except ValueError:
+                pass
+        out.extend(sorted(cands))
+    return out
+
+
+def _interval(f: FactRow) -> Interval:
+    """Inputs are taken as written: the writer computed the percent from them."""
+    return exact(f.value)
+
+
+def _alternatives(f: FactRow) -> list[float]:
+    if not f.ambiguous:
+        return []
+    return [f.value * 1000, f.value / 1000]
+
+
+@dataclass
+class RowReading:
+    """How a row's stated percent was (or was not) explained."""
+    ok: bool
+    expected: Optional[float] = None      # the percent result / target gives, as read
+    via: str = ""                         # ratio, range, fraction, inverse, alternative, cell, decrease
+    alt_fact: Optional[FactRow] = None    # the fact whose alternative reading made it fit
+    alt_value: Optional[float] = None     # and that reading
+    notes: list[str] = field(default_factory=list)
+
+
+def explain_row(ctx: Optional[Context], target: FactRow, result: FactRow, pct: FactRow,
+                label: str = "") -> RowReading:
+    """Does result / target agree with the stated percent, under some reasonable reading?"""
+    S = stated(pct.value, decimals_of(pct.raw, pct.value))
+    slack = TABLE_SLACK
+    decrease = bool(_DECREASE.search((label or "").lower()))
+
+    def fits(iv: Optional[Interval]) -> bool:
+        return iv is not None and iv.overlaps(S, slack)
+
+    R = _interval(result)
+    primary: Optional[Interval] = None
+    plain: Optional[float] = None
+    # 1. the plain reading, a range, or a bound
+    if target.bound == "range" and target.value_low is not None and target.value_high is not None:
+        lo, hi = sorted((target.value_low, target.value_high))
+        if lo > 0:
+            primary = ratio_percent(R, Interval(lo, hi))
+            if fits(primary):
+                return RowReading(True, primary.mid, "range")
+            if R.lo <= hi and R.hi >= lo and S.overlaps(exact(100), slack):
+                return RowReading(True, 100.0, "range")
+    if target.value and target.value > 0:
+        iv = ratio_percent(R, _interval(target))
+        primary = primary or iv
+        if fits(iv):
+            return RowReading(True, iv.mid, "ratio")
+        plain = 100 * result.value / target.value
+    if primary is None:
+        return RowReading(True, None, "no target")
+    expected = plain if plain is not None else primary.mid
+    # 2. the result written as a fraction (1.020/750)
+    if result.of_total:
+        iv = ratio_percent(exact(result.value), exact(result.of_total))
+        if fits(iv):
+            return RowReading(True, iv.mid, "fraction")
+    # 3. a decrease indicator may be computed the other way round
+    if decrease and result.value:
+        iv = ratio_percent(_interval(target), R)
+        if fits(iv):
+            return RowReading(True, iv.mid, "inverse")
+    # 4. alternative readings of an ambiguous figure
+    for f, alts in ((target, _alternatives(target)), (result, _alternatives(result))):
+        for a in alts:
+            t = a if f is target else target.value
+            r = a if f is result else result.value
+            if t and t > 0 and fits(ratio_percent(exact(r), exact(t))):
+                return RowReading(True, 100 * r / t, "alternative", alt_fact=f, alt_value=a)
+    # 5. every number written in the row's target and result cells
+    if ctx is not None and target.table_index is not None:
+        tcell, rcell = _cell(ctx, target), _cell(ctx, result)
+        tvals = vn_numbers(tcell) or [target.value]
+        rvals = vn_numbers(rcell) or [result.value]
+        if len(rvals) >= 2 and "/" in (rcell or ""):
+            a, b = rvals[0], rvals[-1]
+            if b and fits(ratio_percent(exact(a), exact(b))):
+                return RowReading(True, 100 * a / b, "fraction")
+        for t in tvals:
+            for r in rvals:
+                if t and t > 0 and fits(ratio_percent(exact(r), exact(t))):
+                    alt = target if _x1000(t, target.value) else result if _x1000(r, result.value) else None
+                    return RowReading(True, 100 * r / t, "cell", alt_fact=alt,
+                                      alt_value=t if alt is target else r if alt is result else None)
+    if decrease:
+        return RowReading(True, expected, "decrease")
+    return RowReading(False, expected, "ratio")
+
+
+def _x1000(a: float, b: Optional[float]) -> bool:
+    """a is b read a thousand times larger or smaller."""
+    if not b or not a:
+        return False
+    q = a / b
+    return abs(q - 1000) < 1e-3 or abs(q - 0.001) < 1e-9
+
+
+def _cell(ctx: Context, f: FactRow) -> Optional[str]:
+    if f.table_index is None or f.row_index is None or f.col_index is None:
+        return f.raw
+    rows = ctx.table(f.doc_id, f.table_index)
+    if f.row_index < len(rows) and f.col_index < len(rows[f.row_index]):
+        return rows[f.row_index][f.col_index]
+    return f.raw
+
+
+def severity(expected: float, observed: float) -> str:
+    d = abs(expected - observed)
+    return ERROR if d > 10 and d > 0.1 * abs(observed) else WARNING
+
+
+def indicator_rows(ctx: Context) -> list[tuple[FactRow, FactRow, FactRow]]:
+    """(target, result, percent) of every indicator-table row that has all three."""
+    rows: dict[tuple, dict[str, list[FactRow]]] = {}
+    for f in ctx.facts:
+        if f.metric in ("indicator.target", "indicator.result", "indicator.percent_of_target") \
+                and f.table_index is not None and f.row_index is not None:
+            rows.setdefault((f.doc_id, f.table_index, f.row_index), {}).setdefault(f.metric, []).append(f)
+    out = []
+    for key in sorted(rows, key=lambda k: (k[0], k[1], k[2])):
+        r = rows[key]
+        if not all(m in r for m in ("indicator.target", "indicator.result", "indicator.percent_of_target")):
+            continue
+        for pct in r["indicator.percent_of_target"]:
+            col = pct.col_index if pct.col_index is not None else 10 ** 6
+            results = sorted(r["indicator.result"], key=lambda f: (f.col_index is None or f.col_index > col,
+                                                                    -(f.col_index or 0)))
+            targets = sorted(r["indicator.target"], key=lambda f: -(f.col_index or 0))
+            out.append((targets[0], results[0], pct))
+    return out
+
+
+def check_tables(ctx: Context) -> list[Finding]:
+    out = []
+    for target, result, pct in indicator_rows(ctx):
+        label = pct.label or result.label or target.label or ""
+        rd = explain_row(ctx, target, result, pct, label)
+        if rd.ok or rd.expected is None:
+            continue
+        exp = round(rd.expected, 1)
+        sev = severity(exp, pct.value)
+        msg = (f"Tỷ lệ % so với mục tiêu không khớp: {where(pct) or 'bảng chỉ tiêu'} ghi {vn(pct.value)}%, "
+               f"nhưng kết quả {vn(result.value)} / mục tiêu {target.raw or vn(target.value)} = {vn(exp, 1)}% "
+               f"(lệch {vn(abs(exp - pct.value), 1)} điểm %, quá sai số làm tròn). "
+               f"Dòng: {quote(pct.text or result.text)}.")
+        out.append(finding(CODE, sev, pct.doc_id, msg, fact_ids=[target.fact_id, result.fact_id, pct.fact_id],
+                           expected=exp, observed=pct.value, rule="percent.indicator_row"))
+    return out
+
+
+def check_fractions(ctx: Context) -> list[Finding]:
+    out = []
+    seen: set[tuple] = set()
+    for f in ctx.facts:
+        if f.of_total is None or f.stated_percent is None or not f.of_total or f.of_total <= 0:
+            continue
+        key = (f.doc_id, f.char_start, f.value, f.of_total, f.stated_percent)
+        if key in seen:
+            continue
+        seen.add(key)
+        d = decimals_in_text(f.text, f.stated_percent)
+        S = stated(f.stated_percent, d if d is not None else decimals_of(None, f.stated_percent))
+        iv = ratio_percent(exact(f.value), exact(f.of_total))
+        if iv is None or iv.overlaps(S, PROSE_SLACK):
+            continue
+        if any(iv2 is not None and iv2.overlaps(S, PROSE_SLACK)
+               for a in _alternatives(f) for iv2 in [ratio_percent(exact(a), exact(f.of_total))]):
+            continue
+        exp = round(100 * f.value / f.of_total, 2 if d and d >= 2 else 1)
+        msg = (f"Tỷ lệ không khớp với phân số: {vn(f.value)}/{vn(f.of_total)} = {vn(exp)}%, nhưng văn bản ghi "
+               f"{vn(f.stated_percent)}% (lệch {vn(abs(exp - f.stated_percent), 2)} điểm %). "
+               f"Câu: {quote(f.text)}" + (f" ({where(f)})" if where(f) else "") + ".")
+        out.append(finding(CODE, severity(exp, f.stated_percent), f.doc_id, msg, fact_ids=[f.fact_id],
+                           expected=exp, observed=f.stated_percent, rule="percent.fraction"))
+    return out
+
+
+def check(ctx: Context) -> list[Finding]:
+    return check_fractions(ctx) + check_tables(ctx)

@@ -1,0 +1,118 @@
+"""``implausible_value`` and ``ambiguous_number``.
+
+``implausible_value``:
+
+* a rate or share above 100 % (``poverty.*_rate``, ``award.*_share``, and
+  ``tỷ lệ`` rows and phrases in percent — not growth or "so với" comparisons,
+  which may exceed 100) — ``error``;
+* natural population growth above 3 %/year (``Tỷ lệ tăng dân số tự nhiên``:
+  9,2 where 0,92 was meant) — ``warning``;
+* a figure a thousand times off its neighbours: in an indicator row, a target or
+  result that only fits the row's stated percent when read 1000 times larger or
+  smaller, while the number reader took it as certain — ``warning``.  When the
+  reader had flagged it, the figure is reported as ``ambiguous_number`` instead.
+
+``ambiguous_number`` (``info``): every figure the number reader had to choose a
+reading for (``confidence < 1``: ``17.68`` read as 17 680), so an analyst can
+confirm it.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.model import Finding
+
+from .base import ERROR, INFO, WARNING, Context, FactRow, finding, quote, vn, where
+from .percents import explain_row, indicator_rows
+
+IMPLAUSIBLE, AMBIGUOUS = "implausible_value", "ambiguous_number"
+RATE_METRICS = re.compile(r"^(poverty\.\w*_rate|award\.\w*_share|poverty\.poor_rate_reduction)$")
+RATE_LABEL = re.compile(r"\btỷ\s*lệ\b|\btỉ\s*lệ\b", re.I)
+NOT_A_SHARE = re.compile(r"tăng|so với|vượt|giảm|bằng|kế hoạch|dự toán|chỉ tiêu", re.I)
+POP_GROWTH = re.compile(r"tăng\s+dân\s+số|gia\s+tăng\s+dân\s+số|phát\s+triển\s+dân\s+số", re.I)
+MAX_POP_GROWTH = 3.0
+SLIP_FORM = re.compile(r"^\s*\d{1,3}\.\d{1,2}\s*$")    # 17.68, 13.10, 1.95: a decimal point or a slip
+
+
+def _is_percent(f: FactRow) -> bool:
+    return (f.unit or "").strip() in ("percent", "%") or "%" in (f.raw or "")
+
+
+def rates_over_100(ctx: Context) -> list[Finding]:
+    out = []
+    for f in ctx.facts:
+        if f.value is None or f.value <= 100 or not f.is_exact:
+            continue
+        if f.metric == "indicator.percent_of_target":
+            continue
+        label = f.label or ""
+        if RATE_METRICS.match(f.metric or ""):
+            pass
+        elif (f.metric in ("indicator.result", "indicator.target", "quantity") and _is_percent(f)
+              and RATE_LABEL.search(label) and not NOT_A_SHARE.search(label)):
+            pass
+        else:
+            continue
+        msg = (f"Tỷ lệ vượt 100%: {label or f.metric} ghi {vn(f.value)}%, một tỷ lệ (phần của một tổng) không thể "
+               f"lớn hơn 100%. Nguồn: {quote(f.text)}" + (f" ({where(f)})" if where(f) else "") + ".")
+        out.append(finding(IMPLAUSIBLE, ERROR, f.doc_id, msg, fact_ids=[f.fact_id], expected=100.0,
+                           observed=f.value, rule="plausible.rate_over_100"))
+    return out
+
+
+def population_growth(ctx: Context) -> list[Finding]:
+    out = []
+    for f in ctx.facts:
+        if f.metric not in ("indicator.result", "quantity") or f.value is None:
+            continue
+        if not POP_GROWTH.search(f.label or "") or f.value <= MAX_POP_GROWTH:
+            continue
+        meant = f.value / 10 if f.value / 10 <= MAX_POP_GROWTH else None
+        msg = (f"Giá trị khó tin: {f.label} ghi {vn(f.value)}%/năm; tỷ lệ tăng dân số tự nhiên thường dưới "
+               f"{vn(MAX_POP_GROWTH)}%/năm" + (f" (có thể là {vn(meant, 2)}%)" if meant else "") +
+               f". Nguồn: {quote(f.text)}" + (f" ({where(f)})" if where(f) else "") + ".")
+        out.append(finding(IMPLAUSIBLE, WARNING, f.doc_id, msg, fact_ids=[f.fact_id],
+                           expected=meant if meant is not None else MAX_POP_GROWTH, observed=f.value,
+                           rule="plausible.population_growth"))
+    return out
+
+
+def thousandfold(ctx: Context) -> list[Finding]:
+    out = []
+    for target, result, pct in indicator_rows(ctx):
+        rd = explain_row(ctx, target, result, pct, pct.label or result.label or "")
+        f = rd.alt_fact
+        if not rd.ok or f is None or f.ambiguous or SLIP_FORM.match(f.raw or ""):
+            continue
+        meant = rd.alt_value
+        if meant is None:
+            continue
+        msg = (f"Số liệu lệch khoảng 1000 lần so với cùng dòng: {where(f) or f.label} ghi {f.raw or vn(f.value)} "
+               f"(đọc là {vn(f.value)}), nhưng mục tiêu/kết quả/tỷ lệ % của dòng chỉ khớp khi đọc là "
+               f"{vn(meant)}. Dòng: {quote(f.text)}.")
+        out.append(finding(IMPLAUSIBLE, WARNING, f.doc_id, msg, fact_ids=[target.fact_id, result.fact_id,
+                                                                         pct.fact_id],
+                           expected=meant, observed=f.value, rule="plausible.thousandfold"))
+    return out
+
+
+def ambiguous(ctx: Context) -> list[Finding]:
+    out = []
+    seen: set[tuple] = set()
+    for f in ctx.facts:
+        if not f.ambiguous:
+            continue
+        key = (f.doc_id, f.char_start, f.char_end)
+        if key in seen:
+            continue
+        seen.add(key)
+        msg = (f"Số viết không rõ cách đọc: “{f.raw or vn(f.value)}” được đọc là {vn(f.value)}"
+               f" (độ tin cậy {vn(f.confidence, 1)})" + (f"; {f.note}" if f.note else "") +
+               f". Cần xác nhận. Nguồn: {quote(f.text)}" + (f" ({where(f)})" if where(f) else "") + ".")
+        out.append(finding(AMBIGUOUS, INFO, f.doc_id, msg, fact_ids=[f.fact_id], observed=f.value,
+                           rule="plausible.ambiguous"))
+    return out
+
+
+def check(ctx: Context) -> list[Finding]:
+    return rates_over_100(ctx) + population_growth(ctx) + thousandfold(ctx) + ambiguous(ctx)

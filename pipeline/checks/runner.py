@@ -1,0 +1,90 @@
+"""Run every check and rewrite the ``findings`` table in one transaction."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from pipeline.model import Finding
+
+from . import citations, conflicts, percents, plausibility, quotas, ratios, sums
+from .base import Context
+
+# (name, function): the order findings are written in
+CHECKS: list[tuple[str, Callable[[Context], list[Finding]]]] = [
+    ("sum_mismatch", sums.check),
+    ("percent_mismatch", percents.check),
+    ("ratio_mismatch", ratios.check),
+    ("conflict", conflicts.check),
+    ("plausibility", plausibility.check),
+    ("quota_violation", quotas.check),
+    ("citations", citations.check),
+]
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass
+class CheckRun:
+    findings: list[Finding] = field(default_factory=list)
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)   # check -> what went wrong
+
+    def summary(self) -> dict[tuple[str, str], int]:
+        out: dict[tuple[str, str], int] = {}
+        for f in self.findings:
+            out[(f.check_code, f.severity)] = out.get((f.check_code, f.severity), 0) + 1
+        return out
+
+
+def collect(con, only: Optional[list[str]] = None) -> CheckRun:
+    """Every check's findings (nothing written)."""
+    run = CheckRun()
+    t0 = time.perf_counter()
+    ctx = Context(con)
+    seen: set[str] = set()
+    for name, fn in CHECKS:
+        if only and name not in only:
+            continue
+        t = time.perf_counter()
+        try:
+            found = fn(ctx)
+        except Exception as e:  # one broken check must not hide the others' findings
+            import os
+            if os.environ.get("TDKT_DEBUG"):
+                raise
+            run.errors[name] = f"{type(e).__name__}: {e}"
+            found = []
+        run.timings[name] = time.perf_counter() - t
+        for f in found:
+            if f.finding_id in seen:
+                continue
+            seen.add(f.finding_id)
+            run.findings.append(f)
+    run.findings.sort(key=lambda f: (f.doc_id, SEVERITY_ORDER.get(f.severity, 9), f.check_code, f.finding_id))
+    run.seconds = time.perf_counter() - t0
+    return run
+
+
+def write_findings(con, findings: list[Finding]) -> None:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM findings")
+        if findings:
+            con.executemany(
+                "INSERT INTO findings (finding_id, check_code, severity, doc_id, other_doc_id, fact_ids, expected, "
+                "observed, message, rule, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
+                [[f.finding_id, f.check_code, f.severity, f.doc_id, f.other_doc_id, list(f.fact_ids), f.expected,
+                  f.observed, f.message, f.rule] for f in findings])
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def run_checks(con) -> list[Finding]:
+    """Run every check over the warehouse and rewrite ``findings``; returns them."""
+    run = collect(con)
+    write_findings(con, run.findings)
+    return run.findings

@@ -1,0 +1,75 @@
+"""Which place or body a figure is about, as a key the checks can compare.
+
+``subject`` NULL means the reporting unit itself: the district for a district's
+report, the cluster for a cluster's report (``Cụm thi đua số 2`` of Hà Trung),
+the commune for a commune's report.  Names written differently (``huyện Trùng
+Khánh``, ``Trùng Khánh``, ``H. Trùng Khánh``) give one key: the gazetteer's
+:func:`rules.gazetteer.name_key` when it is importable, else the same folding
+done here.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Optional
+
+from .base import DocRow
+
+_PREFIX = re.compile(r"^(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|phường|xã|đặc khu|tp\.|tx\.|tt\.|"
+                     r"tp|tx|h\.|q\.|p\.)(?:\s+|(?<=\.))")
+_CLUSTER = re.compile(r"\b(cụm|khối)\s+thi\s+đua\b", re.I)
+
+
+@lru_cache(maxsize=65536)
+def place_key(name: Optional[str]) -> str:
+    if not name:
+        return ""
+    try:
+        from rules.gazetteer import name_key
+        return name_key(name)
+    except Exception:  # pragma: no cover - the gazetteer is optional here
+        pass
+    s = unicodedata.normalize("NFC", name).strip()
+    m = _PREFIX.match(s.lower())
+    if m and m.end() < len(s):
+        s = s[m.end():]
+    s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^0-9a-z]+", "", s)
+
+
+def fold(s: Optional[str]) -> str:
+    if not s:
+        return ""
+    s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def doc_unit(d: DocRow) -> tuple[str, str]:
+    """(level, key) of the unit a document reports on."""
+    issuer = d.issuer or ""
+    if _CLUSTER.search(issuer):
+        return "cluster", f"{place_key(issuer)}@{place_key(d.district)}"
+    fi = fold(issuer)
+    m = re.search(r"\b(?:ubnd|uy ban nhan dan|dang uy|hdnd)\s+(xa|phuong|thi tran)\s+(.+)$", fi)
+    if m:
+        return "commune", place_key(m.group(2))
+    if d.district:
+        return "district", place_key(d.district)
+    if d.province and re.search(r"\btinh\b", fi):
+        return "province", place_key(d.province)
+    return "issuer", place_key(issuer) or d.doc_id[:12]
+
+
+def fact_unit(d: DocRow, subject: Optional[str]) -> tuple[str, str]:
+    """(province key, unit key) of a fact: its subject, or the document's own unit."""
+    prov = place_key(d.province)
+    if subject:
+        k = place_key(subject)
+        own_level, own_key = doc_unit(d)
+        if own_level != "cluster" and k == own_key:
+            return prov, own_key
+        return prov, k
+    return prov, doc_unit(d)[1]

@@ -19,4 +19,5 @@ def read(doc: Document) -> Extraction:
     meta = metadata.read_metadata(doc)
     ex = Extraction(meta=meta)
     extract_facts(doc, ex)
+    from .citations import extract_citations; ex.citations = extract_citations(doc, meta)  # noqa: E702
     return ex

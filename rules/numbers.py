@@ -11,7 +11,10 @@ Conventions (see ../shared/DOMAIN.md, "Numbers")
   ``138.789.000.000`` = 138 789 000 000, ``4.235,04`` = 4235.04, ``33,59`` = 33.59.
   A plain space (or no-break / narrow space) also groups thousands in tables:
   ``1 500`` = 1500 (first group 1-3 digits without a leading zero, then groups of
-  exactly three digits; ``500 426,1`` is two numbers, not one).
+  exactly three digits).  Only where that is safe: inside a cell (after a line
+  start, ``|``, ``(``, a dash, a bound symbol or punctuation, and before a line
+  end, ``|``, ``)``, ``%`` or punctuation) or between words (``có 1 500 hộ``).
+  ``500 426,1`` and a flattened table row ``ha 800 934 117`` stay separate numbers.
 * Leading zeros mean nothing (``01``, ``08/19``); ``Num.leading_zero`` says they
   were there.
 * A scale word after the number multiplies it: ``nghìn``/``ngàn`` 10^3,
@@ -53,10 +56,13 @@ Dates ``28/1/2022``, ``07/ 4/ 2014``, ``28.01.2022``, ``28-01-2022``, any
 ``a/b/c``; ``ngày 11/6`` (a day/month after ``ngày``); month/year ``12/2022``
 (``m <= 12``, year 1900-2100) and ``tháng 6-2020``; document numbers
 ``41/KH-HĐTĐKT``, ``91/2017/NĐ-CP``, ``34-CT/TW``, ``34- CT/TW``,
-``864/NQ-UBTVQH 14``, ``06/2022/QH15``; digits glued to letters before them
-(``COVID-19``, ``H5N1``, ``QH15``, ``m2``); times ``8h30``, ``14h``, ``8:30``,
-``14 giờ 30``; outline numbers at the start of a line (``1.``, ``3.2.``, ``2)``);
-irregular groupings (``3.2.1``, ``1.23.456``).  Roman numerals never match.
+``864/NQ-UBTVQH 14``, ``06/2022/QH15``, ``2160/BTĐKT`` (``N/`` + letters, unless
+the letters are a rate unit: ``20/năm``, ``11/xã``); digits glued to letters
+before them (``COVID-19``, ``H5N1``, ``QH15``, ``m2``); times ``8h30``, ``14h``,
+``8:30``, ``14 giờ 30`` (and so map scales ``1:50.000``); outline numbers at the
+start of a line (``1.``, ``3.2.``, ``2)``, ``2.1 Kết quả`` but not ``1.5 tấn``);
+irregular groupings (``3.2.1``, ``1.23.456``, ``0206.3851.234``).  Roman
+numerals never match.  A descending pair (``5-3``) is two numbers, not a range.
 Ordinary integers that happen to be days, months or years (``tháng 12 năm 2022``)
 are returned as ints; a range of years is a range (callers decide it is a period).
 
@@ -89,11 +95,15 @@ Numbers in words (``words=True``)
 ``mười hai``, ``hai mươi mốt``, ``một trăm linh năm``, ``một nghìn không trăm
 linh năm``, ``hai tỷ ba trăm triệu``.  Conservative: a run of two or more
 number words that parses as one number, or a single number word (``một`` ..
-``mười``; not ``tư``, ``lăm``, ``mốt``, ``không``) directly followed by a counted
-noun (``tập thể``, ``cá nhân``, ``hộ``, ``xã``, ``thôn``, ``người``, ``đơn vị`` ...).
-``một số``, ``một cách``, ``tháng Hai``, ``thứ ba`` are not numbers; after
-``mười``/``mươi`` a 5 must be ``lăm``/``nhăm`` (``hai mươi năm`` is "twenty years":
-20, then the noun ``năm``).
+``mười``; not ``năm`` (far more often "year"), ``tư``, ``lăm``, ``mốt``, ``không``)
+directly followed by a counted noun (``tập thể``, ``cá nhân``, ``hộ``, ``xã``,
+``thôn``, ``người``, ``đơn vị`` ...).  Not numbers: ``một số``, ``một cách``,
+``là một huyện`` / ``có một`` (an article), ``tháng Hai``, ``thứ ba``, ``số hai``,
+a run starting with ``năm`` after ``mỗi``/``hàng``/``cả``/``/`` (``hàng năm``,
+``người/năm triệu đồng``).  After ``mười``/``mươi`` a 5 must be ``lăm``/``nhăm``
+(``hai mươi năm`` is "twenty years": 20, then the noun ``năm``).  A run is read
+greedily: the longest prefix that parses, then the rest.  Word numbers never
+overlap digit numbers (they are looked for only between them).
 """
 from __future__ import annotations
 
@@ -246,10 +256,13 @@ _L = r"[^\W\d_]"            # a letter
 _RATE_UNITS = (r"năm|tháng|ngày|tuần|quý|người|xã|hộ|ha|lượt|khẩu|lớp|thôn|xóm|bản|con|km|m|kg|"
                r"tấn|tạ|lít|giờ|tiêu|học|trường|đơn|cơ|tập|cá|đảng|hội")
 
+# every alternative of _MASTER starts at a digit that does not follow a word
+# character, so find_numbers jumps from digit to digit and only tries there
+_LINE_START = r"(?:(?<![^\n])|(?<=^[ \t])|(?<=\n[ \t]))"
 _MASTER = re.compile(
-    r"(?P<outline>^[ \t]*\d{1,2}(?:\.\d{1,2})*[.)](?=[ \t])"
+    r"(?P<outline>" + _LINE_START + r"\d{1,2}(?:\.\d{1,2})*[.)](?=[ \t])"
     # "2.1 Kết quả", "1.2.3 Công tác" (but not "1.5 triệu", "2.5 ha")
-    r"|^[ \t]*\d(?:\.\d{1,2}){1,3}(?=[ \t]+[^\W\d_])"
+    r"|" + _LINE_START + r"\d(?:\.\d{1,2}){1,3}(?=[ \t]+[^\W\d_])"
     r"(?![ \t]+(?:nghìn|ngàn|triệu|tỷ|tỉ|tấn|tạ|ha|km|m|kg|lít|đồng|người|hộ|xã|con|lượt)(?!\w)))"
     # document numbers: 41/KH-HĐTĐKT, 91/2017/NĐ-CP, 864/NQ-UBTVQH 14, 06/2022/QH15
     rf"|(?P<code>(?<![\w/])\d+(?:[.,]\d+)*(?:/\d+)*[ ]?/[ ]?(?!(?:{_RATE_UNITS})(?!\w)){_L}[\w.\-/]*"
@@ -262,9 +275,10 @@ _MASTER = re.compile(
     # times: 8h30, 14h, 8:30, 14 giờ 30
     r"|(?P<time>(?<![\w.,])\d{1,2}(?:[hg:]|[ ]?giờ[ ]?)\d{2}(?!\d)(?:'|[ ]?phút(?!\w))?"
     r"|(?<![\w.,])\d{1,2}h(?!\w))"
-    rf"|(?P<num>(?<![\w/])(?<!{_L}-){_NUMTOK})",
+    rf"|(?P<num>(?<![\w/])(?<!{_L}-)(?<!\d[.,]){_NUMTOK})",
     re.I | re.M)
 
+_DIGIT = re.compile(r"\d+")
 _SCALE_WORDS = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 _SUFFIX = re.compile(
     r"[ ]?(?P<pct>%)"
@@ -477,11 +491,16 @@ def find_numbers(text: str, *, words: bool = False) -> list[Num]:
     pos = 0
     prev_end = 0
     n = len(text)
-    search = _MASTER.search
+    find_digit = _DIGIT.search
+    match = _MASTER.match
     while pos < n:
-        m = search(text, pos)
-        if m is None:
+        d = find_digit(text, pos)
+        if d is None:
             break
+        m = match(text, d.start())
+        if m is None:                     # a digit glued to a word (COVID-19, H5N1): skip the run
+            pos = d.end()
+            continue
         if m.lastgroup != "num":
             pos = max(m.end(), pos + 1)
             continue
@@ -520,6 +539,9 @@ _COUNTED = ("tập thể|cá nhân|hộ|xã|thôn|xóm|bản|làng|người|đơ
             "triệu|tỷ|nghìn|ngàn")
 _WORD_RUN = re.compile(
     rf"(?<!\w)(?:{_NUMBER_WORDS})(?!\w)(?:[ ](?:{_NUMBER_WORDS})(?!\w))*", re.I)
+# the same on lower-cased text, without the (slow) look-behind: a run that starts
+# inside a word ("k|hai ba") loses its first token in _words_in
+_WORD_RUN_LOWER = re.compile(rf"(?:{_NUMBER_WORDS})(?!\w)(?:[ ](?:{_NUMBER_WORDS})(?!\w))*")
 _TY_NOT_SCALE = re.compile(r"[ ](?:lệ|suất|trọng)(?!\w)", re.I)
 _COUNTED_AFTER = re.compile(rf"[ ](?:{_COUNTED})(?!\w)", re.I)
 # ordinals, dates, names of months: "thứ ba", "tháng Hai", "ngày mười", "số hai"; "x/năm"
@@ -693,12 +715,17 @@ def to_words(n: int) -> str:
     return " ".join(_words_below_billion(n, leading=True))
 
 
-def _words_in(text: str, lo: int, hi: int, prev_end: int) -> list[Num]:
-    """Word numbers between lo and hi (a gap between digit numbers)."""
+def _words_in(text: str, lower: Optional[str], lo: int, hi: int, prev_end: int) -> list[Num]:
+    """Word numbers between lo and hi (a gap between digit numbers).  ``lower``
+    is ``text.lower()`` when that keeps the length (the fast path)."""
     out: list[Num] = []
-    for rm in _WORD_RUN.finditer(text, lo, hi):
+    src = lower if lower is not None else text
+    runs = (_WORD_RUN_LOWER if lower is not None else _WORD_RUN).finditer(src, lo, hi)
+    for rm in runs:
         spans = [(w.start() + rm.start(), w.end() + rm.start()) for w in _WORD_SPLIT.finditer(rm.group())]
-        toks = [text[a:b].lower() for a, b in spans]
+        if rm.start() > 0 and (src[rm.start() - 1].isalnum() or src[rm.start() - 1] == "_"):
+            spans = spans[1:]                   # the run started inside a word
+        toks = [src[a:b].lower() for a, b in spans]
         # 'tỷ lệ', 'tỷ suất': the run stops before such a tỷ
         for k, (a, b) in enumerate(spans):
             if toks[k] in ("tỷ", "tỉ") and _TY_NOT_SCALE.match(text, b):
@@ -772,14 +799,17 @@ def _word_num(text: str, toks: list[str], v: int, s: int, e: int, lo_limit: int,
 
 def _merge_words(text: str, nums: list[Num]) -> list[Num]:
     out: list[Num] = []
+    lower: Optional[str] = text.lower()
+    if len(lower) != len(text):
+        lower = None
     lo = 0
     for n in nums:
         if n.start > lo:
-            out.extend(_words_in(text, lo, n.start, lo))
+            out.extend(_words_in(text, lower, lo, n.start, lo))
         out.append(n)
         lo = n.end
     if lo < len(text):
-        out.extend(_words_in(text, lo, len(text), lo))
+        out.extend(_words_in(text, lower, lo, len(text), lo))
     return out
 
 
@@ -850,7 +880,11 @@ def format_vn(value: float, decimals: Optional[int] = None, *, thousands: str = 
               decimal: str = ",") -> str:
     """``1015`` -> ``1.015``, ``4235.04`` -> ``4.235,04``; ``decimals`` fixes the
     number of decimal places (None: as many as the value needs, none for integers)."""
-    if isinstance(value, int) and decimals is None:
+    if isinstance(value, Decimal):
+        s = format(value, "f") if decimals is None else format(value, f".{decimals}f")
+        if decimals is None and "." in s:
+            s = s.rstrip("0").rstrip(".")
+    elif isinstance(value, int) and decimals is None:
         s = str(value)
     elif decimals is None:
         s = format(Decimal(repr(float(value))), "f")

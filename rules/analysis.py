@@ -61,11 +61,14 @@ class Analysis:
         return cache[key]
 
     # -- context ---------------------------------------------------------------
-    def period(self, sent: Sentence, pos: int) -> Optional[str]:
-        return period_at(sent, pos, self.meta.period)
+    def period(self, sent: Sentence, pos: int, end: Optional[int] = None) -> Optional[str]:
+        return period_at(sent, pos, self.meta.period, end)
 
     def status(self, sent: Sentence, pos: int) -> Optional[str]:
-        return status_at(sent, pos)
+        st = status_at(sent, pos)
+        if st is None and self.meta.doc_type == "to_trinh":
+            return "proposed"  # a tờ trình asks for everything it counts
+        return st
 
     # -- building facts ----------------------------------------------------------
     def fact(self, sent: Sentence, n: "nums.Num", metric: str, rule: str, **kw) -> Fact:

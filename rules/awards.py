@@ -20,7 +20,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+import regex
+
 from pipeline.model import FOOTNOTE, HEADING, LIST_ITEM, Fact
+from pipeline.normalize import fold
 
 from .analysis import Analysis
 from .catalog import AwardMention, catalog
@@ -28,23 +31,29 @@ from .numbers import Num
 from .text import Sentence, clause_start
 
 _RECIP = re.compile(
-    r"\s*(?P<r>tập thể và cá nhân|tập thể, cá nhân|cá nhân và tập thể|tập thể|cá nhân|hộ gia đình|gia đình|hộ"
-    r"|(?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố)(?:,? (?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố))*"
-    r"|đơn vị|cơ quan|trường học|trường|đồng chí|cán bộ|công chức|viên chức|người lao động|giáo viên|học sinh"
-    r"|đảng viên|hội viên|đoàn viên|chiến sĩ|trường hợp|lượt tập thể|lượt cá nhân)(?![\w])")
+    r"\s*(?P<r>tập thể và cá nhân|tập thể, cá nhân|cá nhân và tập thể|lượt tập thể,? (?:và )?cá nhân"
+    r"|lượt tập thể|lượt cá nhân|tập thể|cá nhân|hộ gia đình|gia đình|hộ"
+    r"|(?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố|khối phố)(?:,? (?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố|khối phố))*"
+    r"|cơ quan,? đơn vị|đơn vị|cơ quan|trường học|trường|đồng chí|cán bộ|công chức|viên chức|người lao động"
+    r"|giáo viên|học sinh|đảng viên|hội viên|đoàn viên|chiến sĩ|trường hợp|mẹ|gia đình)(?![\w])")
 _STRONG = {"tập thể": "tap_the", "cá nhân": "ca_nhan", "tập thể và cá nhân": "mixed",
            "tập thể, cá nhân": "mixed", "cá nhân và tập thể": "mixed", "hộ gia đình": "ho_gia_dinh",
-           "gia đình": "ho_gia_dinh", "hộ": "ho_gia_dinh", "lượt tập thể": "tap_the", "lượt cá nhân": "ca_nhan"}
+           "gia đình": "ho_gia_dinh", "hộ": "ho_gia_dinh", "lượt tập thể": "tap_the", "lượt cá nhân": "ca_nhan",
+           "lượt tập thể, cá nhân": "mixed", "lượt tập thể và cá nhân": "mixed", "lượt tập thể cá nhân": "mixed"}
 _WEAK_PEOPLE = {"đồng chí", "cán bộ", "công chức", "viên chức", "người lao động", "giáo viên", "học sinh",
-                "đảng viên", "hội viên", "đoàn viên", "chiến sĩ"}
+                "đảng viên", "hội viên", "đoàn viên", "chiến sĩ", "mẹ"}
 _JOIN = re.compile(r"^\s*(?:,|và|, và|;\s*và)?\s*$")
 _FORWARD = re.compile(r"^[\s,]*(?:đã |đều |cũng )?(?:được|đạt|nhận|đạt được|được nhận)\b[^;()\d]{0,45}$")
-_BACKWARD = re.compile(r"^[\s\"]*[^;()\d]{0,70}?(?:cho|:|gồm|là|tặng)\s*(?:hơn |trên |gần |khoảng )?$")
+_BACKWARD = re.compile(r"^[\s\"]*[^;()\d]{0,70}?(?:cho|:|gồm|là|tặng|có)\s*(?:hơn |trên |gần |khoảng )?$")
 _GENERIC = re.compile(r"(?:khen thưởng|tặng thưởng|biểu dương|khen)\s+(?:cho\s+)?(?:hơn |trên |gần |khoảng )?$")
 _LEAD_END = re.compile(r"(?:cụ thể(?: như sau)?|như sau|trong đó|gồm(?: có)?|bao gồm)\s*:?\s*$")
 _TRONG_DO = re.compile(r"^\(\s*trong đó\b")
 _DIRECT_SHARE = re.compile(r"(?:lao động trực tiếp|trực tiếp lao động|người trực tiếp|công nhân, nông dân)")
 _LEADER_SHARE = re.compile(r"(?:lãnh đạo,? quản lý|cán bộ lãnh đạo|lãnh đạo)")
+_MIXED_AFTER = re.compile(r"\s*cho\s+(?:các\s+)?(?:tập thể,? (?:và )?cá nhân|cá nhân,? (?:và )?tập thể)")
+_PASSIVE_PLACE = regex.compile(r"(?:^|riêng\s+|,\s*)(?P<p>(?i:xã|thị trấn|phường|thôn|xóm))\s+"
+                               r"(?P<name>\p{Lu}[\p{L}\p{M}]*(?:\s\p{Lu}[\p{L}\p{M}]*){0,3})\s+(?:đã\s+)?được\b",
+                               regex.V1)
 
 
 @dataclass
@@ -73,46 +82,59 @@ class Group:
         return self.items[-1].end
 
 
-def _is_count(n: Num, mt: str, base: int) -> bool:
-    if n.percent or n.kind not in ("int", "words") or n.value < 0 or n.value != int(n.value):
+def _is_count(n: Num, mt: str) -> bool:
+    if n.percent or n.kind not in ("int", "words", "fraction") or n.value < 0 or n.value != int(n.value):
         return False
     if 1900 <= n.value <= 2100:
-        before = mt[max(0, n.start - base - 8):n.start - base]
+        before = mt[max(0, n.start - 8):n.start]
         if re.search(r"(?:năm|giai đoạn|đến|từ)\s*$", before):
             return False
     return True
 
 
+_SKIP_TO_NAME = re.compile(r"[\s\"']*")
+
+
+def _mention_at(mentions: list[AwardMention], mt: str, pos: int) -> Optional[AwardMention]:
+    """The award named right at pos, with only spaces or quotes between."""
+    p = _SKIP_TO_NAME.match(mt, pos).end()
+    for m in mentions:
+        if m.start == p or (pos <= m.start <= p):
+            return m
+        if m.start > p:
+            break
+    return None
+
+
 def _items(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> list[Item]:
     mt = an.doc.match_text
-    by_start = {m.start: m for m in mentions}
     out: list[Item] = []
     for n in an.numbers_in(sent):
-        if not _is_count(n, mt, 0):
+        if not _is_count(n, mt):
             continue
         # an award named right after the number ("74 Tập thể lao động tiên tiến")
-        m = _mention_near(mentions, n.end, 2)
+        m = _mention_at(mentions, mt, n.end)
         if m is not None:
-            rec = m.entry.recipient
-            r = _RECIP.match(mt, n.end)
-            if r and r.end() <= m.start:
-                rec = _STRONG.get(r.group("r"), rec)
-            out.append(Item(n, rec, n.end, "strong", m, "direct"))
+            out.append(Item(n, m.entry.recipient, n.end, "strong", m, "direct"))
             continue
         r = _RECIP.match(mt, n.end)
         if not r:
+            # "Thôn, khối phố văn hoá: 168": the number right after "<award>:"
+            prev = [x for x in mentions if x.end <= n.start and re.fullmatch(r"\s*:\s*", mt[x.end:n.start])]
+            if prev:
+                out.append(Item(n, prev[-1].entry.recipient, n.end, "strong", prev[-1], "backward"))
             continue
         word = r.group("r")
         if word in _STRONG:
             kind, rec = "strong", _STRONG[word]
-        elif word[:4] in ("thôn", "xóm", "làng", "bản", "tổ d", "khu "):
+        elif word[:4] in ("thôn", "xóm", "làng", "bản", "tổ d", "khu ", "khối"):
             kind, rec = "village", None
         elif word in _WEAK_PEOPLE:
             kind, rec = "weak", "ca_nhan"
         else:
             kind, rec = "weak", None
         it = Item(n, rec, r.end(), kind)
-        m = _mention_near(mentions, r.end(), 2)
+        m = _mention_at(mentions, mt, r.end())
         if m is not None:
             it.award, it.binding = m, "direct"
             if it.recipient is None:
@@ -121,11 +143,7 @@ def _items(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> list[I
     return out
 
 
-def _mention_near(mentions: list[AwardMention], pos: int, slack: int) -> Optional[AwardMention]:
-    for m in mentions:
-        if pos <= m.start <= pos + slack:
-            return m
-    return None
+_PARENS = re.compile(r"\([^()]*\)")
 
 
 def _groups(mt: str, items: list[Item]) -> list[Group]:
@@ -133,8 +151,8 @@ def _groups(mt: str, items: list[Item]) -> list[Group]:
     for it in items:
         if groups:
             last = groups[-1].items[-1]
-            if (last.binding != "direct" or it.binding == "direct") and _JOIN.match(mt[last.end:it.num.start]) \
-                    and it.num.start - last.end <= 6:
+            gap = _PARENS.sub("", mt[last.end:it.num.start])
+            if (last.binding != "direct" or it.binding == "direct") and _JOIN.match(gap) and len(gap) <= 6:
                 groups[-1].items.append(it)
                 continue
         groups.append(Group([it]))
@@ -220,13 +238,16 @@ def extract_awards(an: Analysis) -> list[Item]:
         mentions = an.mentions_in(sent)
         items = _items(an, sent, mentions)
         if not items:
-            _shares(an, sent, bound)
+            _shares(an, sent, bound, mentions)
             continue
         groups = _groups(an.doc.match_text, items)
         in_list = lead is not None and b.index != lead.block_index
         sent_items: list[Item] = []
+        prev_group: Optional[Group] = None
         for g in groups:
             _bind(an, sent, g, mentions)
+            _mixed_after(an, g)
+            subject = _award_subject(an, sent, g)
             for it in g.items:
                 st = an.status(sent, it.num.start)
                 parent = None
@@ -239,12 +260,14 @@ def extract_awards(an: Analysis) -> list[Item]:
                         it.generic_code, it.generic_rule = parent.generic_code, parent.generic_rule
                 if it.award is None and it.generic_code is None:
                     gen = _generic_award(an, sent, g, st)
-                    if gen is None:
+                    if gen is not None:
+                        it.binding, (it.generic_code, it.generic_rule) = "generic", gen
+                    elif prev_group is not None and _inherits(an, prev_group, g):
+                        src = prev_group.items[-1]
+                        it.award, it.generic_code, it.generic_rule = src.award, src.generic_code, src.generic_rule
+                        it.binding = "inherited"
+                    else:
                         continue
-                    code, rule = gen
-                    it.binding = "generic"
-                    it.generic_code = code
-                    it.generic_rule = rule
                 code = it.award.code if it.award is not None else it.generic_code
                 rule = (f"{it.award.rule}/{it.binding}" if it.award is not None else it.generic_rule)
                 recipient = it.recipient if it.recipient is not None else (
@@ -252,19 +275,75 @@ def extract_awards(an: Analysis) -> list[Item]:
                 if code is None:
                     continue
                 f = an.fact(sent, it.num, "award.count", rule, unit="count", award=code, recipient=recipient,
-                            status=st, period=an.period(sent, it.num.start))
+                            status=st, period=an.period(sent, it.num.start, it.end), of_total=it.num.of_total)
+                if it.num.of_total:
+                    f.stated_percent = _stated_percent(an, it, g)
+                if subject:
+                    f.subject, f.subject_level = subject
                 if in_list and parent is not None and parent.fact is not None and parent.fact.award == code:
                     f.parent_local_id = parent.fact.local_id
                     f.qualifier = _qualifier_of(an, sent)
                 it.fact = f
                 sent_items.append(it)
                 bound.append(it)
+            if any(it.fact is not None for it in g.items):
+                prev_group = g
         _inline_breakdowns(an, sent, sent_items)
-        _shares(an, sent, bound)
+        _shares(an, sent, bound, mentions)
         text_end = an.doc.match_text[sent.start:sent.end].rstrip(" .")
         if sent_items and _LEAD_END.search(text_end) and sent.end >= b.end - 2:
             lead = _Lead(sent_items, b.index)
     return bound
+
+
+def _inherits(an: Analysis, prev: Group, g: Group) -> bool:
+    """An unbound group takes the award of the group before it in the sentence when
+    that award was named before the counts ("Bằng khen: 12 tập thể; 15 cá nhân",
+    "Trong tổng số Giấy khen ..., có 38 tập thể ...; 59 tập the ...")."""
+    src = prev.items[-1]
+    if src.fact is None or src.binding not in ("backward", "inherited", "generic"):
+        return False
+    gap = an.doc.match_text[prev.end:g.start]
+    return len(gap) < 160 and not re.search(r"[.]\s", gap)
+
+
+def _mixed_after(an: Analysis, g: Group) -> None:
+    """'... 48 Huân chương Lao động hạng Ba cho các tập thể, cá nhân': mixed recipients."""
+    last = g.items[-1]
+    end = last.award.end if last.award is not None and last.award.start >= last.num.start else last.end
+    if _MIXED_AFTER.match(an.doc.match_text, end):
+        for it in g.items:
+            if it.binding == "direct" and it.recipient is None:
+                it.recipient = "mixed"
+
+
+def _award_subject(an: Analysis, sent: Sentence, g: Group) -> Optional[tuple[str, str]]:
+    """'Riêng xã Ngư Lộc được Chủ tịch UBND tỉnh tặng Bằng khen cho 01 tập thể': the
+    commune the awards went to, when the clause names it as the receiver."""
+    cs = clause_start(sent, g.start, seps=";")
+    m = _PASSIVE_PLACE.search(an.doc.text, cs, g.start)
+    if not m:
+        return None
+    name = m.group("name")
+    if fold(name) in (fold(an.meta.district), fold(an.meta.place)):
+        return None
+    level = "commune" if m.group("p").lower() in ("xã", "thị trấn", "phường") else "village"
+    return name, level
+
+
+_PCT_AFTER = re.compile(r"\s*(?:\(|,)?\s*(?:đạt|chiếm|bằng)?\s*(?:tỷ lệ\s*)?(?P<p>\d+(?:,\d+)?)\s*%")
+
+
+def _stated_percent(an: Analysis, it: Item, g: Group) -> Optional[float]:
+    """'2.315/2.604 hộ đạt danh hiệu "Gia đình văn hóa", đạt 88,9%': the percent stated with a fraction."""
+    end = max(it.end, it.award.end if it.award is not None else 0)
+    m = _PCT_AFTER.match(an.doc.match_text, end)
+    if not m:
+        return None
+    try:
+        return float(m.group("p").replace(",", "."))
+    except ValueError:  # pragma: no cover
+        return None
 
 
 def _parent_in(lead_items: list[Item], it: Item) -> Optional[Item]:
@@ -294,9 +373,10 @@ def _inline_breakdowns(an: Analysis, sent: Sentence, items: list[Item]) -> None:
                     part.fact.qualifier = part.fact.qualifier or "trong đó"
 
 
-def _shares(an: Analysis, sent: Sentence, bound: list[Item]) -> None:
+def _shares(an: Analysis, sent: Sentence, bound: list[Item], mentions: list[AwardMention]) -> None:
     """'(trong đó Người lao động trực tiếp đạt 82%)', 'tỷ lệ khen thưởng cá nhân là lãnh đạo,
-    quản lý đạt 29%': shares of the award of the nearest individual count before."""
+    quản lý đạt 29%': shares of the award named in the same clause, else of the award of
+    the nearest individual count before (in this block or the few before it)."""
     mt = an.doc.match_text
     for n in an.numbers_in(sent):
         if not n.percent:
@@ -309,8 +389,16 @@ def _shares(an: Analysis, sent: Sentence, bound: list[Item]) -> None:
             metric, rule = "award.leader_share", "aw.share.leader"
         else:
             continue
+        period = an.period(sent, n.start, n.end)
+        named = [m for m in mentions if cs <= m.start < n.start and m.code]
+        if named:
+            m = named[-1]
+            an.fact(sent, n, metric, rule + ".named", unit="percent", award=m.code,
+                    status=an.status(sent, n.start), period=period)
+            continue
+        lo_block = sent.block.index - 3
         prev = [it for it in bound if it.fact is not None and it.num.start < n.start
-                and it.fact.block_index == sent.block.index]
+                and lo_block <= (it.fact.block_index or 0) <= sent.block.index]
         people = [it for it in prev if it.recipient in ("ca_nhan", "mixed", None)]
         src = (people or prev)[-1] if (people or prev) else None
         if src is None:

@@ -14,20 +14,77 @@ section; else ``granted`` facts get status None (the default reading).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Optional
 
 import regex
-from typing import Optional
 
 from .text import Sentence, clause_start
 
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-_HALF = re.compile(rf"6 tháng (?P<which>đầu|cuối) năm (?P<y>{_YEAR})")
+_HALF = re.compile(rf"(?:6|sáu) tháng (?P<which>đầu|cuối) năm(?: (?P<y>{_YEAR}))?")
 _QUARTER = re.compile(rf"quý (?P<q>i{{1,3}}|iv|[1-4]) (?:năm )?(?P<y>{_YEAR})")
 _RANGE = re.compile(rf"(?P<a>{_YEAR})\s*-\s*(?P<b>{_YEAR})")
 _YEAR_RE = re.compile(rf"(?<![\d/.,-])(?P<y>{_YEAR})(?![\d/]|\s*/|-[a-zđ])")
 # a year that belongs to a date or a document number
 _DATE_BEFORE = re.compile(r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*|tháng\s+\d{1,2}\s*(?:năm|/)\s*|tháng \d{1,2},? )$")
 _NUMBER_BEFORE = re.compile(r"(?:số|/)\s*\d*\s*/?\s*$")
+# "so với cuối năm 2015", "so với cùng kỳ năm 2022": a baseline, not the figure's period
+_COMPARISON_BEFORE = re.compile(r"so với\s+(?:cuối |đầu |cùng kỳ |giữa )?(?:năm\s*)?$")
+# "11,72% năm 2016": a year attached to the figure right before it
+_FIGURE_BEFORE = re.compile(r"\d[\d.,]*\s*(?:%|‰|hộ|xã|người|tấn|ha)?\s*(?:vào |của |trong )?(?:năm\s*)?$")
+
+
+@dataclass
+class PeriodMention:
+    pos: int                 # absolute position
+    period: str
+    attached: bool = False   # belongs to the figure just before it ("11,72% năm 2016")
+    baseline: bool = False   # a comparison baseline ("so với cuối năm 2015")
+
+
+def _doc_year(doc_period: Optional[str]) -> Optional[str]:
+    return doc_period[:4] if doc_period and doc_period[:4].isdigit() else None
+
+
+def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None) -> list[PeriodMention]:
+    """Every period expression in a match-form string, in order."""
+    out: list[PeriodMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m_start: int, m_end: int, per: str) -> None:
+        before = mtext[max(0, m_start - 30):m_start]
+        out.append(PeriodMention(base + m_start, per, attached=bool(_FIGURE_BEFORE.search(before)),
+                                 baseline=bool(_COMPARISON_BEFORE.search(before))))
+        taken.append((m_start, m_end))
+
+    for m in _HALF.finditer(mtext):
+        y = m.group("y") or _doc_year(doc_period)
+        if y:
+            add(m.start(), m.end(), f"{y}-{'H1' if m.group('which') == 'đầu' else 'H2'}")
+    for m in _QUARTER.finditer(mtext):
+        q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(m.group("q"), None) or int(m.group("q"))
+        add(m.start(), m.end(), f"{m.group('y')}-Q{q}")
+    for m in _RANGE.finditer(mtext):
+        if any(s <= m.start() < e for s, e in taken) or _is_date_year(mtext, m.start()):
+            continue
+        a, b = int(m.group("a")), int(m.group("b"))
+        if 0 < b - a <= 10:
+            add(m.start(), m.end(), f"{a}-{b}")
+    for m in _YEAR_RE.finditer(mtext):
+        if any(s <= m.start() < e for s, e in taken) or _is_date_year(mtext, m.start()):
+            continue
+        before = mtext[max(0, m.start() - 12):m.start()]
+        if re.search(r"(?:năm|trong|cuối|đầu|giữa|đến|từ|hết)\s*$", before) or (
+                re.search(r"(?:^|[\s(,])$", before) and not _NUMBER_BEFORE.search(before)):
+            add(m.start(), m.end(), m.group("y"))
+    out.sort(key=lambda p: p.pos)
+    return out
+
+
+def periods_in(mtext: str, base: int = 0) -> list[tuple[int, str]]:
+    """(absolute position, canonical period) of every period expression."""
+    return [(p.pos, p.period) for p in period_mentions(mtext, base)]
 
 
 def _is_date_year(text: str, start: int) -> bool:
@@ -35,72 +92,58 @@ def _is_date_year(text: str, start: int) -> bool:
     return bool(_DATE_BEFORE.search(before)) or before.endswith("/")
 
 
-def periods_in(mtext: str, base: int = 0) -> list[tuple[int, str]]:
-    """(absolute position, canonical period) of every period expression in a
-    match-form string, in order."""
-    out: list[tuple[int, str]] = []
-    taken: list[tuple[int, int]] = []
-    for m in _HALF.finditer(mtext):
-        out.append((base + m.start(), f"{m.group('y')}-{'H1' if m.group('which') == 'đầu' else 'H2'}"))
-        taken.append(m.span())
-    for m in _QUARTER.finditer(mtext):
-        q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(m.group("q"), None) or int(m.group("q"))
-        out.append((base + m.start(), f"{m.group('y')}-Q{q}"))
-        taken.append(m.span())
-    for m in _RANGE.finditer(mtext):
-        if any(s <= m.start() < e for s, e in taken) or _is_date_year(mtext, m.start()):
-            continue
-        a, b = int(m.group("a")), int(m.group("b"))
-        if 0 < b - a <= 10:
-            out.append((base + m.start(), f"{a}-{b}"))
-            taken.append(m.span())
-    for m in _YEAR_RE.finditer(mtext):
-        if any(s <= m.start() < e for s, e in taken):
-            continue
-        if _is_date_year(mtext, m.start()):
-            continue
-        before = mtext[max(0, m.start() - 12):m.start()]
-        if re.search(r"(?:năm|trong|cuối|đầu|giữa|đến|từ|hết)\s*$", before) or re.search(r"năm\s*$", before):
-            out.append((base + m.start(), m.group("y")))
-        elif re.search(r"(?:^|[\s(,])$", before) and not _NUMBER_BEFORE.search(before):
-            # a bare year ("Năm 2020," is caught above; "(2015)" here)
-            out.append((base + m.start(), m.group("y")))
-    out.sort()
-    return out
-
-
-def _last_before(mtext: str, base: int, pos: int, *, prefer_year: bool = True) -> Optional[str]:
-    found = [(p, per) for p, per in periods_in(mtext, base) if p < pos]
-    if not found:
+def _pick(found: list[PeriodMention]) -> Optional[str]:
+    """The period a scope gives a figure after it: the last plain year (or half,
+    quarter) before it, else the last range; attached years and baselines don't count."""
+    usable = [p for p in found if not p.attached and not p.baseline]
+    if not usable:
         return None
-    if prefer_year:
-        years = [x for x in found if "-" not in x[1] or x[1][5:6] in ("H", "Q")]
-        if years:
-            return years[-1][1]
-    return found[-1][1]
+    years = [p for p in usable if "-" not in p.period or p.period[5:6] in ("H", "Q")]
+    return (years or usable)[-1].period
 
 
-def period_at(sent: Sentence, pos: int, doc_period: Optional[str]) -> Optional[str]:
-    """The period a figure at absolute position ``pos`` belongs to."""
+def _outside_parens(text: str, found: list[PeriodMention], base: int) -> list[PeriodMention]:
+    depth_at, depth = [], 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        depth_at.append(depth)
+        if ch == ")" and depth:
+            depth -= 1
+    outside = [p for p in found if depth_at[p.pos - base] == 0] if text else found
+    return outside or found
+
+
+def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional[int] = None) -> Optional[str]:
+    """The period a figure at absolute position ``pos`` (ending at ``end``) belongs to."""
     doc = sent.doc
+    mt = doc.match_text
+    # 0. a year written right after the figure: "11,72% năm 2016"
+    if end is not None:
+        m = re.match(rf"\s*(?:\(?\s*)?(?:vào |của |trong )?năm (?P<y>{_YEAR})(?![\d/])", mt[end:end + 16])
+        if m and not _is_date_year(mt, end + m.start("y")):
+            return m.group("y")
     cs = clause_start(sent, pos, seps=";")
     # 1. the clause, then the sentence, then the block before the figure
     for lo in (cs, sent.start, sent.block.start):
-        p = _last_before(doc.match_text[lo:pos], lo, pos)
+        p = _pick([x for x in period_mentions(mt[lo:pos], lo, doc_period) if x.pos < pos])
         if p:
             return p
     # 2. the clause after the figure (a "giai đoạn 2015 - 2020" closing the clause)
     from .text import clause_end
     ce = clause_end(sent, pos)
-    after = periods_in(doc.match_text[pos:ce], pos)
-    ranges = [per for _, per in after if "-" in per and per[5:6] not in ("H", "Q")]
+    after = [x for x in period_mentions(mt[pos:ce], pos, doc_period) if not x.baseline]
+    ranges = [x.period for x in after if "-" in x.period and x.period[5:6] not in ("H", "Q")]
     if ranges:
         return ranges[0]
-    # 3. the section headings, nearest first
+    # 3. the section headings, nearest first; in a heading the period outside brackets
     for h in reversed(sent.headings):
-        p = _last_before(doc.match_text[h.start:h.end], h.start, h.end)
-        if p:
-            return p
+        htext = mt[h.start:h.end]
+        found = _outside_parens(htext, period_mentions(htext, h.start, doc_period), h.start)
+        found = [x for x in found if not x.baseline and not x.attached]
+        if found:
+            years = [x for x in found if "-" not in x.period or x.period[5:6] in ("H", "Q")]
+            return (years or found)[0].period
     return doc_period
 
 

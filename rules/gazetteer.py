@@ -518,38 +518,36 @@ def _longest(text: str, toks: list, levels: Iterable[str], prefix: str, start: i
             key = str(int(key))
         for level in levels:
             units = _level_units(level, key)
+            if level == PROVINCE and len(levels) > 1:
+                # "thành phố X" is the province only for the centrally-run cities
+                units = [u for u in units if u.kind == "thành phố"]
             if units:
                 name = text[span[0][1]:span[-1][2]]
                 return PlaceMention(level, prefix, name, start, span[-1][2], span[0][1], tuple(units))
     return None
 
 
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper())
+_CAP_RUN = re.compile(rf"(?<![^\W_])[{_UPPER}][^\W_]*(?:(?:[ \t]+-?[ \t]*|-)[{_UPPER}][^\W_]*)+")
 _WORD = re.compile(r"[^\W_]+")
-_JOIN = re.compile(r"[ \t]+(?:-[ \t]+)?|-")
 
 
 def _add_bare_provinces(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
     """Add province names written without prefix: runs of capitalised words
-    whose longest sub-run is a province name."""
+    whose longest sub-run (two to four words) is a province name."""
     g = gazetteer()
     covered = [(p.start, p.end) for p in found]
     extra: list[PlaceMention] = []
-    runs: list[list[re.Match]] = []
-    for w in _WORD.finditer(text):
-        if not w.group(0)[0].isupper():
-            continue
-        if runs and _JOIN.fullmatch(text, runs[-1][-1].end(), w.start()) and len(runs[-1]) < 6:
-            runs[-1].append(w)
-        else:
-            runs.append([w])
-    for words in runs:
+    for run in _CAP_RUN.finditer(text):
+        words = [(w.group(0), run.start() + w.start(), run.start() + w.end())
+                 for w in _WORD.finditer(run.group(0))]
+        keys = [_fold_key(w[0]) for w in words]
         i = 0
         while i < len(words) - 1:
             for j in range(min(len(words), i + 4), i + 1, -1):
-                key = "".join(_fold_key(w.group(0)) for w in words[i:j])
-                provs = g.provinces.get(key)
+                provs = g.provinces.get("".join(keys[i:j]))
                 if provs:
-                    s, e = words[i].start(), words[j - 1].end()
+                    s, e = words[i][1], words[j - 1][2]
                     if not any(a <= s < b for a, b in covered):
                         extra.append(PlaceMention(PROVINCE, "", text[s:e], s, e, s, tuple(provs)))
                     i = j

@@ -25,7 +25,7 @@ from pipeline.normalize import fold, match_form
 from . import gazetteer as gz
 from .metadata_text import (BodyRef, DateLine, Line, anchor_body, block_lines, data, find_period,
                             format_place, is_caps, number_doc_type, number_issuer, parse_bodies,
-                            parse_date_line, parse_number, person_name, place_name, signature_title,
+                            parse_date_line, parse_number, person_name, place_name, signature_title, title_start,
                             type_of_line)
 
 HEADER_BLOCKS = 16          # the header lies within the first blocks
@@ -127,7 +127,7 @@ def _signature_lines(doc: Document, first_block: int) -> tuple[list[Line], Optio
     body = doc.blocks[first_block:]
     start = None
     for b in body:
-        head = match_form(b.text[:400])
+        head = doc.match_text[b.start:min(b.end, b.start + 400)]
         if re.search(r"(?:^|\n|\| )nơi nhận", head) or head.startswith("nơi nhận"):
             start = b.index
             break
@@ -175,13 +175,7 @@ def read_signature(doc: Document, first_block: int) -> Signature:
 
 
 def _cut_at_title(text: str) -> str:
-    m = match_form(text)
-    cut = len(text)
-    for t in data()["signature"]["titles"]:
-        i = m.find(t)
-        if i >= 0 and (i == 0 or not m[i - 1].isalpha()):
-            cut = min(cut, i)
-    return text[:cut].strip()
+    return text[:title_start(text)].strip()
 
 
 # --- the places the text names ---------------------------------------------------------
@@ -211,10 +205,6 @@ def collect_places(doc: Document, header: Header) -> Places:
             communes[mn.key] += 1
         else:
             weight = 1.0 if mn.prefix else 0.5
-            if mn.prefix and fold(mn.prefix).startswith(("thanh pho", "tp")) and any(
-                    isinstance(u, gz.District) for u in gz.gazetteer().districts.get(mn.key, [])):
-                districts[mn.key] += 1      # "thành phố Cao Bằng": a city, not the province
-                continue
             for name in {u.name for u in mn.units}:
                 provinces[name] += weight
     return Places(mentions, districts, communes, provinces, names)

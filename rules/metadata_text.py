@@ -393,17 +393,7 @@ _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’]*$")
 
 @lru_cache(maxsize=1)
 def _surnames() -> set[str]:
-    return {fold(s) for s in data()["names"]["surnames"]}
-
-
-@lru_cache(maxsize=1)
-def _title_words() -> set[str]:
-    words = set()
-    for t in data()["signature"]["titles"]:
-        words.update(fold(t).split())
-    words.update({"tm", "kt", "tl", "tuq", "ubnd", "hdnd", "uy", "ban", "nhan", "dan", "cum", "khoi",
-                  "thi", "dua", "so", "xa", "huyen", "tinh", "phong", "hoi", "dong"})
-    return words
+    return {s.lower() for s in data()["names"]["surnames"]}
 
 
 def person_name(text: str) -> Optional[str]:
@@ -428,23 +418,41 @@ def person_name(text: str) -> Optional[str]:
     # everything in capitals: the name starts at a family name, after the titles
     # ("CHỦ TỊCH NÔNG VĂN BỘ"), never after a place prefix ("UBND XÃ HÀ VINH")
     tail = [w for w in words if _NAME_WORD.match(w)]
-    for i in range(max(0, len(tail) - 5), len(tail) - 1):
-        cand = tail[i:]
-        before = fold(" ".join(tail[max(0, i - 2):i]))
-        if re.search(r"(?:^|\s)(?:xa|huyen|tinh|phuong|quan|thi tran|thanh pho|thi xa|so|ubnd|cum|khoi)$", before):
-            continue
-        if fold(cand[0]) in _surnames() and not all(fold(w) in _title_words() for w in cand):
+    for strict in (True, False):
+        for i in range(max(0, len(tail) - 5), len(tail) - 1):
+            cand = tail[i:]
+            low = [w.lower() for w in cand]
+            before = fold(" ".join(tail[max(0, i - 2):i]))
+            if re.search(r"(?:^|\s)(?:xa|huyen|tinh|phuong|quan|thi tran|thanh pho|thi xa|so|ubnd|cum|khoi)$", before):
+                continue
+            if low[0] not in _surnames() or all(w in _TITLE_SYLLABLES for w in low):
+                continue
+            if strict and any(w in _TITLE_SYLLABLES for w in low[1:]):
+                continue
             return " ".join(_title_word(w) for w in cand)
     return None
 
 
+_TITLE_SYLLABLES = {"chủ", "tịch", "phó", "giám", "đốc", "trưởng", "phòng", "ban", "cụm", "khối", "chánh",
+                    "nhiệm", "ủy", "uỷ", "tm", "kt", "ubnd"}
+
+
+@lru_cache(maxsize=1)
+def _titles_re() -> re.Pattern:
+    titles = sorted(data()["signature"]["titles"], key=len, reverse=True)
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(t) for t in titles) + r")(?![^\W_])")
+
+
 def signature_title(text: str) -> Optional[str]:
-    """The title a signature line states (``chủ tịch``, ``giám đốc`` ...)."""
-    f = match_form(text)
-    for t in sorted(data()["signature"]["titles"], key=len, reverse=True):
-        if re.search(r"(?<![^\W_])" + re.escape(t) + r"(?![^\W_])", f):
-            return t
-    return None
+    """The first title a signature line states (``chủ tịch``, ``giám đốc`` ...)."""
+    m = _titles_re().search(match_form(text))
+    return m.group(0) if m else None
+
+
+def title_start(text: str) -> int:
+    """Where the first title starts in a line (its length when none)."""
+    m = _titles_re().search(match_form(text))
+    return m.start() if m else len(text)
 
 
 _ANCHOR = re.compile(r"^(?:tm|kt|tl|tuq|q)\s*\.\s*|^(?:thay mặt|ký thay|thừa lệnh|thừa ủy quyền)\s+")

@@ -134,7 +134,7 @@ def extract_ntm(an: Analysis) -> None:
                                base=value, of_total=of_total)
                 f = an.fact(sent, num, metric, rule.id, unit=rule.unit, of_total=of_total, label=label,
                             qualifier=qualifier, subject=subject, subject_level=level,
-                            period=an.period(sent, ns), status=an.status(sent, ns))
+                            period=an.period(sent, ns, m.end()), status=an.status(sent, ns))
                 p = _PCT_AFTER.match(mt[m.end():m.end() + 40])
                 if p and of_total:
                     f.stated_percent = nums.parse_number(p.group("p"))

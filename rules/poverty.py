@@ -144,5 +144,5 @@ def _emit(an: Analysis, sent: Sentence, n: Num, metric: str, rule: str, unit: st
     value = n.value
     if n.kind == "range" and n.high is not None:
         value = n.high
-    an.fact(sent, n, metric, rule, value=value, unit=unit, period=an.period(sent, n.start),
+    an.fact(sent, n, metric, rule, value=value, unit=unit, period=an.period(sent, n.start, n.end),
             status=an.status(sent, n.start), subject=subject, subject_level=level)

@@ -89,7 +89,7 @@ def extract_quantities(an: Analysis) -> None:
                     break
             subj = subject_before(text, max(cs, parent.char_end if parent else cs), n.start) if parent else None
             f = an.fact(sent, n, "quantity", "qty.unit", unit=unit, label=label,
-                        period=an.period(sent, n.start), status=an.status(sent, n.start))
+                        period=an.period(sent, n.start, n.end), status=an.status(sent, n.start))
             f.char_end = max(f.char_end, n.end)
             if parent is not None:
                 f.parent_local_id = parent.local_id

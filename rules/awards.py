@@ -198,7 +198,7 @@ def _generic_award(an: Analysis, sent: Sentence, g: Group, status: Optional[str]
     if not _GENERIC.search(before):
         return None
     if status is None:
-        lv = catalog().last_granter(mt[sent.block.start:g.start])
+        lv = catalog().last_granter(mt[sent.block.start:g.start], ("huyen", "xa", "tinh", "thu_tuong", "chinh_phu"))
         if lv and lv[1] == "huyen":
             return "giay_khen_cap_huyen", "aw.giay_khen/generic"
         if lv and lv[1] == "xa":

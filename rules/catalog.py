@@ -88,10 +88,13 @@ class Catalog:
                 best = (g.level, g.id, m.end())
         return best
 
-    def last_granter(self, mtext: str) -> Optional[tuple[int, str, str]]:
-        """(position, level, id) of the rightmost granter phrase in mtext."""
+    def last_granter(self, mtext: str, levels=None) -> Optional[tuple[int, str, str]]:
+        """(position, level, id) of the rightmost granter phrase in mtext (of one of
+        ``levels`` when given)."""
         best = None
         for g in self.granters:
+            if levels is not None and g.level not in levels:
+                continue
             for m in g.pattern.finditer(mtext):
                 if best is None or m.start() > best[0]:
                     best = (m.start(), g.level, g.id)
@@ -170,12 +173,12 @@ def resolve_level(mention: AwardMention, before: str, headings: list[str]) -> No
         return
     cat = catalog()
     levels = mention.entry.levels
-    g = cat.last_granter(before)
+    g = cat.last_granter(before, levels)
     if g and g[1] in levels:
         mention.code, mention.level_from = levels[g[1]], "before"
         return
     for h in headings:
-        g = cat.last_granter(h)
+        g = cat.last_granter(h, levels)
         if g and g[1] in levels:
             mention.code, mention.level_from = levels[g[1]], "heading"
             return

@@ -22,7 +22,7 @@ from pipeline.normalize import canonical_tones
 
 from . import numbers as nums
 from .analysis import Analysis
-from .subjects import subject_before
+from .subjects import place_after_prefix, subject_before
 from .text import Sentence, clause_start
 
 HERE = Path(__file__).resolve().parent
@@ -37,6 +37,8 @@ class NtmRule:
     unit: str
     subject: bool = False
     needs_context: bool = False
+    inherit: bool = False               # take the kind (standard/advanced/model) of the NTM figure before it
+    added: bool = False                 # a count added in the period (qualifier "tăng thêm")
 
 
 @dataclass
@@ -53,7 +55,8 @@ def vocab() -> NtmVocab:
     for r in data["ntm_rule"]:
         pat = canonical_tones(r["count"]).replace("{NUM}", NUM)
         rules.append(NtmRule(r["id"], regex.compile(rf"(?<![\d/.,])(?:{pat})"), r["metric"], r["unit"],
-                             r.get("subject", False), r.get("needs_context", False)))
+                             r.get("subject", False), r.get("needs_context", False), r.get("inherit", False),
+                             r.get("added", False)))
     n = data["ntm"]
     return NtmVocab(rules, regex.compile(n["context"]), regex.compile(n["added"]))
 
@@ -80,6 +83,43 @@ def _has_context(an: Analysis, sent: Sentence) -> bool:
     return any(v.context.search(an.doc.match_text[h.start:h.end]) for h in sent.headings[-2:])
 
 
+_FAMILY = {"ntm.communes_standard": "communes", "ntm.communes_advanced": "communes",
+           "ntm.communes_model": "communes", "ntm.villages_standard": "villages", "ntm.villages_model": "villages"}
+
+
+def _kind(metric: str, tail: str, phrase: str) -> str:
+    """The metric a phrase names: 'nâng cao' / 'kiểu mẫu' right after it (or inside it)."""
+    if metric == "ntm.communes_standard":
+        if _ADV.match(tail):
+            return "ntm.communes_advanced"
+        if _MODEL.match(tail):
+            return "ntm.communes_model"
+    elif metric == "ntm.villages_standard":
+        if _MODEL.match(tail) or "kiểu mẫu" in phrase:
+            return "ntm.villages_model"
+    return metric
+
+
+def _matches(an: Analysis, sent: Sentence) -> list[tuple[int, NtmRule, "regex.Match"]]:
+    """Every rule match in the sentence, earliest first; at one figure the first rule wins."""
+    v = vocab()
+    mt = an.doc.match_text
+    found: list[tuple[int, int, NtmRule, "regex.Match"]] = []
+    for order, rule in enumerate(v.rules):
+        if rule.needs_context and not _has_context(an, sent):
+            continue
+        for m in rule.pattern.finditer(mt, sent.start, sent.end):
+            found.append((m.start("n"), order, rule, m))
+    found.sort(key=lambda x: (x[0], x[1]))
+    out, seen = [], set()
+    for ns, _, rule, m in found:
+        if ns in seen:
+            continue
+        seen.add(ns)
+        out.append((ns, rule, m))
+    return out
+
+
 def extract_ntm(an: Analysis) -> None:
     v = vocab()
     mt = an.doc.match_text
@@ -89,54 +129,46 @@ def extract_ntm(an: Analysis) -> None:
         st = sent.mtext
         if "tiêu chí" not in st and not v.context.search(st) and "thôn" not in st:
             continue
-        used: list[tuple[int, int]] = []
         prev_low: Optional[str] = None
-        for rule in v.rules:
-            if rule.needs_context and not _has_context(an, sent):
+        last_metric: dict[str, str] = {}
+        for ns, rule, m in _matches(an, sent):
+            ne = m.end("n")
+            if rule.metric in ("ntm.communes_standard", "ntm.villages_standard") and \
+                    not v.context.search(m.group(0)) and not _has_context(an, sent):
                 continue
-            for m in rule.pattern.finditer(mt, sent.start, sent.end):
-                ns, ne = m.span("n")
-                if any(s <= ns < e for s, e in used):
-                    continue
-                if rule.metric in ("ntm.communes_standard", "ntm.villages_standard") and \
-                        not v.context.search(m.group(0)) and not _has_context(an, sent):
-                    continue
-                value = nums.parse_number(m.group("n"))
-                if value is None:
-                    continue
-                of_total = nums.parse_number(m.group("of")) if "of" in m.groupdict() and m.group("of") else None
-                metric = rule.metric
-                tail = mt[m.end():m.end() + 30]
-                if metric == "ntm.communes_standard":
-                    if _ADV.match(tail):
-                        metric = "ntm.communes_advanced"
-                    elif _MODEL.match(tail):
-                        metric = "ntm.communes_model"
-                elif metric == "ntm.villages_standard":
-                    if _MODEL.match(tail) or "kiểu mẫu" in m.group(0):
-                        metric = "ntm.villages_model"
-                label = None
-                if "band" in m.groupdict() and m.group("band"):
-                    label = _band_label(m.group("band"), prev_low)
-                    lo = regex.match(r"(\d+)", label.lstrip("<>="))
-                    if lo and not label.startswith("<"):
-                        prev_low = str(int(lo.group(1)))
-                cs = clause_start(sent, ns, seps=";")
-                qualifier = "tăng thêm" if v.added.search(mt[max(cs, ns - 20):ns]) else None
-                if metric == "ntm.criteria_met" and "nâng cao" in mt[sent.start:ns]:
-                    qualifier = qualifier or "nâng cao"
-                subject = level = None
-                if rule.subject:
-                    subj = subject_before(an.doc.text, cs, m.start())
-                    if subj:
-                        subject, level = subj
-                num = nums.Num(value=value, start=ns, end=ne, raw=an.doc.text[ns:ne], kind="int",
-                               base=value, of_total=of_total)
-                f = an.fact(sent, num, metric, rule.id, unit=rule.unit, of_total=of_total, label=label,
-                            qualifier=qualifier, subject=subject, subject_level=level,
-                            period=an.period(sent, ns, m.end()), status=an.status(sent, ns))
-                p = _PCT_AFTER.match(mt[m.end():m.end() + 40])
-                if p and of_total:
-                    f.stated_percent = nums.parse_number(p.group("p"))
-                f.char_end = (m.span("of")[1] if of_total else ne)
-                used.append((m.start(), m.end()))
+            value = nums.parse_number(m.group("n"))
+            if value is None:
+                continue
+            of_total = nums.parse_number(m.group("of")) if "of" in m.groupdict() and m.group("of") else None
+            family = _FAMILY.get(rule.metric)
+            metric = _kind(rule.metric, mt[m.end():m.end() + 30], m.group(0))
+            if rule.inherit and metric == rule.metric and family in last_metric:
+                metric = last_metric[family]
+            label = None
+            if "band" in m.groupdict() and m.group("band"):
+                label = _band_label(m.group("band"), prev_low)
+                lo = regex.match(r"(\d+)", label.lstrip("<>="))
+                if lo and not label.startswith("<"):
+                    prev_low = str(int(lo.group(1)))
+            cs = clause_start(sent, ns, seps=";")
+            qualifier = "tăng thêm" if rule.added or v.added.search(mt[max(cs, ns - 20):ns]) else None
+            if metric == "ntm.criteria_met" and "nâng cao" in mt[sent.start:ns]:
+                qualifier = qualifier or "nâng cao"
+            subject = level = None
+            if rule.subject:
+                subj = subject_before(an.doc.text, cs, m.start())
+                if subj is None and metric == "ntm.criteria_met":
+                    subj = place_after_prefix(an.doc.text, sent.start, m.start())
+                if subj:
+                    subject, level = subj
+            num = nums.Num(value=value, start=ns, end=ne, raw=an.doc.text[ns:ne], kind="int",
+                           base=value, of_total=of_total)
+            f = an.fact(sent, num, metric, rule.id, unit=rule.unit, of_total=of_total, label=label,
+                        qualifier=qualifier, subject=subject, subject_level=level,
+                        period=an.period(sent, ns, m.end()), status=an.status(sent, ns))
+            p = _PCT_AFTER.match(mt[m.end():m.end() + 40])
+            if p and of_total:
+                f.stated_percent = nums.parse_number(p.group("p"))
+            f.char_end = (m.span("of")[1] if of_total else ne)
+            if family:
+                last_metric[family] = metric

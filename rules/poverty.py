@@ -84,33 +84,35 @@ def extract_poverty(an: Analysis) -> None:
         if "nghèo" not in sent.mtext:
             continue
         last_topic: Optional[Topic] = None
-        last_count_topic: Optional[tuple[Topic, int]] = None
+        last_end = sent.start           # end of the last figure emitted in this sentence
         for n in an.numbers_in(sent):
             cs = clause_start(sent, n.start, seps=";")
             if n.percent:
-                tops = _topics_in(mt, cs, n.start)
+                tops = [t for t in _topics_in(mt, cs, n.start)]
                 topic = tops[-1][2] if tops else None
                 tstart = tops[-1][0] if tops else None
-                if topic is None and last_topic is not None and regex.search(r"(?:còn|xuống|chiếm)\s*\(?\s*$",
-                                                                             mt[cs:n.start]):
-                    topic, tstart = last_topic, cs
-                if topic is None:
+                gap = mt[last_end:n.start]
+                if topic is None and last_topic is not None and (
+                        regex.search(r"(?:còn|xuống|chiếm)\s*\(?\s*$", mt[cs:n.start])
+                        or (last_end > sent.start and len(gap) <= 45 and not regex.search(r"\d", gap))):
+                    # "..., trong đó Hải Lộc còn 2,15%, Minh Lộc 1,86%": a list of the same figure
+                    topic, tstart = last_topic, max(cs, last_end)
+                if topic is None or n.start - tstart > 120:
                     continue
-                between = mt[tstart:n.start]
-                if n.start - tstart > 90:
-                    continue
-                if last_count_topic and last_count_topic[0] is topic and last_count_topic[1] > tstart:
-                    between = mt[last_count_topic[1]:n.start]
+                if last_end > tstart and (len(gap) > 45 or regex.search(r"\d", gap)) and \
+                        not topic.pattern.search(mt, last_end, n.start):
+                    continue  # a figure of this topic came first: only a short list may follow it
+                between = mt[max(tstart, last_end):n.start]
                 head = mt[max(cs, tstart - 40):tstart]
                 if topic.reduction_metric and (v.reduction.search(head) or v.reduction.search(between)) \
-                        and not regex.search(r"(?:còn|xuống)", between):
+                        and not regex.search(r"(?:còn|xuống|từ)", between):
                     metric = topic.reduction_metric
                 elif topic.rate_metric:
                     metric = topic.rate_metric
                 else:
                     continue
-                _emit(an, sent, n, metric, topic.id + ".rate", "percent", cs)
-                last_topic = topic
+                _emit(an, sent, n, metric, topic.id + ".rate", "percent", max(cs, last_end if last_end > cs else cs))
+                last_topic, last_end = topic, n.end
                 continue
             if n.kind not in ("int",) or n.value != int(n.value):
                 continue
@@ -129,9 +131,8 @@ def extract_poverty(an: Analysis) -> None:
                 continue
             if v.beneficiary.search(mt[max(cs, n.start - 40):n.start]):
                 continue
-            _emit(an, sent, n, topic.count_metric, topic.id + ".count", "household", cs)
-            last_topic = topic
-            last_count_topic = (topic, n.end)
+            _emit(an, sent, n, topic.count_metric, topic.id + ".count", "household", max(cs, last_end))
+            last_topic, last_end = topic, n.end
 
 
 def _emit(an: Analysis, sent: Sentence, n: Num, metric: str, rule: str, unit: str, cs: int) -> None:

@@ -1,0 +1,225 @@
+"""Header metadata (rules/metadata.py) on the seeds in every format and on
+short headers and signature blocks in other layouts (tests/data/metadata)."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from extractors import reader_for
+from pipeline.document import document_from_blocks
+from pipeline.model import DocMeta, ExtractError
+from rules.metadata import province_2025_of, read_metadata
+from rules.metadata_text import (Line, component_case, find_period, parse_date_line, parse_number,
+                                 person_name, split_line, type_of_line)
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+SEEDS = Path("/work/shared/seeds")
+FIXTURES = Path(__file__).parent / "data" / "metadata"
+
+# Every column of `documents` that the rules fill, for the five seeds.
+SEED_META = {
+    "000_3a864a165f113b92": DocMeta(
+        doc_type="bao_cao", doc_number="/BC-TĐKT",
+        title="Tổng kết phong trào thi đua, công tác khen thưởng năm 2022; Phương hướng nhiệm vụ năm 2023",
+        issuer="Cụm thi đua số 2", place="Hà Vinh", issued_date="2022-12-09", issued_year=2022,
+        period="2022", province="Thanh Hóa", district="Hà Trung", signer="Mai Hồng Cường"),
+    "001_03026f8b928707b4": DocMeta(
+        doc_type="bao_cao", doc_number="/BC-UBND", title="Kết quả công tác thi đua, khen thưởng năm 2022",
+        issuer="UBND huyện Trùng Khánh", place="Trùng Khánh", issued_date=None, issued_year=2022,
+        period="2022", province="Cao Bằng", district="Trùng Khánh", signer="Nông Văn Bộ"),
+    "002_0e22d76ab771f56c": DocMeta(
+        doc_type="bao_cao", doc_number="/BC-UBND",
+        title="Tổng kết phong trào thi đua và công tác khen thưởng giai đoạn 2015 - 2020 "
+              "Phương hướng, nhiệm vụ giai đoạn 2020 - 2025",
+        issuer="UBND huyện Hà Quảng", place="Hà Quảng", issued_date=None, issued_year=2020,
+        period="2015-2020", province="Cao Bằng", district="Hà Quảng", signer="Vương Văn Võ"),
+    "003_30d1184c9269a7e2": DocMeta(
+        doc_type="huong_dan", doc_number="/HD-UBND",
+        title="Sơ kết phong trào thi đua, công tác khen thưởng 6 tháng đầu năm và phương hướng, "
+              "nhiệm vụ 6 tháng cuối năm 2023",
+        issuer="UBND huyện Tân Yên", place="Tân Yên", issued_date=None, issued_year=2023,
+        period="2023-H1", province="Bắc Giang", district="Tân Yên", signer="Ngô Quốc Hưng"),
+    "004_93c9989aa407a5d1": DocMeta(
+        doc_type="bao_cao", doc_number="/BC-UBND",
+        title="Tổng kết công tác thi đua, khen thưởng năm 2023, Phương hướng, nhiệm vụ năm 2024",
+        issuer="UBND huyện Yên Khánh", place="Yên Khánh", issued_date=None, issued_year=2023,
+        period="2023", province="Ninh Bình", district="Yên Khánh", signer="Nguyễn Xuân Tuyên"),
+}
+
+
+def _seed_file(stem: str, fmt: str) -> Path | None:
+    for base in (CORPUS, SEEDS) if fmt == "txt" else (CORPUS,):
+        p = base / f"{stem}.{fmt}"
+        if p.exists():
+            return p
+    return None
+
+
+def _read(path: Path):
+    try:
+        return reader_for(path)(str(path))
+    except ExtractError as e:          # e.g. no .doc converter on this machine
+        pytest.skip(f"{path.name}: {e.message}")
+    except ImportError as e:           # a reader not written yet
+        pytest.skip(f"{path.name}: {e}")
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx", "pdf", "doc"])
+@pytest.mark.parametrize("stem", sorted(SEED_META))
+def test_seed_metadata(stem, fmt):
+    path = _seed_file(stem, fmt)
+    if path is None:
+        pytest.skip(f"no {stem}.{fmt}")
+    got = read_metadata(_read(path))
+    assert dataclasses.asdict(got) == dataclasses.asdict(SEED_META[stem])
+
+
+def _fixtures() -> dict:
+    return json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(_fixtures()))
+def test_fixture_metadata(name):
+    want = _fixtures()[name]
+    got = dataclasses.asdict(read_metadata(_read(FIXTURES / name)))
+    assert got == want
+
+
+def test_fixture_set_covers_the_genre():
+    fx = _fixtures()
+    assert len(fx) >= 10
+    types = {v["doc_type"] for v in fx.values()}
+    assert {"bao_cao", "quyet_dinh", "ke_hoach", "to_trinh", "cong_van"} <= types
+    assert {"2024-H1", "2023-Q3", "2015-2020", "2025-H2", "2022-2023"} <= {v["period"] for v in fx.values()}
+    assert any(v["district"] is None and v["issued_year"] >= 2025 for v in fx.values())   # post-2025
+
+
+def test_province_2025_of_seed_meta():
+    assert province_2025_of(SEED_META["003_30d1184c9269a7e2"]) == "Bắc Ninh"
+    assert province_2025_of(SEED_META["001_03026f8b928707b4"]) == "Cao Bằng"
+    assert province_2025_of(SEED_META["004_93c9989aa407a5d1"]) == "Ninh Bình"
+    assert province_2025_of(DocMeta()) is None
+
+
+def test_metadata_is_fast():
+    path = _seed_file("002_0e22d76ab771f56c", "txt")
+    doc = _read(path)
+    read_metadata(doc)                 # loads the gazetteer
+    t = time.perf_counter()
+    for _ in range(5):
+        read_metadata(doc)
+    assert (time.perf_counter() - t) / 5 < 0.1
+
+
+# --- the pieces ------------------------------------------------------------------------
+def _line(text: str) -> Line:
+    return Line(text, 0, 0)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Số: 123/BC-UBND", "123/BC-UBND"),
+    ("Số: /BC -UBND", "/BC-UBND"),
+    ("Số:   /HD-UBND", "/HD-UBND"),
+    ("Số: 12/2023/QĐ-UBND", "12/2023/QĐ-UBND"),
+    ("Số: 345/UBND-NV", "345/UBND-NV"),
+    ("Số 15 /TTr-UBND", "15/TTr-UBND"),
+    ("Số lượng khen thưởng tăng", None),
+])
+def test_parse_number(text, want):
+    assert parse_number(_line(text)) == want
+
+
+@pytest.mark.parametrize("text, place, iso, year", [
+    ("Trùng Khánh, ngày 09 tháng 12 năm 2022", "Trùng Khánh", "2022-12-09", 2022),
+    ("Trùng Khánh, ngày tháng 11 năm 2022", "Trùng Khánh", None, 2022),
+    ("Yên Khánh, ngày tháng năm 2023", "Yên Khánh", None, 2023),
+    ("Thanh Hoá, ngày ... tháng ... năm 2020", "Thanh Hoá", None, 2020),
+    ("TP. Cao Bằng, ngày 5/6/2024", "TP. Cao Bằng", "2024-06-05", 2024),
+    ("Hà Vinh, ngày 31 tháng 02 năm 2022", "Hà Vinh", None, 2022),   # no such day
+])
+def test_parse_date_line(text, place, iso, year):
+    d = parse_date_line(_line(text))
+    assert (d.place, d.iso, d.year) == (place, iso, year)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Tổng kết phong trào thi đua, công tác khen thưởng năm 2022; Phương hướng nhiệm vụ năm 2023", "2022"),
+    ("Tổng kết ... giai đoạn 2015 - 2020 Phương hướng, nhiệm vụ giai đoạn 2020 - 2025", "2015-2020"),
+    ("Sơ kết ... 6 tháng đầu năm và phương hướng, nhiệm vụ 6 tháng cuối năm 2023", "2023-H1"),
+    ("Kết quả công tác thi đua 6 tháng cuối năm 2023", "2023-H2"),
+    ("Công tác thi đua, khen thưởng quý III năm 2023", "2023-Q3"),
+    ("Báo cáo kết quả 9 tháng đầu năm 2024", "2024-9M"),
+    ("Tổng kết năm học 2022-2023", "2022-2023"),
+    ("Tổng kết 5 năm (2016 - 2020)", "2016-2020"),
+])
+def test_find_period(text, want):
+    assert find_period(text)[0] == want
+
+
+def test_find_period_takes_the_year_from_the_date_when_the_title_has_none():
+    assert find_period("Sơ kết 6 tháng đầu năm", default_year=2021)[0] == "2021-H1"
+    assert find_period("Về việc khen thưởng đột xuất") is None
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Mai Hồng Cường", "Mai Hồng Cường"),
+    ("CHỦ TỊCH UBND XÃ HÀ VINH", None),
+    ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nông Văn Bộ", "Nông Văn Bộ"),
+    ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH ĐÀM VĂN ĐOÀN", "Đàm Văn Đoàn"),
+    ("(Đã ký) Ngô Quốc Hưng", "Ngô Quốc Hưng"),
+    ("CHỦ TỊCH", None),
+    ("- Lưu: VT, NV.", None),
+])
+def test_person_name(text, want):
+    assert person_name(text) == want
+
+
+def test_split_line_cuts_a_flattened_header_cell():
+    cell = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------- Trùng Khánh, ngày 09 tháng 12 năm 2022"
+    parts = [t for t, _ in split_line(cell, 100)]
+    assert parts == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                     "Trùng Khánh, ngày 09 tháng 12 năm 2022"]
+    offsets = dict(split_line(cell, 100))
+    assert cell[offsets["Độc lập - Tự do - Hạnh phúc"] - 100:].startswith("Độc lập")
+    assert [t for t, _ in split_line("UBND HUYỆN TRÙNG KHÁNH Số: 123/BC-UBND", 0)] == [
+        "UBND HUYỆN TRÙNG KHÁNH", "Số: 123/BC-UBND"]
+
+
+def test_type_line():
+    assert type_of_line(_line("BÁO CÁO")) == ("bao_cao", "")
+    assert type_of_line(_line("TỜ TRÌNH")) == ("to_trinh", "")
+    assert type_of_line(_line("BÁO CÁO TỔNG KẾT CÔNG TÁC THI ĐUA NĂM 2022")) == (
+        "bao_cao", "TỔNG KẾT CÔNG TÁC THI ĐUA NĂM 2022")
+    assert type_of_line(_line("Báo cáo kết quả thực hiện")) is None
+
+
+def test_component_case():
+    assert component_case("GIÁO DỤC VÀ ĐÀO TẠO", True) == "Giáo dục và Đào tạo"
+    assert component_case("LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", True) == "Lao động - Thương binh và Xã hội"
+    assert component_case("Nội vụ", False) == "Nội vụ"
+
+
+def test_upper_case_issuer_line_and_old_tone_placement():
+    doc = document_from_blocks("x.txt", "txt", [
+        ("heading", "ỦY BAN NHÂN DÂN HUYỆN YÊN KHÁNH"),
+        ("paragraph", "Số: 15/BC-UBND"),
+        ("paragraph", "Yên Khánh, ngày 02 tháng 01 năm 2024"),
+        ("heading", "BÁO CÁO"),
+        ("paragraph", "Tổng kết công tác thi đua, khen thưởng năm 2023"),
+        ("paragraph", "Nơi nhận:"),
+        ("heading", "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"),
+        ("paragraph", "Nguyễn Xuân Tuyên"),
+    ])
+    m = read_metadata(doc)
+    assert (m.issuer, m.province, m.district, m.period, m.issued_date) == (
+        "UBND huyện Yên Khánh", "Ninh Bình", "Yên Khánh", "2023", "2024-01-02")
+
+
+def test_empty_document_gives_empty_metadata():
+    doc = document_from_blocks("x.txt", "txt", [("paragraph", "Nội dung không có tiêu đề.")])
+    assert read_metadata(doc) == DocMeta()

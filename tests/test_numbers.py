@@ -465,3 +465,30 @@ def test_spans_and_match_form_agree_on_a_table():
     assert [(n.start, n.end, n.value) for n in a] == [(n.start, n.end, n.value) for n in b]
     assert [n.raw for n in a] == ["4", "17.68", "17.889", "102", "5", "650-700", "581,4", "83", "1 500",
                                   "1.466", "98", "> 95", "97", "102"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("bản đồ tỷ lệ 1:50.000", []),
+    ("ĐT: 0206.3851.234", []),
+    ("tập huấn 20/năm", [("20", 20)]),
+    ("bình quân 11/xã", [("11", 11)]),
+    ("Quy định 2160/BTĐKT", []),
+    ("cách mạng 4.0", [("4.0", 4.0)]),
+])
+def test_more_edges(text, expected):
+    assert [(n.raw, n.value) for n in nums(text)] == expected
+
+
+@pytest.mark.parametrize("tok, value", [("1,234,567", 1234567), ("1,234.5", 1234.5), ("3.14159", 3.14159),
+                                        ("0.68", 0.68)])
+def test_english_forms_are_flagged_without_alternatives(tok, value):
+    n = one(f"đạt {tok} tấn", tok)
+    assert n.value == value and n.ambiguous and n.alternatives == ()
+    assert choose(n, neighbours=[1]) == (n.value, 1.0, None)
+
+
+def test_match_form_sentence_like_callers_pass():
+    # rules.analysis passes the lower-cased match form of each sentence
+    s = ("Trên 70%(738) | 70.0 | 100").lower()
+    assert [(n.raw, n.value, n.bound) for n in nums(s)] == [("trên 70%", 70, ">"), ("738", 738, None),
+                                                             ("70.0", 70, None), ("100", 100, None)]

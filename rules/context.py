@@ -155,19 +155,36 @@ _ACHIEVED = re.compile(r"đến nay|hiện nay|đã có|đã đạt|kết quả|
 _NOT_PROPOSED = re.compile(r"đã nhận|đã được|được tặng|được công nhận")
 
 
-def status_at(sent: Sentence, pos: int, *, seps: str = ";:") -> Optional[str]:
-    """'proposed', 'target' or None (granted / stated as achieved)."""
-    doc = sent.doc
-    lo = clause_start(sent, pos, seps=seps)
-    before = doc.match_text[lo:pos]
+def _status_in(before: str, dist_from: int) -> Optional[str]:
     t = None
     for t in _TARGET.finditer(before):
         pass
-    if t is not None and pos - (lo + t.start()) <= 90 and not _ACHIEVED.search(before[t.end():]) \
-            and not re.search(r"(?:vượt|đạt|hoàn thành|bằng)\s+(?:\S+\s+){0,3}chỉ tiêu", before):
+    # "đạt 100% chỉ tiêu" says how much was achieved: the cue must come before the figure,
+    # close to it, and nothing may say "achieved" in between
+    if t is not None and dist_from - t.start() <= 90 and not _ACHIEVED.search(before[t.end():]):
         return "target"
-    if _PROPOSED.search(before) and not _NOT_PROPOSED.search(before[_PROPOSED.search(before).end():]):
+    p = None
+    for p in _PROPOSED.finditer(before):
+        pass
+    if p is not None and not _NOT_PROPOSED.search(before[p.end():]):
         return "proposed"
+    return None
+
+
+def status_at(sent: Sentence, pos: int, *, seps: str = ";:") -> Optional[str]:
+    """'proposed', 'target' or None (granted / stated as achieved)."""
+    mt = sent.doc.match_text
+    lo = clause_start(sent, pos, seps=seps)
+    before = mt[lo:pos]
+    st = _status_in(before, len(before))
+    par = sent.in_paren(pos)
+    if st is None and par is not None and par[0] < pos:
+        # "vượt chỉ tiêu Nghị quyết giao (giảm 4%)": the cue outside a short bracket
+        olo = clause_start(sent, par[0], seps=seps)
+        outer = mt[olo:par[0]]
+        st = _status_in(outer, len(outer) + (pos - par[0]))
+    if st is not None:
+        return st
     if in_plan_section(sent):
         return "target"
     return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pipeline.model import Document, Extraction
 
 from .analysis import Analysis
+from .award_tables import extract_award_tables
 from .awards import extract_awards
 from .honorees import extract_honorees
 from .indicators import extract_indicators
@@ -17,6 +18,7 @@ def extract_facts(doc: Document, ex: Extraction) -> None:
     an = Analysis(doc, ex.meta)
     items = extract_awards(an)
     extract_honorees(an, items)
+    extract_award_tables(an)
     extract_poverty(an)
     extract_ntm(an)
     extract_indicators(an)

@@ -34,6 +34,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
+from pipeline.normalize import match_form
+
 LEGACY = "legacy"      # the 63-province era (until 30 June 2025)
 NEW = "2025"           # since 1 July 2025 (34 provinces, no districts)
 
@@ -141,6 +143,17 @@ def name_key(name: Optional[str]) -> str:
     if key.isdigit():                      # "Quận 01" -> "1"
         key = str(int(key))
     return key
+
+
+def _prefer_exact(written: str, units: list) -> list:
+    """Of the units whose folded name matches, those spelled with the same
+    diacritics as the written name (``Tân Thanh`` is not ``Tân Thành``) when
+    there are any; all of them for a name written without diacritics."""
+    if len(units) < 2 or written.isascii():
+        return units
+    want = match_form(unicodedata.normalize("NFC", written))
+    exact = [u for u in units if match_form(u.name) == want]
+    return exact or units
 
 
 def _strip_key_prefix(alias: str) -> Optional[str]:
@@ -346,7 +359,7 @@ def find_districts(name: Optional[str], province: Optional[str] = None,
     """Legacy districts called ``name`` (prefix allowed: ``huyện Hà Trung``),
     in the given province when one is given (a legacy or a 2025 province).
     ``kind`` (``huyện``, ``thị xã``, ...) puts units of that kind first."""
-    cands = list(gazetteer().districts.get(name_key(name), []))
+    cands = _prefer_exact(strip_prefix(name or ""), list(gazetteer().districts.get(name_key(name), [])))
     if province:
         provs = _province_keys(province)
         cands = [d for d in cands if d.province in provs]
@@ -375,6 +388,7 @@ def find_communes(name: Optional[str], district: Optional[str] = None, province:
         cands += g.communes.get(key, [])
     if era in (NEW, None):
         cands += g.communes_2025.get(key, [])
+    cands = _prefer_exact(strip_prefix(name or ""), cands)
     if district:
         dk = name_key(district)
         cands = [c for c in cands if c.district is not None and name_key(c.district) == dk]
@@ -523,6 +537,7 @@ def _longest(text: str, toks: list, levels: Iterable[str], prefix: str, start: i
                 units = [u for u in units if u.kind == "thành phố"]
             if units:
                 name = text[span[0][1]:span[-1][2]]
+                units = _prefer_exact(name, units)
                 return PlaceMention(level, prefix, name, start, span[-1][2], span[0][1], tuple(units))
     return None
 

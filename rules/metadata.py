@@ -327,7 +327,8 @@ def _level_of_date_place(header: Header, places: Places) -> tuple[Optional[str],
     for lvl, index in ((gz.DISTRICT, g.districts), (gz.PROVINCE, g.provinces), (gz.COMMUNE, g.communes)):
         units = index.get(key)
         if units:
-            return lvl, next((u.name for u in units if gz.name_key(u.name) == key), header.date.place)
+            written = match_form(header.date.place)
+            return lvl, next((u.name for u in units if match_form(u.name) == written), header.date.place)
     return None, header.date.place
 
 
@@ -373,7 +374,10 @@ def resolve_places(iss: Issuer, header: Header, sig: Signature, places: Places,
             top = _top_province(places, gz.NEW)
             cands = [c for c in cands if top is None or c.province == top] or cands
             prov = cands[0].province if len({c.province for c in cands}) == 1 else top
-        return prov or _top_province(places, gz.NEW), None
+        # no districts since 1 July 2025: a commune's report keeps the commune
+        # (the reporting unit) in the district column, as SPEC allows
+        district = iss.place if iss.level == gz.COMMUNE else None
+        return prov or _top_province(places, gz.NEW), district
     if iss.level == gz.PROVINCE:
         return iss.place, None
     if iss.level == gz.DISTRICT and iss.place:

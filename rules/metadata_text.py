@@ -314,8 +314,9 @@ _PLACE_PREFIX = {"h.": "huyện", "tp.": "thành phố", "tp": "thành phố", "
 def place_name(mention: gz.PlaceMention) -> str:
     """The mention's name as the gazetteer spells it (``TRÙNG KHÁNH``,
     ``Trùng khánh`` -> ``Trùng Khánh``; ``Thanh Hoá`` -> ``Thanh Hóa``)."""
+    written = match_form(mention.name)
     for u in mention.units:
-        if gz.name_key(u.name) == mention.key:
+        if match_form(u.name) == written or (mention.name.isascii() and gz.name_key(u.name) == mention.key):
             return u.name
     return mention.name.title() if is_caps(mention.name) else mention.name
 

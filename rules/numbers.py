@@ -153,7 +153,6 @@ class _Tok(NamedTuple):
     leading_zero: bool
 
 
-_SPACES = " \u00a0\u202f\u2009"
 _RX_INT = re.compile(r"\d+")
 _RX_SPACED = re.compile(r"[1-9]\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+")
 _RX_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")

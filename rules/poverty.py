@@ -71,6 +71,7 @@ def _topics_in(mt: str, lo: int, hi: int) -> list[tuple[int, int, Topic]]:
     return found
 
 
+_TRANSITION = regex.compile(r"xuống|còn|lên|đến|giảm|tăng|bình quân")
 _AFTER_COUNT = regex.compile(r"\s*hộ\b")
 _UNIT_END = regex.compile(r"^\s*hộ\s*(?:$|[,;.)(]|chiếm|tỷ lệ|bằng|=|trên|trong đó|giảm|tăng|so với)")
 
@@ -99,9 +100,12 @@ def extract_poverty(an: Analysis) -> None:
                     topic, tstart = last_topic, max(cs, last_end)
                 if topic is None or n.start - tstart > 120:
                     continue
-                if last_end > tstart and (len(gap) > 45 or regex.search(r"\d", gap)) and \
-                        not topic.pattern.search(mt, last_end, n.start):
-                    continue  # a figure of this topic came first: only a short list may follow it
+                if last_end > tstart and not topic.pattern.search(mt, last_end, n.start):
+                    # a figure of this topic came first: only a short list ("A còn 2,15%, B 1,86%") or a
+                    # from-to ("từ 11,72% năm 2016 xuống còn 2,69%") may follow it
+                    g2 = regex.sub(rf"năm \d{{4}}", "", gap)
+                    if len(g2) > 45 or (regex.search(r"\d", g2) and not _TRANSITION.search(g2)):
+                        continue
                 between = mt[max(tstart, last_end):n.start]
                 head = mt[max(cs, tstart - 40):tstart]
                 if topic.reduction_metric and (v.reduction.search(head) or v.reduction.search(between)) \

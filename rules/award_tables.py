@@ -1,0 +1,196 @@
+"""Award tables: counts laid out in a grid.
+
+Two shapes are common, and both are read the same way — every numeric cell
+takes its award, recipient, period and subject from its row header and its
+column header:
+
+* rows are awards, columns are recipients::
+
+      TT | Hình thức khen thưởng            | Tập thể | Cá nhân | Cộng
+      1  | Bằng khen của Thủ tướng Chính phủ | 01      | 01      | 02
+
+* rows are years (or units), columns are awards::
+
+      Năm  | Cờ thi đua của UBND tỉnh | Bằng khen của Chủ tịch UBND tỉnh (cá nhân) | ...
+      2016 | 38                       | 986
+
+Total columns (``Cộng``) are skipped; a total row (``Tổng cộng``) is kept when
+its columns name one award each, with the period spanning the rows' years.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from pipeline.model import TABLE, Block, Cell, Fact, Row
+from pipeline.normalize import match_form
+
+from . import numbers as nums
+from .analysis import Analysis
+from .catalog import AwardMention, award_mentions, resolve_level
+from .context import period_mentions, status_at
+from .text import heading_stack_at
+
+_YEAR = re.compile(r"^(?:năm\s+)?(?P<a>(?:19|20)\d\d)(?:\s*-\s*(?P<b>(?:19|20)\d\d))?$")
+_TOTAL = re.compile(r"^(?:tổng cộng|tổng số|tổng|cộng|toàn (?:huyện|tỉnh|xã|cụm))\b")
+_RECIP = {"tập thể": "tap_the", "cá nhân": "ca_nhan", "hộ gia đình": "ho_gia_dinh", "gia đình": "ho_gia_dinh",
+          "lượt tập thể": "tap_the", "lượt cá nhân": "ca_nhan"}
+_RECIP_IN = re.compile(r"(?:^|\()\s*(?P<r>tập thể|cá nhân|hộ gia đình)\s*(?:\)|$)")
+_LABEL_HEAD = re.compile(r"^(?:s?tt|hình thức|danh hiệu|nội dung|đơn vị|năm|loại|tên)")
+
+
+@dataclass
+class Col:
+    index: int
+    award: Optional[AwardMention] = None
+    recipient: Optional[str] = None
+    period: Optional[str] = None
+    total: bool = False
+    label: bool = False
+
+
+def _cell_at(row: Row, col: int) -> Optional[Cell]:
+    for c in row.cells:
+        if c.col <= col < c.col + c.colspan:
+            return c
+    return None
+
+
+def _mention(an: Analysis, cell: Cell) -> Optional[AwardMention]:
+    ms = [m for m in award_mentions(an.doc.match_text[cell.start:cell.end], cell.start)
+          if m.entry.id != "aw.dien_hinh_tien_tien"]
+    if not ms:
+        return None
+    m = ms[0]
+    if m.needs_level:
+        resolve_level(m, an.doc.match_text[cell.start:m.start], [])
+    return m
+
+
+def _columns(an: Analysis, header: Row, ncols: int) -> list[Col]:
+    cols = []
+    for i in range(ncols):
+        c = _cell_at(header, i)
+        col = Col(i)
+        if c is not None:
+            t = match_form(c.text).strip()
+            col.award = _mention(an, c)
+            r = _RECIP_IN.search(t)
+            if t in _RECIP:
+                col.recipient = _RECIP[t]
+            elif r:
+                col.recipient = _RECIP[r.group("r")]
+            y = _YEAR.match(t)
+            if y:
+                col.period = f"{y.group('a')}-{y.group('b')}" if y.group("b") else y.group("a")
+            col.total = bool(_TOTAL.match(t)) and col.award is None
+            col.label = bool(_LABEL_HEAD.match(t)) and col.award is None and col.period is None
+        cols.append(col)
+    return cols
+
+
+def _context_period(an: Analysis, b: Block) -> Optional[str]:
+    """The period the text just before a table gives it ("Kết quả khen thưởng năm 2021 như sau:")."""
+    for prev in reversed(an.doc.blocks[max(0, b.index - 2):b.index]):
+        if prev.kind == TABLE:
+            break
+        found = [p for p in period_mentions(an.doc.match_text[prev.start:prev.end], prev.start, an.meta.period)
+                 if not p.attached and not p.baseline]
+        if found:
+            return found[-1].period
+    for h in reversed(heading_stack_at(an.doc, b.index)):
+        found = period_mentions(an.doc.match_text[h.start:h.end], h.start, an.meta.period)
+        if found:
+            return found[0].period
+    return an.meta.period
+
+
+def _status(an: Analysis, b: Block) -> Optional[str]:
+    if an.meta.doc_type == "to_trinh":
+        return "proposed"
+    prev = an.doc.blocks[b.index - 1] if b.index else None
+    if prev is not None and prev.kind != TABLE:
+        sents = [s for s in an.sentences if s.block.index == prev.index]
+        if sents:
+            return status_at(sents[-1], sents[-1].end)
+    return None
+
+
+def extract_award_tables(an: Analysis) -> None:
+    for b in an.doc.blocks:
+        if b.kind != TABLE or not b.rows or len(b.rows) < 2:
+            continue
+        ncols = max(c.col + c.colspan for r in b.rows for c in r.cells)
+        cols = _columns(an, b.rows[0], ncols)
+        award_cols = [c for c in cols if c.award is not None]
+        recip_cols = [c for c in cols if c.recipient is not None and c.award is None]
+        # rows are awards when the header has recipient columns; columns are awards otherwise
+        if recip_cols and not award_cols:
+            _rows_are_awards(an, b, cols)
+        elif len(award_cols) >= 1 and not any(c.recipient and c.award is None for c in cols):
+            _columns_are_awards(an, b, cols)
+
+
+def _emit(an: Analysis, b: Block, ri: int, cell: Cell, award: AwardMention, recipient: Optional[str],
+          period: Optional[str], status: Optional[str], rule: str, subject: Optional[str] = None) -> Optional[Fact]:
+    found = nums.find_numbers(an.doc.match_text[cell.start:cell.end])
+    if len(found) != 1:
+        return None
+    n = found[0]
+    if n.percent or n.kind not in ("int",) or n.value != int(n.value):
+        return None
+    row = b.rows[ri]
+    f = Fact(metric="award.count", value=float(n.value), char_start=cell.start + n.start,
+             char_end=cell.start + n.end, text=an.doc.text[row.start:row.end], rule=f"{award.rule}/{rule}",
+             unit="count", award=award.code, recipient=recipient or award.entry.recipient, status=status,
+             period=period, subject=subject, page=b.page, block_index=b.index, table_index=b.table_index,
+             row_index=ri, col_index=cell.col, raw=an.doc.text[cell.start + n.start:cell.start + n.end],
+             local_id=len(an.facts))
+    an.facts.append(f)
+    return f
+
+
+def _rows_are_awards(an: Analysis, b: Block, cols: list[Col]) -> None:
+    period, status = _context_period(an, b), _status(an, b)
+    for ri, row in enumerate(b.rows[1:], start=1):
+        award = None
+        for c in row.cells:
+            if cols[c.col].recipient is None and not cols[c.col].total:
+                award = award or _mention(an, c)
+        if award is None or award.code is None:
+            continue
+        for col in cols:
+            if col.recipient is None or col.total:
+                continue
+            cell = _cell_at(row, col.index)
+            if cell is not None:
+                _emit(an, b, ri, cell, award, col.recipient, period, status, "table_rows")
+
+
+def _columns_are_awards(an: Analysis, b: Block, cols: list[Col]) -> None:
+    status = _status(an, b)
+    ctx_period = _context_period(an, b)
+    label_col = next((c.index for c in cols if c.award is None and not c.total), 0)
+    row_periods: list[str] = []
+    parsed: list[tuple[int, Optional[str], Optional[str], bool]] = []
+    for ri, row in enumerate(b.rows[1:], start=1):
+        key = _cell_at(row, label_col)
+        t = match_form(key.text).strip() if key is not None else ""
+        y = _YEAR.match(t)
+        per = (f"{y.group('a')}-{y.group('b')}" if y and y.group("b") else y.group("a")) if y else None
+        if per:
+            row_periods.append(per)
+        parsed.append((ri, per, key.text.strip() if key is not None and not y else None, bool(_TOTAL.match(t))))
+    years = sorted(int(p[:4]) for p in row_periods if len(p) == 4)
+    span = f"{years[0]}-{years[-1]}" if len(years) >= 2 else ctx_period
+    for ri, per, name, is_total in parsed:
+        row = b.rows[ri]
+        period = span if is_total else (per or ctx_period)
+        subject = None if (is_total or per) else (name or None)
+        for col in cols:
+            if col.award is None or col.award.code is None:
+                continue
+            cell = _cell_at(row, col.index)
+            if cell is not None and cell.col != label_col:
+                _emit(an, b, ri, cell, col.award, col.recipient, period, status, "table_columns", subject)

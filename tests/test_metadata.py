@@ -96,7 +96,19 @@ def test_fixture_set_covers_the_genre():
     types = {v["doc_type"] for v in fx.values()}
     assert {"bao_cao", "quyet_dinh", "ke_hoach", "to_trinh", "cong_van"} <= types
     assert {"2024-H1", "2023-Q3", "2015-2020", "2025-H2", "2022-2023"} <= {v["period"] for v in fx.values()}
-    assert any(v["district"] is None and v["issued_year"] >= 2025 for v in fx.values())   # post-2025
+    # post-2025: no district level; a commune's report keeps the commune in `district`
+    assert fx["post2025_commune.txt"]["district"] == fx["post2025_commune.txt"]["place"] == "Tân Yên"
+
+
+GENRE = Path(__file__).parent / "data" / "genre"
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in (GENRE / "reports").glob("*.txt")))
+def test_genre_metadata(name):
+    """The maintainers' genre set: every metadata field of its gold."""
+    want = json.loads((GENRE / "gold" / f"{name}.json").read_text(encoding="utf-8"))["metadata"]
+    got = dataclasses.asdict(read_metadata(_read(GENRE / "reports" / f"{name}.txt")))
+    assert {k: got[k] for k in want} == want
 
 
 def test_province_2025_of_seed_meta():

@@ -263,7 +263,9 @@ _RATE_UNITS = (r"năm|tháng|ngày|tuần|quý|người|xã|hộ|ha|lượt|kh�
 # character, so find_numbers jumps from digit to digit and only tries there
 _LINE_START = r"(?:(?<![^\n])|(?<=^[ \t])|(?<=\n[ \t]))"
 _MASTER = re.compile(
-    r"(?P<outline>" + _LINE_START + r"\d{1,2}(?:\.\d{1,2})*[.)](?=[ \t])"
+    # (a line holding nothing else, "3.1.", is an outline number too: sentence
+    # splitters cut headings there)
+    r"(?P<outline>" + _LINE_START + r"\d{1,2}(?:\.\d{1,2})*[.)](?=[ \t]|$)"
     # "2.1 Kết quả", "1.2.3 Công tác" (but not "1.5 triệu", "2.5 ha")
     r"|" + _LINE_START + r"\d(?:\.\d{1,2}){1,3}(?=[ \t]+[^\W\d_])"
     r"(?![ \t]+(?:nghìn|ngàn|triệu|tỷ|tỉ|tấn|tạ|ha|km|m|kg|lít|đồng|người|hộ|xã|con|lượt)(?!\w)))"

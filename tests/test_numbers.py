@@ -322,6 +322,11 @@ def test_outline_numbers_at_line_start_only():
     s = "1. Công tác lãnh đạo\n2.3. Kết quả đạt 2 xã"
     assert raws(s) == ["2"]
     assert raws("đạt 1.5 tấn") == ["1.5"]
+    # rules.text cuts a heading's number off as a sentence of its own
+    for heading in ("1.", "3.1.", "2)", "3.3."):
+        assert raws(heading) == []
+    assert raws("tổng số là\n95.") == []
+    assert raws("tổng số là 95.") == ["95"]
 
 
 # -- the four ambiguous table values ---------------------------------------------------------

@@ -35,11 +35,12 @@ _RECIP = re.compile(
     r"|lượt tập thể|lượt cá nhân|tập thể|cá nhân|hộ gia đình|gia đình|hộ"
     r"|(?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố|khối phố)(?:,? (?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố|khối phố))*"
     r"|cơ quan,? đơn vị|đơn vị|cơ quan|trường học|trường|đồng chí|cán bộ|công chức|viên chức|người lao động"
-    r"|giáo viên|học sinh|đảng viên|hội viên|đoàn viên|chiến sĩ|trường hợp|mẹ|gia đình)(?![\w])")
+    r"|giáo viên|học sinh|đảng viên|hội viên|đoàn viên|chiến sĩ|trường hợp|mẹ|gia đình|tt|cn)(?![\w])")
 _STRONG = {"tập thể": "tap_the", "cá nhân": "ca_nhan", "tập thể và cá nhân": "mixed",
            "tập thể, cá nhân": "mixed", "cá nhân và tập thể": "mixed", "hộ gia đình": "ho_gia_dinh",
            "gia đình": "ho_gia_dinh", "hộ": "ho_gia_dinh", "lượt tập thể": "tap_the", "lượt cá nhân": "ca_nhan",
-           "lượt tập thể, cá nhân": "mixed", "lượt tập thể và cá nhân": "mixed", "lượt tập thể cá nhân": "mixed"}
+           "lượt tập thể, cá nhân": "mixed", "lượt tập thể và cá nhân": "mixed", "lượt tập thể cá nhân": "mixed",
+           "tt": "tap_the", "cn": "ca_nhan"}
 _WEAK_PEOPLE = {"đồng chí", "cán bộ", "công chức", "viên chức", "người lao động", "giáo viên", "học sinh",
                 "đảng viên", "hội viên", "đoàn viên", "chiến sĩ", "mẹ"}
 _JOIN = re.compile(r"^\s*(?:,|và|, và|;\s*và)?\s*$")
@@ -50,8 +51,8 @@ _LEAD_END = re.compile(r"(?:cụ thể(?: như sau)?|như sau|trong đó|gồm(?
 _TRONG_DO = re.compile(r"^\(\s*trong đó\b")
 _DIRECT_SHARE = re.compile(r"(?:lao động trực tiếp|trực tiếp lao động|người trực tiếp|công nhân, nông dân)")
 _LEADER_SHARE = re.compile(r"(?:lãnh đạo,? quản lý|cán bộ lãnh đạo|lãnh đạo)")
-_MIXED_AFTER = re.compile(r"\s*cho\s+(?:các\s+)?(?:tập thể,? (?:và )?cá nhân|cá nhân,? (?:và )?tập thể)")
-_PASSIVE_PLACE = regex.compile(r"(?:^|riêng\s+|,\s*)(?P<p>(?i:xã|thị trấn|phường|thôn|xóm))\s+"
+_MIXED_AFTER = re.compile(r"\s*cho\s+(?:các\s+)?(?P<r>tập thể,? (?:và )?cá nhân|cá nhân,? (?:và )?tập thể|tập thể|cá nhân)\b")
+_PASSIVE_PLACE = regex.compile(r"(?:^|(?i:riêng)\s+|,\s*)(?P<p>(?i:xã|thị trấn|phường|thôn|xóm))\s+"
                                r"(?P<name>\p{Lu}[\p{L}\p{M}]*(?:\s\p{Lu}[\p{L}\p{M}]*){0,3})\s+(?:đã\s+)?được\b",
                                regex.V1)
 
@@ -115,7 +116,7 @@ def _items(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> list[I
         # an award named right after the number ("74 Tập thể lao động tiên tiến")
         m = _mention_at(mentions, mt, n.end)
         if m is not None:
-            out.append(Item(n, m.entry.recipient, n.end, "strong", m, "direct"))
+            out.append(Item(n, m.entry.recipient, m.end, "strong", m, "direct"))
             continue
         r = _RECIP.match(mt, n.end)
         if not r:
@@ -303,6 +304,8 @@ def _inherits(an: Analysis, prev: Group, g: Group) -> bool:
     src = prev.items[-1]
     if src.fact is None or src.binding not in ("backward", "inherited", "generic"):
         return False
+    if g.items[0].award is not None:
+        return False
     gap = an.doc.match_text[prev.end:g.start]
     return len(gap) < 160 and not re.search(r"[.]\s", gap)
 
@@ -311,10 +314,13 @@ def _mixed_after(an: Analysis, g: Group) -> None:
     """'... 48 Huân chương Lao động hạng Ba cho các tập thể, cá nhân': mixed recipients."""
     last = g.items[-1]
     end = last.award.end if last.award is not None and last.award.start >= last.num.start else last.end
-    if _MIXED_AFTER.match(an.doc.match_text, end):
+    m = _MIXED_AFTER.match(an.doc.match_text, end)
+    if m:
+        r = m.group("r")
+        rec = "tap_the" if r == "tập thể" else "ca_nhan" if r == "cá nhân" else "mixed"
         for it in g.items:
             if it.binding == "direct" and it.recipient is None:
-                it.recipient = "mixed"
+                it.recipient = rec
 
 
 def _award_subject(an: Analysis, sent: Sentence, g: Group) -> Optional[tuple[str, str]]:
@@ -352,7 +358,7 @@ def _parent_in(lead_items: list[Item], it: Item) -> Optional[Item]:
     cands = [p for p in lead_items if p.fact is not None and p.recipient == it.recipient]
     if it.award is not None:
         cands = [p for p in cands if p.fact.award == it.award.code]
-    return cands[0] if cands else None
+    return cands[-1] if cands else None  # "cụ thể:" follows the last total it details
 
 
 def _inline_breakdowns(an: Analysis, sent: Sentence, items: list[Item]) -> None:
@@ -382,7 +388,7 @@ def _shares(an: Analysis, sent: Sentence, bound: list[Item], mentions: list[Awar
         if not n.percent:
             continue
         cs = clause_start(sent, n.start, seps=";")
-        before = mt[max(cs, n.start - 90):n.start]
+        before = mt[max(cs, n.start - 150):n.start]
         if _DIRECT_SHARE.search(before):
             metric, rule = "award.direct_worker_share", "aw.share.direct"
         elif _LEADER_SHARE.search(before) and "tỷ lệ" in mt[max(sent.start, n.start - 120):n.start]:

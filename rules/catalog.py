@@ -19,7 +19,7 @@ import regex
 from pipeline.normalize import canonical_tones, match_form
 
 HERE = Path(__file__).resolve().parent
-_W = r"\p{L}\p{M}\p{N}_"
+_W = r"\p{L}\p{M}\p{Nd}_"
 
 
 @dataclass

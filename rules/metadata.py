@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from pipeline.model import HEADING, DocMeta, Document
@@ -90,7 +91,8 @@ def read_header(doc: Document) -> Header:
         if _BODY_START.match(m) or len(ln.text) > 250:
             h.end_block = ln.block
             break
-        if h.date is None and h.doc_type is None and (is_caps(ln.text) or parse_bodies(ln.text)):
+        if h.doc_type is None and (is_caps(ln.text) or parse_bodies(ln.text)) and (
+                h.date is None or parse_bodies(ln.text)):
             h.issuer_lines.append(ln)
     else:
         h.end_block = lines[-1].block + 1 if lines else 0
@@ -122,30 +124,48 @@ class Signature:
     end_block: Optional[int] = None
 
 
-def _signature_lines(doc: Document, first_block: int) -> tuple[list[Line], Optional[int]]:
-    """The lines after ``Nơi nhận`` (or around the last ``TM.``/``KT.`` line)."""
-    body = doc.blocks[first_block:]
-    start = None
-    for b in body:
-        head = doc.match_text[b.start:min(b.end, b.start + 400)]
-        if re.search(r"(?:^|\n|\| )nơi nhận", head) or head.startswith("nơi nhận"):
-            start = b.index
-            break
-    if start is None:
-        anchors = [ln for ln in block_lines(body) if anchor_body(ln) is not None and len(ln.text) < 120]
-        if not anchors:
-            return [], None
-        start = anchors[-1].block
-    lines = [ln for ln in block_lines(doc.blocks[start:start + 14])]
-    return lines, start
+_LINE_START = r"(?:(?<![^\n])|(?<=\| ))"     # at the start of a line or of a table cell
+_NOI_NHAN = re.compile(_LINE_START + r"nơi nhận")
+
+
+@lru_cache(maxsize=1)
+def _anchor_re() -> re.Pattern:
+    titles = "|".join(re.escape(t) for t in sorted(data()["signature"]["titles"], key=len, reverse=True))
+    return re.compile(_LINE_START + r"(?:(?:tm|kt|tl|tuq)\s*\.\s*\S|(?:" + titles + r")[ ]*(?:$|\n| \|))")
+
+
+def _signature_starts(doc: Document, first_block: int) -> list[int]:
+    """Blocks where a signature block may start: the ``Nơi nhận`` list, then
+    (when the name is not after the list) the last ``TM.``/``KT.`` or title
+    line before it, and the last one in the document."""
+    if first_block >= len(doc.blocks):
+        return []
+    begin = doc.blocks[first_block].start
+    nn = _NOI_NHAN.search(doc.match_text, begin)
+    nn_block = doc.block_at(nn.start()).index if nn else None
+    anchors = [doc.block_at(m.start()).index for m in _anchor_re().finditer(doc.match_text, begin)]
+    starts = [nn_block] if nn_block is not None else []
+    before = [a for a in anchors if nn_block is None or a < nn_block]
+    for cand in before[-1:] + anchors[-1:]:
+        if cand not in starts:
+            starts.append(cand)
+    return starts
 
 
 def read_signature(doc: Document, first_block: int) -> Signature:
-    sig = Signature()
-    lines, start = _signature_lines(doc, first_block)
-    sig.start_block = start
+    first: Optional[Signature] = None
+    for start in _signature_starts(doc, first_block):
+        sig = _read_signature_at(doc, start)
+        if sig.signer:
+            return sig
+        first = first or sig
+    return first or Signature()
+
+
+def _read_signature_at(doc: Document, start: int) -> Signature:
+    sig = Signature(start_block=start)
     seen_anchor = False
-    for ln in lines:
+    for ln in block_lines(doc.blocks[start:start + 14]):
         m = ln.match
         if m.startswith("nơi nhận") or _LIST_ITEM.match(ln.text):
             continue

@@ -373,7 +373,9 @@ def parse_bodies(text: str, running: bool = False) -> list[BodyRef]:
         if body["display"]:
             name = body["display"]
             if body["id"] in ("cum", "khoi") and rest:
-                rest = component_case(rest, caps)
+                if caps:       # "CÁC CƠ QUAN ĐẢNG, ĐOÀN THỂ" -> "các cơ quan đảng, đoàn thể"
+                    acr = set(data()["acronyms"]["words"])
+                    rest = " ".join(w if w in acr else w.lower() for w in rest.split())
                 rest = re.sub(r"(?i)^số\s*0*(\d+)", r"số \1", rest)
                 name = f"{name} {rest}"
         else:

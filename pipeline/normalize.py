@@ -19,10 +19,16 @@ import unicodedata
 
 # Characters replaced by a plain space.
 _SPACES = "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000\u205f"
-# Characters removed outright.
-_REMOVED = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# Characters removed outright: zero-width, soft hyphen, control characters (PDF text
+# layers carry NULs and C1 controls), the object replacement character.
+_REMOVED = ("\u200b\u200c\u200d\u2060\ufeff\u00ad\ufffc"
+            + "".join(chr(c) for c in range(0x00, 0x20) if chr(c) not in "\t\n\r\x0b\x0c")
+            + "".join(chr(c) for c in range(0x7f, 0xa0)))
 _TRANSLATE = {ord(c): " " for c in _SPACES}
 _TRANSLATE.update({ord(c): None for c in _REMOVED})
+# Typographic ligatures some PDF text layers keep (Latin words in reports: "Office", "file").
+_TRANSLATE.update({ord("\ufb00"): "ff", ord("\ufb01"): "fi", ord("\ufb02"): "fl", ord("\ufb03"): "ffi",
+                   ord("\ufb04"): "ffl", ord("\ufb05"): "st", ord("\ufb06"): "st"})
 _TRANSLATE.update({
     ord("\u201c"): '"', ord("\u201d"): '"', ord("\u201e"): '"', ord("\u201f"): '"',
     ord("\u00ab"): '"', ord("\u00bb"): '"',

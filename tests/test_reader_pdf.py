@@ -1,0 +1,131 @@
+"""The PDF reader on the corpus PDFs (printed by LibreOffice from the .docx) and on bad files."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extractors import extract
+from extractors.pdf_lines import join_lines
+from pipeline.model import EMPTY, FAILED, FOOTNOTE, NEEDS_OCR, TABLE, ExtractError
+from test_reader_support import BAD, PDF_DATA, corpus, sha256
+
+
+@pytest.fixture(scope="module")
+def pdf002():
+    return extract(str(corpus("002", "pdf")))
+
+
+def test_every_block_has_a_page(pdf002):
+    assert pdf002.pages == 17
+    assert all(b.page is not None and 1 <= b.page <= 17 for b in pdf002.blocks)
+    pages = [b.page for b in pdf002.blocks if b.kind != FOOTNOTE]
+    assert pages == sorted(pages)        # reading order follows the pages
+    assert pdf002.blocks[0].page == 1 and max(pages) == 16   # the last table starts on 16, ends on 17
+
+
+def test_indicator_table_keeps_rows_across_pages(pdf002):
+    t = pdf002.tables[0]
+    rows = [r.texts for r in t.rows]
+    assert ["4", "Tổng sản lượng lương thực có hạt", "tấn", "17.68", "17.889", "102"] in rows
+    assert ["12", "Tập huấn, đào tạo nghề mỗi năm trên", "người", "800", "1.95", "244"] in rows
+    assert len(rows) == 46                # one table although it runs over three pages
+    assert rows[0] == ["TT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Kết quả"]
+    assert t.rows[0].cells[-1].colspan == 2
+    assert rows[1] == ["", "", "", "", "Ước thực hiện đến hết năm 2020", "% so với mục tiêu"]
+    assert t.page == 14
+    # a table's text never leaks into the running text
+    assert sum(b.text.count("17.889") for b in pdf002.blocks if b.kind != TABLE) == 0
+
+
+def test_footnotes_leave_the_page_and_keep_their_marks(pdf002):
+    notes = [b for b in pdf002.blocks if b.kind == FOOTNOTE]
+    assert [n.text for n in notes] == [
+        "¹ Cấp huyện tổ chức ra quân trên 30 hoạt động thu hút hơn 5.000 ĐVTN tham gia",
+        "² Đoàn Khối các cơ quan Trung ương hỗ trợ 40 triệu đồng, Tỉnh Đoàn Cao Bằng hỗ trợ 40 triệu đồng; "
+        "Mặt trận Tổ quốc tỉnh, huyện 80 triệu đồng",
+        "³ Xã Trường Hà, Sóc Hà, Đào Ngạn và Phù Ngọc (Ngọc Đào)",
+    ]
+    assert [n.page for n in notes] == [6, 6, 8]
+    assert pdf002.blocks[-1].kind == FOOTNOTE
+    assert "nông thôn mới¹; Đoàn cơ sở" in pdf002.text
+    assert "đạt chuẩn nông thôn mới³. Nhìn chung" in pdf002.text
+
+
+def test_page_numbers_are_dropped(pdf002):
+    assert not [b for b in pdf002.blocks if re.fullmatch(r"\d{1,3}", b.text)]
+
+
+def test_paragraph_across_a_page_break_is_one_block(pdf002):
+    ref = extract(str(corpus("002", "txt")))
+    para = next(b for b in ref.blocks if b.text.startswith("Hội Cựu chiến binh tích cực"))
+    got = next(b for b in pdf002.blocks if b.text.startswith("Hội Cựu chiến binh tích cực"))
+    assert got.text == para.text
+
+
+def test_headings_are_classified(pdf002):
+    heads = {(b.text, b.level) for b in pdf002.blocks if b.kind == "heading"}
+    assert ("Phần thứ nhất", 1) in heads
+    assert ("I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO", 2) in heads
+
+
+@pytest.mark.parametrize("a,b,joined", [
+    ("giai đoạn 2015-", "2020 của huyện", "giai đoạn 2015-2020 của huyện"),
+    ("phát triển kinh tế -", "xã hội", "phát triển kinh tế - xã hội"),
+    ("kinh tế-", "xã hội", "kinh tế-xã hội"),
+    ("the Microsoft docu-", "ment format", "the Microsoft document format"),
+    ("50 lít/người/", "ngày", "50 lít/người/ngày"),
+    ("thi đua", "khen thưởng", "thi đua khen thưởng"),
+])
+def test_join_wrapped_lines(a, b, joined):
+    assert join_lines(a, b) == joined
+
+
+# --- statuses -------------------------------------------------------------------------------
+def _status(path):
+    with pytest.raises(ExtractError) as e:
+        extract(str(path))
+    return e.value.status, e.value.message
+
+
+def test_password_protected_pdf():
+    status, msg = _status(BAD / "dat_mat_khau.pdf")
+    assert status == FAILED and msg.startswith("PDF được đặt mật khẩu")
+
+
+def test_truncated_pdf():
+    status, msg = _status(BAD / "bi_cat_cut.pdf")
+    assert status == FAILED and "cắt cụt" in msg
+
+
+def test_corrupt_pdf_with_an_end_marker(tmp_path):
+    p = tmp_path / "hong.pdf"
+    p.write_bytes(b"%PDF-1.7\n" + b"\x00garbage " * 500 + b"\n%%EOF\n")
+    status, msg = _status(p)
+    assert status in (FAILED, EMPTY) and msg
+
+
+def test_not_a_pdf(tmp_path):
+    p = tmp_path / "x.pdf"
+    p.write_text("<html>không phải PDF</html>", encoding="utf-8")
+    assert _status(p)[0] == FAILED
+
+
+def test_scanned_pdf_needs_ocr():
+    status, msg = _status(BAD / "ban_quet.pdf")
+    assert status == NEEDS_OCR and msg.startswith("PDF là bản quét, không có lớp chữ: cần OCR")
+
+
+def test_partly_scanned_pdf_is_read_with_a_warning():
+    doc = extract(str(PDF_DATA / "mot_trang_quet.pdf"))
+    assert doc.pages == 3
+    assert {b.page for b in doc.blocks} <= {1, 2}
+    assert any("Trang 3" in w and "OCR" in w for w in doc.warnings)
+    assert "HƯỚNG DẪN" in doc.text
+
+
+def test_reading_never_changes_the_file():
+    p = corpus("004", "pdf")
+    before = sha256(p), p.stat().st_mtime_ns
+    extract(str(p))
+    assert (sha256(p), p.stat().st_mtime_ns) == before

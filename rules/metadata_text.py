@@ -421,23 +421,20 @@ def person_name(text: str) -> Optional[str]:
     # everything in capitals: the name starts at a family name, after the titles
     # ("CHỦ TỊCH NÔNG VĂN BỘ"), never after a place prefix ("UBND XÃ HÀ VINH")
     tail = [w for w in words if _NAME_WORD.match(w)]
-    for strict in (True, False):
-        for i in range(max(0, len(tail) - 5), len(tail) - 1):
-            cand = tail[i:]
-            low = [w.lower() for w in cand]
-            before = fold(" ".join(tail[max(0, i - 2):i]))
-            if re.search(r"(?:^|\s)(?:xa|huyen|tinh|phuong|quan|thi tran|thanh pho|thi xa|so|ubnd|cum|khoi)$", before):
-                continue
-            if low[0] not in _surnames() or all(w in _TITLE_SYLLABLES for w in low):
-                continue
-            if strict and any(w in _TITLE_SYLLABLES for w in low[1:]):
-                continue
-            return " ".join(_title_word(w) for w in cand)
+    for i in range(max(0, len(tail) - 5), len(tail) - 1):
+        cand = tail[i:]
+        low = [w.lower() for w in cand]
+        before = fold(" ".join(tail[max(0, i - 2):i]))
+        if re.search(r"(?:^|\s)(?:xa|huyen|tinh|phuong|quan|thi tran|thanh pho|thi xa|so|ubnd|cum|khoi)$", before):
+            continue
+        if low[0] not in _surnames() or any(w in _TITLE_SYLLABLES for w in low[1:]):
+            continue
+        return " ".join(_title_word(w) for w in cand)
     return None
 
 
 _TITLE_SYLLABLES = {"chủ", "tịch", "phó", "giám", "đốc", "trưởng", "phòng", "ban", "cụm", "khối", "chánh",
-                    "nhiệm", "ủy", "uỷ", "tm", "kt", "ubnd"}
+                    "nhiệm", "ủy", "uỷ", "tm", "kt", "ubnd", "huyện", "tỉnh", "xã", "phường", "sở"}
 
 
 @lru_cache(maxsize=1)

@@ -152,6 +152,7 @@ _PROPOSED = regex.compile(r"(?<![\w])(?:đề nghị|đề xuất|(?<!(?:chươn
 _TARGET = re.compile(r"\b(?:chỉ tiêu|phấn đấu|mục tiêu|kế hoạch đề ra|định hướng)\b")
 _PLAN_SECTION = re.compile(r"^(?:(?:[ivx]+|\d+)[.)]\s*)?(?:phương hướng|nhiệm vụ|giải pháp|mục tiêu|kế hoạch năm)")
 _ACHIEVED = re.compile(r"đến nay|hiện nay|đã có|đã đạt|kết quả|thực hiện được|đạt được|năm qua")
+_GRANTED = re.compile(r"đã tặng|đã khen thưởng|đã công nhận|được tặng|được công nhận|đã trao")
 _NOT_PROPOSED = re.compile(r"đã nhận|đã được|được tặng|được công nhận")
 
 
@@ -183,6 +184,15 @@ def status_at(sent: Sentence, pos: int, *, seps: str = ";:") -> Optional[str]:
         olo = clause_start(sent, par[0], seps=seps)
         outer = mt[olo:par[0]]
         st = _status_in(outer, len(outer) + (pos - par[0]))
+    if st is None:
+        # "đề nghị công nhận ... cho 186 cá nhân, ...; danh hiệu ... cho 09 tập thể": a cue earlier in
+        # the sentence covers the clauses that follow it, unless one of them says it was granted
+        earlier = mt[sent.start:lo]
+        st = _status_in(earlier, len(earlier) + 60) if earlier else None
+        if st == "target" and _ACHIEVED.search(before):
+            st = None
+        if st == "proposed" and _GRANTED.search(before):
+            st = None
     if st is not None:
         return st
     if in_plan_section(sent):

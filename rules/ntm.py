@@ -88,16 +88,36 @@ _FAMILY = {"ntm.communes_standard": "communes", "ntm.communes_advanced": "commun
 
 
 def _kind(metric: str, tail: str, phrase: str) -> str:
-    """The metric a phrase names: 'nâng cao' / 'kiểu mẫu' right after it (or inside it)."""
+    """The metric a phrase names: 'nâng cao' / 'kiểu mẫu' right after it, inside it, or
+    later in its clause when that part still speaks of NTM ("9/9 thôn đạt chuẩn thôn nông
+    thôn mới kiểu mẫu")."""
+    clause = regex.split(r"[,;.(]", tail, maxsplit=1)[0]
+    ntm_phrase = bool(vocab().context.search(phrase + " " + clause))
     if metric == "ntm.communes_standard":
-        if _ADV.match(tail):
+        if _ADV.match(tail) or (ntm_phrase and "nâng cao" in clause):
             return "ntm.communes_advanced"
-        if _MODEL.match(tail):
+        if _MODEL.match(tail) or (ntm_phrase and "kiểu mẫu" in clause):
             return "ntm.communes_model"
     elif metric == "ntm.villages_standard":
-        if _MODEL.match(tail) or "kiểu mẫu" in phrase:
+        if _MODEL.match(tail) or "kiểu mẫu" in phrase or (ntm_phrase and "kiểu mẫu" in clause):
             return "ntm.villages_model"
     return metric
+
+
+_LEAD_KIND = regex.compile(r"(?P<f>xã|thôn|xóm|bản)\s+(?:đạt chuẩn\s+)?(?:nông thôn mới|ntm)\s+(?P<k>nâng cao|kiểu mẫu)")
+
+
+def _lead_kinds(mt: str, lo: int, hi: int) -> dict[str, str]:
+    """'Xã đạt chuẩn nông thôn mới nâng cao: năm 2021 có thêm 02 xã; ...': the kind a
+    sentence announces before its figures."""
+    out: dict[str, str] = {}
+    for m in _LEAD_KIND.finditer(mt, lo, hi):
+        fam = "communes" if m.group("f") == "xã" else "villages"
+        kind = {"nâng cao": "advanced", "kiểu mẫu": "model"}[m.group("k")]
+        if fam == "villages" and kind == "advanced":
+            continue
+        out[fam] = f"ntm.{fam}_{kind}"
+    return out
 
 
 def _matches(an: Analysis, sent: Sentence) -> list[tuple[int, NtmRule, "regex.Match"]]:
@@ -140,10 +160,16 @@ def extract_ntm(an: Analysis) -> None:
             if value is None:
                 continue
             of_total = nums.parse_number(m.group("of")) if "of" in m.groupdict() and m.group("of") else None
-            family = _FAMILY.get(rule.metric)
-            metric = _kind(rule.metric, mt[m.end():m.end() + 30], m.group(0))
-            if rule.inherit and metric == rule.metric and family in last_metric:
-                metric = last_metric[family]
+            base_metric = rule.metric
+            if "f" in m.groupdict() and m.group("f") and m.group("f") != "xã":
+                base_metric = "ntm.villages_standard"
+            family = _FAMILY.get(base_metric)
+            metric = _kind(base_metric, mt[m.end():m.end() + 30], m.group(0))
+            if rule.inherit and metric == base_metric:
+                if family in last_metric:
+                    metric = last_metric[family]
+                elif not last_metric:
+                    metric = _lead_kinds(mt, sent.start, ns).get(family, metric)
             label = None
             if "band" in m.groupdict() and m.group("band"):
                 label = _band_label(m.group("band"), prev_low)
@@ -163,9 +189,15 @@ def extract_ntm(an: Analysis) -> None:
                     subject, level = subj
             num = nums.Num(value=value, start=ns, end=ne, raw=an.doc.text[ns:ne], kind="int",
                            base=value, of_total=of_total)
+            period = an.period(sent, ns, m.end())
+            if qualifier == "tăng thêm":
+                # "tăng 104 xã so với cuối năm 2015": the increase over the years since the baseline
+                b = regex.match(r"[^;.]{0,20}?so với (?:cuối |đầu )?năm (\d{4})", mt[m.end():m.end() + 40])
+                if b and period and period[:4].isdigit() and len(period) == 4 and int(period) > int(b.group(1)):
+                    period = f"{int(b.group(1)) + 1}-{period}"
             f = an.fact(sent, num, metric, rule.id, unit=rule.unit, of_total=of_total, label=label,
                         qualifier=qualifier, subject=subject, subject_level=level,
-                        period=an.period(sent, ns, m.end()), status=an.status(sent, ns))
+                        period=period, status=an.status(sent, ns))
             p = _PCT_AFTER.match(mt[m.end():m.end() + 40])
             if p and of_total:
                 f.stated_percent = nums.parse_number(p.group("p"))

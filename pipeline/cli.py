@@ -86,6 +86,22 @@ def cmd_export(a) -> int:
     return 0
 
 
+def cmd_check(a) -> int:
+    from pipeline.checks.commands import check_command
+    return check_command(a.db)
+
+
+def cmd_nightly(a) -> int:
+    from pipeline.checks.commands import nightly_command
+    return nightly_command(a.inbox, a.db, wait=a.wait, workers=a.workers)
+
+
+def cmd_compare(a) -> int:
+    from pipeline.compare import compare_command
+    return compare_command(a.db, metric=a.metric, period=a.period, award=a.award, limit=a.limit,
+                           fmt=a.format)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="tdkt", description="Read emulation and commendation reports into a "
                                 "DuckDB warehouse, extract their figures and check them.")
@@ -109,6 +125,28 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--format", choices=("csv", "parquet", "jsonl", "xlsx"), default="csv")
     sp.add_argument("--out", help="output file (default: TABLE.FORMAT here; '-' for standard output)")
     sp.set_defaults(func=cmd_export)
+
+    sp = sub.add_parser("check", help="run every consistency check and rewrite the findings table")
+    add_db(sp)
+    sp.set_defaults(func=cmd_check)
+
+    sp = sub.add_parser("nightly", help="ingest an inbox, run the checks and record the run (one at a time)")
+    sp.add_argument("inbox", nargs="+", metavar="INBOX", help="folder(s) with the reports to load")
+    add_db(sp)
+    sp.add_argument("--wait", type=float, default=600.0,
+                    help="seconds to wait for another nightly run on the same warehouse (default: 600)")
+    sp.add_argument("--workers", type=int, default=1, help="parallel reader processes (default: 1)")
+    sp.set_defaults(func=cmd_nightly)
+
+    sp = sub.add_parser("compare", help="rank districts on a metric (per-unit normalized where it means something)")
+    add_db(sp)
+    sp.add_argument("--metric", default="awards",
+                    help="awards, award:<code>, poverty, near_poor, ntm, or a metric code (default: awards)")
+    sp.add_argument("--period", help="period, e.g. 2022 (default: the latest with data)")
+    sp.add_argument("--award", help="limit awards to one award code")
+    sp.add_argument("--limit", type=int, default=50, help="rows to show (default: 50)")
+    sp.add_argument("--format", choices=("table", "csv"), default="table")
+    sp.set_defaults(func=cmd_compare)
     return p
 
 

@@ -25,12 +25,16 @@ class Doc:
     citations: Optional[list[Citation]] = None
     _doc: Optional[Document] = None
 
+    # Appending blocks never moves the text before them, so facts made earlier keep
+    # their offsets: the document is simply rebuilt.
     def para(self, text: str, kind: str = "paragraph") -> "Doc":
         self.items.append((kind, text))
+        self._doc = None
         return self
 
     def table(self, rows: Sequence[Sequence[str]]) -> "Doc":
         self.items.append(("table", rows))
+        self._doc = None
         return self
 
     @property

@@ -59,6 +59,20 @@ def _label(c: CitationRow, entry=None) -> str:
     return num if (c.doc_kind == "luat" and not re.match(r"\d", num or "")) else f"{kind} số {num}"
 
 
+def around(ctx: Context, c: CitationRow, before: int = 70, after: int = 50) -> str:
+    """The citation with a little of its sentence on each side, quoted."""
+    text = ctx.text(c.doc_id)
+    if not text or c.char_start is None:
+        return quote(c.text, 160)
+    s, e = max(0, c.char_start - before), min(len(text), (c.char_end or c.char_start) + after)
+    sent = c.text or ""
+    lo = text.rfind(sent[:30], 0, c.char_start + 1) if sent else -1
+    if lo >= 0 and lo > s:
+        s = lo
+    snippet = ("…" if s > 0 and s != lo else "") + text[s:e].replace("\n", " ") + ("…" if e < len(text) else "")
+    return quote(snippet, 260)
+
+
 def _catalogue():
     from rules.citations import catalogue
     return catalogue()
@@ -89,21 +103,23 @@ def check_mismatch(ctx: Context) -> list[Finding]:
             dates = sorted({c.issued_date for c in cs if c.issued_date})
             if entry is not None and entry.issued:
                 wrong = [c for c in cs if c.issued_date and c.issued_date != entry.issued]
+                right = sum(1 for c in cs if c.issued_date == entry.issued)
                 for c in wrong:
-                    problems.append(f"{quote(c.text, 150)} ghi ngày {_vn_date(c.issued_date)}, "
-                                    f"trong khi {entry.number} ban hành ngày {_vn_date(entry.issued)}")
+                    problems.append(f"{around(ctx, c)} ghi ngày {_vn_date(c.issued_date)}, "
+                                    f"trong khi {entry.number} ban hành ngày {_vn_date(entry.issued)}"
+                                    + (f" (văn bản này ghi đúng ngày đó ở {right} chỗ khác)" if right else ""))
             elif len(dates) > 1:
                 problems.append("được dẫn với các ngày " + ", ".join(_vn_date(d) for d in dates) + ": "
-                                + "; ".join(quote(c.text, 120) for c in cs if c.issued_date))
+                                + "; ".join(around(ctx, c) for c in cs if c.issued_date))
             if entry is not None:
                 for c in cs:
                     if re.search(r"[/-]", c.number or "") and _number_key(c.number) != _number_key(entry.number):
-                        problems.append(f"{quote(c.text, 150)} ghi số {c.number}, nhưng văn bản ngày "
+                        problems.append(f"{around(ctx, c)} ghi số {c.number}, nhưng văn bản ngày "
                                         f"{_vn_date(entry.issued)} là {entry.number}")
             for c in cs:
                 m = re.search(r"/(\d{4})/", c.number or "")
                 if m and c.issued_date and int(m.group(1)) != c.issued_date.year and entry is None:
-                    problems.append(f"{quote(c.text, 150)}: số hiệu {c.number} mang năm {m.group(1)} nhưng "
+                    problems.append(f"{around(ctx, c)}: số hiệu {c.number} mang năm {m.group(1)} nhưng "
                                     f"ngày ban hành ghi {_vn_date(c.issued_date)}")
             if not problems:
                 continue
@@ -141,6 +157,9 @@ def is_history(ctx: Context, c: CitationRow, same_sentence: list[CitationRow], e
         e = cat.get(e.replaced_by)
     if any(o.canonical in successors for o in same_sentence):
         return True
+    for o in [c] + same_sentence:                 # the cited documents' own years are not the context
+        if o.char_start is not None and o.char_end is not None:
+            sentence = sentence.replace(text[o.char_start:o.char_end].lower(), " ")
     years = {int(y) for y in _YEAR.findall(_DATES_NUMBERS.sub(" ", sentence))}
     if years and entry.replaced_on and max(years) < entry.replaced_on.year:
         return True
@@ -175,7 +194,7 @@ def check_outdated(ctx: Context) -> list[Finding]:
             when = d.issued_date.strftime("%d/%m/%Y") if d.issued_date else f"năm {d.issued_year}"
             msg = (f"Dẫn căn cứ pháp lý đã hết hiệu lực: {_label(cs[0], entry)} đã được thay thế bởi "
                    f"{new.number if new else entry.replaced_by} (có hiệu lực từ {_vn_date(entry.replaced_on)}), "
-                   f"nhưng báo cáo ban hành {when} vẫn dẫn làm căn cứ: {quote(cs[0].text, 200)}"
+                   f"nhưng báo cáo ban hành {when} vẫn dẫn làm căn cứ: {around(ctx, cs[0])}"
                    + (f" (và {len(cs) - 1} chỗ khác)" if len(cs) > 1 else "") + ".")
             out.append(finding(OUTDATED, WARNING, doc_id, msg, rule="citation.outdated", key=eid))
     return out

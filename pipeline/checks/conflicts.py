@@ -9,10 +9,15 @@ poverty and nông thôn mới families are compared: indicator tables and free
 ``quantity`` phrases carry too little context to say two rows mean one thing.
 
 Never compared: parts of a breakdown (facts with a parent), bounds (``hơn 200``),
-counts of unnamed commendations (``khen_thuong``), counts of what was added
-(qualifier ``tăng thêm``, or ``thêm``/``tăng``/``lũy kế`` written just before the
-figure) with running totals, and facts whose sentences name different years.
-Two values are equal when the intervals their shown digits allow meet.
+counts of unnamed commendations (``khen_thuong``), changes (qualifier ``tăng
+thêm``, or ``thêm``/``tăng``/``giảm``/``lũy kế`` written just before the figure,
+``so với`` just after it) with levels and running totals, two figures of one
+sentence (a sentence does not restate its own figure), and facts whose
+sentences name different years.
+Award codes that gather several issuers (``bang_khen_cap_bo_tinh``: a minister's
+or the province chairman's Bằng khen) also compare the issuer named last before
+the figure (central body or province).  Two values are equal when the intervals
+their shown digits allow meet (counts are exact).
 
 Across documents, a pair of documents that is one report in two formats (same
 issuer, number, period and date, or nearly the same text) is skipped.  The
@@ -28,16 +33,24 @@ from typing import Optional
 from pipeline.model import Finding
 
 from .base import ERROR, INFO, WARNING, Context, DocRow, FactRow, finding, quote, vn, where
-from .rounding import decimals_of, stated
+from .rounding import decimals_of, exact, stated_as_written
 from .units import fact_unit, fold, place_key
 
 WITHIN, ACROSS = "conflict_within_doc", "conflict_across_docs"
 FAMILIES = ("award", "poverty", "ntm")
 SKIP_AWARDS = {"khen_thuong", "dien_hinh_tien_tien"}
 LABELLED = re.compile(r"^(ntm\.|quantity)")
-_ADDED = re.compile(r"(thêm|tăng|lũy kế|luỹ kế|lũy tiến|nâng tổng số|mới)\s*(?:được\s*)?(?:là\s*)?[:(]?\s*$")
+_ADDED = re.compile(r"(thêm|tăng|giảm|lũy kế|luỹ kế|lũy tiến|nâng tổng số|mới)\s*(?:được\s*)?(?:là\s*)?[:(]?\s*$")
+_COMPARED = re.compile(r"^\s*%?\s*(?:\)\s*)?(?:so\s+với|so\s+cùng\s+kỳ)")
 _YEAR = re.compile(r"(?<![\d/.,-])(?:19[5-9]\d|20[0-4]\d)(?![\d/])")
 SIMILAR = 0.9
+# award codes that gather the awards of several issuers (SPEC: "Bằng khen cấp bộ,
+# ngành, tỉnh"): two such figures are one figure only when the same kind of
+# issuer gave them
+MERGED_ISSUERS = {"bang_khen_cap_bo_tinh", "co_thi_dua_cap_bo_tinh", "chien_si_thi_dua_cap_bo_tinh",
+                  "giay_khen", "bang_khen_khac", "co_thi_dua_khac"}
+_CENTRAL = re.compile(r"bộ trưởng|các bộ|\bbộ\b[ ,]|bộ,? ngành|trung ương|tổng cục|chính phủ")
+_PROVINCE = re.compile(r"tỉnh")
 
 
 def fact_key(ctx: Context, f: FactRow) -> Optional[tuple]:
@@ -49,22 +62,57 @@ def fact_key(ctx: Context, f: FactRow) -> Optional[tuple]:
     prov, unit = fact_unit(d, f.subject)
     period = f.period or d.period or ""
     label = fold(f.label) if LABELLED.match(f.metric or "") and f.label else ""
-    return (f.metric, f.award or "", f.recipient or "", f.status or "granted", prov, unit,
+    return (f.metric, f.award or "", issuer_class(ctx, f), f.recipient or "", f.status or "granted", prov, unit,
             fold(f.qualifier), str(period).replace(" ", ""), label,
             "" if f.of_total is None else round(f.of_total, 6))
 
 
+def issuer_class(ctx: Context, f: FactRow) -> str:
+    """``central`` or ``province``: the issuer named last before the figure in its
+    sentence (``Các bộ, ngành ... tặng Bằng khen cho 67 tập thể`` -> central), else
+    first after it in its clause (``3 Bằng khen của Chủ tịch UBND tỉnh``)."""
+    if f.award not in MERGED_ISSUERS or f.char_start is None:
+        return ""
+    text = ctx.text(f.doc_id)
+    lo = max(0, f.char_start - 250)
+    for sep in (". ", "\n", "; "):
+        i = text.rfind(sep, lo, f.char_start)
+        if i >= 0:
+            lo = max(lo, i)
+    before = text[lo:f.char_start].lower()
+    best, where_ = "", -1
+    for name, rx in (("central", _CENTRAL), ("province", _PROVINCE)):
+        for m in rx.finditer(before):
+            if m.start() > where_:
+                best, where_ = name, m.start()
+    if best:
+        return best
+    after = text[f.char_end or f.char_start:(f.char_end or f.char_start) + 120].lower()
+    after = re.split(r"[.;\n]", after, maxsplit=1)[0]
+    firsts = [(m.start(), name) for name, rx in (("central", _CENTRAL), ("province", _PROVINCE))
+              for m in [rx.search(after)] if m]
+    return min(firsts)[1] if firsts else "?"
+
+
 def _added_before(ctx: Context, f: FactRow) -> bool:
+    """A change (``tăng thêm 02``, ``giảm 2,04% so với``), not a level."""
     if f.char_start is None:
         return False
-    before = ctx.text(f.doc_id)[max(0, f.char_start - 30):f.char_start].lower()
-    return bool(_ADDED.search(before))
+    text = ctx.text(f.doc_id)
+    before = text[max(0, f.char_start - 30):f.char_start].lower()
+    after = text[f.char_end or f.char_start:(f.char_end or f.char_start) + 20].lower()
+    return bool(_ADDED.search(before) or _COMPARED.search(after))
+
+
+def _as_written(f: FactRow):
+    """Counts are exact; rates and figures with decimals stand for what rounds to them."""
+    if f.unit in ("percent", "%") or decimals_of(f.raw, f.value) > 0:
+        return stated_as_written(f.raw, f.value)
+    return exact(f.value)
 
 
 def same_value(a: FactRow, b: FactRow) -> bool:
-    ia = stated(a.value, decimals_of(a.raw, a.value))
-    ib = stated(b.value, decimals_of(b.raw, b.value))
-    return ia.overlaps(ib) or abs(a.value - b.value) < 1e-9
+    return _as_written(a).overlaps(_as_written(b)) or abs(a.value - b.value) < 1e-9
 
 
 def _years(text: Optional[str]) -> set[str]:
@@ -118,6 +166,8 @@ def check_within(ctx: Context, groups: dict[tuple, list[FactRow]]) -> list[Findi
             for later in fs[1:]:
                 if same_value(first, later) or _different_years(first, later):
                     continue
+                if first.text == later.text and first.block_index == later.block_index:
+                    continue        # one sentence does not restate a figure: two different figures
                 msg = (f"Cùng một số liệu ghi hai giá trị khác nhau trong văn bản ({_describe(first)}): "
                        f"{vn(first.value)} ở {quote(first.text, 140)}"
                        f"{' (' + where(first) + ')' if where(first) else ''}, nhưng {vn(later.value)} ở "

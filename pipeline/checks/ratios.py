@@ -12,7 +12,9 @@ intervals do not meet, with 0,5 % of slack for a count rounded by the writer.
 
 The finding is put on the pair that disagrees with the others (with three pairs,
 the odd one; with two, the one stated later): ``observed`` is its stated rate,
-``expected`` the rate its count gives on the base the other pair implies.
+``expected`` the rate its count gives on the base the other pair implies.  Since
+the text alone cannot tell which of two pairs is wrong, an ``info`` note gives
+the other reading (the first pair's rate on the second pair's base).
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from typing import Optional
 
 from pipeline.model import Finding
 
-from .base import ERROR, WARNING, Context, FactRow, finding, quote, vn
+from .base import ERROR, INFO, WARNING, Context, FactRow, finding, quote, vn
 from .rounding import Interval, decimals_in_text, decimals_of, stated
 
 CODE = "ratio_mismatch"
@@ -96,9 +98,18 @@ def check(ctx: Context) -> list[Finding]:
                f"{NAMES[bad.rate.metric]} chiếm {vn(bad.rate.value)}% cho tổng khoảng {vn(round(bad.base_mid))} hộ "
                f"(chênh {vn(rel * 100, 1)}%). Với {vn(round(base))} hộ, {vn(bad.count.value)} hộ là {vn(exp)}%. "
                f"Câu: {quote(bad.rate.text)}.")
-        out.append(finding(CODE, ERROR if rel > 0.1 else WARNING, bad.rate.doc_id, msg,
-                           fact_ids=[ref.count.fact_id, ref.rate.fact_id, bad.count.fact_id, bad.rate.fact_id],
+        ids = [ref.count.fact_id, ref.rate.fact_id, bad.count.fact_id, bad.rate.fact_id]
+        out.append(finding(CODE, ERROR if rel > 0.1 else WARNING, bad.rate.doc_id, msg, fact_ids=ids,
                            expected=exp, observed=obs, rule="ratio.household_base"))
+        # which of the two pairs is wrong cannot be told from the text alone: the
+        # other reading, as a note
+        exp_ref = round(ref.count.value / bad.base_mid * 100, 2)
+        out.append(finding(CODE, INFO, bad.rate.doc_id,
+                           f"(Cách đọc khác của cùng phát hiện) Nếu tổng số hộ là khoảng {vn(round(bad.base_mid))} "
+                           f"như {vn(bad.count.value)} {NAMES[bad.rate.metric]} / {vn(bad.rate.value)}% cho thấy, "
+                           f"thì {vn(ref.count.value)} {NAMES[ref.rate.metric]} là {vn(exp_ref)}%, không phải "
+                           f"{vn(ref.rate.value)}% như văn bản ghi. Câu: {quote(ref.rate.text)}.",
+                           fact_ids=ids, expected=exp_ref, observed=ref.rate.value, rule="ratio.household_base.other"))
     return out
 
 

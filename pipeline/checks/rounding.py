@@ -57,6 +57,37 @@ def decimals_of(raw: Optional[str], value: Optional[float] = None) -> int:
     return decimals_from_value(value)
 
 
+def scale_of(raw: Optional[str], value: Optional[float]) -> float:
+    """How much the figure as written was scaled (``41,288 tỷ`` -> 1e9)."""
+    if not raw or not value:
+        return 1.0
+    m = _NUM.search(raw)
+    if not m:
+        return 1.0
+    s = m.group(0).rstrip(".,")
+    try:
+        n = float(s.replace(".", "").replace(",", ".")) if "," in s else float(s.replace(".", ""))
+    except ValueError:
+        return 1.0
+    if not n:
+        return 1.0
+    for k in (1.0, 1e3, 1e6, 1e9, 1e12):
+        if abs(value / n - k) / k < 1e-6:
+            return k
+    return 1.0
+
+
+def half_unit(raw: Optional[str], value: float) -> float:
+    """Half a unit of the last digit shown, in the value's own unit."""
+    return 0.5 * 10 ** -decimals_of(raw, value) * scale_of(raw, value)
+
+
+def stated_as_written(raw: Optional[str], value: float) -> Interval:
+    """The values a figure written as ``raw`` may stand for (rounded or truncated)."""
+    u = 10 ** -decimals_of(raw, value) * scale_of(raw, value)
+    return Interval(value - u / 2, value + u)
+
+
 def decimals_from_value(value: float) -> int:
     for d in range(0, 5):
         if abs(value * 10 ** d - round(value * 10 ** d)) < 1e-6:

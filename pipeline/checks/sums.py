@@ -16,7 +16,8 @@ Tolerance: half a unit of the last shown digit of every figure (``795,46`` is
 ±0,005), so sums of rounded figures are not flagged.  A single part smaller than
 its total is a subset (``trong đó 120 hộ ...``), not a breakdown: not flagged.
 A mismatch that an alternative reading of an ambiguous figure explains is left to
-``ambiguous_number``.
+``ambiguous_number``; parts that add up to another figure of the total's sentence
+(measured the same way) were linked to the wrong total and are not flagged.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from typing import Optional
 from pipeline.model import Finding
 
 from .base import ERROR, WARNING, Context, FactRow, finding, quote, vn, where
-from .rounding import decimals_of
+from .rounding import half_unit
 
 CODE = "sum_mismatch"
 ATTRIBUTE = re.compile(r"\b(nữ|dân tộc|thiểu số|đảng viên|trực tiếp|lãnh đạo|quản lý|công nhân|nông dân|"
@@ -36,7 +37,7 @@ SUB_ROW = re.compile(r"^\s*(?:[-+*•–]|trong\s+đó|[a-zđ]\)|\d+\.\d+)", re.
 
 
 def _half_unit(f: FactRow) -> float:
-    return 0.5 * 10 ** -decimals_of(f.raw, f.value)
+    return half_unit(f.raw, f.value)
 
 
 def _compatible(total: FactRow, part: FactRow) -> bool:
@@ -50,6 +51,8 @@ def _compatible(total: FactRow, part: FactRow) -> bool:
         return False
     if part.qualifier and ATTRIBUTE.search(part.qualifier):
         return False
+    if total.award not in GENERIC_AWARDS and part.award not in GENERIC_AWARDS and part.award != total.award:
+        return False
     return part.value is not None
 
 
@@ -62,6 +65,23 @@ def _explained_by_ambiguity(total: FactRow, parts: list[FactRow], tol: float) ->
             vals = [alt if j == i else g.value for j, g in enumerate(figs)]
             if abs(vals[0] - sum(vals[1:])) <= tol:
                 return True
+    return False
+
+
+GENERIC_AWARDS = {None, "", "khen_thuong", "dien_hinh_tien_tien"}
+
+
+def _another_total_fits(ctx: Context, total: FactRow, parts: list[FactRow], s: float, tol: float) -> bool:
+    """The parts add up to another figure of the total's sentence, measured the same
+    way (``Cờ thi đua cho 09 tập thể; Bằng khen cho 142 tập thể ..., trong đó: 58
+    ...; 84 ...``): the breakdown was linked to the wrong total, the report is right."""
+    for f in ctx.by_doc.get(total.doc_id, []):
+        if f is total or f.parent_fact_id or f.text != total.text or (f.unit or None) != (total.unit or None):
+            continue
+        if total.recipient and f.recipient not in (None, total.recipient, "mixed"):
+            continue
+        if f.value is not None and abs(f.value - s) <= tol:
+            return True
     return False
 
 
@@ -96,7 +116,7 @@ def check_breakdowns(ctx: Context) -> list[Finding]:
             continue
         if len(parts) == 1 and s < total.value:
             continue            # one part named out of a total: a subset
-        if _explained_by_ambiguity(total, parts, tol):
+        if _explained_by_ambiguity(total, parts, tol) or _another_total_fits(ctx, total, parts, s, tol):
             continue
         out.append(finding(CODE, _severity(total.value, s), total.doc_id,
                            _message(total, parts, s, "liệt kê chi tiết"),

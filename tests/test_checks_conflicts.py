@@ -1,0 +1,153 @@
+"""conflict_within_doc / conflict_across_docs on real warehouses."""
+from __future__ import annotations
+
+from test_checks_support import Doc, findings, meta, serious, warehouse
+
+TK = dict(issuer="UBND huyện Trùng Khánh", district="Trùng Khánh", province="Cao Bằng")
+
+# Seed 001, "Kết quả khen thưởng năm 2022": "08 tập thể và 05 cá nhân được tặng
+# Bằng khen của Chủ tịch UBND tỉnh. 46 Tập thể lao động tiên tiến, 44 Chiến sĩ thi
+# đua cơ sở (trong đó Người lao động trực tiếp đạt 95%), 950 cá nhân Lao động tiên tiến"
+S2022 = ("- Kết quả khen thưởng năm 2022: 08 tập thể được tặng danh hiệu Tập thể Lao động xuất sắc; 08 tập thể và "
+         "05 cá nhân được tặng Bằng khen của Chủ tịch UBND tỉnh. 46 Tập thể lao động tiên tiến, 44 Chiến sĩ thi đua "
+         "cơ sở (trong đó Người lao động trực tiếp đạt 95%), 950 cá nhân Lao động tiên tiến.")
+S2021 = ("- Kết quả khen thưởng năm 2021: 11 tập thể được tặng danh hiệu Tập thể Lao động xuất sắc; 21 tập thể và "
+         "25 cá nhân được tặng Bằng khen của Chủ tịch UBND tỉnh. 74 Tập thể lao động tiên tiến, 73 Chiến sĩ thi đua "
+         "cơ sở (trong đó Người lao động trực tiếp đạt 82%), 1015 cá nhân Lao động tiên tiến.")
+
+
+def award_facts(d: Doc, text: str, period: str, values=None):
+    values = values or {}
+    aw = dict(metric="award.count", unit="count", period=period)
+    for needle, award, rec in (("tập thể được tặng danh hiệu Tập thể Lao động xuất sắc", "tap_the_lao_dong_xuat_sac",
+                                "tap_the"),
+                               ("tập thể và", "bang_khen_cap_bo_tinh", "tap_the"),
+                               ("cá nhân được tặng Bằng khen", "bang_khen_cap_bo_tinh", "ca_nhan"),
+                               ("Tập thể lao động tiên tiến", "tap_the_lao_dong_tien_tien", "tap_the"),
+                               ("Chiến sĩ thi đua", "chien_si_thi_dua_co_so", "ca_nhan"),
+                               ("cá nhân Lao động tiên tiến", "lao_dong_tien_tien", "ca_nhan")):
+        i = text.index(needle)
+        num = text[:i].rstrip().rsplit(" ", 1)[-1]
+        d.fact(f"{num} {needle}", value=float(values.get(award + rec, num)), award=award, recipient=rec,
+               after=text[:25], raw=num, **aw)
+
+
+def report(name, *paras, period="2022", **m):
+    d = Doc(name, meta(period=period, **dict(TK, **m)))
+    for p in paras:
+        d.para(p, "list_item")
+    return d
+
+
+def test_two_years_in_one_report_are_not_conflicts(tmp_path):
+    d = report("001.txt", S2021, S2022, issued_year=2022)
+    award_facts(d, S2021, "2021")
+    award_facts(d, S2022, "2022")
+    assert serious(findings(warehouse(tmp_path, d))) == []
+
+
+def test_two_years_even_when_the_period_was_not_resolved(tmp_path):
+    """The fact rules give both paragraphs the document's period: the years in the
+    sentences still keep them apart."""
+    d = report("001.txt", S2021, S2022, issued_year=2022)
+    award_facts(d, S2021, "2022")
+    award_facts(d, S2022, "2022")
+    assert findings(warehouse(tmp_path, d), "conflict_within_doc") == []
+
+
+def test_planted_restatement_within_one_report(tmp_path):
+    later = "Trong năm 2022, toàn huyện có 48 Tập thể lao động tiên tiến được công nhận."
+    d = report("001.txt", S2022, later, issued_year=2022)
+    award_facts(d, S2022, "2022")
+    d.fact("48", "award.count", 48, award="tap_the_lao_dong_tien_tien", recipient="tap_the", unit="count",
+           period="2022", after="Trong năm 2022")
+    rows = findings(warehouse(tmp_path, d), "conflict_within_doc")
+    assert [(r["expected"], r["observed"], r["severity"]) for r in rows] == [(46.0, 48.0, "warning")]
+    assert "46" in rows[0]["message"] and "48" in rows[0]["message"] and len(rows[0]["fact_ids"]) == 2
+
+
+def test_same_value_restated_is_not_a_conflict(tmp_path):
+    later = "Trong năm 2022, toàn huyện có 46 Tập thể lao động tiên tiến được công nhận."
+    d = report("001.txt", S2022, later, issued_year=2022)
+    award_facts(d, S2022, "2022")
+    d.fact("46", "award.count", 46, award="tap_the_lao_dong_tien_tien", recipient="tap_the", unit="count",
+           period="2022", after="Trong năm 2022")
+    assert findings(warehouse(tmp_path, d), "conflict_within_doc") == []
+
+
+def test_added_count_is_never_compared_with_the_running_total(tmp_path):
+    text = ("Năm 2023, huyện có thêm 02 xã đạt chuẩn nông thôn mới, nâng tổng số lên 08/18 xã. "
+            "Lũy kế đến nay toàn huyện có 08/18 xã đạt chuẩn nông thôn mới.")
+    d = report("n.txt", text, period="2023", issued_year=2023)
+    n = dict(metric="ntm.communes_standard", unit="commune", period="2023")
+    d.fact("02 xã", value=2, qualifier="tăng thêm", **n)
+    d.fact("08/18", value=8, of_total=18, **n)
+    d.fact("08/18", value=8, of_total=18, nth=1, **n)
+    assert serious(findings(warehouse(tmp_path, d))) == []
+
+
+def test_parts_of_a_breakdown_are_not_conflicts(tmp_path):
+    text = ("tặng Bằng khen cho 52 tập thể, cụ thể như sau: theo công trạng 12 tập thể; chuyên đề, đột xuất "
+            "40 tập thể.")
+    d = report("b.txt", text, period="2023", issued_year=2023)
+    bk = dict(metric="award.count", unit="count", award="bang_khen_cap_bo_tinh", recipient="tap_the", period="2023")
+    t = d.fact("52", value=52, **bk)
+    d.part_of(d.fact("12", value=12, **bk), t)
+    d.part_of(d.fact("40", value=40, **bk), t)
+    assert serious(findings(warehouse(tmp_path, d))) == []
+
+
+def cluster_and_district(cluster_value="2", district_value="2"):
+    """A cluster report (subject: its communes) and the commune's own report."""
+    c = Doc("cum.txt", meta(issuer="Cụm thi đua số 2", district="Hà Trung", province="Thanh Hóa", period="2022",
+                            issued_date="2022-12-09", issued_year=2022))
+    c.para(f"Đến nay trong Cụm số 2 xã Hà Bắc được tặng {cluster_value} Bằng khen của Chủ tịch UBND tỉnh.")
+    c.fact(f"{cluster_value} Bằng", "award.count", float(cluster_value), award="bang_khen_cap_bo_tinh",
+           subject="Hà Bắc", subject_level="commune", period="2022", unit="count")
+    x = Doc("habac.txt", meta(issuer="UBND xã Hà Bắc", district="Hà Trung", province="Thanh Hóa", period="2022",
+                              issued_date="2022-12-20", issued_year=2022))
+    x.para(f"Năm 2022, xã Hà Bắc được Chủ tịch UBND tỉnh tặng {district_value} Bằng khen.")
+    x.fact(f"{district_value} Bằng", "award.count", float(district_value), award="bang_khen_cap_bo_tinh",
+           period="2022", unit="count")
+    return c, x
+
+
+def test_cluster_report_vs_commune_report_agree(tmp_path):
+    assert serious(findings(warehouse(tmp_path, *cluster_and_district()))) == []
+
+
+def test_cluster_report_vs_commune_report_conflict(tmp_path):
+    c, x = cluster_and_district("3", "2")
+    con = warehouse(tmp_path, c, x)
+    rows = findings(con, "conflict_across_docs")
+    main = serious(rows)
+    assert len(main) == 1
+    r = main[0]
+    assert r["doc_id"] == x.doc_id and r["other_doc_id"] == c.doc_id      # the later report carries it
+    assert (r["observed"], r["expected"]) == (2.0, 3.0)
+    mirror = [m for m in rows if m["severity"] == "info"]
+    assert [(m["doc_id"], m["observed"]) for m in mirror] == [(c.doc_id, 3.0)]
+
+
+def test_district_named_differently_and_restated_a_year_later(tmp_path):
+    """A 2023 report restating 2022 figures of 'H. Trùng Khánh'."""
+    a = report("2022.txt", S2022, issued_year=2022)
+    award_facts(a, S2022, "2022")
+    b = Doc("2023.txt", meta(period="2023", issued_year=2023, issuer="UBND huyện Trùng Khánh",
+                             district="H. Trùng Khánh", province="Cao Bằng"))
+    b.para("Năm 2022 toàn huyện có 950 cá nhân Lao động tiên tiến; năm 2023 có 980 cá nhân.")
+    b.fact("950", "award.count", 950, award="lao_dong_tien_tien", recipient="ca_nhan", period="2022", unit="count")
+    assert serious(findings(warehouse(tmp_path, a, b))) == []
+    b2 = Doc("2023b.txt", b.meta).para("Năm 2022 toàn huyện có 905 cá nhân Lao động tiên tiến.")
+    b2.fact("905", "award.count", 905, award="lao_dong_tien_tien", recipient="ca_nhan", period="2022", unit="count")
+    con = warehouse(tmp_path, a, b2, name="w2.duckdb")
+    rows = serious(findings(con, "conflict_across_docs"))
+    assert [(r["doc_id"], r["observed"], r["expected"]) for r in rows] == [(b2.doc_id, 905.0, 950.0)]
+
+
+def test_one_report_in_two_formats_is_not_a_conflict(tmp_path):
+    a = report("r.docx", S2022, issued_year=2022, doc_number="/BC-UBND")
+    award_facts(a, S2022, "2022")
+    b = report("r.pdf", S2022 + " ", issued_year=2022, doc_number="/BC-UBND")
+    award_facts(b, S2022, "2022", values={"lao_dong_tien_tienca_nhan": 960})   # a misread in one format
+    assert findings(warehouse(tmp_path, a, b), "conflict_across_docs") == []

@@ -26,7 +26,7 @@ from pipeline.model import FOOTNOTE, HEADING, LIST_ITEM, Fact
 from pipeline.normalize import fold
 
 from .analysis import Analysis
-from .catalog import AwardMention, catalog
+from .catalog import AwardMention, award_mentions, catalog, resolve_level
 from .numbers import Num
 from .text import Sentence, clause_start
 
@@ -43,14 +43,16 @@ _STRONG = {"tập thể": "tap_the", "cá nhân": "ca_nhan", "tập thể và c�
            "tt": "tap_the", "cn": "ca_nhan"}
 _WEAK_PEOPLE = {"đồng chí", "cán bộ", "công chức", "viên chức", "người lao động", "giáo viên", "học sinh",
                 "đảng viên", "hội viên", "đoàn viên", "chiến sĩ", "mẹ"}
+_RECIP_BEFORE = re.compile(r"(?:^|[-+•:]\s*)(?P<r>tập thể|cá nhân|hộ gia đình)\s*:\s*$")
 _JOIN = re.compile(r"^\s*(?:,|và|, và|;\s*và)?\s*$")
 _FORWARD = re.compile(r"^[\s,]*(?:đã |đều |cũng )?(?:được|đạt|nhận|đạt được|được nhận)\b[^;()\d]{0,45}$")
 _BACKWARD = re.compile(r"^[\s\"]*[^;()\d]{0,70}?(?:cho|:|gồm|là|tặng|có)\s*(?:hơn |trên |gần |khoảng )?$")
 _GENERIC = re.compile(r"(?:khen thưởng|tặng thưởng|biểu dương|khen)\s+(?:cho\s+)?(?:hơn |trên |gần |khoảng )?$")
 _LEAD_END = re.compile(r"(?:cụ thể(?: như sau)?|như sau|trong đó|gồm(?: có)?|bao gồm)\s*:?\s*$")
 _TRONG_DO = re.compile(r"^\(\s*trong đó\b")
-_DIRECT_SHARE = re.compile(r"(?:lao động trực tiếp|trực tiếp lao động|người trực tiếp|công nhân, nông dân)")
-_LEADER_SHARE = re.compile(r"(?:lãnh đạo,? quản lý|cán bộ lãnh đạo|lãnh đạo)")
+_DIRECT_SHARE = re.compile(r"(?:lao động trực tiếp|trực tiếp (?:lao động|sản xuất|giảng dạy|công tác|chiến đấu)"
+                           r"|(?:người|giáo viên|công nhân|nông dân|chiến sĩ) trực tiếp|công nhân, nông dân)")
+_LEADER_SHARE = re.compile(r"(?:lãnh đạo,? quản lý|cán bộ lãnh đạo|lãnh đạo|cán bộ quản lý)")
 _MIXED_AFTER = re.compile(r"\s*cho\s+(?:các\s+)?(?P<r>tập thể,? (?:và )?cá nhân|cá nhân,? (?:và )?tập thể|tập thể|cá nhân)\b")
 _PASSIVE_PLACE = regex.compile(r"(?:^|(?i:riêng)\s+|,\s*)(?P<p>(?i:xã|thị trấn|phường|thôn|xóm))\s+"
                                r"(?P<name>\p{Lu}[\p{L}\p{M}]*(?:\s\p{Lu}[\p{L}\p{M}]*){0,3})\s+(?:đã\s+)?được\b",
@@ -119,6 +121,11 @@ def _items(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> list[I
             out.append(Item(n, m.entry.recipient, m.end, "strong", m, "direct"))
             continue
         r = _RECIP.match(mt, n.end)
+        lead = _RECIP_BEFORE.search(mt, max(sent.start, n.start - 20), n.start)
+        if not r and lead:
+            # "- Tập thể: 11" under a heading naming the award
+            out.append(Item(n, _STRONG[lead.group("r")], n.end, "strong"))
+            continue
         if not r:
             # "Thôn, khối phố văn hoá: 168": the number right after "<award>:"
             prev = [x for x in mentions if x.end <= n.start and re.fullmatch(r"\s*:\s*", mt[x.end:n.start])]
@@ -267,6 +274,8 @@ def extract_awards(an: Analysis) -> list[Item]:
                         src = prev_group.items[-1]
                         it.award, it.generic_code, it.generic_rule = src.award, src.generic_code, src.generic_rule
                         it.binding = "inherited"
+                    elif (hm := _heading_award(an, sent)) is not None and b.kind == LIST_ITEM:
+                        it.award, it.binding = hm, "heading"
                     else:
                         continue
                 code = it.award.code if it.award is not None else it.generic_code
@@ -295,6 +304,22 @@ def extract_awards(an: Analysis) -> list[Item]:
         if sent_items and _LEAD_END.search(text_end) and sent.end >= b.end - 2:
             lead = _Lead(sent_items, b.index)
     return bound
+
+
+def _heading_award(an: Analysis, sent: Sentence) -> Optional[AwardMention]:
+    """'**2. Giấy khen của Chủ tịch UBND xã năm 2024**' over '- Tập thể: 11': the one award a
+    sub-section heading names."""
+    if not sent.headings:
+        return None
+    h = sent.headings[-1]
+    ms = [m for m in award_mentions(an.doc.match_text[h.start:h.end], h.start)
+          if m.entry.id != "aw.dien_hinh_tien_tien"]
+    if len(ms) != 1:
+        return None
+    m = ms[0]
+    if m.needs_level:
+        resolve_level(m, an.doc.match_text[h.start:m.start], [])
+    return m
 
 
 def _inherits(an: Analysis, prev: Group, g: Group) -> bool:
@@ -391,7 +416,8 @@ def _shares(an: Analysis, sent: Sentence, bound: list[Item], mentions: list[Awar
         before = mt[max(cs, n.start - 150):n.start]
         if _DIRECT_SHARE.search(before):
             metric, rule = "award.direct_worker_share", "aw.share.direct"
-        elif _LEADER_SHARE.search(before) and "tỷ lệ" in mt[max(sent.start, n.start - 120):n.start]:
+        elif _LEADER_SHARE.search(before) and ("tỷ lệ" in mt[max(sent.start, n.start - 120):n.start]
+                                               or re.search(r"chiếm\s*$", before)):
             metric, rule = "award.leader_share", "aw.share.leader"
         else:
             continue

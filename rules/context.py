@@ -152,6 +152,9 @@ _PROPOSED = regex.compile(r"(?<![\w])(?:đề nghị|đề xuất|(?<!(?:chươn
 _TARGET = re.compile(r"\b(?:chỉ tiêu|phấn đấu|mục tiêu|kế hoạch đề ra|định hướng)\b")
 _PLAN_SECTION = re.compile(r"^(?:(?:[ivx]+|\d+)[.)]\s*)?(?:phương hướng|nhiệm vụ|giải pháp|mục tiêu|kế hoạch năm)")
 _ACHIEVED = re.compile(r"đến nay|hiện nay|đã có|đã đạt|kết quả|thực hiện được|đạt được|năm qua")
+# a status cue opening a clause: it covers the ';'-separated clauses after it
+_CLAUSE_CUE = regex.compile(r"(?:^|[:;]\s*|\b(?:xã|huyện|tỉnh|hội đồng[^,;:]{0,40}?|ubnd[^,;:]{0,30}?)\s+)"
+                            r"(?P<cue>phấn đấu|chỉ tiêu|mục tiêu|đề nghị|trình|dự kiến|hiệp y)\b")
 _GRANTED = re.compile(r"đã tặng|đã khen thưởng|đã công nhận|được tặng|được công nhận|đã trao")
 _NOT_PROPOSED = re.compile(r"đã nhận|đã được|được tặng|được công nhận")
 
@@ -188,7 +191,9 @@ def status_at(sent: Sentence, pos: int, *, seps: str = ";:") -> Optional[str]:
         # "đề nghị công nhận ... cho 186 cá nhân, ...; danh hiệu ... cho 09 tập thể": a cue earlier in
         # the sentence covers the clauses that follow it, unless one of them says it was granted
         earlier = mt[sent.start:lo]
-        st = _status_in(earlier, len(earlier) + 60) if earlier else None
+        st = None
+        for c in _CLAUSE_CUE.finditer(earlier):
+            st = "target" if _TARGET.match(earlier, c.start("cue")) else "proposed"
         if st == "target" and _ACHIEVED.search(before):
             st = None
         if st == "proposed" and _GRANTED.search(before):

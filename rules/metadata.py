@@ -207,14 +207,17 @@ class Places:
     provinces: Counter               # legacy/2025 province short name -> weight
     names: dict                      # key -> a mention of it
 
-    def count(self, level: str, key: str) -> int:
-        return {gz.DISTRICT: self.districts, gz.COMMUNE: self.communes}.get(level, Counter()).get(key, 0) \
-            if level != gz.PROVINCE else sum(v for k, v in self.provinces.items() if gz.name_key(k) == key)
+    def count(self, level: str, key: str) -> float:
+        """How often the text names the place ``key`` at ``level``."""
+        if level == gz.DISTRICT:
+            return self.districts.get(key, 0)
+        if level == gz.COMMUNE:
+            return self.communes.get(key, 0)
+        return sum(v for k, v in self.provinces.items() if gz.name_key(k) == key)
 
 
 def collect_places(doc: Document, header: Header) -> Places:
     mentions = gz.find_places(doc.text, bare_provinces=True)
-    header_end = doc.blocks[header.end_block].start if header.end_block < len(doc.blocks) else len(doc.text)
     districts, communes, provinces = Counter(), Counter(), Counter()
     names: dict = {}
     for mn in mentions:
@@ -319,8 +322,13 @@ def resolve_issuer(doc: Document, header: Header, sig: Signature, places: Places
     else:
         level, pname = _level_of_date_place(header, places)
         place_text = f"{_LEVEL_PREFIX[level]} {pname}" if level and pname else None
-    name = body.name if body else _BODY_NAMES.get(body_id) or (code if body_id == "named" else body_id)
-    text = f"{name} {place_text}" if place_text else name
+    if body is not None:
+        name: Optional[str] = body.name
+    elif body_id == "named":
+        name = code                           # "Sở Nội vụ" from a number ".../BC-SNV"
+    else:
+        name = _BODY_NAMES.get(body_id)       # None for "Sở"/"Phòng" known only from a title
+    text = (f"{name} {place_text}" if place_text else name) if name else None
     return Issuer(text=text, body=body_id, level=level, place=pname)
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
-from pipeline.model import FOOTER, FOOTNOTE, HEADER, TABLE, Block, Document
+from pipeline.model import FOOTER, FOOTNOTE, HEADER, TABLE, Block
 from pipeline.normalize import fold, match_form
 
 from . import gazetteer as gz

@@ -38,6 +38,7 @@ class NtmRule:
     subject: bool = False
     needs_context: bool = False
     inherit: bool = False               # take the kind (standard/advanced/model) of the NTM figure before it
+    needs_lead: bool = False            # only in a sentence that announces its kind ("Xã NTM kiểu mẫu: ...")
     added: bool = False                 # a count added in the period (qualifier "tăng thêm")
 
 
@@ -56,7 +57,7 @@ def vocab() -> NtmVocab:
         pat = canonical_tones(r["count"]).replace("{NUM}", NUM)
         rules.append(NtmRule(r["id"], regex.compile(rf"(?<![\d/.,])(?:{pat})"), r["metric"], r["unit"],
                              r.get("subject", False), r.get("needs_context", False), r.get("inherit", False),
-                             r.get("added", False)))
+                             r.get("added", False), r.get("needs_lead", False)))
     n = data["ntm"]
     return NtmVocab(rules, regex.compile(n["context"]), regex.compile(n["added"]))
 
@@ -129,6 +130,8 @@ def _matches(an: Analysis, sent: Sentence) -> list[tuple[int, NtmRule, "regex.Ma
         if rule.needs_context and not _has_context(an, sent):
             continue
         for m in rule.pattern.finditer(mt, sent.start, sent.end):
+            if rule.needs_lead and not _lead_kinds(mt, sent.start, m.start()):
+                continue
             found.append((m.start("n"), order, rule, m))
     found.sort(key=lambda x: (x[0], x[1]))
     out, seen = [], set()
@@ -164,7 +167,7 @@ def extract_ntm(an: Analysis) -> None:
             if "f" in m.groupdict() and m.group("f") and m.group("f") != "xã":
                 base_metric = "ntm.villages_standard"
             family = _FAMILY.get(base_metric)
-            metric = _kind(base_metric, mt[m.end():m.end() + 30], m.group(0))
+            metric = _kind(base_metric, mt[m.end():m.end() + 80], m.group(0))
             if rule.inherit and metric == base_metric:
                 if family in last_metric:
                     metric = last_metric[family]

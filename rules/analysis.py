@@ -83,7 +83,10 @@ class Analysis:
             f.value_low, f.value_high = n.low, n.high
         if n.ambiguous and f.confidence == 1.0:
             f.confidence = 0.6
-            f.note = f.note or f"'{f.raw}' could also be read as {', '.join(_fmt(a) for a in n.alternatives)}"
+            if n.alternatives:
+                f.note = f.note or f"'{f.raw}' could also be read as {', '.join(_fmt(a) for a in n.alternatives)}"
+            else:
+                f.note = f.note or f"'{f.raw}' is written in another number convention"
         self.facts.append(f)
         return f
 

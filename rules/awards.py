@@ -28,12 +28,12 @@ from pipeline.normalize import fold
 from .analysis import Analysis
 from .catalog import AwardMention, award_mentions, catalog, resolve_level
 from .numbers import Num
-from .text import Sentence, clause_start
+from .text import Sentence, clause_end, clause_start
 
 _RECIP = re.compile(
     r"\s*(?P<r>tập thể và cá nhân|tập thể, cá nhân|cá nhân và tập thể|lượt tập thể,? (?:và )?cá nhân"
     r"|lượt tập thể|lượt cá nhân|tập thể|cá nhân|hộ gia đình|gia đình|hộ"
-    r"|(?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố|khối phố)(?:,? (?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố|khối phố))*"
+    r"|(?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố|khối phố|ấp|buôn|khóm|tổ)(?:,? (?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố|khối phố|ấp|buôn|khóm|tổ))*"
     r"|cơ quan,? đơn vị|đơn vị|cơ quan|trường học|trường|đồng chí|cán bộ|công chức|viên chức|người lao động"
     r"|giáo viên|học sinh|đảng viên|hội viên|đoàn viên|chiến sĩ|trường hợp|mẹ|gia đình|tt|cn)(?![\w])")
 _STRONG = {"tập thể": "tap_the", "cá nhân": "ca_nhan", "tập thể và cá nhân": "mixed",
@@ -135,7 +135,7 @@ def _items(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> list[I
         word = r.group("r")
         if word in _STRONG:
             kind, rec = "strong", _STRONG[word]
-        elif word[:4] in ("thôn", "xóm", "làng", "bản", "tổ d", "khu ", "khối"):
+        elif word.split()[0].strip(",") in ("thôn", "xóm", "làng", "bản", "tổ", "khu", "khối", "ấp", "buôn", "khóm"):
             kind, rec = "village", None
         elif word in _WEAK_PEOPLE:
             kind, rec = "weak", "ca_nhan"
@@ -256,6 +256,7 @@ def extract_awards(an: Analysis) -> list[Item]:
             _bind(an, sent, g, mentions)
             _mixed_after(an, g)
             subject = _award_subject(an, sent, g)
+            inherit_ok = prev_group is not None and _inherits(an, prev_group, g)
             for it in g.items:
                 st = an.status(sent, it.num.start)
                 parent = None
@@ -270,7 +271,7 @@ def extract_awards(an: Analysis) -> list[Item]:
                     gen = _generic_award(an, sent, g, st)
                     if gen is not None:
                         it.binding, (it.generic_code, it.generic_rule) = "generic", gen
-                    elif prev_group is not None and _inherits(an, prev_group, g):
+                    elif inherit_ok:
                         src = prev_group.items[-1]
                         it.award, it.generic_code, it.generic_rule = src.award, src.generic_code, src.generic_rule
                         it.binding = "inherited"
@@ -390,9 +391,13 @@ def _inline_breakdowns(an: Analysis, sent: Sentence, items: list[Item]) -> None:
     """'... cho 03 tập thể (trong đó, Thủ tướng tặng Bằng khen cho 02 tập thể; ...)': the
     items inside a '(trong đó' parenthesis are parts of the total just before it."""
     mt = an.doc.match_text
-    for s, e in sent.paren_spans:
-        if not _TRONG_DO.match(mt[s:e]):
-            continue
+    spans = [(s, e) for s, e in sent.paren_spans if _TRONG_DO.match(mt[s:e])]
+    # ", trong đó khen thưởng ... 12 tập thể, 25 cá nhân": an unbracketed "trong đó" to the clause end
+    for m in re.finditer(r",\s*trong đó\b", mt[sent.start:sent.end]):
+        s = sent.start + m.start()
+        if not sent.in_paren(s):
+            spans.append((s, clause_end(sent, s + 1)))
+    for s, e in spans:
         before = [it for it in items if it.num.end <= s and it.fact is not None]
         inside = [it for it in items if s < it.num.start < e and it.fact is not None]
         for part in inside:

@@ -31,6 +31,8 @@ _DATE_BEFORE = re.compile(r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*|tháng\s+\d{1,2}\s*(
 _NUMBER_BEFORE = re.compile(r"(?:số|/)\s*\d*\s*/?\s*$")
 # "so với cuối năm 2015", "so với cùng kỳ năm 2022": a baseline, not the figure's period
 _COMPARISON_BEFORE = re.compile(r"so với\s+(?:cuối |đầu |cùng kỳ |giữa )?(?:năm\s*)?$")
+# "Luật Thi đua, khen thưởng năm 2022", "Luật sửa đổi ... năm 2013": the year is part of a law's name
+_LAW_BEFORE = re.compile(r"\bluật\b[^;.()\d]{0,50}(?:năm|ngày \d+ tháng \d+ năm)\s*$")
 # "11,72% năm 2016": a year attached to the figure right before it
 _FIGURE_BEFORE = re.compile(r"\d[\d.,]*\s*(?:%|‰|hộ|xã|người|tấn|ha)?\s*(?:vào |của |trong )?(?:năm\s*)?$")
 
@@ -54,6 +56,8 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
 
     def add(m_start: int, m_end: int, per: str) -> None:
         before = mtext[max(0, m_start - 30):m_start]
+        if _LAW_BEFORE.search(mtext[max(0, m_start - 60):m_start]):
+            return  # "Luật Thi đua, khen thưởng năm 2022" names a law
         out.append(PeriodMention(base + m_start, per, attached=bool(_FIGURE_BEFORE.search(before)),
                                  baseline=bool(_COMPARISON_BEFORE.search(before))))
         taken.append((m_start, m_end))
@@ -123,6 +127,12 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
         m = re.match(rf"\s*(?:\(?\s*)?(?:vào |của |trong )?năm (?P<y>{_YEAR})(?![\d/])", mt[end:end + 16])
         if m and not _is_date_year(mt, end + m.start("y")):
             return m.group("y")
+    # 0b. "so với năm 2020 (41 Chiến sĩ thi đua cơ sở, ...)": figures in brackets after a baseline
+    par = sent.in_paren(pos)
+    if par is not None:
+        b = re.search(rf"so với\s+(?:cuối |đầu |cùng kỳ )?năm (?P<y>{_YEAR})\s*$", mt[max(0, par[0] - 40):par[0]])
+        if b:
+            return b.group("y")
     cs = clause_start(sent, pos, seps=";")
     # 1. the clause, then the sentence, then the block before the figure
     for lo in (cs, sent.start, sent.block.start):

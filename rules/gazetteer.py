@@ -208,6 +208,7 @@ class Gazetteer:
         self.province_by_key: dict[str, Province] = {}        # package key -> province
         self.commune_by_key: dict[str, Commune] = {}          # package full key -> legacy commune
         self._converter: Optional[dict] = None
+        self.not_bare: set[str] = set()                       # keys never read as bare province names
         self._lock = threading.Lock()
         con = sqlite3.connect(f"file:{data_dir / 'dataset.db'}?mode=ro", uri=True)
         try:
@@ -290,6 +291,7 @@ class Gazetteer:
             for p in self.provinces.get(name_key(target), []):
                 if p.era == LEGACY:
                     self._add(self.provinces, name_key(alias), p)
+        self.not_bare = {name_key(n) for n in data.get("bare", {}).get("excluded", [])}
 
     # -- the 2025 converter ----------------------------------------------------
     def converter(self) -> dict:
@@ -560,7 +562,8 @@ def _add_bare_provinces(text: str, found: list[PlaceMention]) -> list[PlaceMenti
         i = 0
         while i < len(words) - 1:
             for j in range(min(len(words), i + 4), i + 1, -1):
-                provs = g.provinces.get("".join(keys[i:j]))
+                key = "".join(keys[i:j])
+                provs = g.provinces.get(key) if key not in g.not_bare else None
                 if provs:
                     s, e = words[i][1], words[j - 1][2]
                     if not any(a <= s < b for a, b in covered):

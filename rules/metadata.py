@@ -321,6 +321,10 @@ def resolve_issuer(doc: Document, header: Header, sig: Signature, places: Places
         place_text = format_place(place)
     else:
         level, pname = _level_of_date_place(header, places)
+        provincial = body_id in ("so", "btdkt") or (body_id == "named" and (code or "").startswith("Sở"))
+        if provincial and level != gz.PROVINCE:
+            # a department (Sở) or the Ban Thi đua - Khen thưởng works for a province
+            level, pname = gz.PROVINCE, _top_province(places, gz.LEGACY)
         place_text = f"{_LEVEL_PREFIX[level]} {pname}" if level and pname else None
     if body is not None:
         name: Optional[str] = body.name

@@ -288,8 +288,16 @@ def component_case(words: str, source_caps: bool) -> str:
     if not source_caps:
         return words.strip()
     acr = set(data()["acronyms"]["words"])
-    out, cap_next = [], True
+    schools = set(data()["acronyms"]["schools"])
+    out, cap_next, proper = [], True, False
     for tok in re.findall(r"[^\s,\-–]+|[,\-–]", words):
+        if proper:                     # a school's name: "THCS NGUYỄN TRÃI" -> "THCS Nguyễn Trãi"
+            out.append(tok if tok in (",", "-", "–") or tok in acr else _title_word(tok))
+            continue
+        if tok in schools:
+            out.append(tok)
+            proper = True
+            continue
         if tok in (",", "-", "–"):
             out.append(tok)
             cap_next = True

@@ -121,6 +121,11 @@ def test_find_places():
     assert [p.name for p in bare] == ["Cao Bằng"]
 
 
+def test_bare_province_names():
+    found = gz.find_places("tư tưởng Hồ Chí Minh; TP. Hồ Chí Minh; Sở Nội vụ Cao Bằng", bare_provinces=True)
+    assert [(p.prefix, p.name) for p in found] == [("TP.", "Hồ Chí Minh"), ("", "Cao Bằng")]
+
+
 def test_find_places_longest_name_wins():
     found = gz.find_places("tỉnh Bà Rịa - Vũng Tàu và thành phố Hồ Chí Minh")
     assert [(p.level, p.name) for p in found] == [("province", "Bà Rịa - Vũng Tàu"), ("province", "Hồ Chí Minh")]

@@ -216,6 +216,16 @@ def test_component_case():
     assert component_case("Nội vụ", False) == "Nội vụ"
 
 
+def test_issuer_names_in_capitals():
+    from rules.metadata_text import parse_bodies
+    assert [b.with_place() for b in parse_bodies("UBND TỈNH CAO BẰNG SỞ NỘI VỤ")] == [
+        "UBND tỉnh Cao Bằng", "Sở Nội vụ"]
+    assert [b.with_place() for b in parse_bodies("TRƯỜNG THCS NGUYỄN TRÃI")] == ["Trường THCS Nguyễn Trãi"]
+    assert [b.with_place() for b in parse_bodies("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TỈNH CAO BẰNG")] == [
+        "Sở Lao động - Thương binh và Xã hội tỉnh Cao Bằng"]
+    assert [b.with_place() for b in parse_bodies("CỤM THI ĐUA SỐ 02 HUYỆN HÀ TRUNG")] == ["Cụm thi đua số 2"]
+
+
 def test_upper_case_issuer_line_and_old_tone_placement():
     doc = document_from_blocks("x.txt", "txt", [
         ("heading", "ỦY BAN NHÂN DÂN HUYỆN YÊN KHÁNH"),
@@ -235,3 +245,19 @@ def test_upper_case_issuer_line_and_old_tone_placement():
 def test_empty_document_gives_empty_metadata():
     doc = document_from_blocks("x.txt", "txt", [("paragraph", "Nội dung không có tiêu đề.")])
     assert read_metadata(doc) == DocMeta()
+
+
+def test_department_known_only_from_its_number_and_signature():
+    doc = document_from_blocks("x.txt", "txt", [
+        ("paragraph", "Số: 45/BC-SNV"),
+        ("paragraph", "Cao Bằng, ngày 20 tháng 6 năm 2024"),
+        ("heading", "BÁO CÁO"),
+        ("paragraph", "Sơ kết công tác thi đua 6 tháng đầu năm 2024"),
+        ("paragraph", "Thực hiện chỉ đạo của UBND tỉnh Cao Bằng, Sở Nội vụ báo cáo như sau:"),
+        ("paragraph", "Nơi nhận:"),
+        ("heading", "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"),
+        ("paragraph", "Hoàng Thị Hạnh"),
+    ])
+    m = read_metadata(doc)
+    assert (m.issuer, m.province, m.district, m.signer) == (
+        "Sở Nội vụ tỉnh Cao Bằng", "Cao Bằng", None, "Hoàng Thị Hạnh")

@@ -39,15 +39,22 @@ def footnotes(doc: Document) -> set[str]:
 
 
 def similarity(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    """Word-level similarity of two whitespace-collapsed texts (1.0 when equal)."""
+    if a == b:
+        return 1.0
+    return difflib.SequenceMatcher(None, a.split(" "), b.split(" "), autojunk=False).ratio()
 
 
-def show_diff(a: str, b: str, context: int = 30, limit: int = 20) -> str:
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+def show_diff(a: str, b: str, context: int = 6, limit: int = 20) -> str:
+    """The differing words, with a few words of context, one line per difference."""
+    wa, wb = a.split(" "), b.split(" ")
+    sm = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
     out = []
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op != "equal":
-            out.append(f"{op}: {a[max(0, i1 - context):i2 + context]!r} -> {b[max(0, j1 - context):j2 + context]!r}")
+            left = " ".join(wa[max(0, i1 - context):i2 + context])
+            right = " ".join(wb[max(0, j1 - context):j2 + context])
+            out.append(f"{op}: {left!r} -> {right!r}")
         if len(out) >= limit:
             break
     return "\n".join(out)

@@ -29,7 +29,7 @@ from pipeline.normalize import match_form
 from . import numbers as nums
 from .analysis import Analysis
 from .catalog import AwardMention, award_mentions, resolve_level
-from .context import period_mentions, status_at
+from .context import _outside_parens, _pick, period_mentions, status_at
 from .text import heading_stack_at
 
 _YEAR = re.compile(r"^(?:năm\s+)?(?P<a>(?:19|20)\d\d)(?:\s*-\s*(?P<b>(?:19|20)\d\d))?$")
@@ -95,10 +95,11 @@ def _context_period(an: Analysis, b: Block) -> Optional[str]:
     for prev in reversed(an.doc.blocks[max(0, b.index - 2):b.index]):
         if prev.kind == TABLE:
             break
-        found = [p for p in period_mentions(an.doc.match_text[prev.start:prev.end], prev.start, an.meta.period)
-                 if not p.attached and not p.baseline]
-        if found:
-            return found[-1].period
+        text = an.doc.match_text[prev.start:prev.end]
+        found = _outside_parens(text, period_mentions(text, prev.start, an.meta.period), prev.start)
+        p = _pick(found)
+        if p:
+            return p
     for h in reversed(heading_stack_at(an.doc, b.index)):
         found = period_mentions(an.doc.match_text[h.start:h.end], h.start, an.meta.period)
         if found:

@@ -44,6 +44,10 @@ _STRONG = {"tập thể": "tap_the", "cá nhân": "ca_nhan", "tập thể và c�
 _WEAK_PEOPLE = {"đồng chí", "cán bộ", "công chức", "viên chức", "người lao động", "giáo viên", "học sinh",
                 "đảng viên", "hội viên", "đoàn viên", "chiến sĩ", "mẹ"}
 _RECIP_BEFORE = re.compile(r"(?:^|[-+•:]\s*)(?P<r>tập thể|cá nhân|hộ gia đình)\s*:\s*$")
+_ITEM_LABEL = regex.compile(r"[-+•*]?\s*(?:(?P<p>(?i:xã|phường|thị trấn))\s+)?"
+                            r"(?P<name>\p{Lu}[\p{L}\p{M}]*(?:\s\p{Lu}[\p{L}\p{M}]*){1,3})\s*:\s*", regex.V1)
+_NOT_PLACE = {"Tập", "Cá", "Khen", "Giấy", "Bằng", "Cờ", "Danh", "Huân", "Chiến", "Lao", "Tổng", "Trong", "Năm",
+              "Kết", "Hình", "Cấp", "Các", "Số", "Gia", "Thôn", "Cơ", "Điển", "Phong", "Đề", "Dự", "Hiệp", "Chủ"}
 _JOIN = re.compile(r"^\s*(?:,|và|, và|;\s*và)?\s*$")
 _FORWARD = re.compile(r"^[\s,]*(?:đã |đều |cũng )?(?:được|đạt|nhận|đạt được|được nhận)\b[^;()\d]{0,45}$")
 _BACKWARD = re.compile(r"^[\s\"]*[^;()\d]{0,70}?(?:cho|:|gồm|là|tặng|có)\s*(?:hơn |trên |gần |khoảng )?$")
@@ -355,6 +359,13 @@ def _award_subject(an: Analysis, sent: Sentence, g: Group) -> Optional[tuple[str
     cs = clause_start(sent, g.start, seps=";")
     m = _PASSIVE_PLACE.search(an.doc.text, cs, g.start)
     if not m:
+        # "- Cẩm Yên: 15 tập thể, 42 cá nhân;": a list item labelled with the place
+        lab = _ITEM_LABEL.match(an.doc.text, sent.block.start, g.start)
+        if lab and sent.start == sent.block.start and lab.end() >= g.start - 1 and \
+                lab.group("name").split()[0] not in _NOT_PLACE:
+            name = lab.group("name")
+            if fold(name) != fold(an.meta.district):
+                return name, "commune" if (lab.group("p") or "xã").lower() in ("xã", "phường", "thị trấn") else "unit"
         return None
     name = m.group("name")
     if fold(name) in (fold(an.meta.district), fold(an.meta.place)):

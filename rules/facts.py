@@ -8,6 +8,7 @@ from .award_tables import extract_award_tables
 from .awards import extract_awards
 from .honorees import extract_honorees
 from .indicators import extract_indicators
+from .metric_tables import extract_metric_tables
 from .ntm import extract_ntm
 from .poverty import extract_poverty
 from .quantities import extract_quantities
@@ -22,6 +23,7 @@ def extract_facts(doc: Document, ex: Extraction) -> None:
     extract_poverty(an)
     extract_ntm(an)
     extract_indicators(an)
+    extract_metric_tables(an)
     extract_quantities(an)
     ex.facts.extend(an.facts)
     ex.honorees.extend(an.honorees)

@@ -23,6 +23,7 @@ Public functions: :func:`name_key`, :func:`find_province`,
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import sqlite3
@@ -151,9 +152,15 @@ def _prefer_exact(written: str, units: list) -> list:
     there are any; all of them for a name written without diacritics."""
     if len(units) < 2 or written.isascii():
         return units
-    want = match_form(unicodedata.normalize("NFC", written))
-    exact = [u for u in units if match_form(u.name) == want]
+    want = _spelling(unicodedata.normalize("NFC", written))
+    exact = [u for u in units if _spelling(u.name) == want]
     return exact or units
+
+
+@lru_cache(maxsize=65536)
+def _spelling(name: str) -> str:
+    """A name with its diacritics, lower case, one tone placement."""
+    return match_form(name)
 
 
 def _strip_key_prefix(alias: str) -> Optional[str]:
@@ -502,19 +509,15 @@ def find_places(text: str, bare_provinces: bool = False) -> list[PlaceMention]:
     for m in _MENTION_PREFIX.finditer(text):
         if m.start() < taken_until:
             continue
+        first = _NAME_TOKEN.match(text, m.end())
+        if not first or not _capitalised(first.group(1)) or _fold_key(first.group(1)) in _NOT_NAMES:
+            continue                       # "xã hội", "huyện ủy", "HUYỆN ỦY"
         prefix = m.group(1)
         levels = _PREFIX_LEVEL.get(re.sub(r"\s+", " ", prefix.lower()), ())
-        toks, pos = [], m.end()
-        while len(toks) < _MAX_TOKENS:
-            t = _NAME_TOKEN.match(text, pos)
-            if not t:
-                break
+        toks, t = [], first
+        while t and len(toks) < _MAX_TOKENS:
             toks.append((t.group(1), t.start(1), t.end(1)))
-            pos = t.end()
-        if not toks or not _capitalised(toks[0][0]):
-            continue
-        if _fold_key(toks[0][0]) in _NOT_NAMES:
-            continue
+            t = _NAME_TOKEN.match(text, t.end())
         mention = _longest(text, toks, levels, prefix, m.start())
         if mention:
             out.append(mention)
@@ -553,7 +556,12 @@ def _add_bare_provinces(text: str, found: list[PlaceMention]) -> list[PlaceMenti
     """Add province names written without prefix: runs of capitalised words
     whose longest sub-run (two to four words) is a province name."""
     g = gazetteer()
-    covered = [(p.start, p.end) for p in found]
+    starts = [p.start for p in found]          # found is in text order and does not overlap
+
+    def covered(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and found[i].start <= pos < found[i].end
+
     extra: list[PlaceMention] = []
     for run in _CAP_RUN.finditer(text):
         words = [(w.group(0), run.start() + w.start(), run.start() + w.end())
@@ -566,7 +574,7 @@ def _add_bare_provinces(text: str, found: list[PlaceMention]) -> list[PlaceMenti
                 provs = g.provinces.get(key) if key not in g.not_bare else None
                 if provs:
                     s, e = words[i][1], words[j - 1][2]
-                    if not any(a <= s < b for a, b in covered):
+                    if not covered(s):
                         extra.append(PlaceMention(PROVINCE, "", text[s:e], s, e, s, tuple(provs)))
                     i = j
                     break

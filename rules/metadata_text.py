@@ -55,7 +55,8 @@ _BREAK_BEFORE = re.compile(
     r"|(?<![^\W_])(?=(?:tm|kt|tl|tuq)\s*\.\s*\S)"
     r"|(?=nơi nhận)|(?=kính gửi)|(?<![^\W_])(?=v/v\b)"
     r"|(?<=hạnh phúc)")
-_DECORATION = re.compile(r"[-_=*.…~]{3,}|^[-_=*.…~\s]+$")
+_RULE = re.compile(r"[-=*~–—―]{3,}")                # a decorative rule: a line ends there
+_BLANKS = re.compile(r"[_.…]{3,}")                   # dotted/underlined blanks: kept as spaces
 
 
 def split_line(text: str, start: int) -> list[tuple[str, int]]:
@@ -64,13 +65,14 @@ def split_line(text: str, start: int) -> list[tuple[str, int]]:
     decorative rules (``--------``).  A long line is running text: kept whole."""
     if len(text) > 300:
         return [(text.strip(), start + len(text) - len(text.lstrip()))] if text.strip() else []
+    text = _RULE.sub(lambda d: "\n" * len(d.group(0)), text)
+    text = _BLANKS.sub(lambda d: " " * len(d.group(0)), text)
     m = match_form(text)
-    cuts = sorted({0, len(text), *(x.start() for x in _BREAK_BEFORE.finditer(m))})
+    cuts = {0, len(text), *(x.start() for x in _BREAK_BEFORE.finditer(m))}
+    cuts.update(i for i, c in enumerate(text) if c == "\n")
     out: list[tuple[str, int]] = []
-    for a, b in zip(cuts, cuts[1:]):
-        piece = text[a:b]
-        for d in _DECORATION.finditer(piece):
-            piece = piece[:d.start()] + " " * (d.end() - d.start()) + piece[d.end():]
+    for a, b in zip(sorted(cuts), sorted(cuts)[1:]):
+        piece = text[a:b].replace("\n", " ")
         stripped = piece.strip()
         if stripped:
             out.append((stripped, start + a + (len(piece) - len(piece.lstrip()))))

@@ -107,7 +107,7 @@ def extract_poverty(an: Analysis) -> None:
                     if len(g2) > 45 or (regex.search(r"\d", g2) and not _TRANSITION.search(g2)):
                         continue
                 between = mt[max(tstart, last_end):n.start]
-                head = mt[max(cs, tstart - 40):tstart]
+                head = mt[max(clause_start(sent, tstart, seps=";:"), tstart - 40):tstart]
                 if topic.reduction_metric and (v.reduction.search(head) or v.reduction.search(between)) \
                         and not regex.search(r"(?:còn|xuống|từ)", between):
                     metric = topic.reduction_metric

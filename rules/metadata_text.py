@@ -56,7 +56,6 @@ _BREAK_BEFORE = re.compile(
     r"|(?=nơi nhận)|(?=kính gửi)|(?<![^\W_])(?=v/v\b)"
     r"|(?<=hạnh phúc)")
 _RULE = re.compile(r"[-=*~–—―]{3,}")                # a decorative rule: a line ends there
-_BLANKS = re.compile(r"[_.…]{3,}")                   # dotted/underlined blanks: kept as spaces
 
 
 def split_line(text: str, start: int) -> list[tuple[str, int]]:
@@ -66,7 +65,6 @@ def split_line(text: str, start: int) -> list[tuple[str, int]]:
     if len(text) > 300:
         return [(text.strip(), start + len(text) - len(text.lstrip()))] if text.strip() else []
     text = _RULE.sub(lambda d: "\n" * len(d.group(0)), text)
-    text = _BLANKS.sub(lambda d: " " * len(d.group(0)), text)
     m = match_form(text)
     cuts = {0, len(text), *(x.start() for x in _BREAK_BEFORE.finditer(m))}
     cuts.update(i for i, c in enumerate(text) if c == "\n")

@@ -261,3 +261,52 @@ def test_department_known_only_from_its_number_and_signature():
     m = read_metadata(doc)
     assert (m.issuer, m.province, m.district, m.signer) == (
         "Sở Nội vụ tỉnh Cao Bằng", "Cao Bằng", None, "Hoàng Thị Hạnh")
+
+
+def test_docx_style_tables_with_rules_and_caps_title():
+    """A .docx header: one row of two cells holding several lines each (the
+    reader flattens a cell to one line), em-dash rules, a title in capitals
+    over two lines, the signature in a table."""
+    from pipeline.document import DocumentBuilder
+    b = DocumentBuilder("x.docx", "docx")
+    b.add_table([["ỦY BAN NHÂN DÂN\nHUYỆN HÀ TRUNG\n———————\nSố: 512/BC-UBND",
+                  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n————————————\n"
+                  "Hà Trung, ngày 20 tháng 12 năm 2021"]])
+    b.add("heading", "BÁO CÁO\nTỔNG KẾT CÔNG TÁC THI ĐUA, KHEN THƯỞNG\nNĂM 2021")
+    b.add("paragraph", "Căn cứ Hướng dẫn số 10/HD-HĐTĐKT của Hội đồng Thi đua - Khen thưởng tỉnh Thanh Hóa.")
+    b.add_table([["Nơi nhận:\n- Như trên;\n- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\nLê Thị Hồng"]])
+    m = read_metadata(b.build())
+    assert dataclasses.asdict(m) == dict(
+        doc_type="bao_cao", doc_number="512/BC-UBND", title="TỔNG KẾT CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM 2021",
+        issuer="UBND huyện Hà Trung", place="Hà Trung", issued_date="2021-12-20", issued_year=2021,
+        period="2021", province="Thanh Hóa", district="Hà Trung", signer="Lê Thị Hồng")
+
+
+def test_post_2025_ward_and_official_letter_of_a_department():
+    from pipeline.document import DocumentBuilder
+    b = DocumentBuilder("x.docx", "docx")
+    b.add_table([["ỦY BAN NHÂN DÂN\nPHƯỜNG BA ĐÌNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"],
+                 ["Số: 12/KH-UBND", "Ba Đình, ngày 15 tháng 7 năm 2025"]])
+    b.add("heading", "KẾ HOẠCH")
+    b.add("paragraph", "Phát động phong trào thi đua 6 tháng cuối năm 2025")
+    b.add("paragraph", "Thực hiện Kế hoạch của UBND thành phố Hà Nội, UBND phường Ba Đình ban hành kế hoạch như sau:")
+    b.add("paragraph", "Nơi nhận:")
+    b.add("heading", "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH")
+    b.add("paragraph", "Trần Văn Nam")
+    m = read_metadata(b.build())
+    assert (m.doc_type, m.issuer, m.province, m.district, m.period) == (
+        "ke_hoach", "UBND phường Ba Đình", "Hà Nội", "Ba Đình", "2025-H2")
+
+    doc = document_from_blocks("x.txt", "txt", [
+        ("paragraph", "UBND TỈNH LẠNG SƠN"), ("paragraph", "SỞ NỘI VỤ"), ("paragraph", "Số: 1520/SNV-TĐKT"),
+        ("paragraph", "V/v hướng dẫn tổng kết công tác thi đua, khen thưởng năm 2024"),
+        ("paragraph", "Lạng Sơn, ngày 02 tháng 12 năm 2024"),
+        ("paragraph", "Kính gửi: UBND các huyện, thành phố."), ("paragraph", "Nơi nhận:"),
+        ("paragraph", "- Như trên;"), ("heading", "GIÁM ĐỐC"), ("paragraph", "(Đã ký)"),
+        ("paragraph", "NGUYỄN VĂN HÙNG")])
+    m = read_metadata(doc)
+    assert dataclasses.asdict(m) == dict(
+        doc_type="cong_van", doc_number="1520/SNV-TĐKT",
+        title="hướng dẫn tổng kết công tác thi đua, khen thưởng năm 2024", issuer="Sở Nội vụ tỉnh Lạng Sơn",
+        place="Lạng Sơn", issued_date="2024-12-02", issued_year=2024, period="2024", province="Lạng Sơn",
+        district=None, signer="Nguyễn Văn Hùng")

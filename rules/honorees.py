@@ -26,9 +26,13 @@ from .analysis import Analysis
 from .awards import Item
 from .catalog import award_mentions, resolve_level
 
-_CUE = re.compile(r"^[\s*+•-]*(?:về\s+)?(?:danh sách\s+)?(?:các\s+)?(?P<r>tập thể|cá nhân)\b[^:]{0,80}:\s*$")
+_CUE = re.compile(r"^[\s*+•-]*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*)?(?:về\s+)?(?:danh sách\s+)?(?:các\s+)?"
+                  r"(?P<r>tập thể|cá nhân)\b[^:]{0,80}:\s*$")
 _LIST_CUE = re.compile(r"(?:gồm|như sau|danh sách)\s*(?:có)?\s*:\s*$")
-_ENTRY = re.compile(r"^\s*(?:\d{1,3}[.)]|[-+•–])\s+(?P<e>.+)$")
+_ENTRY = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[a-zđ]\)|[-+•–])\s+(?P<e>.+)$")
+_PERSON = regex.compile(r"^(?P<name>\p{Lu}[\p{L}\p{M}]*(?:\s\p{Lu}[\p{L}\p{M}]*){1,4})\s*(?:[,–-]\s*(?P<pos>.+))?$", regex.V1)
+_COLON_NAMES = re.compile(r"[^:;.()]{0,80}:\s*(?P<names>[^:]+?)\s*\.?\s*$")
+_CHO_NAME = regex.compile(r"\s*cho\s+(?P<r>tập thể|cá nhân|đồng chí|ông|bà)\s+(?P<name>\p{Lu}[^,;.()]{3,120})", regex.V1)
 _TITLE = re.compile(r"^(?:đ/c|đồng chí|ông|bà|anh|chị)\s+", re.I)
 _SPLIT_POS = regex.compile(r"\s+[-–]\s+|,\s+(?=(?:\p{Ll}|[A-ZĐ]{2,}|Chủ|Phó|Bí|Trưởng|Giám|Hiệu|Cán|Công|Giáo|Nhân|Kế)\b)")
 _H_NAME = re.compile(r"họ (?:và )?tên|tên tập thể|tên đơn vị|tập thể được|cá nhân được")
@@ -104,6 +108,50 @@ def from_parentheses(an: Analysis, items: list[Item]) -> None:
                                        award=f.award, period=f.period, page=f.page))
 
 
+def from_sentences(an: Analysis, items: list[Item]) -> None:
+    """'... cho 02 tập thể dẫn đầu khối thi đua của huyện: UBND xã Thanh Sơn; Trường Tiểu học ...'
+    and 'Thủ tướng Chính phủ tặng 01 Bằng khen cho tập thể Trường ...'."""
+    text = an.doc.text
+    for it in items:
+        f = it.fact
+        if f is None or f.metric != "award.count":
+            continue
+        anchor = max(it.end, it.award.end if it.award is not None and it.award.start > it.num.start else 0)
+        block = an.doc.blocks[f.block_index] if f.block_index is not None else None
+        if block is None:
+            continue
+        m = _CHO_NAME.match(text, anchor, block.end)
+        if m and it.recipient in (None, "tap_the", "ca_nhan"):
+            rec = "tap_the" if m.group("r") == "tập thể" else "ca_nhan"
+            name = _clean(m.group("name"))
+            an.honorees.append(Honoree(name=name, recipient=rec, text=f.text, char_start=m.start("name"),
+                                       char_end=m.start("name") + len(m.group("name").rstrip()),
+                                       rule="hon.cho", award=f.award, period=f.period, page=f.page))
+            continue
+        if it.recipient not in ("tap_the", "ca_nhan"):
+            continue
+        end = text.find("\n", anchor, block.end)
+        end = block.end if end < 0 else end
+        m = _COLON_NAMES.match(text, anchor, end)
+        if not m or not m.group("names").strip():
+            continue
+        names_text = m.group("names")
+        sep = ";" if ";" in names_text else ","
+        n = int(f.value) if f.value == int(f.value) else None
+        parts = [p for p in names_text.split(sep) if p.strip()]
+        if n is not None and len(parts) != n:
+            continue
+        off = m.start("names")
+        for p in parts:
+            start = text.find(p.strip(), off)
+            off = start + len(p.strip())
+            nm = _clean(p)
+            if len(nm) >= 4 and nm[0].isupper():
+                an.honorees.append(Honoree(name=nm, recipient=it.recipient, text=f.text, char_start=start,
+                                           char_end=off, rule="hon.colon_list", award=f.award, period=f.period,
+                                           page=f.page))
+
+
 def _entry_honoree(an: Analysis, raw: str, start: int, recipient: Optional[str], award: Optional[str],
                    period: Optional[str], rule: str, page: Optional[int], position: Optional[str] = None):
     entry = raw.strip()
@@ -111,9 +159,13 @@ def _entry_honoree(an: Analysis, raw: str, start: int, recipient: Optional[str],
     body = _TITLE.sub("", entry)
     name, pos = body, position
     if recipient != "tap_the":
-        parts = _SPLIT_POS.split(body, maxsplit=1) if pos is None else [body]
-        if len(parts) == 2:
-            name, pos = parts[0], parts[1]
+        pm = _PERSON.match(body.strip().rstrip(";.")) if pos is None else None
+        if pm and (recipient == "ca_nhan" or titled):
+            name, pos = pm.group("name"), pm.group("pos")
+        else:
+            parts = _SPLIT_POS.split(body, maxsplit=1) if pos is None else [body]
+            if len(parts) == 2:
+                name, pos = parts[0], parts[1]
     name = _clean(name)
     if not name or len(name) < 3:
         return
@@ -156,7 +208,8 @@ def from_lists(an: Analysis) -> None:
             e = _ENTRY.match(nb.text)
             if not e or len(nb.text) > 160 or _CUE.match(mt[nb.start:nb.end]) or nb.text.rstrip().endswith(":"):
                 break
-            if re.search(r"\b(?:được|đã|đạt|thực hiện)\b", e.group("e")) and recipient is None:
+            if recipient is None and (re.search(r"\b(?:được|đã|đạt|thực hiện|bằng|chiếm)\b", e.group("e"))
+                                      or re.search(r"\d", e.group("e"))):
                 break
             _entry_honoree(an, e.group("e"), nb.start + e.start("e"), recipient, award, period,
                            "hon.list", nb.page)
@@ -180,7 +233,12 @@ def _award_near(an: Analysis, b: Block) -> Optional[str]:
 def _table_entries(an: Analysis, b: Block, recipient: Optional[str], award: Optional[str],
                    period: Optional[str]) -> None:
     """Rows of a table right after a cue: name in the first text cell, position in the next."""
-    for row in b.rows or []:
+    rows = b.rows or []
+    cells = [c for r in rows for c in r.cells[1:] if c.text.strip()]
+    numeric = sum(1 for c in cells if re.fullmatch(r"[\d.,%\s-]+", c.text.strip()))
+    if cells and numeric > len(cells) / 3:
+        return  # a table of figures, not of names
+    for row in rows:
         texts = [c for c in row.cells if c.text.strip() and not re.fullmatch(r"\d{1,3}\.?", c.text.strip())]
         if not texts:
             continue
@@ -215,6 +273,7 @@ def _from_table(an: Analysis, b: Block) -> None:
 
 def extract_honorees(an: Analysis, items: list[Item]) -> None:
     from_parentheses(an, items)
+    from_sentences(an, items)
     from_lists(an)
     # one entry per (name, award): a list may repeat what a parenthesis said
     seen, out = set(), []

@@ -135,6 +135,7 @@ def strip_prefix(name: str) -> str:
     return s
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: Optional[str]) -> str:
     """The index key of a place name: folded, prefix removed, no spaces
     (``Huyện Trùng khánh`` -> ``trungkhanh``; ``Thanh Hoá`` -> ``thanhhoa``)."""
@@ -188,9 +189,9 @@ def _kind(full: str, short: str) -> str:
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 
 
-def _short(short: Optional[str], full: Optional[str]) -> Optional[str]:
+def _short(short: Optional[str]) -> Optional[str]:
     """The package's short name without its disambiguating ``(Huyện)``."""
-    return _PAREN.sub("", short) if short else short
+    return _PAREN.sub("", short) if short and "(" in short else short
 
 
 def _aliases(raw: Optional[str]) -> list[str]:
@@ -230,19 +231,20 @@ class Gazetteer:
         if not key:
             return
         lst = index.setdefault(key, [])
-        if unit not in lst:
+        if all(u is not unit for u in lst):
             lst.append(unit)
 
     def _load_legacy(self, con: sqlite3.Connection) -> None:
         rows = con.execute(
             "SELECT province, provinceShort, provinceCode, provinceKey, provinceAlias, "
             "district, districtShort, districtCode, districtKey, districtAlias, "
-            "ward, wardShort, wardCode, wardKey, wardAlias FROM admin_units_legacy").fetchall()
+            "ward, wardShort, wardCode, wardKey, wardAlias, districtType, wardType "
+            "FROM admin_units_legacy").fetchall()
         prov_seen: dict[str, Province] = {}
         dist_seen: dict[tuple[str, str], District] = {}
         for (p_full, p_short, p_code, p_key, p_alias, d_full, d_short, d_code, d_key, d_alias,
-             w_full, w_short, w_code, w_key, w_alias) in rows:
-            d_short, w_short = _short(d_short, d_full), _short(w_short, w_full)
+             w_full, w_short, w_code, w_key, w_alias, d_type, w_type) in rows:
+            d_short, w_short = _short(d_short), _short(w_short)
             prov = prov_seen.get(p_key)
             if prov is None:
                 prov = Province(p_short, p_full, _kind(p_full, p_short), p_code, LEGACY, p_key)
@@ -253,7 +255,7 @@ class Gazetteer:
                     self._add(self.provinces, a, prov)
             dist = dist_seen.get((p_key, d_key))
             if dist is None:
-                dist = District(d_short, d_full, _kind(d_full, d_short), d_code, p_short, d_key)
+                dist = District(d_short, d_full, (d_type or _kind(d_full, d_short)).lower(), d_code, p_short, d_key)
                 dist_seen[(p_key, d_key)] = dist
                 self._add(self.districts, name_key(d_short), dist)
                 for a in _aliases(d_alias):
@@ -261,8 +263,8 @@ class Gazetteer:
                     self._add(self.districts, _strip_key_prefix(a) or "", dist)
             if not w_full:
                 continue
-            com = Commune(w_short, w_full, _kind(w_full, w_short), w_code, p_short, d_short, LEGACY,
-                          f"{p_key}_{d_key}_{w_key}")
+            com = Commune(w_short, w_full, (w_type or _kind(w_full, w_short)).lower(), w_code, p_short, d_short,
+                          LEGACY, f"{p_key}_{d_key}_{w_key}")
             self.commune_by_key[com.key] = com
             self._add(self.communes, name_key(w_short), com)
             for a in _aliases(w_alias):
@@ -272,10 +274,10 @@ class Gazetteer:
     def _load_2025(self, con: sqlite3.Connection) -> None:
         rows = con.execute(
             "SELECT province, provinceShort, provinceCode, provinceKey, provinceAlias, "
-            "ward, wardShort, wardCode, wardKey FROM admin_units").fetchall()
+            "ward, wardShort, wardCode, wardKey, wardType FROM admin_units").fetchall()
         prov_seen: dict[str, Province] = {}
-        for p_full, p_short, p_code, p_key, p_alias, w_full, w_short, w_code, w_key in rows:
-            w_short = _short(w_short, w_full)
+        for p_full, p_short, p_code, p_key, p_alias, w_full, w_short, w_code, w_key, w_type in rows:
+            w_short = _short(w_short)
             prov = prov_seen.get(p_key)
             if prov is None:
                 prov = Province(p_short, p_full, _kind(p_full, p_short), p_code, NEW, p_key)
@@ -284,8 +286,8 @@ class Gazetteer:
                 for a in _aliases(p_alias):
                     self._add(self.provinces, a, prov)
             if w_full:
-                com = Commune(w_short, w_full, _kind(w_full, w_short), w_code, p_short, None, NEW,
-                              f"{p_key}_{w_key}")
+                com = Commune(w_short, w_full, (w_type or _kind(w_full, w_short)).lower(), w_code, p_short, None,
+                              NEW, f"{p_key}_{w_key}")
                 self._add(self.communes_2025, name_key(w_short), com)
         self.provinces_2025 = {p.key: p for p in prov_seen.values()}
 

@@ -98,6 +98,8 @@ def from_parentheses(an: Analysis, items: list[Item]) -> None:
         content = text[start:end - 1]
         if re.match(r"\s*(?:trong đó|gồm|có danh sách|danh sách)", content, re.I) or not content.strip():
             continue
+        if "%" in content or re.search(r"\b(?:bằng|chiếm|đạt|tăng|giảm|so với|theo quy)\b", content, re.I):
+            continue  # a remark about the figures, not names
         n = int(f.value) if f.value and f.value == int(f.value) else None
         for name, off in _split_names(content, n):
             nm = _clean(name)

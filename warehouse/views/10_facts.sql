@@ -1,0 +1,44 @@
+-- v_facts: every fact with its document and the unit it is about resolved.
+--
+-- unit_level / unit_name: the subject, or (subject NULL) the reporting unit
+-- itself: the district of a district's report, the cluster of a cluster report,
+-- the commune of a commune's report.  district: the district the figure belongs
+-- to, one canonical name however it was written (huyện Trùng Khánh, Trùng
+-- Khánh, H. Trùng Khánh); province_2025: today's province of the document's
+-- (pre-July-2025) province.  period_resolved: the fact's period, else the
+-- document's; year: its calendar year (NULL for multi-year periods).
+CREATE OR REPLACE VIEW v_facts AS
+WITH d AS (
+    SELECT doc_id, path, format, doc_type, doc_number, issuer, issued_date, issued_year, period AS doc_period,
+           province AS doc_province, district AS doc_district, ingested_at,
+           tdkt_doc_level(issuer, district, province) AS doc_level,
+           coalesce(issued_date, make_date(coalesce(issued_year, 1900), 12, 31)) AS doc_date
+    FROM documents
+    WHERE status = 'ok'
+), x AS (
+    SELECT f.*, d.* EXCLUDE (doc_id),
+           coalesce(f.period, d.doc_period) AS period_resolved,
+           CASE WHEN f.subject IS NULL THEN d.doc_level
+                WHEN d.doc_level <> 'cluster' AND tdkt_key(f.subject) = tdkt_key(d.doc_district) THEN d.doc_level
+                ELSE coalesce(f.subject_level, 'unit') END AS unit_level,
+           CASE WHEN f.subject IS NOT NULL THEN f.subject
+                WHEN d.doc_level = 'cluster' THEN d.issuer
+                ELSE coalesce(d.doc_district, d.issuer) END AS unit_name_raw,
+           CASE WHEN f.subject IS NOT NULL AND f.subject_level = 'district' THEN f.subject
+                ELSE d.doc_district END AS district_raw
+    FROM facts f JOIN d USING (doc_id)
+)
+SELECT x.* EXCLUDE (unit_name_raw, district_raw),
+       tdkt_year(x.period_resolved) AS year,
+       coalesce(pu.name, tdkt_strip_prefix(x.unit_name_raw)) AS unit_name,
+       tdkt_key(x.district_raw) AS district_key,
+       coalesce(pd.name, tdkt_strip_prefix(x.district_raw)) AS district,
+       coalesce(pm.province, tdkt_strip_prefix(x.doc_province)) AS province,
+       coalesce(pm.province_2025, pd.province_2025) AS province_2025
+FROM x
+LEFT JOIN province_2025_map pm ON pm.province_key = tdkt_key(x.doc_province)
+LEFT JOIN place_lookup pd ON pd.level = 'district' AND pd.name_key = tdkt_key(x.district_raw)
+      AND pd.province_key = coalesce(tdkt_key(x.doc_province), '')
+LEFT JOIN place_lookup pu ON pu.level = x.unit_level AND pu.name_key = tdkt_key(x.unit_name_raw)
+      AND pu.province_key = coalesce(tdkt_key(x.doc_province), '')
+      AND x.unit_level IN ('district', 'commune');

@@ -304,6 +304,7 @@ def extract_awards(an: Analysis) -> list[Item]:
             if any(it.fact is not None for it in g.items):
                 prev_group = g
         _inline_breakdowns(an, sent, sent_items)
+        _of_total_parts(an, sent, sent_items)
         _shares(an, sent, bound, mentions)
         text_end = an.doc.match_text[sent.start:sent.end].rstrip(" .")
         if sent_items and _LEAD_END.search(text_end) and sent.end >= b.end - 2:
@@ -387,6 +388,35 @@ def _stated_percent(an: Analysis, it: Item, g: Group) -> Optional[float]:
         return float(m.group("p").replace(",", "."))
     except ValueError:  # pragma: no cover
         return None
+
+
+_OF_TOTAL = re.compile(r"(?:trong (?:tổng )?số|trong số)\b")
+_PART_TAIL = re.compile(r"\s*(?:được\s+)?(?:khen thưởng|tặng|công nhận)?\s*(?P<q>[^;.()]{3,60})")
+
+
+def _of_total_parts(an: Analysis, sent: Sentence, items: list[Item]) -> None:
+    """'Trong tổng số Giấy khen của Chủ tịch UBND huyện, có 38 tập thể ... được khen thưởng chuyên đề,
+    đột xuất; 59 tập thể ... tổng kết năm': parts of a total stated earlier (often in a table)."""
+    mt = an.doc.match_text
+    if not _OF_TOTAL.match(mt, sent.start) or not items:
+        return
+    first_local = min(it.fact.local_id for it in items if it.fact is not None)
+    for it in items:
+        f = it.fact
+        if f is None or f.parent_local_id is not None:
+            continue
+        totals = [t for t in an.facts[:first_local] if t.metric == "award.count" and t.award == f.award
+                  and t.recipient == f.recipient and t.period == f.period and t.parent_local_id is None]
+        if not totals:
+            continue
+        f.parent_local_id = totals[-1].local_id
+        end = it.award.end if it.award is not None and it.award.start > it.num.start else it.end
+        q = _PART_TAIL.match(an.doc.text, end)
+        g = [x for x in items if x.num.start > it.num.start]
+        if q:
+            qual = q.group("q").strip(" ,")
+            qual = re.split(r",\s*\d", qual)[0]
+            f.qualifier = re.sub(r"^(?:được\s+)?(?:khen thưởng\s+)?", "", qual).strip() or None
 
 
 def _parent_in(lead_items: list[Item], it: Item) -> Optional[Item]:

@@ -17,9 +17,9 @@ from .quantities import extract_quantities
 def extract_facts(doc: Document, ex: Extraction) -> None:
     """Fill ex.facts and ex.honorees (citations are filled by rules.citations)."""
     an = Analysis(doc, ex.meta)
+    extract_award_tables(an)          # first: sentences may detail a table's totals
     items = extract_awards(an)
     extract_honorees(an, items)
-    extract_award_tables(an)
     extract_poverty(an)
     extract_ntm(an)
     extract_indicators(an)

@@ -26,7 +26,7 @@ from .analysis import Analysis
 
 _H_PCT = re.compile(r"%|tỷ lệ|so với|so sánh")
 _H_RESULT = re.compile(r"kết quả|thực hiện|ước đạt|ước th|đạt được|^th\b|thực tế")
-_H_TARGET = re.compile(r"mục tiêu|kế hoạch|chỉ tiêu (?:năm|giao|kh|nghị quyết|đại hội|đề ra|phấn đấu)|^kh\b|^nq\b|nghị quyết")
+_H_TARGET = re.compile(r"mục tiêu|kế hoạch|chỉ tiêu (?:năm|giao|kh|nghị quyết|đại hội|đề ra|phấn đấu)|^kh\b|^nq\b|nghị quyết|dự kiến")
 _H_UNIT = re.compile(r"đơn vị tính|^đvt|^đơn vị$|đơn vị đo")
 _H_LABEL = re.compile(r"^(?:các |tên )?chỉ tiêu|^nội dung|danh mục|^tiêu chí")
 _H_TT = re.compile(r"^(?:s?tt|số tt|số thứ tự)$")
@@ -38,8 +38,8 @@ _BULLET = re.compile(r"^\s*[-+•*–]\s*")
 @dataclass
 class Columns:
     label: int
-    target: int
-    result: int
+    target: Optional[int]               # None in a plan's table of targets only
+    result: Optional[int]               # None in a table of results only
     percent: Optional[int]
     unit: Optional[int]
     tt: Optional[int]
@@ -83,8 +83,13 @@ def detect_columns(rows: list[Row]) -> Optional[Columns]:
                      None)
         if label is None and tt is not None and tt + 1 < ncols:
             label = tt + 1
-        if res is None or tgt is None or label is None:
+        if label is None or (res is None and tgt is None):
             continue
+        if res is None or tgt is None:
+            # a plan's table of targets only (or a table of results only): needs a unit or TT column
+            # and a target/result header that is unmistakable
+            if unit is None and tt is None:
+                continue
         # a header row that is followed by a sub-header row (first cells empty) takes it too
         if n_header < len(rows) - 1:
             nxt = rows[n_header]

@@ -102,6 +102,27 @@ def cmd_compare(a) -> int:
                            fmt=a.format)
 
 
+def cmd_eval(a) -> int:
+    from pipeline.evaluate import evaluate, report
+    from warehouse import connect
+
+    if not Path(a.gold_dir).is_dir():
+        print(f"tdkt eval: {a.gold_dir} is not a folder of gold *.json files", file=sys.stderr)
+        return 2
+    con = connect(a.db, read_only=True)
+    try:
+        sc = evaluate(con, a.gold_dir)
+    finally:
+        con.close()
+    report(sc, sys.stdout, details=not a.quiet)
+    if a.json:
+        import json
+        from dataclasses import asdict
+        Path(a.json).write_text(json.dumps(dict(summary=sc.summary(), docs=[asdict(d) for d in sc.docs]),
+                                           ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    return 0 if sc.f1 >= a.min_f1 else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="tdkt", description="Read emulation and commendation reports into a "
                                 "DuckDB warehouse, extract their figures and check them.")
@@ -125,6 +146,15 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--format", choices=("csv", "parquet", "jsonl", "xlsx"), default="csv")
     sp.add_argument("--out", help="output file (default: TABLE.FORMAT here; '-' for standard output)")
     sp.set_defaults(func=cmd_export)
+
+    sp = sub.add_parser("eval", help="score the warehouse against gold files (facts F1 per family, metadata, "
+                                     "indicators, honorees, findings)")
+    sp.add_argument("gold_dir", metavar="GOLD_DIR", help="folder of gold *.json files (paired by file stem)")
+    add_db(sp)
+    sp.add_argument("--json", metavar="FILE", help="also write the full result as JSON")
+    sp.add_argument("--min-f1", type=float, default=0.0, help="exit 1 when facts F1 is below this")
+    sp.add_argument("-q", "--quiet", action="store_true", help="only the summary, not each miss and extra")
+    sp.set_defaults(func=cmd_eval)
 
     sp = sub.add_parser("check", help="run every consistency check and rewrite the findings table")
     add_db(sp)

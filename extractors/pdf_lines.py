@@ -61,7 +61,7 @@ class Line:
         prev: Optional[Word] = None
         for w in self.words:
             text = w.text.translate(_SUP) if w.sup and w.text.isdigit() else w.text
-            if prev is not None and w.x0 - prev.x1 > 0.08 * max(w.size, prev.size):
+            if prev is not None and w.x0 - prev.x1 > 0.15 * max(w.size, prev.size):
                 parts.append(" ")
             parts.append(text)
             prev = w
@@ -166,7 +166,9 @@ def page_frame(lines: list[Line]) -> Frame:
 
 def is_centered(ln: Line, fr: Frame) -> bool:
     inset_l, inset_r = ln.x0 - fr.left, fr.right - ln.x1
-    return inset_l > 2 * ln.size and abs(inset_l - inset_r) < max(0.06 * (fr.right - fr.left), 2 * ln.size)
+    if inset_l < 1.5 * ln.size or inset_r < 1.5 * ln.size:
+        return False
+    return abs(inset_l - inset_r) < max(0.5 * ln.size, 0.15 * (inset_l + inset_r) / 2)
 
 
 @dataclass

@@ -4,14 +4,15 @@
 cell: a cell spanning several columns is one cell with ``colspan``, a cell
 spanning several rows gives its text to its first row and an empty cell below
 (as the .docx reader does), and a row's trailing empty cells are dropped.  A
-box around a single paragraph (fewer than two rows or columns) is not a table.
+box around a paragraph (a single column) is not a table; a single row is (it is
+often the end of a table whose row broke across the page).
 """
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
 
-from .pdf_lines import join_cell
+from .pdf_lines import join_cell, join_lines
 
 CellIn = tuple[str, int]
 
@@ -58,8 +59,8 @@ def page_tables(page, page_no: int) -> list[PdfTable]:
             if not merged or x - merged[-1] > 1.5:
                 merged.append(x)
         col_x = merged
-        if len(t.rows) < 2 or len(col_x) < 2:
-            continue
+        if len(col_x) < 2:
+            continue       # a box around text, not a table
         texts = t.extract(x_tolerance=1.5)
         x0, top, x1, bottom = t.bbox
         table = PdfTable(page_no, top, bottom, x0, x1, col_x, last_page=page_no)
@@ -100,9 +101,50 @@ def merge_continuation(prev: PdfTable, cont: PdfTable) -> bool:
     k = 0
     while k < len(rows) and k < len(prev.rows) and k < 3 and _texts(rows[k]) == _texts(prev.rows[k]):
         k += 1
-    prev.rows.extend(rows[k:])
+    rows = rows[k:]
+    if rows and prev.rows and _is_row_fragment(prev.rows[-1], rows[0]):
+        prev.rows[-1] = _join_rows(prev.rows[-1], rows[0])
+        rows = rows[1:]
+    prev.rows.extend(rows)
     prev.last_page = cont.page
     return True
+
+
+def _by_col(row: list[CellIn]) -> dict[int, int]:
+    """grid column -> index of the cell starting there."""
+    out, col = {}, 0
+    for i, (_, span) in enumerate(row):
+        out[col] = i
+        col += span
+    return out
+
+
+def _is_row_fragment(last: list[CellIn], first: list[CellIn]) -> bool:
+    """Is ``first`` (the top row of a continued table) the rest of ``last``, a row
+    that broke across the page?  Its text goes on in lower case under cells of
+    ``last`` that have text, and it has no text of its own elsewhere."""
+    cols_last = _by_col(last)
+    filled = [(col, first[i][0]) for col, i in _by_col(first).items() if first[i][0].strip()]
+    if not filled:
+        return False
+    for col, text in filled:
+        if not text[0].islower():
+            return False
+        i = cols_last.get(col)
+        if i is None or not last[i][0].strip() or last[i][0].rstrip().endswith((".", ";", ":")):
+            return False
+    return True
+
+
+def _join_rows(last: list[CellIn], first: list[CellIn]) -> list[CellIn]:
+    out = list(last)
+    cols_last = _by_col(last)
+    for col, i in _by_col(first).items():
+        text = first[i][0]
+        if text.strip():
+            j = cols_last[col]
+            out[j] = (join_lines(out[j][0], text), out[j][1])
+    return out
 
 
 def _texts(row: list[CellIn]) -> list[str]:

@@ -22,12 +22,12 @@ usage: scripts/build_corpus.py [--seeds DIR] [--out DIR] [--no-soffice]
 from __future__ import annotations
 
 import argparse
-import copy
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,6 +55,14 @@ DOC_TYPES = ("BÁO CÁO", "HƯỚNG DẪN", "KẾ HOẠCH", "TỜ TRÌNH", "QUY�
 TEXT_WIDTH_CM = 16.0
 
 
+@dataclass
+class Layout:
+    """Page layout of a built .docx (the corpus uses the defaults; tests vary them)."""
+    size: float = 13            # body font size, pt
+    space_after: float = 6      # between paragraphs, pt
+    line_spacing: float = 1.1
+
+
 # --- styles ------------------------------------------------------------------
 def _set_fonts(rpr_owner, size_pt: float | None = None, bold: bool | None = None) -> None:
     """Explicit Times New Roman on a style (theme fonts removed), black."""
@@ -77,18 +85,18 @@ def _set_fonts(rpr_owner, size_pt: float | None = None, bold: bool | None = None
     font.italic = False
 
 
-def _setup_styles(doc) -> None:
+def _setup_styles(doc, layout: Layout) -> None:
     styles = doc.styles
     normal = styles["Normal"]
-    _set_fonts(normal, 13)
-    normal.paragraph_format.space_after = Pt(6)
+    _set_fonts(normal, layout.size)
+    normal.paragraph_format.space_after = Pt(layout.space_after)
     normal.paragraph_format.space_before = Pt(0)
-    normal.paragraph_format.line_spacing = 1.1
+    normal.paragraph_format.line_spacing = layout.line_spacing
     for lvl in range(1, 6):
         st = styles[f"Heading {lvl}"]
-        _set_fonts(st, 13, bold=True)
-        st.paragraph_format.space_before = Pt(6)
-        st.paragraph_format.space_after = Pt(6)
+        _set_fonts(st, layout.size, bold=True)
+        st.paragraph_format.space_before = Pt(layout.space_after)
+        st.paragraph_format.space_after = Pt(layout.space_after)
     ft = styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
     ft.base_style = normal
     ft.font.size = Pt(10)
@@ -336,10 +344,10 @@ def _title_end(blocks: list[TextBlock]) -> int:
     return 0
 
 
-def build_docx(seed_text: str, out: Path, heading_styles: bool = False) -> None:
+def build_docx(seed_text: str, out: Path, heading_styles: bool = False, layout: Layout | None = None) -> None:
     blocks = parse_blocks(seed_text)
     doc = new_docx()
-    _setup_styles(doc)
+    _setup_styles(doc, layout or Layout())
     refs = footnote_refs(blocks)
     title_end = _title_end(blocks)
     notes: list[tuple[int, str]] = []

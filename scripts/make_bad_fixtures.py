@@ -15,7 +15,10 @@
 | ``ghi_chu.xyz`` | an unknown extension | unsupported |
 | ``Báo cáo tổng kết năm 2022 (bản cuối).docx`` | a valid report, Vietnamese name with spaces | ok |
 
-``tests/data/pdf/mot_trang_quet.pdf``: two text pages and one scanned page (ok, with a warning).
+``tests/data/pdf/``: ``mot_trang_quet.pdf``, two text pages and one scanned page
+(ok, with a warning); ``002_khong_gian_dong.pdf`` and ``003_co_14_gian_1_5.pdf``,
+seeds 002 and 003 printed with other layouts (no space between paragraphs and
+table rows broken across pages; 14 pt with 1.5 line spacing).
 
 Needs the corpus (``scripts/build_corpus.py``), ``qpdf`` (apt) and, for the
 password-protected .docx, ``msoffcrypto-tool`` in any Python given with
@@ -36,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from build_corpus import build_docx  # noqa: E402
+from build_corpus import Layout, build_docx, soffice_convert  # noqa: E402
 
 BAD = ROOT / "tests" / "data" / "bad"
 PDF_DIR = ROOT / "tests" / "data" / "pdf"
@@ -90,11 +93,27 @@ def encrypted_docx(src: Path, out: Path, crypto_python: str) -> bool:
         return False
 
 
+def layout_pdfs() -> None:
+    """Seeds printed with other layouts, for the paragraph and table tests of the PDF reader."""
+    seeds = CORPUS   # the corpus holds copies of the seeds
+    PDF_DIR.mkdir(parents=True, exist_ok=True)
+    for stem, name, layout in (("002_0e22d76ab771f56c", "002_khong_gian_dong", Layout(13, 0, 1.0)),
+                               ("003_30d1184c9269a7e2", "003_co_14_gian_1_5", Layout(14, 0, 1.5))):
+        with tempfile.TemporaryDirectory() as tmp:
+            docx_path = Path(tmp) / f"{name}.docx"
+            build_docx((seeds / f"{stem}.txt").read_text(encoding="utf-8"), docx_path, layout=layout)
+            print("wrote", soffice_convert(docx_path, "pdf", PDF_DIR))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--crypto-python", default="/tmp/fixvenv/bin/python",
                     help="a Python with msoffcrypto-tool installed")
+    ap.add_argument("--layouts-only", action="store_true", help="only the PDFs printed with other layouts")
     a = ap.parse_args(argv)
+    if a.layouts_only:
+        layout_pdfs()
+        return 0
     if not shutil.which("qpdf"):
         raise SystemExit("qpdf is needed: apt-get install qpdf")
     BAD.mkdir(parents=True, exist_ok=True)
@@ -125,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         scanned_page_pdf(SOURCE_PDF, 2, scan)
         subprocess.run(["qpdf", "--empty", "--pages", str(SOURCE_PDF), "1-2", str(scan), "1", "--",
                         str(PDF_DIR / "mot_trang_quet.pdf")], check=True)
+    layout_pdfs()
     for p in sorted(BAD.iterdir()) + sorted(PDF_DIR.iterdir()):
         print(f"{p.stat().st_size:>8}  {p.relative_to(ROOT)}")
     return 0

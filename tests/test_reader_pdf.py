@@ -129,3 +129,29 @@ def test_reading_never_changes_the_file():
     before = sha256(p), p.stat().st_mtime_ns
     extract(str(p))
     assert (sha256(p), p.stat().st_mtime_ns) == before
+
+
+# --- the same reports printed with other layouts ---------------------------------------------
+@pytest.mark.parametrize("name,stem", [("002_khong_gian_dong.pdf", "002"), ("003_co_14_gian_1_5.pdf", "003")])
+def test_other_layouts_read_the_same(name, stem):
+    """No space between paragraphs (only indents and line ends tell them apart), table
+    rows broken across pages; 14 pt with 1.5 line spacing."""
+    from test_reader_support import body_text, cell_texts, footnotes, show_diff, similarity
+    doc = extract(str(PDF_DATA / name))
+    ref = extract(str(corpus(stem, "txt")))
+    a, b = body_text(ref), body_text(doc)
+    assert similarity(a, b) >= 0.999, show_diff(a, b)
+    assert cell_texts(doc) == cell_texts(ref)
+    assert footnotes(doc) == footnotes(ref)
+    # paragraphs are found again: nearly every block of the text file is a block here
+    ref_blocks = [x.text for x in ref.blocks if x.kind not in (TABLE, FOOTNOTE)]
+    got = {x.text for x in doc.blocks}
+    missing = [t for t in ref_blocks if t not in got]
+    assert len(missing) <= max(2, len(ref_blocks) // 30), missing
+
+
+def test_table_row_broken_across_pages_is_one_row():
+    doc = extract(str(PDF_DATA / "002_khong_gian_dong.pdf"))
+    rows = [r.texts for t in doc.tables for r in t.rows]
+    assert ["", "Các cấp đều có trường đạt chuẩn quốc gia", "", "4 bậc", "04 bậc", "Đạt"] in rows
+    assert not any(r[:2] == ["", "quốc gia"] for r in rows)

@@ -92,8 +92,8 @@ def _fmt(v) -> str:
 
 def print_table(rows: list[dict], out: TextIO, limit: int) -> None:
     cells = [[_fmt(r.get(c)) for c in COLUMNS] for r in rows[:limit]]
-    widths = [max([len(c)] + [len(x[i]) for x in cells]) for i, c in enumerate(COLUMNS)]
     heads = ["rank" if c == "rank_best" else c for c in COLUMNS]
+    widths = [max([len(c)] + [len(x[i]) for x in cells]) for i, c in enumerate(heads)]
     out.write("  ".join(c.ljust(w) for c, w in zip(heads, widths)).rstrip() + "\n")
     out.write("  ".join("-" * w for w in widths) + "\n")
     for x in cells:

@@ -55,9 +55,10 @@ def vocab() -> NtmVocab:
     rules = []
     for r in data["ntm_rule"]:
         pat = canonical_tones(r["count"]).replace("{NUM}", NUM)
-        rules.append(NtmRule(r["id"], regex.compile(rf"(?<![\d/.,])(?:{pat})"), r["metric"], r["unit"],
-                             r.get("subject", False), r.get("needs_context", False), r.get("inherit", False),
-                             r.get("added", False), r.get("needs_lead", False)))
+        rules.append(NtmRule(id=r["id"], pattern=regex.compile(rf"(?<![\d/.,])(?:{pat})"), metric=r["metric"],
+                             unit=r["unit"], subject=r.get("subject", False),
+                             needs_context=r.get("needs_context", False), inherit=r.get("inherit", False),
+                             added=r.get("added", False), needs_lead=r.get("needs_lead", False)))
     n = data["ntm"]
     return NtmVocab(rules, regex.compile(n["context"]), regex.compile(n["added"]))
 

@@ -1,0 +1,151 @@
+"""Award counts and shares, on sentences from the seed reports and the genre set."""
+from rules_support import extract_text, pick
+
+SEED_001_2021 = (
+    "9. Công tác khen thưởng\n\n"
+    "- Kết quả khen thưởng năm 2021: 01 tập thể được tặng Huân chương Lao động hạng ba (Đảng bộ, chính "
+    "quyền và Nhân dân xã Quang Hán); 01 tập thể được tặng danh hiệu Cờ thi đua của Chính phủ (Trường THCS "
+    "thị trấn Trùng Khánh); 03 tập thể được tặng danh hiệu Cờ thi đua của UBND tỉnh (Nhân dân và cán bộ xã "
+    "Quang Hán, Trường Mầm non Quang Vinh, Trường Tiểu học thị trấn Trùng Khánh); 11 tập thể được tặng danh "
+    "hiệu Tập thể Lao động xuất sắc; 21 tập thể và 25 cá nhân được tặng Bằng khen của Chủ tịch UBND tỉnh. 74 "
+    "Tập thể lao động tiên tiến, 73 Chiến sĩ thi đua cơ sở (trong đó Người lao động trực tiếp đạt 82%), 1015 "
+    "cá nhân Lao động tiên tiến (trong đó Người lao động trực tiếp đạt 92%), Giấy khen của Chủ tịch UBND "
+    "huyện tặng cho 154 tập thể và 372 cá nhân (Trong đó Người lao động trực tiếp đạt 81%).\n"
+)
+
+
+def test_seed_001_counts_awards_recipients_and_period():
+    ex = extract_text(SEED_001_2021, period="2022")
+    counts = {(f.award, f.recipient): f.value for f in pick(ex.facts, metric="award.count")}
+    assert counts == {
+        ("huan_chuong_lao_dong_3", "tap_the"): 1, ("co_thi_dua_chinh_phu", "tap_the"): 1,
+        ("co_thi_dua_cap_bo_tinh", "tap_the"): 3, ("tap_the_lao_dong_xuat_sac", "tap_the"): 11,
+        ("bang_khen_cap_bo_tinh", "tap_the"): 21, ("bang_khen_cap_bo_tinh", "ca_nhan"): 25,
+        ("tap_the_lao_dong_tien_tien", "tap_the"): 74, ("chien_si_thi_dua_co_so", "ca_nhan"): 73,
+        ("lao_dong_tien_tien", "ca_nhan"): 1015, ("giay_khen_cap_huyen", "tap_the"): 154,
+        ("giay_khen_cap_huyen", "ca_nhan"): 372,
+    }
+    # the report is of 2022 but these are the 2021 results, stated at the start of the list item
+    assert {f.period for f in ex.facts} == {"2021"}
+    shares = {f.award: f.value for f in pick(ex.facts, metric="award.direct_worker_share")}
+    assert shares == {"chien_si_thi_dua_co_so": 82, "lao_dong_tien_tien": 92, "giay_khen_cap_huyen": 81}
+
+
+def test_every_fact_points_at_its_figure():
+    ex = extract_text(SEED_001_2021, period="2022")
+    from rules_support import doc_from_text
+    doc = doc_from_text(SEED_001_2021)
+    for f in ex.facts:
+        assert doc.text[f.char_start:f.char_end] == f.raw
+        assert f.raw in f.text and f.rule
+
+
+SEED_004_BREAKDOWN = (
+    "b) Về khen thưởng cấp tỉnh\n\n"
+    "Chủ tịch Ủy ban nhân dân tỉnh tặng Cờ thi đua của Ủy ban nhân dân tỉnh cho 04 tập thể; tặng danh hiệu "
+    "“Tập thể Lao động xuất sắc” cho 24 tập thể; tặng Bằng khen cho 52 tập thể, 78 cá nhân đã có thành tích "
+    "xuất sắc trong các phong trào thi đua của tỉnh, cụ thể như sau:\n\n"
+    "- Khen thưởng theo công trạng, thành tích đạt được: Ủy ban nhân dân tỉnh, Chủ tịch Ủy ban nhân dân tỉnh "
+    "đã tặng Cờ thi đua của Ủy ban nhân dân tỉnh cho 04 tập thể; tặng danh hiệu “Tập thể Lao động xuất sắc” "
+    "cho 24 tập thể; tặng Bằng khen cho 12 tập thể, 39 cá nhân. Tỷ lệ khen thưởng cá nhân là người trực tiếp "
+    "lao động, sản xuất đạt 71%; tỷ lệ khen thưởng cá nhân là lãnh đạo, quản lý đạt 29%.\n\n"
+    "- Khen thưởng chuyên đề, khen thưởng đột xuất: Ủy ban nhân dân tỉnh, Chủ tịch Ủy ban nhân dân tỉnh đã "
+    "tặng Bằng khen cho 40 tập thể, 39 cá nhân. Tỷ lệ khen thưởng cá nhân là người trực tiếp lao động, sản "
+    "xuất đạt 69%; tỷ lệ khen thưởng cá nhân là lãnh đạo, quản lý đạt 31%.\n\n"
+    "c) Về khen thưởng cấp huyện\n\n"
+    "Chủ tịch UBND huyện đã khen thưởng cho **186** tập thể và **692** cá nhân, cụ thể:\n\n"
+    "- Khen thưởng theo công trạng, thành tích đạt được: 32 tập thể và 413 cá nhân;\n"
+    "- Khen thưởng chuyên đề, đột xuất: 154 tập thể và 279 cá nhân.\n"
+)
+
+
+def test_seed_004_breakdown_parts_point_at_their_totals_and_add_up():
+    ex = extract_text(SEED_004_BREAKDOWN, period="2023")
+    facts = ex.facts
+    by_local = {f.local_id: f for f in facts}
+    bk_total_tt = pick(facts, award="bang_khen_cap_bo_tinh", recipient="tap_the", value=52)[0]
+    parts = [f for f in facts if f.parent_local_id == bk_total_tt.local_id]
+    assert sorted(f.value for f in parts) == [12, 40]
+    assert sum(f.value for f in parts) == bk_total_tt.value
+    assert {f.qualifier for f in parts} == {"theo công trạng, thành tích đạt được", "chuyên đề, đột xuất"}
+    # a district chairman's commendation is a Giấy khen of the district
+    gk = pick(facts, award="giay_khen_cap_huyen")
+    assert sorted(f.value for f in gk) == [32, 154, 186, 279, 413, 692]
+    for f in gk:
+        if f.parent_local_id is not None:
+            assert by_local[f.parent_local_id].recipient == f.recipient
+    total_cn = pick(facts, award="giay_khen_cap_huyen", recipient="ca_nhan", value=692)[0]
+    assert sum(f.value for f in facts if f.parent_local_id == total_cn.local_id) == 692
+    shares = sorted((f.metric, f.value, f.qualifier) for f in facts if f.metric.endswith("_share"))
+    assert shares == [("award.direct_worker_share", 69, "chuyên đề, đột xuất"),
+                      ("award.direct_worker_share", 71, "theo công trạng, thành tích đạt được"),
+                      ("award.leader_share", 29, "theo công trạng, thành tích đạt được"),
+                      ("award.leader_share", 31, "chuyên đề, đột xuất")]
+
+
+def test_proposals_and_generic_commendations():
+    text = ("* Hội đồng thi đua khen thưởng các xã trong cụm trong năm đã xét đề nghị Chủ tịch UBND xã khen "
+            "thưởng cho hơn 200 tập thể và cá nhân có thành tích trong các phong trào thi đua.\n\n"
+            "Tại Hội nghị điển hình tiên tiến lần thứ IV huyện Hà Quảng giai đoạn 2015 – 2020, dự kiến khen "
+            "thưởng 42 tập thể và 75 cá nhân điển hình tiên tiến.\n")
+    ex = extract_text(text, period="2022")
+    f200 = pick(ex.facts, value=200)[0]
+    assert (f200.award, f200.recipient, f200.status, f200.bound) == ("khen_thuong", "mixed", "proposed", ">")
+    dh = pick(ex.facts, award="dien_hinh_tien_tien")
+    assert sorted((f.recipient, f.value, f.status, f.period) for f in dh) == [
+        ("ca_nhan", 75, "proposed", "2015-2020"), ("tap_the", 42, "proposed", "2015-2020")]
+
+
+def test_issuer_of_a_bare_award_comes_from_the_granter_or_the_heading():
+    text = ("1. Khen thưởng cấp Nhà nước\n\n"
+            "- Thủ tướng Chính phủ tặng Bằng khen cho 02 tập thể; Chủ tịch nước tặng thưởng Huân chương Lao "
+            "động hạng Nhì cho 01 tập thể.\n\n"
+            "2. Khen thưởng cấp tỉnh\n\n"
+            "- Tặng Bằng khen cho 05 cá nhân; các đoàn thể tỉnh tặng Bằng khen cho 03 tập thể.\n\n"
+            "- Chủ tịch UBND các xã trong Cụm đã tặng Giấy khen cho 118 tập thể, 342 cá nhân.\n")
+    ex = extract_text(text, period="2023")
+    got = sorted((f.award, f.recipient, f.value) for f in pick(ex.facts, metric="award.count"))
+    assert got == [("bang_khen_cap_bo_tinh", "ca_nhan", 5), ("bang_khen_khac", "tap_the", 3),
+                   ("bang_khen_thu_tuong", "tap_the", 2), ("giay_khen_cap_xa", "ca_nhan", 342),
+                   ("giay_khen_cap_xa", "tap_the", 118), ("huan_chuong_lao_dong_2", "tap_the", 1)]
+
+
+def test_abbreviations_lists_under_an_award_heading_and_receiving_communes():
+    text = ("**2. Giấy khen của Chủ tịch UBND xã năm 2024**\n"
+            "- Tập thể: 11\n- Cá nhân: 34\n\n"
+            "3. Ngành giáo dục\n\n"
+            "- BK của Chủ tịch UBND tỉnh: 03 TT, 06 CN;\n\n"
+            "Riêng xã Ngư Lộc được Chủ tịch UBND tỉnh tặng Bằng khen cho 01 tập thể và 03 cá nhân.\n")
+    ex = extract_text(text, period="2024")
+    got = sorted((f.award, f.recipient, f.value, f.subject) for f in pick(ex.facts, metric="award.count"))
+    assert got == [("bang_khen_cap_bo_tinh", "ca_nhan", 3, "Ngư Lộc"), ("bang_khen_cap_bo_tinh", "ca_nhan", 6, None),
+                   ("bang_khen_cap_bo_tinh", "tap_the", 1, "Ngư Lộc"), ("bang_khen_cap_bo_tinh", "tap_the", 3, None),
+                   ("giay_khen_cap_xa", "ca_nhan", 34, None), ("giay_khen_cap_xa", "tap_the", 11, None)]
+
+
+def test_culture_titles_with_fractions_keep_the_denominator_and_stated_percent():
+    text = ("Kết quả bình xét năm 2022: toàn xã có 2.315/2.604 hộ đạt danh hiệu “Gia đình văn hóa”, đạt 88,9%; "
+            "14/16 thôn đạt danh hiệu “Thôn văn hóa”; 05/06 cơ quan, đơn vị đạt chuẩn văn hóa.\n")
+    ex = extract_text(text, period="2023")
+    got = sorted((f.award, f.value, f.of_total, f.stated_percent) for f in ex.facts)
+    assert got == [("co_quan_van_hoa", 5, 6, None), ("gia_dinh_van_hoa", 2315, 2604, 88.9),
+                   ("thon_van_hoa", 14, 16, None)]
+
+
+def test_a_tờ_trình_counts_proposals_and_a_plan_section_targets():
+    text = "1. Tặng Cờ thi đua của UBND tỉnh cho 02 tập thể dẫn đầu khối thi đua của huyện.\n"
+    ex = extract_text(text, period="2022", doc_type="to_trinh")
+    assert [(f.award, f.status) for f in ex.facts] == [("co_thi_dua_cap_bo_tinh", "proposed")]
+    plan = ("Phần thứ hai\n\nPHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2023\n\n"
+            "1. Phấn đấu có thêm 02 xã đạt chuẩn nông thôn mới; giảm tỷ lệ hộ nghèo 2% trở lên.\n")
+    ex = extract_text(plan, period="2022")
+    assert {(f.metric, f.status, f.period) for f in ex.facts} == {
+        ("ntm.communes_standard", "target", "2023"), ("poverty.poor_rate_reduction", "target", "2023")}
+
+
+def test_no_award_from_counts_of_other_things():
+    text = ("Hội đồng thi đua, khen thưởng huyện gồm 17 thành viên, gồm 01 Chủ tịch, 02 Phó Chủ tịch và 14 "
+            "ủy viên. UBND huyện trình đề nghị cấp đổi, cấp lại hiện vật khen thưởng cấp Nhà nước cho 07 "
+            "trường hợp. Hội đồng đã công nhận 20 sáng kiến kinh nghiệm của 65 tác giả.\n")
+    ex = extract_text(text, period="2023")
+    assert [f for f in ex.facts if f.metric.startswith("award.")] == []

@@ -1,0 +1,78 @@
+"""Poverty and nông thôn mới rules on sentences from the seeds and the genre set."""
+from rules_support import extract_text, pick
+
+
+def test_seed_001_poverty_pairs_take_the_year_of_the_survey():
+    text = ("Chỉ đạo thực hiện có hiệu quả công tác giảm nghèo trên địa bàn, đảm bảo tỷ lệ giảm nghèo đạt chỉ "
+            "tiêu kế hoạch giao: ban hành Quyết định phê duyệt kết quả rà soát hộ nghèo, hộ cận nghèo năm 2021 "
+            "theo tiêu chuẩn đa chiều giai đoạn 2022-2025: tổng số hộ nghèo 5.858 hộ, tỷ lệ 33,59%; hộ cận "
+            "nghèo 2.596 hộ, tỷ lệ 14,88%; báo cáo kết quả rà soát xác định huyện nghèo.\n")
+    ex = extract_text(text, period="2022")
+    got = sorted((f.metric, f.value, f.period, f.status) for f in ex.facts)
+    assert got == [("poverty.near_poor_households", 2596, "2021", None), ("poverty.near_poor_rate", 14.88, "2021", None),
+                   ("poverty.poor_households", 5858, "2021", None), ("poverty.poor_rate", 33.59, "2021", None)]
+
+
+def test_rates_of_named_communes_and_lists_of_them():
+    text = ("Điển hình như xã Hoạt Giang hộ nghèo giảm còn (3,7%); xã Hà Vinh giảm còn (3,72%).\n\n"
+            "Theo kết quả rà soát cuối năm 2023, tỷ lệ hộ nghèo bình quân toàn Cụm là 2,24%; trong đó Hải Lộc "
+            "còn 2,15%, Minh Lộc 1,86%, Hưng Lộc 2,40%.\n")
+    ex = extract_text(text, period="2023")
+    got = sorted((f.subject or "", f.value) for f in pick(ex.facts, metric="poverty.poor_rate"))
+    assert got == [("", 2.24), ("Hoạt Giang", 3.7), ("Hà Vinh", 3.72), ("Hưng Lộc", 2.4), ("Hải Lộc", 2.15),
+                   ("Minh Lộc", 1.86)]
+
+
+def test_level_versus_reduction_and_years_attached_to_figures():
+    text = ("Nhờ huy động tổng hợp các nguồn lực, tỷ lệ hộ nghèo toàn tỉnh giảm từ 11,72% năm 2016 xuống còn "
+            "2,69% năm 2020, bình quân mỗi năm giảm 2,26%.\n")
+    ex = extract_text(text, period="2016-2020")
+    got = sorted((f.metric, f.value, f.period) for f in ex.facts)
+    assert got == [("poverty.poor_rate", 2.69, "2020"), ("poverty.poor_rate", 11.72, "2016"),
+                   ("poverty.poor_rate_reduction", 2.26, "2016-2020")]
+
+
+def test_beneficiaries_are_not_poor_household_counts():
+    text = ("Tổ chức rà soát trình UBND tỉnh phê duyệt hỗ trợ xây mới, sửa chữa nhà ở cho 40 hộ nghèo khó khăn "
+            "về nhà ở năm 2023 với số tiền 3,2 tỷ đồng. Kết quả rà soát cuối năm 2023, toàn huyện còn 945 hộ "
+            "nghèo chiếm tỷ lệ 1,95%, 1.160 hộ cận nghèo chiếm tỷ lệ 2,4%.\n")
+    ex = extract_text(text, period="2023")
+    got = sorted((f.metric, f.value) for f in ex.facts if f.metric.startswith("poverty."))
+    assert got == [("poverty.near_poor_households", 1160), ("poverty.near_poor_rate", 2.4),
+                   ("poverty.poor_households", 945), ("poverty.poor_rate", 1.95)]
+
+
+def test_seed_001_ntm_bands_criteria_and_stated_percents():
+    text = ("kết quả thực hiện các tiêu chí nông thôn mới: Có 03/19 xã đạt 19 tiêu chí, chiếm 15,8% (gồm các xã "
+            "Phong Châu, Cao Chương, Ngọc Côn); 10/19 xã đạt từ 10 - 14 tiêu chí chiếm 52,6%; 06/19 xã dưới "
+            "tiêu chí, chiếm 31,6%...\n\n"
+            "Đến nay, các xã hoàn thành 02/22 tiêu chí đã đăng ký trong năm 2022, đạt 9,1%; bình quân toàn huyện "
+            "đạt 11 tiêu chí/xã. Thực hiện các tiêu chí nâng cao: Phong Châu thực hiện đạt 08/19 tiêu chí; Cao "
+            "Chương đạt 05/19 tiêu chí; Ngọc Côn đạt 5/19 tiêu chí.\n")
+    ex = extract_text(text, period="2022")
+    bands = sorted((f.label, f.value, f.of_total, f.stated_percent) for f in pick(ex.facts, metric="ntm.communes_by_criteria"))
+    assert bands == [("10-14", 10, 19, 52.6), ("19", 3, 19, 15.8), ("<10", 6, 19, 31.6)]
+    met = sorted((f.subject or "", f.value, f.of_total, f.qualifier) for f in pick(ex.facts, metric="ntm.criteria_met"))
+    assert met == [("", 2, 22, None), ("Cao Chương", 5, 19, "nâng cao"), ("Ngọc Côn", 5, 19, "nâng cao"),
+                   ("Phong Châu", 8, 19, "nâng cao")]
+    assert [f.value for f in pick(ex.facts, metric="ntm.avg_criteria")] == [11]
+
+
+def test_ntm_kinds_added_counts_and_running_totals():
+    text = ("Năm 2023, toàn tỉnh có thêm 11 xã đạt chuẩn nông thôn mới, nâng tổng số lên 63/188 xã, chiếm "
+            "33,5%; 04 xã đạt chuẩn nông thôn mới nâng cao; 01 xã đạt chuẩn nông thôn mới kiểu mẫu.\n\n"
+            "Các thôn đạt chuẩn NTM đã được công nhận gồm: Hà Giang 4/4 thôn, Hà Vinh 4/7 thôn.\n\n"
+            "c) Xã nông thôn mới kiểu mẫu: năm 2022 có 01 xã, năm 2023 có 02 xã được công nhận.\n\n"
+            "Có 5/5 xã trong cụm duy trì và phát huy xã đạt chuẩn bộ tiêu chí quốc gia về y tế.\n")
+    ex = extract_text(text, period="2023")
+    got = sorted((f.metric, f.value, f.of_total or 0, f.qualifier or "", f.subject or "", f.period) for f in ex.facts)
+    assert got == [
+        ("ntm.communes_advanced", 4, 0, "", "", "2023"),
+        ("ntm.communes_model", 1, 0, "", "", "2022"),
+        ("ntm.communes_model", 1, 0, "", "", "2023"),
+        ("ntm.communes_model", 2, 0, "", "", "2023"),
+        ("ntm.communes_standard", 11, 0, "tăng thêm", "", "2023"),
+        ("ntm.communes_standard", 63, 188, "", "", "2023"),
+        ("ntm.villages_standard", 4, 4, "", "Hà Giang", "2023"),
+        ("ntm.villages_standard", 4, 7, "", "Hà Vinh", "2023"),
+    ]

@@ -220,10 +220,14 @@ def from_lists(an: Analysis) -> None:
 
 
 def _award_near(an: Analysis, b: Block) -> Optional[str]:
-    """The award named in the cue block, or in the block just before it."""
-    for blk in (b, an.doc.blocks[b.index - 1] if b.index else None):
-        if blk is None or blk.kind == TABLE:
+    """The award named in the cue block, or in the nearest block before it that names one
+    (the lead of a list: "Điều 1. Tặng Giấy khen ... gồm:" over "1. Tập thể: ..." and "2. Cá nhân: ...")."""
+    for i in range(b.index, max(-1, b.index - 12), -1):
+        blk = an.doc.blocks[i]
+        if blk.kind == TABLE:
             continue
+        if i < b.index and blk.kind == HEADING and (blk.level or 9) <= 2:
+            break
         ms = award_mentions(an.doc.match_text[blk.start:blk.end], blk.start)
         ms = [x for x in ms if x.entry.id != "aw.dien_hinh_tien_tien"]
         if ms:
@@ -236,7 +240,7 @@ def _table_entries(an: Analysis, b: Block, recipient: Optional[str], award: Opti
                    period: Optional[str]) -> None:
     """Rows of a table right after a cue: name in the first text cell, position in the next."""
     rows = b.rows or []
-    cells = [c for r in rows for c in r.cells[1:] if c.text.strip()]
+    cells = [c for r in (rows[1:] if len(rows) > 1 else rows) for c in r.cells[1:] if c.text.strip()]
     numeric = sum(1 for c in cells if re.fullmatch(r"[\d.,%\s-]+", c.text.strip()))
     if cells and numeric > len(cells) / 3:
         return  # a table of figures, not of names

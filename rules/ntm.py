@@ -206,5 +206,6 @@ def extract_ntm(an: Analysis) -> None:
             if p and of_total:
                 f.stated_percent = nums.parse_number(p.group("p"))
             f.char_end = (m.span("of")[1] if of_total else ne)
+            f.raw = an.doc.text[f.char_start:f.char_end]
             if family:
                 last_metric[family] = metric

@@ -1,0 +1,79 @@
+"""Named honorees: from brackets after counts, cue lists, cue tables, decisions and name tables."""
+from rules_support import extract_text
+
+
+def _names(ex):
+    return [(h.name, h.recipient, h.award, h.position) for h in ex.honorees]
+
+
+def test_brackets_after_a_count_split_as_the_count_says():
+    text = ("- Kết quả khen thưởng năm 2021: 01 tập thể được tặng Huân chương Lao động hạng ba (Đảng bộ, chính "
+            "quyền và Nhân dân xã Quang Hán); 03 tập thể được tặng danh hiệu Cờ thi đua của UBND tỉnh (Nhân dân "
+            "và cán bộ xã Quang Hán, Trường Mầm non Quang Vinh, Trường Tiểu học thị trấn Trùng Khánh); 300 cá "
+            "nhân Lao động tiên tiến (Chiến sĩ thi đua cơ sở bằng 15% số Lao động tiên tiến).\n")
+    ex = extract_text(text, period="2022")
+    assert _names(ex) == [
+        ("Đảng bộ, chính quyền và Nhân dân xã Quang Hán", "tap_the", "huan_chuong_lao_dong_3", None),
+        ("Nhân dân và cán bộ xã Quang Hán", "tap_the", "co_thi_dua_cap_bo_tinh", None),
+        ("Trường Mầm non Quang Vinh", "tap_the", "co_thi_dua_cap_bo_tinh", None),
+        ("Trường Tiểu học thị trấn Trùng Khánh", "tap_the", "co_thi_dua_cap_bo_tinh", None),
+    ]
+    assert {h.period for h in ex.honorees} == {"2021"}
+    for h in ex.honorees:
+        assert h.name in h.text
+
+
+def test_seed_000_cue_lists_and_the_table_of_people():
+    text = ("Các tập thể, cá nhân được xét khen thưởng cụm gồm:\n\n"
+            "*** Về Tập thể:**\n\n"
+            "1. Nhân dân và cán bộ xã Yên Dương\n"
+            "2. Nhân dân và Cán bộ Thôn Bắc Sơn – Xã Hà Bắc\n\n"
+            "*** Về cá nhân:**\n\n"
+            "- | | |\n|-----------------------|-----------------------------------|\n"
+            "| 1. Đ/c Mai Thị Phụng | - PBT.TTĐU-CT.HĐND xã Hà Giang |\n"
+            "| 2. Đ/c Nguyễn Văn Cao | - Chủ tịch Hội Nông dân xã Hà Bắc |\n")
+    ex = extract_text(text, period="2022")
+    assert [(h.name, h.recipient, h.position) for h in ex.honorees] == [
+        ("Nhân dân và cán bộ xã Yên Dương", "tap_the", None),
+        ("Nhân dân và Cán bộ Thôn Bắc Sơn – Xã Hà Bắc", "tap_the", None),
+        ("Mai Thị Phụng", "ca_nhan", "PBT.TTĐU-CT.HĐND xã Hà Giang"),
+        ("Nguyễn Văn Cao", "ca_nhan", "Chủ tịch Hội Nông dân xã Hà Bắc"),
+    ]
+
+
+def test_a_decisions_numbered_lists_and_colon_lists():
+    text = ("Điều 1. Tặng Giấy khen của Chủ tịch UBND huyện cho 02 tập thể và 02 cá nhân, gồm:\n\n"
+            "1. Tập thể:\n1.1. UBND xã Bảo Toàn;\n1.2. Hội Nông dân xã Kim Cúc.\n\n"
+            "2. Cá nhân:\n2.1. Ông Hoàng Văn Sáng, Trưởng xóm Nà Pồng, xã Hưng Đạo;\n"
+            "2.2. Bà Nông Thị Mai, Chủ tịch Hội Liên hiệp Phụ nữ xã Hồng Trị.\n\n"
+            "Điều 2. Tặng danh hiệu “Tập thể lao động xuất sắc” cho 02 tập thể: Trường THCS Văn Xá; Trạm Y tế "
+            "xã Khả Phong.\n")
+    ex = extract_text(text, period="2023", doc_type="quyet_dinh")
+    got = [(h.name, h.recipient, h.award, h.position) for h in ex.honorees]
+    assert got == [
+        ("Trường THCS Văn Xá", "tap_the", "tap_the_lao_dong_xuat_sac", None),
+        ("Trạm Y tế xã Khả Phong", "tap_the", "tap_the_lao_dong_xuat_sac", None),
+        ("UBND xã Bảo Toàn", "tap_the", "giay_khen_cap_huyen", None),
+        ("Hội Nông dân xã Kim Cúc", "tap_the", "giay_khen_cap_huyen", None),
+        ("Hoàng Văn Sáng", "ca_nhan", "giay_khen_cap_huyen", "Trưởng xóm Nà Pồng, xã Hưng Đạo"),
+        ("Nông Thị Mai", "ca_nhan", "giay_khen_cap_huyen", "Chủ tịch Hội Liên hiệp Phụ nữ xã Hồng Trị"),
+    ]
+
+
+def test_a_name_table_after_a_list_title():
+    text = ("Danh sách cá nhân đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh:\n\n"
+            "| TT | Họ và tên | Chức vụ, đơn vị công tác |\n|---|---|---|\n"
+            "| 1 | Nguyễn Văn Khoa | Trưởng phòng Tài chính - Kế hoạch huyện |\n"
+            "| 2 | Đỗ Thị Thu Hà | Hiệu trưởng Trường Tiểu học thị trấn Ba Sao |\n")
+    ex = extract_text(text, period="2022", doc_type="to_trinh")
+    assert [(h.name, h.recipient, h.award, h.position) for h in ex.honorees] == [
+        ("Nguyễn Văn Khoa", "ca_nhan", "bang_khen_cap_bo_tinh", "Trưởng phòng Tài chính - Kế hoạch huyện"),
+        ("Đỗ Thị Thu Hà", "ca_nhan", "bang_khen_cap_bo_tinh", "Hiệu trưởng Trường Tiểu học thị trấn Ba Sao"),
+    ]
+
+
+def test_tables_of_figures_are_not_name_lists():
+    text = ("Kết quả khen thưởng chung năm 2021 như sau:\n\n"
+            "| TT | Hình thức khen thưởng | Tập thể | Cá nhân |\n|---|---|---|---|\n"
+            "| 1 | Bằng khen của Thủ tướng Chính phủ | 01 | 01 |\n")
+    assert extract_text(text, period="2021").honorees == []

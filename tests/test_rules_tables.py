@@ -1,0 +1,126 @@
+"""Indicator tables, award tables and per-unit metric tables, on the seeds and the genre set."""
+from rules_support import extract_text, pick, read_corpus
+
+INDICATORS_002 = "\n".join([
+    "TT\tChỉ tiêu\tĐơn vị tính\tMục tiêu\tKết quả\t",
+    "\t\t\t\tƯớc thực hiện đến hết năm 2020\t% so với mục tiêu",
+    "3\tGiá trị sản xuất nông nghiệp/ha\ttriệu đồng\t34\t36,88\t109",
+    "\t- Vùng thấp\ttriệu đồng\t60\t63,70\t106",
+    "4\tTổng sản lượng lương thực có hạt\ttấn\t17.68\t17.889\t102",
+    "5\tDiện tích thuốc lá\tha\t650-700\t581,4\t83",
+    "12\tTập huấn, đào tạo nghề mỗi năm trên\tngười\t800\t1.95\t244",
+    "13\tSố hộ được xem truyền hình\t%\t> 95\t97\t102",
+    "22\tKết nạp đảng viên mỗi năm\tđảng viên\t150\t1.020/750\t136",
+]) + "\n"
+
+
+def _rows(ex):
+    out = {}
+    for f in ex.facts:
+        if f.metric.startswith("indicator."):
+            out.setdefault(f.label, {})[f.metric.split(".")[1]] = f
+    return out
+
+
+def test_indicator_rows_resolve_numbers_with_the_row_arithmetic():
+    rows = _rows(extract_text(INDICATORS_002, period="2015-2020"))
+    v = {k: {m: f.value for m, f in r.items()} for k, r in rows.items()}
+    assert v["Vùng thấp"] == {"target": 60, "result": 63.7, "percent_of_target": 106}
+    assert rows["Vùng thấp"]["target"].qualifier == "Giá trị sản xuất nông nghiệp/ha"
+    # '17.68' next to '17.889' and 102 %: the writer dropped a zero
+    food = rows["Tổng sản lượng lương thực có hạt"]
+    assert food["target"].value == 17680 and food["target"].raw == "17.68"
+    assert food["target"].confidence < 1 and food["target"].note
+    assert food["result"].value == 17889
+    # '1.95' people against a target of 800 at 244 %: 1 950
+    assert rows["Tập huấn, đào tạo nghề mỗi năm trên"]["result"].value == 1950
+    # a range target takes the end the percent was computed from; a bound keeps its sign
+    tobacco = rows["Diện tích thuốc lá"]["target"]
+    assert (tobacco.value, tobacco.bound, tobacco.value_low, tobacco.value_high) == (700, "range", 650, 700)
+    tv = rows["Số hộ được xem truyền hình"]["target"]
+    assert (tv.value, tv.bound) == (95, ">")
+    # '1.020/750' achieved of a cumulative target
+    party = {m: f.value for m, f in rows["Kết nạp đảng viên mỗi năm"].items()}
+    assert party == {"target": 750, "result": 1020, "percent_of_target": 136}
+    for r in rows.values():
+        units = {f.unit for m, f in r.items() if m != "percent_of_target"}
+        assert len(units) == 1 and None not in units
+
+
+def test_units_written_in_the_target_cell():
+    text = "\n".join([
+        "STT\tCác chỉ tiêu\tMục tiêu\tThực hiện\tTỷ lệ %\tGhi chú",
+        "1\tThu nhập bình quân đầu người\t21 triệu đồng/năm\t21.00\t100\t",
+        "3\tTổng sản lượng lương thực có hạt\t>13.000 tấn\t13.10\t101\t",
+        "8\tTỷ lệ tăng dân số tự nhiên\t1%/ năm\t9,2\t920\t",
+    ]) + "\n"
+    rows = _rows(extract_text(text))
+    income = rows["Thu nhập bình quân đầu người"]
+    assert (income["target"].value, income["target"].unit, income["result"].value) == (21, "triệu đồng/năm", 21)
+    food = rows["Tổng sản lượng lương thực có hạt"]
+    assert (food["target"].value, food["target"].bound, food["result"].value) == (13000, ">", 13100)
+    assert rows["Tỷ lệ tăng dân số tự nhiên"]["target"].unit == "%/năm"
+
+
+def test_a_plans_table_of_targets_only():
+    text = "\n".join([
+        "| TT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2024 | Ghi chú |",
+        "|---|---|---|---|---|",
+        "| 1 | Tốc độ tăng trưởng giá trị sản xuất | % | 6,5 | |",
+        "| 3 | Tổng sản lượng lương thực có hạt | tấn | ≥ 38.000 | |",
+    ]) + "\n"
+    ex = extract_text(text, period="2024")
+    got = sorted((f.metric, f.label, f.value) for f in ex.facts)
+    assert got == [("indicator.target", "Tốc độ tăng trưởng giá trị sản xuất", 6.5),
+                   ("indicator.target", "Tổng sản lượng lương thực có hạt", 38000)]
+
+
+def test_award_table_by_recipient_columns_takes_the_period_of_its_lead():
+    text = ("Kết quả khen thưởng chung năm 2021 như sau:\n\n"
+            "| TT | Hình thức khen thưởng | Tập thể | Cá nhân | Cộng |\n|---|---|---|---|---|\n"
+            "| 1 | Bằng khen của Thủ tướng Chính phủ | 01 | 01 | 02 |\n"
+            "| 2 | Cờ thi đua của UBND tỉnh | 02 | - | 02 |\n"
+            "| 5 | Bằng khen của các đoàn thể tỉnh¹ | 04 | 09 | 13 |\n"
+            "| | Tổng cộng | 07 | 10 | 17 |\n")
+    ex = extract_text(text, period="2022")
+    got = sorted((f.award, f.recipient, f.value, f.period) for f in ex.facts)
+    assert got == [("bang_khen_khac", "ca_nhan", 9, "2021"), ("bang_khen_khac", "tap_the", 4, "2021"),
+                   ("bang_khen_thu_tuong", "ca_nhan", 1, "2021"), ("bang_khen_thu_tuong", "tap_the", 1, "2021"),
+                   ("co_thi_dua_cap_bo_tinh", "tap_the", 2, "2021")]
+    assert all(f.table_index == 0 and f.row_index is not None for f in ex.facts)
+
+
+def test_award_table_by_year_rows_and_its_total_row():
+    text = ("| Năm | Cờ thi đua của UBND tỉnh | Bằng khen của Chủ tịch UBND tỉnh (cá nhân) |\n|---|---|---|\n"
+            "| 2016 | 38 | 986 |\n| 2017 | 41 | 1.042 |\n| Tổng cộng | 79 | 2.028 |\n")
+    ex = extract_text(text, period="2016-2020")
+    got = sorted((f.award, f.recipient, f.period, f.value) for f in ex.facts)
+    assert got == [("bang_khen_cap_bo_tinh", "ca_nhan", "2016", 986), ("bang_khen_cap_bo_tinh", "ca_nhan", "2016-2017", 2028),
+                   ("bang_khen_cap_bo_tinh", "ca_nhan", "2017", 1042), ("co_thi_dua_cap_bo_tinh", "tap_the", "2016", 38),
+                   ("co_thi_dua_cap_bo_tinh", "tap_the", "2016-2017", 79), ("co_thi_dua_cap_bo_tinh", "tap_the", "2017", 41)]
+
+
+def test_poverty_table_per_commune():
+    text = ("Theo kết quả rà soát cuối năm 2022 (chuẩn nghèo đa chiều giai đoạn 2022 - 2025), kết quả cụ thể "
+            "từng xã, thị trấn như sau:\n\n"
+            "| TT | Xã, thị trấn | Hộ nghèo (hộ) | Tỷ lệ hộ nghèo (%) | Hộ cận nghèo (hộ) | Tỷ lệ hộ cận nghèo (%) |\n"
+            "|---|---|---|---|---|---|\n"
+            "| 1 | Thị trấn Yên Phú | 87 | 6,00 | 72 | 4,97 |\n"
+            "| | Toàn huyện | 3.264 | 27,35 | 1.732 | 14,51 |\n")
+    ex = extract_text(text, period="2022")
+    got = sorted((f.metric, f.subject or "", f.value, f.period) for f in ex.facts if f.metric.startswith("poverty."))
+    assert got == [("poverty.near_poor_households", "", 1732, "2022"), ("poverty.near_poor_households", "Yên Phú", 72, "2022"),
+                   ("poverty.near_poor_rate", "", 14.51, "2022"), ("poverty.near_poor_rate", "Yên Phú", 4.97, "2022"),
+                   ("poverty.poor_households", "", 3264, "2022"), ("poverty.poor_households", "Yên Phú", 87, "2022"),
+                   ("poverty.poor_rate", "", 27.35, "2022"), ("poverty.poor_rate", "Yên Phú", 6.0, "2022")]
+
+
+def test_the_002_tables_from_the_pdf_carry_pages_and_cells():
+    doc, ex = read_corpus("002_0e22d76ab771f56c.pdf")
+    ind = [f for f in ex.facts if f.metric.startswith("indicator.")]
+    assert len(ind) >= 150
+    for f in ind:
+        assert f.page is not None and f.table_index is not None and f.row_index is not None
+        assert doc.text[f.char_start:f.char_end] == f.raw
+        assert f.text == doc.text[doc.blocks[f.block_index].rows[f.row_index].start:
+                                  doc.blocks[f.block_index].rows[f.row_index].end]

@@ -27,7 +27,8 @@ from pipeline.layout import classify
 from pipeline.model import EMPTY, FAILED, FOOTNOTE, NEEDS_OCR, Document, ExtractError
 
 from .common import read_bytes
-from .pdf_lines import SUPERSCRIPTS, Line, Word, build_lines, join_lines, page_frame, paragraphs
+from .pdf_lines import (SUPERSCRIPTS, Line, Word, build_lines, column_order, join_lines, page_frame, paragraphs,
+                        split_wide_gaps)
 from .pdf_tables import PdfTable, merge_continuation, page_tables
 
 FOOTNOTE_RATIO = 0.88     # footnote print is at most this share of the body font size
@@ -184,7 +185,7 @@ def read_pages(pdf) -> tuple[list[PageContent], list[int]]:
             pages.append(PageContent(i, float(page.height), [], [], []))
             continue
         tables = page_tables(page, i)
-        lines = build_lines(_words(page, tables, i), i)
+        lines = split_wide_gaps(build_lines(_words(page, tables, i), i))
         pages.append(PageContent(i, float(page.height), lines, tables, []))
         page.flush_cache()
     return pages, scanned
@@ -196,6 +197,22 @@ def _body_size(pages: list[PageContent]) -> float:
         for ln in p.lines:
             sizes[ln.size] += len(ln.text)
     return sizes.most_common(1)[0][0] if sizes else 12.0
+
+
+def _page_items(p: PageContent, gap: float) -> list[Optional[Item]]:
+    """The page's lines in reading order (see ``column_order``) with its tables put
+    in by their top edge."""
+    tables = sorted(p.tables, key=lambda t: t.top)
+    items: list[Optional[Item]] = []
+    k = 0
+    for ln in column_order(p.lines, gap):
+        if ln is not None:
+            while k < len(tables) and tables[k].top < ln.top:
+                items.append(tables[k])
+                k += 1
+        items.append(ln)
+    items.extend(tables[k:])
+    return items
 
 
 def build_document(path: str, pages: list[PageContent], scanned: list[int], n_pages: int) -> Document:
@@ -211,11 +228,13 @@ def build_document(path: str, pages: list[PageContent], scanned: list[int], n_pa
         run.clear()
 
     for p in pages:
-        items: list[Item] = sorted(p.lines + p.tables, key=lambda x: x.top)
-        for idx, item in enumerate(items):
-            if isinstance(item, PdfTable):
+        first = True
+        for item in _page_items(p, frames[p.number].gap):
+            if item is None:
+                run.append(None)
+            elif isinstance(item, PdfTable):
                 # a table at the top of a page may go on from the table that ended the last page
-                if idx == 0 and last_table is not None and merge_continuation(last_table, item):
+                if first and last_table is not None and merge_continuation(last_table, item):
                     continue
                 flush()
                 events.append(item)
@@ -223,6 +242,7 @@ def build_document(path: str, pages: list[PageContent], scanned: list[int], n_pa
             else:
                 run.append(item)
                 last_table = None
+            first = first and item is None
     flush()
     b = DocumentBuilder(path, "pdf")
     b.pages = n_pages

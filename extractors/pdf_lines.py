@@ -44,6 +44,7 @@ class Line:
     size: float = 0.0
     bold: bool = False
     text: str = ""
+    frame: Optional["Frame"] = None      # a column's own frame, inside a two-column block
 
     def finish(self) -> "Line":
         self.words.sort(key=lambda w: w.x0)
@@ -226,9 +227,86 @@ def paragraphs(lines: list[Line], frames: dict[int, Frame]) -> list[Para]:
             continue
         if cur is not None:
             prev = cur.lines[-1]
-            if not starts_new(prev, ln, frames[prev.page], frames[ln.page], prev.page == ln.page):
+            fp = prev.frame or frames[prev.page]
+            fc = ln.frame or frames[ln.page]
+            if not starts_new(prev, ln, fp, fc, prev.page == ln.page):
                 cur.lines.append(ln)
                 continue
         cur = Para([ln])
         out.append(cur)
+    return out
+
+
+# --- side-by-side blocks ---------------------------------------------------------------
+COLUMN_GAP_EM = 3.0       # a gap this wide (in font sizes) inside a line separates two columns
+
+
+def split_wide_gaps(lines: list[Line]) -> list[Line]:
+    """Cut lines at gaps wider than ``COLUMN_GAP_EM``: the two columns of a borderless
+    header (``ỦY BAN NHÂN DÂN`` | ``CỘNG HÒA ...``) or signature block (``Nơi nhận:`` |
+    ``TM. ỦY BAN NHÂN DÂN``) sit on the same baselines."""
+    out: list[Line] = []
+    for ln in lines:
+        segs: list[list[Word]] = [[ln.words[0]]]
+        for prev, w in zip(ln.words, ln.words[1:]):
+            if w.x0 - prev.x1 > COLUMN_GAP_EM * ln.size:
+                segs.append([w])
+            else:
+                segs[-1].append(w)
+        if len(segs) == 1:
+            out.append(ln)
+        else:
+            out.extend(Line(seg, ln.page).finish() for seg in segs)
+    out.sort(key=lambda ln: (round(ln.top), ln.x0))
+    return out
+
+
+def column_order(lines: list[Line], gap: float) -> list[Optional[Line]]:
+    """Reading order for a page's lines: inside a block of side-by-side columns (rows
+    of two segments, and single segments that stay on one side), the left column
+    is read before the right one; ``None`` marks where paragraphs must break."""
+    rows: list[list[Line]] = []
+    for ln in lines:
+        if rows and abs(rows[-1][0].top - ln.top) < 0.5 * ln.size:
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    out: list[Optional[Line]] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        if len(row) != 2:
+            out.extend(row)
+            i += 1
+            continue
+        gap_l, gap_r = row[0].x1, row[1].x0          # the gutter between the columns
+        j = i
+        block: list[list[Line]] = []
+        while j < len(rows):
+            r = rows[j]
+            if len(r) == 2 and r[0].x1 < gap_r and r[1].x0 > gap_l:
+                gap_l, gap_r = max(gap_l, r[0].x1), min(gap_r, r[1].x0)
+            elif len(r) == 1 and (r[0].x1 <= gap_r or r[0].x0 >= gap_l) and j > i:
+                if r[0].x1 <= gap_r:
+                    gap_l = max(gap_l, r[0].x1)
+                else:
+                    gap_r = min(gap_r, r[0].x0)
+                if gap_l >= gap_r:
+                    break
+            else:
+                break
+            block.append(r)
+            j += 1
+        left = [ln for r in block for ln in r if ln.x1 <= gap_r]
+        right = [ln for r in block for ln in r if ln.x1 > gap_r]
+        for col in (left, right):
+            if not col:
+                continue
+            fr = Frame(min(x.x0 for x in col), max(x.x1 for x in col), gap)
+            for x in col:
+                x.frame = fr
+            out.append(None)
+            out.extend(col)
+        out.append(None)
+        i = j
     return out

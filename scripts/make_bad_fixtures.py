@@ -18,7 +18,9 @@
 ``tests/data/pdf/``: ``mot_trang_quet.pdf``, two text pages and one scanned page
 (ok, with a warning); ``002_khong_gian_dong.pdf`` and ``003_co_14_gian_1_5.pdf``,
 seeds 002 and 003 printed with other layouts (no space between paragraphs and
-table rows broken across pages; 14 pt with 1.5 line spacing).
+table rows broken across pages; 14 pt with 1.5 line spacing); ``hai_cot.pdf``,
+printed from ``tests/data/docx/hai_cot.docx``, a short report with the usual
+borderless two-column header and signature tables.
 
 Needs the corpus (``scripts/build_corpus.py``), ``qpdf`` (apt) and, for the
 password-protected .docx, ``msoffcrypto-tool`` in any Python given with
@@ -43,6 +45,7 @@ from build_corpus import Layout, build_docx, soffice_convert  # noqa: E402
 
 BAD = ROOT / "tests" / "data" / "bad"
 PDF_DIR = ROOT / "tests" / "data" / "pdf"
+DOCX_DIR = ROOT / "tests" / "data" / "docx"
 CORPUS = ROOT / "corpus"
 GOOD_NAME = "Báo cáo tổng kết năm 2022 (bản cuối).docx"
 SOURCE_PDF = CORPUS / "003_30d1184c9269a7e2.pdf"
@@ -94,15 +97,74 @@ def encrypted_docx(src: Path, out: Path, crypto_python: str) -> bool:
 
 
 def layout_pdfs() -> None:
-    """Seeds printed with other layouts, for the paragraph and table tests of the PDF reader."""
+    """Seeds printed with other layouts, for the paragraph and table tests of the PDF
+    reader, and a report with a borderless two-column header and signature block."""
     seeds = CORPUS   # the corpus holds copies of the seeds
     PDF_DIR.mkdir(parents=True, exist_ok=True)
+    DOCX_DIR.mkdir(parents=True, exist_ok=True)
+    two_column_docx(DOCX_DIR / "hai_cot.docx")
+    print("wrote", soffice_convert(DOCX_DIR / "hai_cot.docx", "pdf", PDF_DIR))
     for stem, name, layout in (("002_0e22d76ab771f56c", "002_khong_gian_dong", Layout(13, 0, 1.0)),
                                ("003_30d1184c9269a7e2", "003_co_14_gian_1_5", Layout(14, 0, 1.5))):
         with tempfile.TemporaryDirectory() as tmp:
             docx_path = Path(tmp) / f"{name}.docx"
             build_docx((seeds / f"{stem}.txt").read_text(encoding="utf-8"), docx_path, layout=layout)
             print("wrote", soffice_convert(docx_path, "pdf", PDF_DIR))
+
+
+HEADER_LEFT = ["ỦY BAN NHÂN DÂN", "HUYỆN HÀ QUẢNG", "", "Số: 123/BC-UBND"]
+HEADER_RIGHT = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "",
+                "Hà Quảng, ngày 10 tháng 6 năm 2020"]
+SIGN_LEFT = ["Nơi nhận:", "- Ban Thi đua - Khen thưởng tỉnh;", "- Thường trực Huyện ủy;", "- Lưu: VT, NV."]
+SIGN_RIGHT = ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "", "Vương Văn Võ"]
+BODY = [
+    "BÁO CÁO",
+    "Kết quả công tác thi đua, khen thưởng năm 2020",
+    "Năm 2020, Chủ tịch UBND huyện tặng Giấy khen cho 154 tập thể và 372 cá nhân có thành tích xuất sắc "
+    "trong các phong trào thi đua; đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 21 tập thể và 25 cá nhân.",
+    "Toàn huyện có 5.858 hộ nghèo, tỷ lệ 33,59%; hộ cận nghèo 2.596 hộ, tỷ lệ 14,88%.",
+]
+
+
+def two_column_docx(out: Path) -> None:
+    """A report with the usual borderless two-column header and signature tables."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    d = Document()
+    d.styles["Normal"].font.name = "Times New Roman"
+    d.styles["Normal"].font.size = Pt(13)
+    sec = d.sections[0]
+    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
+    sec.left_margin, sec.right_margin = Cm(3), Cm(2)
+
+    def side_by_side(left: list[str], right: list[str], widths=(6.0, 10.0), bold_rows=2):
+        t = d.add_table(rows=1, cols=2)
+        t.autofit = False
+        for cell, lines, w in zip(t.rows[0].cells, (left, right), widths):
+            cell.width = Cm(w)
+            cell.paragraphs[0].text = ""
+            for k, line in enumerate(lines):
+                p = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                r = p.add_run(line)
+                r.bold = k < bold_rows
+                r.font.size = Pt(12)
+                p.paragraph_format.space_after = Pt(0)
+
+    side_by_side(HEADER_LEFT, HEADER_RIGHT)
+    for k, text in enumerate(BODY):
+        p = d.add_paragraph()
+        r = p.add_run(text)
+        if k < 2:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            r.bold = k == 0
+        else:
+            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            p.paragraph_format.first_line_indent = Cm(1)
+    side_by_side(SIGN_LEFT, SIGN_RIGHT, widths=(8.0, 8.0), bold_rows=1)
+    d.save(str(out))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,7 +13,7 @@ from extractors import docx as docx_reader
 from extractors import extract, txt
 from pipeline.normalize import normalize_text
 from pipeline.model import EMPTY, FAILED, FOOTER, FOOTNOTE, HEADER, HEADING, TABLE, ExtractError
-from test_reader_support import corpus, sha256
+from test_reader_support import ROOT, corpus, sha256
 
 
 @pytest.fixture(scope="module")
@@ -251,3 +251,13 @@ def test_docx_buffer_roundtrip_in_memory_only(tmp_path):
         doc = extract(str(p))
         assert fh.read(2) == b"PK"
     assert doc.blocks and io.BytesIO(p.read_bytes()).read(2) == b"PK"
+
+
+def test_docx_header_table_cells():
+    doc = extract(str(ROOT / "tests" / "data" / "docx" / "hai_cot.docx"))
+    head = doc.blocks[0]
+    assert head.kind == TABLE
+    assert head.rows[0].texts == ["ỦY BAN NHÂN DÂN HUYỆN HÀ QUẢNG Số: 123/BC-UBND",
+                                  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+                                  "Hà Quảng, ngày 10 tháng 6 năm 2020"]
+    assert doc.blocks[-1].rows[0].texts[1] == "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Vương Văn Võ"

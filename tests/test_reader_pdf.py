@@ -155,3 +155,16 @@ def test_table_row_broken_across_pages_is_one_row():
     rows = [r.texts for t in doc.tables for r in t.rows]
     assert ["", "Các cấp đều có trường đạt chuẩn quốc gia", "", "4 bậc", "04 bậc", "Đạt"] in rows
     assert not any(r[:2] == ["", "quốc gia"] for r in rows)
+
+
+def test_borderless_two_column_header_and_signature_are_read_column_by_column():
+    doc = extract(str(PDF_DATA / "hai_cot.pdf"))
+    texts = [b.text for b in doc.blocks]
+    assert texts[:2] == ["ỦY BAN NHÂN DÂN HUYỆN HÀ QUẢNG", "Số: 123/BC-UBND"]
+    assert "Hà Quảng, ngày 10 tháng 6 năm 2020" in texts
+    assert texts.index("Số: 123/BC-UBND") < texts.index("Hà Quảng, ngày 10 tháng 6 năm 2020")
+    for t in texts:       # no line mixes the two columns
+        assert not ("ỦY BAN" in t and "CỘNG HÒA" in t) and not ("Nơi nhận" in t and "TM." in t)
+    assert texts[-4:] == ["- Lưu: VT, NV.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Vương Văn Võ"]
+    assert any(t.startswith("Năm 2020, Chủ tịch UBND huyện tặng Giấy khen cho 154 tập thể") for t in texts)
+

@@ -43,6 +43,8 @@ _TRANSLATE.update({
     ord("\u000b"): "\n", ord("\u000c"): "\n",
 })
 _BLANKS = re.compile(r"[ ]{2,}")
+# Combining marks a PDF text layer put before their letter (at the start of a word).
+_STRAY_MARKS = re.compile(r"(?<![\w\u0300-\u036f])([\u0300-\u036f]+)([^\W\d_])")
 
 
 def normalize_text(s: str) -> str:
@@ -53,6 +55,8 @@ def normalize_text(s: str) -> str:
     """
     if not s:
         return ""
+    if any("\u0300" <= c <= "\u036f" for c in s):
+        s = _STRAY_MARKS.sub(lambda m: m.group(2) + m.group(1), s)
     s = unicodedata.normalize("NFC", s)
     s = s.translate(_TRANSLATE)
     s = _BLANKS.sub(" ", s)

@@ -26,6 +26,7 @@ CORPUS_FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".docx
     ("kinh   tế  \t xã hội", "kinh tế xã hội"),
     ("dòng một  \n   dòng hai", "dòng một\ndòng hai"),
     ("tự\u00adđộng", "tựđộng"),                                   # soft hyphen
+    ("tặng \u0300\u01a1n", "tặng ờn"),                             # a mark put before its letter
 ])
 def test_normalize_text(raw, clean):
     assert normalize_text(raw) == clean

@@ -84,8 +84,7 @@ class Styles:
                 s.num_id = wattr(numpr.find(W + "numId"), "val")
                 s.num_ilvl = int(wattr(numpr.find(W + "ilvl"), "val") or 0)
             out.by_id[sid] = s
-            if st.get(W + "type") == "paragraph" and on(st.find(W + "default")) is not None and \
-                    st.get(W + "default") in ("1", "true"):
+            if st.get(W + "type") == "paragraph" and (st.get(W + "default") or "").lower() in ("1", "true", "on"):
                 out.default_para = sid
         return out
 

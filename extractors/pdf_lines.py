@@ -79,28 +79,31 @@ def build_lines(words: list[Word], page: int) -> list[Line]:
     """Group words into lines (largest fonts first, so superscripts join the line
     they sit in), mark superscripts, and return lines top to bottom."""
     lines: list[Line] = []
+    bounds: list[list[float]] = []          # per line: top, bottom, largest size
     for w in sorted(words, key=lambda w: (-w.size, w.top, w.x0)):
         mid = (w.top + w.bottom) / 2
         best = None
-        for ln in lines:
-            top = min(x.top for x in ln.words)
-            bottom = max(x.bottom for x in ln.words)
-            big = max(x.size for x in ln.words)
+        for k, (top, bottom, big) in enumerate(bounds):
+            if w.top > bottom + big or w.bottom < top - big:
+                continue
             if w.size >= SUP_RATIO * big:
                 overlap = min(bottom, w.bottom) - max(top, w.top)
                 if overlap > 0.5 * min(w.bottom - w.top, bottom - top):
-                    best = ln
+                    best = k
                     break
-            elif top - 0.1 * big <= mid <= bottom and not _collides(ln, w):
-                best = ln
+            elif top - 0.1 * big <= mid <= bottom and not _collides(lines[k], w):
+                best = k
                 break
         if best is None:
             lines.append(Line([w], page))
+            bounds.append([w.top, w.bottom, w.size])
         else:
-            if w.size < SUP_RATIO * max(x.size for x in best.words):
-                base = max(x.bottom for x in best.words if x.size >= SUP_RATIO * w.size)
+            ln, bd = lines[best], bounds[best]
+            if w.size < SUP_RATIO * bd[2]:
+                base = max(x.bottom for x in ln.words if x.size >= SUP_RATIO * w.size)
                 w.sup = w.bottom < base - 0.15 * w.size
-            best.words.append(w)
+            ln.words.append(w)
+            bd[0], bd[1], bd[2] = min(bd[0], w.top), max(bd[1], w.bottom), max(bd[2], w.size)
     out = [ln.finish() for ln in lines]
     out.sort(key=lambda ln: (round(ln.top), ln.x0))
     return out

@@ -32,7 +32,7 @@ from typing import Optional
 
 from pipeline.model import Finding
 
-from .base import ERROR, INFO, WARNING, Context, DocRow, FactRow, finding, quote, vn, where
+from .base import ERROR, INFO, WARNING, Context, DocRow, FactRow, excerpt, finding, vn, what, where
 from .rounding import decimals_of, exact, stated_as_written
 from .units import fact_unit, fold, place_key
 
@@ -127,10 +127,7 @@ def _different_years(a: FactRow, b: FactRow) -> bool:
 
 
 def _describe(f: FactRow) -> str:
-    parts = [f.award or f.metric]
-    if f.recipient:
-        parts.append({"tap_the": "tập thể", "ca_nhan": "cá nhân", "ho_gia_dinh": "hộ gia đình",
-                      "mixed": "tập thể và cá nhân"}.get(f.recipient, f.recipient))
+    parts = [what(f)]
     if f.subject:
         parts.append(f.subject)
     if f.qualifier:
@@ -169,9 +166,9 @@ def check_within(ctx: Context, groups: dict[tuple, list[FactRow]]) -> list[Findi
                 if first.text == later.text and first.block_index == later.block_index:
                     continue        # one sentence does not restate a figure: two different figures
                 msg = (f"Cùng một số liệu ghi hai giá trị khác nhau trong văn bản ({_describe(first)}): "
-                       f"{vn(first.value)} ở {quote(first.text, 140)}"
+                       f"{vn(first.value)} ở {excerpt(ctx, first, 160)}"
                        f"{' (' + where(first) + ')' if where(first) else ''}, nhưng {vn(later.value)} ở "
-                       f"{quote(later.text, 140)}{' (' + where(later) + ')' if where(later) else ''}; "
+                       f"{excerpt(ctx, later, 160)}{' (' + where(later) + ')' if where(later) else ''}; "
                        f"chênh {vn(abs(later.value - first.value))}.")
                 out.append(finding(WITHIN, _sev(first.value, later.value), doc_id, msg,
                                    fact_ids=[first.fact_id, later.fact_id], expected=first.value,
@@ -234,8 +231,8 @@ def check_across(ctx: Context, groups: dict[tuple, list[FactRow]]) -> list[Findi
             fl = (fa if later.doc_id == da else fb)[0]
             fe = (fb if later.doc_id == da else fa)[0]
             msg = (f"Hai báo cáo ghi khác nhau cùng một số liệu ({_describe(fl)}): {later.name} ghi "
-                   f"{vn(fl.value)} ({quote(fl.text, 140)}), còn {earlier.name} ghi {vn(fe.value)} "
-                   f"({quote(fe.text, 140)}); chênh {vn(abs(fl.value - fe.value))}.")
+                   f"{vn(fl.value)} ({excerpt(ctx, fl, 160)}), còn {earlier.name} ghi {vn(fe.value)} "
+                   f"({excerpt(ctx, fe, 160)}); chênh {vn(abs(fl.value - fe.value))}.")
             sev = _sev(fl.value, fe.value)
             out.append(finding(ACROSS, sev, later.doc_id, msg, fact_ids=[fl.fact_id, fe.fact_id],
                                other_doc_id=earlier.doc_id, expected=fe.value, observed=fl.value,

@@ -29,7 +29,7 @@ from typing import Optional
 
 from pipeline.model import Finding
 
-from .base import ERROR, WARNING, Context, FactRow, finding, quote, vn, where
+from .base import ERROR, WARNING, Context, FactRow, excerpt, finding, quote, vn, where
 from .rounding import Interval, decimals_in_text, decimals_of, exact, ratio_percent, stated
 
 CODE = "percent_mismatch"
@@ -242,7 +242,7 @@ def check_fractions(ctx: Context) -> list[Finding]:
         exp = round(100 * f.value / f.of_total, 2 if d and d >= 2 else 1)
         msg = (f"Tỷ lệ không khớp với phân số: {vn(f.value)}/{vn(f.of_total)} = {vn(exp)}%, nhưng văn bản ghi "
                f"{vn(f.stated_percent)}% (lệch {vn(abs(exp - f.stated_percent), 2)} điểm %). "
-               f"Câu: {quote(f.text)}" + (f" ({where(f)})" if where(f) else "") + ".")
+               f"Câu: {excerpt(ctx, f)}" + (f" ({where(f)})" if where(f) else "") + ".")
         out.append(finding(CODE, severity(exp, f.stated_percent), f.doc_id, msg, fact_ids=[f.fact_id],
                            expected=exp, observed=f.stated_percent, rule="percent.fraction"))
     return out

@@ -22,7 +22,7 @@ import re
 
 from pipeline.model import Finding
 
-from .base import ERROR, INFO, WARNING, Context, FactRow, finding, quote, vn, where
+from .base import ERROR, INFO, WARNING, Context, FactRow, excerpt, finding, quote, vn, where
 from .percents import explain_row, indicator_rows
 
 IMPLAUSIBLE, AMBIGUOUS = "implausible_value", "ambiguous_number"
@@ -54,7 +54,7 @@ def rates_over_100(ctx: Context) -> list[Finding]:
         else:
             continue
         msg = (f"Tỷ lệ vượt 100%: {label or f.metric} ghi {vn(f.value)}%, một tỷ lệ (phần của một tổng) không thể "
-               f"lớn hơn 100%. Nguồn: {quote(f.text)}" + (f" ({where(f)})" if where(f) else "") + ".")
+               f"lớn hơn 100%. Nguồn: {excerpt(ctx, f)}" + (f" ({where(f)})" if where(f) else "") + ".")
         out.append(finding(IMPLAUSIBLE, ERROR, f.doc_id, msg, fact_ids=[f.fact_id], expected=100.0,
                            observed=f.value, rule="plausible.rate_over_100"))
     return out
@@ -70,7 +70,7 @@ def population_growth(ctx: Context) -> list[Finding]:
         meant = f.value / 10 if f.value / 10 <= MAX_POP_GROWTH else None
         msg = (f"Giá trị khó tin: {f.label} ghi {vn(f.value)}%/năm; tỷ lệ tăng dân số tự nhiên thường dưới "
                f"{vn(MAX_POP_GROWTH)}%/năm" + (f" (có thể là {vn(meant, 2)}%)" if meant else "") +
-               f". Nguồn: {quote(f.text)}" + (f" ({where(f)})" if where(f) else "") + ".")
+               f". Nguồn: {excerpt(ctx, f)}" + (f" ({where(f)})" if where(f) else "") + ".")
         out.append(finding(IMPLAUSIBLE, WARNING, f.doc_id, msg, fact_ids=[f.fact_id],
                            expected=meant if meant is not None else MAX_POP_GROWTH, observed=f.value,
                            rule="plausible.population_growth"))
@@ -108,7 +108,7 @@ def ambiguous(ctx: Context) -> list[Finding]:
         seen.add(key)
         msg = (f"Số viết không rõ cách đọc: “{f.raw or vn(f.value)}” được đọc là {vn(f.value)}"
                f" (độ tin cậy {vn(f.confidence, 1)})" + (f"; {f.note}" if f.note else "") +
-               f". Cần xác nhận. Nguồn: {quote(f.text)}" + (f" ({where(f)})" if where(f) else "") + ".")
+               f". Cần xác nhận. Nguồn: {excerpt(ctx, f)}" + (f" ({where(f)})" if where(f) else "") + ".")
         out.append(finding(AMBIGUOUS, INFO, f.doc_id, msg, fact_ids=[f.fact_id], observed=f.value,
                            rule="plausible.ambiguous"))
     return out

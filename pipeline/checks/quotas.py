@@ -17,7 +17,7 @@ from typing import Optional
 
 from pipeline.model import Finding
 
-from .base import ERROR, WARNING, Context, FactRow, finding, quote, vn
+from .base import ERROR, WARNING, Context, FactRow, award_vn, excerpt, finding, vn
 from .units import fact_unit, place_key
 
 CODE = "quota_violation"
@@ -76,10 +76,10 @@ def check(ctx: Context) -> list[Finding]:
                 if n.value <= q.max_share * den.value + 1e-9:
                     continue
                 share = 100 * n.value / den.value
-                msg = (f"Vượt tỷ lệ khen thưởng cho phép ({q.province}: {q.award} tối đa "
-                       f"{vn(q.max_share * 100)}% số {q.of_award}): {vn(n.value)} so với {vn(den.value)} là "
+                msg = (f"Vượt tỷ lệ khen thưởng cho phép ({q.province}: {award_vn(q.award)} tối đa "
+                       f"{vn(q.max_share * 100)}% số {award_vn(q.of_award)}): {vn(n.value)} so với {vn(den.value)} là "
                        f"{vn(share, 1)}%, tối đa được {vn(allowed)}"
-                       f"{' (kỳ ' + str(n.period) + ')' if n.period else ''}. Câu: {quote(n.text)}.")
+                       f"{' (kỳ ' + str(n.period) + ')' if n.period else ''}. Câu: {excerpt(ctx, n)}.")
                 out.append(finding(CODE, ERROR if share > 1.5 * q.max_share * 100 else WARNING, doc_id, msg,
                                    fact_ids=[n.fact_id, den.fact_id], expected=float(allowed), observed=n.value,
                                    rule=q.id))

@@ -23,7 +23,7 @@ from typing import Optional
 
 from pipeline.model import Finding
 
-from .base import ERROR, INFO, WARNING, Context, FactRow, finding, quote, vn
+from .base import ERROR, INFO, WARNING, Context, FactRow, excerpt, finding, vn
 from .rounding import Interval, decimals_in_text, decimals_of, stated
 
 CODE = "ratio_mismatch"
@@ -97,7 +97,7 @@ def check(ctx: Context) -> list[Finding]:
                f"chiếm {vn(ref.rate.value)}% cho tổng khoảng {vn(round(base))} hộ, còn {vn(bad.count.value)} "
                f"{NAMES[bad.rate.metric]} chiếm {vn(bad.rate.value)}% cho tổng khoảng {vn(round(bad.base_mid))} hộ "
                f"(chênh {vn(rel * 100, 1)}%). Với {vn(round(base))} hộ, {vn(bad.count.value)} hộ là {vn(exp)}%. "
-               f"Câu: {quote(bad.rate.text)}.")
+               f"Câu: {excerpt(ctx, bad.rate)}.")
         ids = [ref.count.fact_id, ref.rate.fact_id, bad.count.fact_id, bad.rate.fact_id]
         out.append(finding(CODE, ERROR if rel > 0.1 else WARNING, bad.rate.doc_id, msg, fact_ids=ids,
                            expected=exp, observed=obs, rule="ratio.household_base"))
@@ -108,7 +108,7 @@ def check(ctx: Context) -> list[Finding]:
                            f"(Cách đọc khác của cùng phát hiện) Nếu tổng số hộ là khoảng {vn(round(bad.base_mid))} "
                            f"như {vn(bad.count.value)} {NAMES[bad.rate.metric]} / {vn(bad.rate.value)}% cho thấy, "
                            f"thì {vn(ref.count.value)} {NAMES[ref.rate.metric]} là {vn(exp_ref)}%, không phải "
-                           f"{vn(ref.rate.value)}% như văn bản ghi. Câu: {quote(ref.rate.text)}.",
+                           f"{vn(ref.rate.value)}% như văn bản ghi. Câu: {excerpt(ctx, ref.rate)}.",
                            fact_ids=ids, expected=exp_ref, observed=ref.rate.value, rule="ratio.household_base.other"))
     return out
 

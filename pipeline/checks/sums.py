@@ -26,7 +26,7 @@ from typing import Optional
 
 from pipeline.model import Finding
 
-from .base import ERROR, WARNING, Context, FactRow, finding, quote, vn, where
+from .base import ERROR, WARNING, Context, FactRow, excerpt, finding, vn, what, where
 from .rounding import half_unit
 
 CODE = "sum_mismatch"
@@ -89,16 +89,16 @@ def _severity(total: float, s: float) -> str:
     return ERROR if total and abs(total - s) / abs(total) > 0.1 else WARNING
 
 
-def _message(total: FactRow, parts: list[FactRow], s: float, kind: str) -> str:
-    what = total.label or total.award or total.metric
+def _message(ctx: Context, total: FactRow, parts: list[FactRow], s: float, kind: str) -> str:
+    what_ = what(total)
     items = " + ".join(vn(p.value) for p in parts[:12]) + (" + …" if len(parts) > 12 else "")
     diff = total.value - s
     loc = where(total)
     return (f"Tổng không khớp với các phần ({kind}): tổng ghi {vn(total.value)}"
-            f"{' ' + total.unit if total.unit and total.unit not in ('count', 'percent') else ''} ({what}), "
+            f"{' ' + total.unit if total.unit and total.unit not in ('count', 'percent') else ''} ({what_}), "
             f"nhưng cộng {len(parts)} phần {items} = {vn(s)} (chênh {vn(abs(diff))}, "
             f"{'tổng lớn hơn' if diff > 0 else 'tổng nhỏ hơn'}). "
-            f"Câu/dòng: {quote(total.text)}" + (f" ({loc})" if loc else "") + ".")
+            f"Câu/dòng: {excerpt(ctx, total)}" + (f" ({loc})" if loc else "") + ".")
 
 
 def check_breakdowns(ctx: Context) -> list[Finding]:
@@ -119,7 +119,7 @@ def check_breakdowns(ctx: Context) -> list[Finding]:
         if _explained_by_ambiguity(total, parts, tol) or _another_total_fits(ctx, total, parts, s, tol):
             continue
         out.append(finding(CODE, _severity(total.value, s), total.doc_id,
-                           _message(total, parts, s, "liệt kê chi tiết"),
+                           _message(ctx, total, parts, s, "liệt kê chi tiết"),
                            fact_ids=[total.fact_id] + [p.fact_id for p in parts], expected=round(s, 6),
                            observed=total.value, rule="sum.breakdown"))
     return out
@@ -169,7 +169,7 @@ def check_table_totals(ctx: Context) -> list[Finding]:
             s = sums[1] if top else sums[0]
             use = top or parts
             out.append(finding(CODE, _severity(total.value, s), doc_id,
-                               _message(total, use, s, f"dòng tổng của bảng {tix + 1}"),
+                               _message(ctx, total, use, s, f"dòng tổng của bảng {tix + 1}"),
                                fact_ids=[total.fact_id] + [p.fact_id for p in use], expected=round(s, 6),
                                observed=total.value, rule="sum.table_total"))
     return out

@@ -61,6 +61,7 @@ class Layout:
     size: float = 13            # body font size, pt
     space_after: float = 6      # between paragraphs, pt
     line_spacing: float = 1.1
+    running_header: str = ""    # text repeated at the top of every page but the first
 
 
 # --- styles ------------------------------------------------------------------
@@ -109,7 +110,10 @@ def _setup_styles(doc, layout: Layout) -> None:
     section.left_margin, section.right_margin = Cm(3), Cm(2)
     section.top_margin, section.bottom_margin = Cm(2), Cm(2)
     section.header_distance = Cm(1)
-    _page_number_header(section)
+    if layout.running_header:
+        _running_header(section, layout.running_header)
+    else:
+        _page_number_header(section)
 
 
 def _field_runs(paragraph, instr: str, shown: str) -> None:
@@ -132,6 +136,20 @@ def _page_number_header(section) -> None:
     p = section.header.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _field_runs(p, " PAGE ", "2")
+
+
+def _running_header(section, text: str) -> None:
+    """A running header (text, right-aligned) and a centred ``Trang N`` footer."""
+    section.different_first_page_header_footer = True
+    p = section.header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    r = p.add_run(text)
+    r.italic = True
+    r.font.size = Pt(10)
+    f = section.footer.paragraphs[0]
+    f.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    f.add_run("Trang ")
+    _field_runs(f, " PAGE ", "2")
 
 
 # --- inline markup -------------------------------------------------------------

@@ -20,7 +20,9 @@
 seeds 002 and 003 printed with other layouts (no space between paragraphs and
 table rows broken across pages; 14 pt with 1.5 line spacing); ``hai_cot.pdf``,
 printed from ``tests/data/docx/hai_cot.docx``, a short report with the usual
-borderless two-column header and signature tables.
+borderless two-column header and signature tables; ``001_tieu_de_trang.pdf``,
+printed from ``tests/data/docx/001_tieu_de_trang.docx``, seed 001 with a running
+header and ``Trang N`` page footers.
 
 Needs the corpus (``scripts/build_corpus.py``), ``qpdf`` (apt) and, for the
 password-protected .docx, ``msoffcrypto-tool`` in any Python given with
@@ -110,8 +112,16 @@ def layout_pdfs() -> None:
             docx_path = Path(tmp) / f"{name}.docx"
             build_docx((seeds / f"{stem}.txt").read_text(encoding="utf-8"), docx_path, layout=layout)
             print("wrote", soffice_convert(docx_path, "pdf", PDF_DIR))
+    # a running header and "Trang N" footers: read as header/footer blocks from the .docx,
+    # dropped from the PDF
+    docx_path = DOCX_DIR / "001_tieu_de_trang.docx"
+    build_docx((seeds / "001_03026f8b928707b4.txt").read_text(encoding="utf-8"), docx_path,
+               layout=Layout(running_header=RUNNING_HEADER))
+    print("wrote", docx_path)
+    print("wrote", soffice_convert(docx_path, "pdf", PDF_DIR))
 
 
+RUNNING_HEADER = "Báo cáo kết quả công tác thi đua, khen thưởng năm 2022 - UBND huyện Trùng Khánh"
 HEADER_LEFT = ["ỦY BAN NHÂN DÂN", "HUYỆN HÀ QUẢNG", "", "Số: 123/BC-UBND"]
 HEADER_RIGHT = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "",
                 "Hà Quảng, ngày 10 tháng 6 năm 2020"]

@@ -261,3 +261,12 @@ def test_docx_header_table_cells():
                                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
                                   "Hà Quảng, ngày 10 tháng 6 năm 2020"]
     assert doc.blocks[-1].rows[0].texts[1] == "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Vương Văn Võ"
+
+
+def test_running_header_is_a_header_block_and_page_footer_is_skipped():
+    doc = extract(str(ROOT / "tests" / "data" / "docx" / "001_tieu_de_trang.docx"))
+    ref = extract(str(corpus("001", "txt")))
+    assert doc.blocks[-1].kind == HEADER
+    assert doc.blocks[-1].text == "Báo cáo kết quả công tác thi đua, khen thưởng năm 2022 - UBND huyện Trùng Khánh"
+    assert not any(b.kind == FOOTER for b in doc.blocks)          # "Trang {PAGE}" only
+    assert doc.text[: len(ref.text)] == ref.text                   # the body is untouched

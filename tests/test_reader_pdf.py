@@ -168,3 +168,13 @@ def test_borderless_two_column_header_and_signature_are_read_column_by_column():
     assert texts[-4:] == ["- Lưu: VT, NV.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Vương Văn Võ"]
     assert any(t.startswith("Năm 2020, Chủ tịch UBND huyện tặng Giấy khen cho 154 tập thể") for t in texts)
 
+
+
+def test_running_header_and_page_footer_are_dropped():
+    from test_reader_support import body_text, similarity
+    header = "Báo cáo kết quả công tác thi đua, khen thưởng năm 2022 - UBND huyện Trùng Khánh"
+    doc = extract(str(PDF_DATA / "001_tieu_de_trang.pdf"))
+    assert doc.pages > 5
+    assert header not in doc.text
+    assert not any(re.fullmatch(r"Trang \d+", b.text) for b in doc.blocks)
+    assert similarity(body_text(doc), body_text(extract(str(corpus("001", "txt"))))) == 1.0

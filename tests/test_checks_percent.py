@@ -238,3 +238,37 @@ def test_planted_fraction_percent(tmp_path):
     assert [(r["observed"], r["severity"]) for r in rows] == [(18.5, "warning")]
     assert rows[0]["expected"] == pytest.approx(15.8, abs=0.01)
     assert "03/19" in rows[0]["message"]
+
+
+def test_percent_of_a_plan_is_not_the_fraction(tmp_path):
+    d = Doc("p.txt", meta(period="2023", district="Yên Khánh"))
+    d.para("Lũy kế đến nay có 08/18 xã đạt chuẩn nông thôn mới, đạt 100% kế hoạch năm.")
+    d.fact("08/18", "ntm.communes_standard", 8, of_total=18, stated_percent=100, unit="commune")
+    assert findings(warehouse(tmp_path, d), "percent_mismatch") == []
+
+
+# Seed 004: "Tỷ lệ khen thưởng cá nhân là người trực tiếp lao động, sản xuất đạt 71%;
+# tỷ lệ khen thưởng cá nhân là lãnh đạo, quản lý đạt 29%."
+S004_SHARES = ("Tỷ lệ khen thưởng cá nhân là người trực tiếp lao động, sản xuất đạt 71%; tỷ lệ khen thưởng cá nhân "
+               "là lãnh đạo, quản lý đạt {leader}%.")
+
+
+def shares_doc(leader="29"):
+    d = Doc("s.txt", meta(period="2023", district="Yên Khánh", province="Ninh Bình"))
+    d.para(S004_SHARES.format(leader=leader))
+    kw = dict(award="bang_khen_cap_bo_tinh", unit="percent", period="2023",
+              qualifier="theo công trạng, thành tích đạt được")
+    d.fact("71%", "award.direct_worker_share", 71, **kw)
+    d.fact(f"{leader}%", "award.leader_share", float(leader), **kw)
+    return d
+
+
+def test_seed_004_complementary_shares(tmp_path):
+    assert findings(warehouse(tmp_path, shares_doc()), "percent_mismatch") == []
+
+
+def test_planted_complementary_shares(tmp_path):
+    rows = findings(warehouse(tmp_path, shares_doc("39")), "percent_mismatch")
+    main = serious(rows)
+    assert [(r["observed"], r["expected"], r["severity"]) for r in main] == [(39.0, 29.0, "warning")]
+    assert [r["observed"] for r in rows if r["severity"] == "info"] == [71.0]

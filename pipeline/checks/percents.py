@@ -18,6 +18,9 @@ Tolerance (see docs/CHECKS.md):
   written in the row's cells, are tried as alternative readings before anything
   is flagged.
 
+Also: the shares of direct workers and of leaders/managers among one award's
+recipients, stated together, must add up to 100 (±1).
+
 Severity: ``error`` when the stated percent is off by more than 10 points and
 10 % of itself (``44/10`` = 440 % stated as 88), else ``warning``.
 """
@@ -29,7 +32,7 @@ from typing import Optional
 
 from pipeline.model import Finding
 
-from .base import ERROR, WARNING, Context, FactRow, excerpt, finding, quote, vn, where
+from .base import ERROR, INFO, WARNING, Context, FactRow, excerpt, finding, quote, vn, what, where
 from .rounding import Interval, decimals_in_text, decimals_of, exact, ratio_percent, stated
 
 CODE = "percent_mismatch"
@@ -221,6 +224,26 @@ def check_tables(ctx: Context) -> list[Finding]:
     return out
 
 
+_OF_PLAN = re.compile(r"^\s*(?:so\s+với|kế\s+hoạch|kh\b|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết|"
+                      r"cùng\s+kỳ|tổng\s+số\s+(?!xã|thôn|hộ))", re.I)
+
+
+def _percent_of_something_else(ctx: Context, f: FactRow) -> bool:
+    """``8/18 xã đạt chuẩn, đạt 100% kế hoạch``: the percent is of a plan, not the fraction."""
+    text = ctx.text(f.doc_id)
+    if f.char_end is None or not text:
+        return False
+    window = text[f.char_end:f.char_end + 160]
+    for m in re.finditer(r"(\d+(?:[.,]\d+)?)\s*%", window):
+        try:
+            v = float(m.group(1).replace(",", "."))
+        except ValueError:
+            continue
+        if abs(v - f.stated_percent) < 1e-6:
+            return bool(_OF_PLAN.match(window[m.end():m.end() + 30]))
+    return False
+
+
 def check_fractions(ctx: Context) -> list[Finding]:
     out = []
     seen: set[tuple] = set()
@@ -231,6 +254,8 @@ def check_fractions(ctx: Context) -> list[Finding]:
         if key in seen:
             continue
         seen.add(key)
+        if _percent_of_something_else(ctx, f):
+            continue
         d = decimals_in_text(f.text, f.stated_percent)
         S = stated(f.stated_percent, d if d is not None else decimals_of(None, f.stated_percent))
         iv = ratio_percent(exact(f.value), exact(f.of_total))
@@ -248,5 +273,43 @@ def check_fractions(ctx: Context) -> list[Finding]:
     return out
 
 
+SHARE_SLACK = 1.0
+
+
+def check_shares(ctx: Context) -> list[Finding]:
+    """Direct workers and leaders/managers are the two halves of one award's
+    recipients (``người trực tiếp lao động, sản xuất đạt 71%; lãnh đạo, quản lý đạt
+    29%``): stated together, their shares must add up to 100 (±1 point of
+    rounding)."""
+    out = []
+    groups: dict[tuple, dict[str, FactRow]] = {}
+    for f in ctx.facts:
+        if f.metric in ("award.direct_worker_share", "award.leader_share") and f.is_exact and f.value is not None:
+            k = (f.doc_id, f.award or "", f.period or "", f.qualifier or "", f.recipient or "", f.text or "")
+            groups.setdefault(k, {}).setdefault(f.metric, f)
+    for k in sorted(groups):
+        g = groups[k]
+        if len(g) < 2:
+            continue
+        d, l = g["award.direct_worker_share"], g["award.leader_share"]
+        total = d.value + l.value
+        if abs(total - 100) <= SHARE_SLACK:
+            continue
+        first, second = sorted((d, l), key=lambda f: f.char_start or 0)
+        exp = round(100 - first.value, 2)
+        msg = (f"Hai tỷ lệ bổ sung cho nhau không cộng thành 100%: người lao động trực tiếp {vn(d.value)}% + lãnh đạo, "
+               f"quản lý {vn(l.value)}% = {vn(total)}% ({what(d)}). Với {vn(first.value)}%, tỷ lệ còn lại phải là "
+               f"{vn(exp)}%. Câu: {excerpt(ctx, second)}.")
+        out.append(finding(CODE, severity(exp, second.value), second.doc_id, msg, fact_ids=[first.fact_id, second.fact_id],
+                           expected=exp, observed=second.value, rule="percent.complementary_shares"))
+        exp2 = round(100 - second.value, 2)
+        out.append(finding(CODE, INFO, first.doc_id,
+                           f"(Cách đọc khác của cùng phát hiện) Nếu {vn(second.value)}% đúng thì tỷ lệ kia phải là "
+                           f"{vn(exp2)}%, không phải {vn(first.value)}%. Câu: {excerpt(ctx, first)}.",
+                           fact_ids=[first.fact_id, second.fact_id], expected=exp2, observed=first.value,
+                           rule="percent.complementary_shares.other"))
+    return out
+
+
 def check(ctx: Context) -> list[Finding]:
-    return check_fractions(ctx) + check_tables(ctx)
+    return check_fractions(ctx) + check_tables(ctx) + check_shares(ctx)

@@ -243,6 +243,11 @@ def _result(out: Outcome, action: str) -> FileResult:
 
 def _save(con, out: Outcome, run_id: str, rv: str, uv: str) -> None:
     from warehouse import store
+    if out.status == OK:
+        # a file changed in place replaces what its older content gave (a new version that
+        # cannot be read leaves the last good reading in place)
+        for old in store.superseded(con, out.doc_id, out.path):
+            store.drop_document(con, old)
     if out.status == OK and out.doc is not None and out.extraction is not None:
         store.save_document(con, doc_id=out.doc_id, path=out.path, doc=out.doc, extraction=out.extraction,
                             size=out.size, run_id=run_id, reader_version=rv, rules_version=uv,

@@ -80,6 +80,26 @@ def delete_document_rows(con: duckdb.DuckDBPyConnection, doc_id: str) -> None:
         con.execute(f"DELETE FROM {t} WHERE doc_id = ?", [doc_id])
 
 
+def superseded(con: duckdb.DuckDBPyConnection, doc_id: str, path: str) -> list[str]:
+    """Documents last seen at ``path`` with other content: the older versions of a
+    file that was changed in place."""
+    return [r[0] for r in con.execute("SELECT doc_id FROM documents WHERE path = ? AND doc_id <> ?",
+                                      [path, doc_id]).fetchall()]
+
+
+def drop_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> None:
+    """Remove a document and everything read from it, in one transaction."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        delete_document_rows(con, doc_id)
+        con.execute("DELETE FROM findings WHERE doc_id = ? OR other_doc_id = ?", [doc_id, doc_id])
+        con.execute("DELETE FROM documents WHERE doc_id = ?", [doc_id])
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
 def save_failure(con: duckdb.DuckDBPyConnection, *, doc_id: str, path: str, fmt: Optional[str],
                  status: str, error: str, size: Optional[int], run_id: Optional[str],
                  reader_version: Optional[str]) -> None:

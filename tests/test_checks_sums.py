@@ -159,3 +159,47 @@ def test_table_total_row_that_does_not(tmp_path):
     found = findings(warehouse(tmp_path, table_doc(rows)), "sum_mismatch")
     assert [(r["observed"], r["expected"]) for r in found] == [(412.0, 402.0)]
     assert "Tổng cộng" in found[0]["message"] or "412" in found[0]["message"]
+
+
+# Genre report g05 (Cao Lộc, 2021): an award table with a "Cộng" column and a
+# "Tổng cộng" row, whose total row the fact rules do not read.
+CAO_LOC = [
+    ["TT", "Hình thức khen thưởng", "Tập thể", "Cá nhân", "Cộng"],
+    ["1", "Bằng khen của Thủ tướng Chính phủ", "01", "01", "02"],
+    ["2", "Cờ thi đua của UBND tỉnh", "02", "-", "02"],
+    ["3", "Bằng khen của Chủ tịch UBND tỉnh", "11", "19", "30"],
+    ["9", "Giấy khen của Chủ tịch UBND huyện", "97", "215", "312"],
+    ["", "Tổng cộng", "111", "235", "346"],
+]
+
+
+def cao_loc(rows):
+    d = Doc("g05.txt", meta(period="2021", district="Cao Lộc", province="Lạng Sơn"))
+    d.para("III. KẾT QUẢ KHEN THƯỞNG").table(rows)
+    awards = [None, "bang_khen_thu_tuong", "co_thi_dua_cap_bo_tinh", "bang_khen_cap_bo_tinh", "giay_khen_cap_huyen"]
+    for ri in range(1, 5):
+        for ci, rec in ((2, "tap_the"), (3, "ca_nhan")):
+            if rows[ri][ci] != "-":
+                d.cell_fact(0, ri, ci, "award.count", float(rows[ri][ci]), unit="count", recipient=rec,
+                            award=awards[ri])
+    return d
+
+
+def test_total_row_and_column_read_from_cells(tmp_path):
+    assert findings(warehouse(tmp_path, cao_loc(CAO_LOC)), "sum_mismatch") == []
+
+
+def test_planted_total_row_cell(tmp_path):
+    rows = [list(r) for r in CAO_LOC]
+    rows[5][3] = "245"
+    found = findings(warehouse(tmp_path, cao_loc(rows)), "sum_mismatch")
+    assert [(r["observed"], r["expected"]) for r in found] == [(245.0, 235.0)]
+    assert "Cá nhân" in found[0]["message"] and len(found[0]["fact_ids"]) == 3
+
+
+def test_planted_row_total_column(tmp_path):
+    rows = [list(r) for r in CAO_LOC]
+    rows[3][4] = "31"
+    found = findings(warehouse(tmp_path, cao_loc(rows)), "sum_mismatch")
+    assert [(r["observed"], r["expected"]) for r in found] == [(31.0, 30.0)]
+    assert "Bằng khen của Chủ tịch UBND tỉnh" in found[0]["message"]

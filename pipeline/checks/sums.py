@@ -9,8 +9,9 @@ Two sources of totals:
   one (``52 tập thể, 78 cá nhân`` are two totals), no share or rate under a
   count, and no attribute qualifier (``nữ``, ``dân tộc thiểu số``: subsets, not
   a partition);
-* *table total rows* (``Tổng cộng`` / ``Cộng`` / ``Tổng số``) whose figures have no
-  parts linked: the rows above (or below) in the same column.
+* *table total rows* (``Tổng cộng`` / ``Cộng`` / ``Tổng số``): the rows above (or
+  below) in the same count column (a row the rules did not read is read from its
+  cell); and *total columns* (``Cộng``) against the award counts of their row.
 
 Tolerance: half a unit of the last shown digit of every figure (``795,46`` is
 ±0,005), so sums of rounded figures are not flagged.  A single part smaller than
@@ -22,6 +23,7 @@ A mismatch that an alternative reading of an ambiguous figure explains is left t
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Optional
 
 from pipeline.model import Finding
@@ -133,47 +135,144 @@ def _row_label(rows: list[list[str]], i: int) -> str:
     return ""
 
 
+COUNT_UNITS = {"count", "household", "person", "commune", "village", None}
+
+
+def _cell_int(rows: list[list[str]], r: int, c: int) -> Optional[float]:
+    """The whole number written in a cell (``1.152``, ``97``), None when there is
+    none or the cell holds anything else."""
+    if r >= len(rows) or c >= len(rows[r]):
+        return None
+    t = re.sub(r"\s+", "", rows[r][c] or "").strip("*")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+|\d+", t):
+        return float(t.replace(".", ""))
+    return None
+
+
+@dataclass
+class _Part:
+    row: int
+    value: float
+    fact: Optional[FactRow]
+    label: str
+
+
 def check_table_totals(ctx: Context) -> list[Finding]:
+    """Table rows ``Tổng cộng`` / ``Cộng`` against the rows they total, column by
+    column, for the count columns the fact rules read (a row the rules left out
+    is read from its cell)."""
     out = []
-    groups: dict[tuple, list[FactRow]] = {}
+    tables: dict[tuple, list[FactRow]] = {}
     for f in ctx.facts:
-        if f.table_index is None or f.row_index is None or f.col_index is None:
-            continue
-        if f.metric and f.metric.startswith("indicator."):
-            continue
-        groups.setdefault((f.doc_id, f.table_index, f.col_index, f.metric, f.unit), []).append(f)
-    for key in sorted(groups, key=lambda k: tuple("" if x is None else str(x) for x in k)):
-        facts = groups[key]
-        doc_id, tix = key[0], key[1]
+        if (f.table_index is not None and f.row_index is not None and f.col_index is not None
+                and f.metric and not f.metric.startswith("indicator.") and f.unit in COUNT_UNITS
+                and not (f.metric or "").endswith(("_rate", "_share"))):
+            tables.setdefault((f.doc_id, f.table_index), []).append(f)
+    for (doc_id, tix) in sorted(tables):
         rows = ctx.table(doc_id, tix)
-        by_row = {}
+        labels = [_row_label(rows, i) for i in range(len(rows))]
+        total_rows = [i for i, lab in enumerate(labels) if TOTAL_ROW.match(lab)]
+        if not total_rows:
+            continue
+        by_col: dict[int, dict[int, FactRow]] = {}
+        for f in tables[(doc_id, tix)]:
+            by_col.setdefault(f.col_index, {}).setdefault(f.row_index, f)
+        for col in sorted(by_col):
+            facts = by_col[col]
+            if len([r for r in facts if r not in total_rows]) < 2:
+                continue
+            first_data = min(facts)
+            for r in total_rows:
+                tf = facts.get(r)
+                if tf is not None and (tf.fact_id in ctx.children or not tf.is_exact):
+                    continue
+                tv = tf.value if tf is not None else _cell_int(rows, r, col)
+                if tv is None:
+                    continue
+                prev = max([t for t in total_rows if t < r], default=first_data - 1)
+                if r < first_data:          # a total row above the rows it totals
+                    nxt = min([t for t in total_rows if t > r], default=len(rows))
+                    seg = range(r + 1, nxt)
+                else:
+                    seg = range(prev + 1, r)
+                parts = []
+                for i in seg:
+                    if i in total_rows:
+                        continue
+                    v = facts[i].value if i in facts else _cell_int(rows, i, col)
+                    if v is not None:
+                        parts.append(_Part(i, v, facts.get(i), labels[i]))
+                pf = [p.fact for p in parts if p.fact is not None]
+                if len(parts) < 2 or len(pf) < 2 or any(not f.is_exact for f in pf):
+                    continue
+                top = [p for p in parts if not SUB_ROW.match(p.label)]
+                above_all = [p for p in parts] + [
+                    _Part(i, facts[i].value if i in facts else (_cell_int(rows, i, col) or 0), facts.get(i), labels[i])
+                    for i in range(first_data, prev + 1) if i not in total_rows and i < r and i not in seg]
+                subtotals = [facts[t].value if t in facts else (_cell_int(rows, t, col) or 0)
+                             for t in total_rows if t < r]
+                sums = [sum(p.value for p in parts), sum(p.value for p in top),
+                        sum(p.value for p in above_all)] + ([sum(subtotals)] if len(subtotals) >= 2 else [])
+                if any(abs(x - tv) < 1e-9 for x in sums):
+                    continue
+                if tf is not None and _explained_by_ambiguity(tf, pf, 1e-9):
+                    continue
+                use = top if top and len(top) < len(parts) and abs(sums[1] - tv) < abs(sums[0] - tv) else parts
+                sm = sum(p.value for p in use)
+                items = " + ".join(vn(p.value) for p in use[:12]) + (" + …" if len(use) > 12 else "")
+                row_text = " | ".join(c for c in rows[r] if c)
+                head = next((rows[h][col] for h in range(0, first_data) if col < len(rows[h]) and rows[h][col]), "")
+                msg = (f"Dòng tổng của bảng {tix + 1} không khớp: “{labels[r]}” ghi {vn(tv)}"
+                       f"{' ở cột “' + head + '”' if head else ''}, nhưng cộng {len(use)} dòng {items} = {vn(sm)} "
+                       f"(chênh {vn(abs(tv - sm))}). Dòng tổng: “{row_text}”.")
+                ids = ([tf.fact_id] if tf is not None else []) + [p.fact.fact_id for p in use if p.fact is not None]
+                out.append(finding(CODE, _severity(tv, sm), doc_id, msg, fact_ids=ids, expected=round(sm, 6),
+                                   observed=tv, rule="sum.table_total", key=f"t{tix}r{r}c{col}"))
+    return out
+
+
+def check_row_totals(ctx: Context) -> list[Finding]:
+    """A ``Cộng`` / ``Tổng số`` column against the count columns of its row
+    (``Bằng khen của Thủ tướng Chính phủ | 01 | 01 | 02``)."""
+    out = []
+    tables: dict[tuple, list[FactRow]] = {}
+    for f in ctx.facts:
+        if (f.table_index is not None and f.row_index is not None and f.col_index is not None
+                and f.metric == "award.count" and f.is_exact):
+            tables.setdefault((f.doc_id, f.table_index), []).append(f)
+    for (doc_id, tix) in sorted(tables):
+        rows = ctx.table(doc_id, tix)
+        facts = tables[(doc_id, tix)]
+        first_data = min(f.row_index for f in facts)
+        fact_cols = {f.col_index for f in facts}
+        total_cols = [c for c in range(max((len(r) for r in rows), default=0)) if c not in fact_cols and any(
+            c < len(rows[h]) and TOTAL_ROW.match(rows[h][c] or "") for h in range(first_data))]
+        if not total_cols:
+            continue
+        tc = total_cols[-1]
+        by_row: dict[int, list[FactRow]] = {}
         for f in facts:
-            by_row.setdefault(f.row_index, f)
-        totals = [r for r in sorted(by_row) if TOTAL_ROW.match(_row_label(rows, r))]
-        for r in totals:
-            total = by_row[r]
-            if total.fact_id in ctx.children or not total.is_exact:
+            by_row.setdefault(f.row_index, []).append(f)
+        for r in sorted(by_row):
+            fs = sorted({f.col_index: f for f in by_row[r]}.values(), key=lambda f: f.col_index)
+            tv = _cell_int(rows, r, tc)
+            if tv is None or not fs:
                 continue
-            prev = max([t for t in totals if t < r], default=-1)
-            above = [by_row[i] for i in sorted(by_row) if prev < i < r]
-            below = [by_row[i] for i in sorted(by_row) if i > r and not TOTAL_ROW.match(_row_label(rows, i))]
-            parts = above if above else (below if r == min(by_row) else [])
-            parts = [p for p in parts if p.parent_fact_id is None or p.parent_fact_id == total.fact_id]
-            if len(parts) < 2 or any(not p.is_exact for p in parts):
+            other = [c for c in sorted(fact_cols) if c not in {f.col_index for f in fs}]
+            extra = [_cell_int(rows, r, c) for c in other]
+            if any(v is not None for v in extra):
+                continue                 # a count the rules did not read: cannot tell
+            sm = sum(f.value for f in fs)
+            if abs(sm - tv) < 1e-9 or (len(fs) == 1 and sm < tv):
                 continue
-            top = [p for p in parts if not SUB_ROW.match(_row_label(rows, p.row_index))]
-            tol = _half_unit(total) + sum(_half_unit(p) for p in parts) + 1e-9
-            sums = [sum(p.value for p in parts), sum(p.value for p in top)]
-            if any(abs(s - total.value) <= tol for s in sums) or _explained_by_ambiguity(total, parts, tol):
-                continue
-            s = sums[1] if top else sums[0]
-            use = top or parts
-            out.append(finding(CODE, _severity(total.value, s), doc_id,
-                               _message(ctx, total, use, s, f"dòng tổng của bảng {tix + 1}"),
-                               fact_ids=[total.fact_id] + [p.fact_id for p in use], expected=round(s, 6),
-                               observed=total.value, rule="sum.table_total"))
+            label = _row_label(rows, r)
+            row_text = " | ".join(c for c in rows[r] if c)
+            msg = (f"Cột tổng của bảng {tix + 1} không khớp ở dòng “{label}”: ghi {vn(tv)}, nhưng "
+                   f"{' + '.join(vn(f.value) for f in fs)} = {vn(sm)} (chênh {vn(abs(tv - sm))}). Dòng: “{row_text}”.")
+            out.append(finding(CODE, _severity(tv, sm), doc_id, msg, fact_ids=[f.fact_id for f in fs],
+                               expected=sm, observed=tv, rule="sum.row_total", key=f"t{tix}r{r}c{tc}"))
     return out
 
 
 def check(ctx: Context) -> list[Finding]:
-    return check_breakdowns(ctx) + check_table_totals(ctx)
+    return check_breakdowns(ctx) + check_table_totals(ctx) + check_row_totals(ctx)

@@ -46,6 +46,11 @@ MAX_PART_BYTES = 300 * 1024 * 1024
 REL_OFFICE_DOC = "/officeDocument"
 _PAGE_NUMBER_ONLY = re.compile(r"^[\s\d\-–—/.|()]*((trang|page)[\s\d\-–—/.|()]*)?$", re.I)
 
+STRICT_NAMESPACES = [
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main", b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+]
 BROKEN_ZIP = "Tệp .docx bị hỏng hoặc không phải tệp Word: nội dung không phải định dạng ZIP."
 
 
@@ -87,6 +92,9 @@ class Package:
         data = self.read(name)
         if data is None:
             return None
+        if b"purl.oclc.org/ooxml/" in data:      # "Strict Open XML": the same schema, other names
+            for strict, transitional in STRICT_NAMESPACES:
+                data = data.replace(strict, transitional)
         try:
             return etree.fromstring(data, PARSER)
         except etree.XMLSyntaxError:

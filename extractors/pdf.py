@@ -82,7 +82,7 @@ def _open(data: bytes):
 
 
 # --- one page -------------------------------------------------------------------------
-def _words(page, tables: list[PdfTable], page_no: int) -> list[Word]:
+def _words(page, tables: list[PdfTable], page_no: int, skipped: Optional[list] = None) -> list[Word]:
     out = []
     for w in page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False,
                                 extra_attrs=["size", "fontname"]):
@@ -90,6 +90,8 @@ def _words(page, tables: list[PdfTable], page_no: int) -> list[Word]:
         if any(t.contains(cx, cy) for t in tables):
             continue
         if w.get("upright") is False:
+            if skipped is not None:
+                skipped.append(len(w["text"]))
             continue   # vertical text (a stamp, a margin note)
         out.append(Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"]),
                         bool(_BOLD_FONT.search(w["fontname"] or ""))))
@@ -175,9 +177,10 @@ def footnote_texts(pages: list[PageContent]) -> list[tuple[str, int]]:
 
 
 # --- the document ----------------------------------------------------------------------
-def read_pages(pdf) -> tuple[list[PageContent], list[int]]:
+def read_pages(pdf, warnings: Optional[list[str]] = None) -> tuple[list[PageContent], list[int]]:
     pages: list[PageContent] = []
     scanned: list[int] = []
+    rotated: list[int] = []
     for i, page in enumerate(pdf.pages, start=1):
         if not _has_text(page):
             if page.images:
@@ -185,9 +188,16 @@ def read_pages(pdf) -> tuple[list[PageContent], list[int]]:
             pages.append(PageContent(i, float(page.height), [], [], []))
             continue
         tables = page_tables(page, i)
-        lines = split_wide_gaps(build_lines(_words(page, tables, i), i))
+        skipped: list[int] = []
+        words = _words(page, tables, i, skipped)
+        if sum(skipped) > max(200, sum(len(w.text) for w in words)):
+            rotated.append(i)
+        lines = split_wide_gaps(build_lines(words, i))
         pages.append(PageContent(i, float(page.height), lines, tables, []))
         page.flush_cache()
+    if rotated and warnings is not None:
+        warnings.append(f"Trang {', '.join(map(str, rotated))} có phần lớn chữ xoay dọc (bảng in ngang?): "
+                        "phần chữ xoay chưa được đọc.")
     return pages, scanned
 
 
@@ -215,7 +225,8 @@ def _page_items(p: PageContent, gap: float) -> list[Optional[Item]]:
     return items
 
 
-def build_document(path: str, pages: list[PageContent], scanned: list[int], n_pages: int) -> Document:
+def build_document(path: str, pages: list[PageContent], scanned: list[int], n_pages: int,
+                   warnings: Optional[list[str]] = None) -> Document:
     drop_furniture(pages)
     split_footnotes(pages, _body_size(pages))
     frames = {p.number: page_frame(p.lines) for p in pages}
@@ -255,6 +266,7 @@ def build_document(path: str, pages: list[PageContent], scanned: list[int], n_pa
             b.add(kind, text, level=level, page=ev.page, bold=ev.bold)
     for text, pg in footnote_texts(pages):
         b.add(FOOTNOTE, text, page=pg)
+    b.warnings.extend(warnings or [])
     if scanned:
         listed = ", ".join(str(n) for n in scanned)
         b.warnings.append(f"Trang {listed} là ảnh quét, không có lớp chữ: nội dung các trang này chưa được đọc "
@@ -267,7 +279,8 @@ def extract(path: str) -> Document:
     pdf = _open(data)
     try:
         try:
-            pages, scanned = read_pages(pdf)
+            warnings: list[str] = []
+            pages, scanned = read_pages(pdf, warnings)
         except ExtractError:
             raise
         except Exception as e:
@@ -282,4 +295,4 @@ def extract(path: str) -> Document:
             raise ExtractError(NEEDS_OCR, f"PDF là bản quét, không có lớp chữ: cần OCR để đọc nội dung "
                                           f"({len(scanned)}/{n_pages} trang là ảnh).")
         raise ExtractError(EMPTY, "PDF không có nội dung chữ: các trang đều trống.")
-    return build_document(path, pages, scanned, n_pages)
+    return build_document(path, pages, scanned, n_pages, warnings)

@@ -270,3 +270,17 @@ def test_running_header_is_a_header_block_and_page_footer_is_skipped():
     assert doc.blocks[-1].text == "Báo cáo kết quả công tác thi đua, khen thưởng năm 2022 - UBND huyện Trùng Khánh"
     assert not any(b.kind == FOOTER for b in doc.blocks)          # "Trang {PAGE}" only
     assert doc.text[: len(ref.text)] == ref.text                   # the body is untouched
+
+
+def test_strict_open_xml_names(tmp_path):
+    """Word's "Strict Open XML" saves the same schema under other namespace names."""
+    src = zipfile.ZipFile(corpus("003", "docx"))
+    p = tmp_path / "strict.docx"
+    with zipfile.ZipFile(p, "w") as z:
+        for info in src.infolist():
+            data = src.read(info)
+            for strict, transitional in docx_reader.STRICT_NAMESPACES:
+                data = data.replace(transitional, strict)
+            z.writestr(info.filename, data)
+    assert b"purl.oclc.org" in zipfile.ZipFile(p).read("word/document.xml")
+    assert extract(str(p)).text == extract(str(corpus("003", "txt"))).text

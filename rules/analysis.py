@@ -56,7 +56,7 @@ class Analysis:
         cache = self.__dict__.setdefault("_num_cache", {})
         key = (sent.start, sent.end)
         if key not in cache:
-            found = nums.find_numbers(sent.mtext)
+            found = nums.find_numbers(sent.mtext, words=True)
             cache[key] = [_shift(n, sent.start) for n in found]
         return cache[key]
 

@@ -35,9 +35,13 @@ from .text import heading_stack_at
 _YEAR = re.compile(r"^(?:năm\s+)?(?P<a>(?:19|20)\d\d)(?:\s*-\s*(?P<b>(?:19|20)\d\d))?$")
 _TOTAL = re.compile(r"^(?:tổng cộng|tổng số|tổng|cộng|toàn (?:huyện|tỉnh|xã|cụm))\b")
 _RECIP = {"tập thể": "tap_the", "cá nhân": "ca_nhan", "hộ gia đình": "ho_gia_dinh", "gia đình": "ho_gia_dinh",
-          "lượt tập thể": "tap_the", "lượt cá nhân": "ca_nhan"}
-_RECIP_IN = re.compile(r"(?:^|\()\s*(?P<r>tập thể|cá nhân|hộ gia đình)\s*(?:\)|$)")
-_LABEL_HEAD = re.compile(r"^(?:s?tt|hình thức|danh hiệu|nội dung|đơn vị|năm|loại|tên)")
+          "lượt tập thể": "tap_the", "lượt cá nhân": "ca_nhan", "hộ": "ho_gia_dinh", "tt": "tap_the",
+          "cn": "ca_nhan"}
+# "Bằng khen ... (cá nhân)", "Giấy khen ... - Tập thể", "Gia đình văn hóa (hộ)"
+_RECIP_IN = re.compile(r"(?:^|\(|\s[-–]\s*|,\s*)(?P<r>tập thể|cá nhân|hộ gia đình|hộ|tt|cn)\s*(?:\)|$)")
+_TT_HEAD = re.compile(r"^(?:s?tt|số tt|số thứ tự)$")
+_LABEL_HEAD = re.compile(r"^(?:hình thức|danh hiệu|nội dung|đơn vị|năm|loại|tên|xã|phường|thị trấn|ấp|thôn|"
+                         r"xóm|bản|tổ dân phố|cơ quan|trường|khối|cụm|huyện|quận)")
 
 
 @dataclass
@@ -48,6 +52,7 @@ class Col:
     period: Optional[str] = None
     total: bool = False
     label: bool = False
+    tt: bool = False                    # the row-number column
 
 
 def _cell_at(row: Row, col: int) -> Optional[Cell]:
@@ -77,7 +82,9 @@ def _columns(an: Analysis, header: Row, ncols: int) -> list[Col]:
             t = match_form(c.text).strip()
             col.award = _mention(an, c)
             r = _RECIP_IN.search(t)
-            if t in _RECIP:
+            if _TT_HEAD.match(t):
+                pass
+            elif t in _RECIP:
                 col.recipient = _RECIP[t]
             elif r:
                 col.recipient = _RECIP[r.group("r")]
@@ -86,6 +93,7 @@ def _columns(an: Analysis, header: Row, ncols: int) -> list[Col]:
                 col.period = f"{y.group('a')}-{y.group('b')}" if y.group("b") else y.group("a")
             col.total = bool(_TOTAL.match(t)) and col.award is None
             col.label = bool(_LABEL_HEAD.match(t)) and col.award is None and col.period is None
+            col.tt = bool(_TT_HEAD.match(t))
         cols.append(col)
     return cols
 
@@ -119,15 +127,17 @@ def _status(an: Analysis, b: Block) -> Optional[str]:
 
 
 def extract_award_tables(an: Analysis) -> None:
+    from .indicators import detect_columns
     for b in an.doc.blocks:
-        if b.kind != TABLE or not b.rows or len(b.rows) < 2:
+        if b.kind != TABLE or not b.rows or len(b.rows) < 2 or detect_columns(b.rows) is not None:
             continue
         ncols = max(c.col + c.colspan for r in b.rows for c in r.cells)
         cols = _columns(an, b.rows[0], ncols)
         award_cols = [c for c in cols if c.award is not None]
         recip_cols = [c for c in cols if c.recipient is not None and c.award is None]
-        # rows are awards when the header has recipient columns; columns are awards otherwise
-        if recip_cols and not award_cols:
+        period_cols = [c for c in cols if c.period is not None and c.award is None]
+        # rows are awards when the header names recipients or periods; columns are awards otherwise
+        if (recip_cols or len(period_cols) >= 2) and not award_cols:
             _rows_are_awards(an, b, cols)
         elif len(award_cols) >= 1 and not any(c.recipient and c.award is None for c in cols):
             _columns_are_awards(an, b, cols)
@@ -139,12 +149,13 @@ def _emit(an: Analysis, b: Block, ri: int, cell: Cell, award: AwardMention, reci
     if len(found) != 1:
         return None
     n = found[0]
-    if n.percent or n.kind not in ("int",) or n.value != int(n.value):
+    if n.percent or n.kind not in ("int", "fraction", "words") or n.value != int(n.value):
         return None
     row = b.rows[ri]
     f = Fact(metric="award.count", value=float(n.value), char_start=cell.start + n.start,
              char_end=cell.start + n.end, text=an.doc.text[row.start:row.end], rule=f"{award.rule}/{rule}",
              unit="count", award=award.code, recipient=recipient or award.entry.recipient, status=status,
+             of_total=n.of_total if n.kind == "fraction" else None,
              period=period, subject=subject, page=b.page, block_index=b.index, table_index=b.table_index,
              row_index=ri, col_index=cell.col, raw=an.doc.text[cell.start + n.start:cell.start + n.end],
              local_id=len(an.facts))
@@ -153,26 +164,48 @@ def _emit(an: Analysis, b: Block, ri: int, cell: Cell, award: AwardMention, reci
 
 
 def _rows_are_awards(an: Analysis, b: Block, cols: list[Col]) -> None:
+    """Rows name awards (maybe with the recipient: 'Bằng khen ... - cá nhân'); columns are
+    recipients ('Tập thể | Cá nhân') or periods ('Năm 2020 | Năm 2021 | ... | Cộng')."""
     period, status = _context_period(an, b), _status(an, b)
+    years = sorted(int(c.period[:4]) for c in cols if c.period and len(c.period) == 4)
+    span = f"{years[0]}-{years[-1]}" if len(years) >= 2 else period
+    by_period = any(c.period for c in cols)
     for ri, row in enumerate(b.rows[1:], start=1):
-        award = None
+        award, label = None, None
         for c in row.cells:
-            if cols[c.col].recipient is None and not cols[c.col].total:
-                award = award or _mention(an, c)
+            col = cols[c.col] if c.col < len(cols) else Col(c.col)
+            if col.recipient is None and col.period is None and not col.total and not col.tt:
+                m = _mention(an, c)
+                if m is not None and award is None:
+                    award, label = m, c
         if award is None or award.code is None:
             continue
+        row_recipient = None
+        r = _RECIP_IN.search(match_form(label.text).strip())
+        if r:
+            row_recipient = _RECIP[r.group("r")]
         for col in cols:
-            if col.recipient is None or col.total:
-                continue
+            if by_period:
+                if col.period is None and not col.total:
+                    continue
+                # the total column of a table by year spans the years (the report's period when wider)
+                per = col.period or (an.meta.period if an.meta.period and "-" in an.meta.period
+                                     and an.meta.period[:4] <= span[:4] else span)
+                rec = row_recipient
+            else:
+                if col.recipient is None or col.total:
+                    continue
+                per, rec = period, col.recipient
             cell = _cell_at(row, col.index)
-            if cell is not None:
-                _emit(an, b, ri, cell, award, col.recipient, period, status, "table_rows")
+            if cell is not None and cell is not label:
+                _emit(an, b, ri, cell, award, rec, per, status, "table_rows")
 
 
 def _columns_are_awards(an: Analysis, b: Block, cols: list[Col]) -> None:
     status = _status(an, b)
     ctx_period = _context_period(an, b)
-    label_col = next((c.index for c in cols if c.award is None and not c.total), 0)
+    label_col = next((c.index for c in cols if c.label and not c.tt),
+                     next((c.index for c in cols if c.award is None and not c.total and not c.tt), 0))
     row_periods: list[str] = []
     parsed: list[tuple[int, Optional[str], Optional[str], bool]] = []
     for ri, row in enumerate(b.rows[1:], start=1):

@@ -27,9 +27,11 @@ from .poverty import vocab as poverty_vocab
 
 _RATE = re.compile(r"tỷ lệ|%")
 _UNIT_HEAD = re.compile(r"^(?:s?tt|số tt)$")
-_PLACE_HEAD = re.compile(r"xã|phường|thị trấn|đơn vị|địa bàn|huyện|thôn|tên")
+_PLACE_HEAD = re.compile(r"xã|phường|thị trấn|đơn vị|địa bàn|huyện|quận|thôn|ấp|bản|xóm|làng|buôn|khóm|"
+                         r"tổ dân phố|khu phố|tên")
 _TOTAL = re.compile(r"^(?:tổng cộng|tổng số|tổng|cộng|toàn (?:huyện|tỉnh|xã|thị xã|thành phố|cụm))\b")
-_PREFIX = re.compile(r"^(?:xã|phường|thị trấn|thị xã|huyện|thôn|xóm|bản)\s+", re.I)
+_PREFIX = re.compile(r"^(?:xã|phường|thị trấn|thị xã|huyện|quận|thôn|xóm|bản|ấp|buôn|khóm|tổ dân phố|khu phố)\s+",
+                     re.I)
 _NTM_COLS = [
     (re.compile(r"(?:số )?tiêu chí (?:nông thôn mới )?(?:đã )?đạt|số tiêu chí"), "ntm.criteria_met", "criterion"),
     (re.compile(r"(?:số )?(?:thôn|xóm|bản)[^|]{0,20}đạt chuẩn"), "ntm.villages_standard", "village"),

@@ -151,3 +151,55 @@ def test_one_report_in_two_formats_is_not_a_conflict(tmp_path):
     b = report("r.pdf", S2022 + " ", issued_year=2022, doc_number="/BC-UBND")
     award_facts(b, S2022, "2022", values={"lao_dong_tien_tienca_nhan": 960})   # a misread in one format
     assert findings(warehouse(tmp_path, a, b), "conflict_across_docs") == []
+
+
+def test_a_cluster_breakdown_by_commune_against_the_commune_report(tmp_path):
+    """Planted p09: the cluster lists "Cẩm Yên: 15 tập thể, 42 cá nhân" under its
+    total; the commune's own report says 47 cá nhân."""
+    cum = Doc("cum3.txt", meta(issuer="Cụm thi đua số 3", district="Thạch Thất", province="Hà Nội", period="2023",
+                               issued_date="2023-12-20", issued_year=2023))
+    cum.para("1. Năm 2023, Chủ tịch UBND các xã trong Cụm đã tặng Giấy khen cho 62 tập thể, 186 cá nhân, cụ thể:")
+    cum.para("- Cẩm Yên: 15 tập thể, 42 cá nhân;", "list_item")
+    gk = dict(metric="award.count", unit="count", award="giay_khen_cap_xa", period="2023")
+    t62 = cum.fact("62 tập thể", value=62, recipient="tap_the", **gk)
+    t186 = cum.fact("186 cá nhân", value=186, recipient="ca_nhan", **gk)
+    cum.part_of(cum.fact("15 tập thể", value=15, recipient="tap_the", subject="Cẩm Yên", subject_level="commune",
+                         qualifier="cẩm yên", **gk), t62)
+    cum.part_of(cum.fact("42 cá nhân", value=42, recipient="ca_nhan", subject="Cẩm Yên", subject_level="commune",
+                         qualifier="cẩm yên", **gk), t186)
+    xa = Doc("camyen.txt", meta(issuer="UBND xã Cẩm Yên", district="Thạch Thất", province="Hà Nội", period="2023",
+                                issued_date="2023-12-12", issued_year=2023))
+    xa.para("Năm 2023, Chủ tịch UBND xã tặng Giấy khen cho 15 tập thể, 47 cá nhân có thành tích xuất sắc.")
+    xa.fact("15 tập thể", value=15, recipient="tap_the", **gk)
+    xa.fact("47 cá nhân", value=47, recipient="ca_nhan", **gk)
+    rows = findings(warehouse(tmp_path, cum, xa), "conflict_across_docs")
+    main = serious(rows)
+    assert [(r["doc_id"], r["observed"], r["expected"]) for r in main] == [(cum.doc_id, 42.0, 47.0)]
+    assert [(r["doc_id"], r["observed"]) for r in rows if r["severity"] == "info"] == [(xa.doc_id, 47.0)]
+
+
+def test_issuer_named_earlier_in_the_sentence(tmp_path):
+    """Planted p08: "- Chủ tịch UBND tỉnh tặng danh hiệu ... cho 07 tập thể; tặng Bằng
+    khen cho 09 tập thể, 14 cá nhân." restated a year later as 17 cá nhân."""
+    a = Doc("2022.txt", meta(period="2022", issued_year=2022, **TK))
+    a.para("- Chủ tịch UBND tỉnh tặng danh hiệu Tập thể lao động xuất sắc cho 07 tập thể; tặng Bằng khen cho 09 "
+           "tập thể, 14 cá nhân.", "list_item")
+    b = Doc("2023.txt", meta(period="2023", issued_year=2023, **TK))
+    b.para("1. Kết quả khen thưởng năm 2022 (đã thực hiện): Chủ tịch UBND tỉnh tặng danh hiệu Tập thể lao động "
+           "xuất sắc cho 07 tập thể, tặng Bằng khen cho 09 tập thể và 17 cá nhân.")
+    bk = dict(metric="award.count", unit="count", award="bang_khen_cap_bo_tinh", recipient="ca_nhan", period="2022")
+    a.fact("14 cá nhân", value=14, **bk)
+    b.fact("17 cá nhân", value=17, **bk)
+    rows = serious(findings(warehouse(tmp_path, a, b), "conflict_across_docs"))
+    assert [(r["doc_id"], r["observed"], r["expected"]) for r in rows] == [(b.doc_id, 17.0, 14.0)]
+
+
+def test_bang_khen_of_ministries_and_of_the_province_are_two_figures(tmp_path):
+    """Genre g04/g12: Bằng khen of ministries and of the province chairman share a code."""
+    d = report("x.txt", "Chủ tịch UBND tỉnh tặng Bằng khen cho 386 tập thể, 812 cá nhân.",
+               "Các bộ, ngành, đoàn thể Trung ương tặng Bằng khen cho 67 tập thể, 129 cá nhân thuộc tỉnh.",
+               period="2023", issued_year=2023)
+    bk = dict(metric="award.count", unit="count", award="bang_khen_cap_bo_tinh", period="2023")
+    d.fact("386", value=386, recipient="tap_the", **bk)
+    d.fact("67", value=67, recipient="tap_the", **bk)
+    assert findings(warehouse(tmp_path, d), "conflict_within_doc") == []

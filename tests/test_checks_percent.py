@@ -272,3 +272,15 @@ def test_planted_complementary_shares(tmp_path):
     main = serious(rows)
     assert [(r["observed"], r["expected"], r["severity"]) for r in main] == [(39.0, 29.0, "warning")]
     assert [r["observed"] for r in rows if r["severity"] == "info"] == [71.0]
+
+
+def test_lower_is_better_row_scored_target_over_result(tmp_path):
+    """Planted p05: "Tỷ lệ hộ nghèo | % | 12 | 10,8 | 111" (12 / 10,8 = 111 %)."""
+    d = Doc("t.txt", meta(period="2023", district="Sơn Dương"))
+    d.table([["TT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện", "Tỷ lệ %"],
+             ["5", "Trồng rừng tập trung", "ha", "1.800", "1.926", "107"],
+             ["6", "Tỷ lệ hộ nghèo", "%", "12", "10,8", "111"]])
+    for ri, vals in ((1, (1800, 1926, 107)), (2, (12, 10.8, 111))):
+        for ci, v, m in zip((3, 4, 5), vals, ("indicator.target", "indicator.result", "indicator.percent_of_target")):
+            d.cell_fact(0, ri, ci, m, v, unit="percent" if ci == 5 else None)
+    assert findings(warehouse(tmp_path, d), "percent_mismatch") == []

@@ -149,8 +149,6 @@ def test_the_same_citations_in_a_2016_report_are_current(tmp_path):
     ("Nghị định số 42/2010/NĐ-CP ngày 15/4/2010 đã hết hiệu lực.", "2022-06-01", "2022"),
     # a 2023 report citing 91/2017 (replaced only from 1/1/2024)
     ("Thực hiện đúng quy định tại Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ.", "2023-12-20", "2023"),
-    # a report signed in January 2024 about 2023 work
-    ("Năm 2023, việc khen thưởng thực hiện theo Nghị định số 91/2017/NĐ-CP ngày 31/7/2017.", "2024-01-10", "2023"),
     # the 2003 law cited in a 2020 report
     ("Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003 và Luật sửa đổi, bổ sung một số điều của Luật Thi đua, "
      "Khen thưởng ngày 14 tháng 6 năm 2005.", "2020-06-01", "2015-2020"),
@@ -171,3 +169,13 @@ def test_planted_outdated_law_in_2025(tmp_path):
     rows = findings(warehouse(tmp_path, d), "outdated_citation")
     assert len(rows) == 2
     assert any("98/2023/NĐ-CP" in r["message"] for r in rows) and any("06/2022/QH15" in r["message"] for r in rows)
+
+
+def test_a_2024_decision_on_2023_work_citing_91_2017(tmp_path):
+    """Genre/planted p14: a decision of 15/3/2024 (period 2023) based on 91/2017."""
+    d = Doc("qd.txt", meta(issuer="UBND huyện Lệ Thủy", district="Lệ Thủy", province="Quảng Bình", period="2023",
+                           issued_date="2024-03-15", issued_year=2024, doc_type="quyet_dinh"))
+    d.para("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022; Căn cứ Nghị định số 91/2017/NĐ-CP ngày "
+           "31/7/2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;")
+    rows = findings(warehouse(tmp_path, d), "outdated_citation")
+    assert len(rows) == 1 and "98/2023/NĐ-CP" in rows[0]["message"]

@@ -11,8 +11,9 @@
 
 ``outdated_citation`` (``warning``): a catalogued document that was replaced,
 cited *as the current basis* in a report issued on or after the day its
-replacement took effect (and whose period reaches that year).  A citation is
-not "current basis" when the text marks it as history:
+replacement took effect (a decision signed in March 2024 on 2023 work must cite
+98/2023, not 91/2017).  A citation is not "current basis" when the text marks it
+as history:
 
 * it is the object of another document (``... sửa đổi một số điều của Nghị định
   42``, ``quy định chi tiết ... của``, ``thay thế ...``);
@@ -32,7 +33,7 @@ from typing import Optional
 
 from pipeline.model import Finding
 
-from .base import WARNING, CitationRow, Context, finding, period_years, quote
+from .base import WARNING, CitationRow, Context, finding, quote
 
 MISMATCH, OUTDATED = "citation_mismatch", "outdated_citation"
 KIND_VN = {"nghi_dinh": "Nghị định", "thong_tu": "Thông tư", "chi_thi": "Chỉ thị", "quyet_dinh": "Quyết định",
@@ -180,9 +181,6 @@ def check_outdated(ctx: Context) -> list[Finding]:
             if entry is None or not entry.replaced_on or not entry.replaced_by:
                 continue
             if not _report_on_or_after(d, entry.replaced_on):
-                continue
-            _, end = period_years(d.period)
-            if end is not None and end < entry.replaced_on.year:
                 continue
             same = [o for o in by_doc[doc_id] if o is not c and o.text == c.text]
             if is_history(ctx, c, same, entry):

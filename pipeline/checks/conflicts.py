@@ -8,7 +8,9 @@ unit itself when NULL — see :mod:`.units`), qualifier, period, denominator
 poverty and nông thôn mới families are compared: indicator tables and free
 ``quantity`` phrases carry too little context to say two rows mean one thing.
 
-Never compared: parts of a breakdown (facts with a parent), bounds (``hơn 200``),
+Never compared: parts of a breakdown (facts with a parent) — except the parts of a
+per-place breakdown (subject set, qualifier the place: ``Cẩm Yên: 15 tập thể``
+under a cluster's total), which state that place's own figure — bounds (``hơn 200``),
 counts of unnamed commendations (``khen_thuong``), changes (qualifier ``tăng
 thêm``, or ``thêm``/``tăng``/``giảm``/``lũy kế`` written just before the figure,
 ``so với`` just after it) with levels and running totals, two figures of one
@@ -53,8 +55,16 @@ _CENTRAL = re.compile(r"bộ trưởng|các bộ|\bbộ\b[ ,]|bộ,? ngành|trun
 _PROVINCE = re.compile(r"tỉnh")
 
 
+def _part_about_its_subject(f: FactRow) -> bool:
+    """A part of a per-place breakdown (``Cẩm Yên: 15 tập thể, 42 cá nhân`` under the
+    cluster's total) states that place's own figure."""
+    return bool(f.subject) and (not f.qualifier or place_key(f.qualifier) == place_key(f.subject))
+
+
 def fact_key(ctx: Context, f: FactRow) -> Optional[tuple]:
-    if f.family not in FAMILIES or not f.is_exact or f.parent_fact_id:
+    if f.family not in FAMILIES or not f.is_exact:
+        return None
+    if f.parent_fact_id and not _part_about_its_subject(f):
         return None
     if f.award in SKIP_AWARDS:
         return None
@@ -62,36 +72,51 @@ def fact_key(ctx: Context, f: FactRow) -> Optional[tuple]:
     prov, unit = fact_unit(d, f.subject)
     period = f.period or d.period or ""
     label = fold(f.label) if LABELLED.match(f.metric or "") and f.label else ""
-    return (f.metric, f.award or "", issuer_class(ctx, f), f.recipient or "", f.status or "granted", prov, unit,
-            fold(f.qualifier), str(period).replace(" ", ""), label,
+    qualifier = "" if f.parent_fact_id or (f.subject and f.qualifier and
+                                           place_key(f.qualifier) == place_key(f.subject)) else fold(f.qualifier)
+    return (f.metric, f.award or "", f.recipient or "", f.status or "granted", prov, unit,
+            qualifier, str(period).replace(" ", ""), label,
             "" if f.of_total is None else round(f.of_total, 6))
 
 
 def issuer_class(ctx: Context, f: FactRow) -> str:
     """``central`` or ``province``: the issuer named last before the figure in its
-    sentence (``Các bộ, ngành ... tặng Bằng khen cho 67 tập thể`` -> central), else
-    first after it in its clause (``3 Bằng khen của Chủ tịch UBND tỉnh``)."""
+    clause, else in its sentence (``Các bộ, ngành ... tặng Bằng khen cho 67 tập
+    thể`` -> central), else first after it in its clause (``3 Bằng khen của Chủ
+    tịch UBND tỉnh``); ``?`` when none is named."""
     if f.award not in MERGED_ISSUERS or f.char_start is None:
         return ""
+    cache = ctx.__dict__.setdefault("_issuer_class", {})
+    if f.fact_id in cache:
+        return cache[f.fact_id]
     text = ctx.text(f.doc_id)
-    lo = max(0, f.char_start - 250)
-    for sep in (". ", "\n", "; "):
-        i = text.rfind(sep, lo, f.char_start)
-        if i >= 0:
-            lo = max(lo, i)
-    before = text[lo:f.char_start].lower()
-    best, where_ = "", -1
-    for name, rx in (("central", _CENTRAL), ("province", _PROVINCE)):
-        for m in rx.finditer(before):
-            if m.start() > where_:
-                best, where_ = name, m.start()
-    if best:
-        return best
-    after = text[f.char_end or f.char_start:(f.char_end or f.char_start) + 120].lower()
-    after = re.split(r"[.;\n]", after, maxsplit=1)[0]
-    firsts = [(m.start(), name) for name, rx in (("central", _CENTRAL), ("province", _PROVINCE))
-              for m in [rx.search(after)] if m]
-    return min(firsts)[1] if firsts else "?"
+    lo = max(0, f.char_start - 300)
+    sent_lo = max([text.rfind(sep, lo, f.char_start) for sep in (". ", "\n")] + [lo])
+    clause_lo = max([text.rfind("; ", sent_lo, f.char_start), sent_lo])
+    best = ""
+    for a in (clause_lo, sent_lo):
+        before = text[a:f.char_start].lower()
+        where_ = -1
+        for name, rx in (("central", _CENTRAL), ("province", _PROVINCE)):
+            for m in rx.finditer(before):
+                if m.start() > where_:
+                    best, where_ = name, m.start()
+        if best:
+            break
+    if not best:
+        after = text[f.char_end or f.char_start:(f.char_end or f.char_start) + 120].lower()
+        after = re.split(r"[.;\n]", after, maxsplit=1)[0]
+        firsts = [(m.start(), name) for name, rx in (("central", _CENTRAL), ("province", _PROVINCE))
+                  for m in [rx.search(after)] if m]
+        best = min(firsts)[1] if firsts else "?"
+    cache[f.fact_id] = best
+    return best
+
+
+def same_issuer(ctx: Context, a: FactRow, b: FactRow) -> bool:
+    """False only when both figures name their issuer and the issuers differ."""
+    ca, cb = issuer_class(ctx, a), issuer_class(ctx, b)
+    return not (ca not in ("", "?") and cb not in ("", "?") and ca != cb)
 
 
 def _added_before(ctx: Context, f: FactRow) -> bool:
@@ -161,7 +186,7 @@ def check_within(ctx: Context, groups: dict[tuple, list[FactRow]]) -> list[Findi
             fs = sorted(fs, key=lambda f: f.char_start or 0)
             first = fs[0]
             for later in fs[1:]:
-                if same_value(first, later) or _different_years(first, later):
+                if same_value(first, later) or _different_years(first, later) or not same_issuer(ctx, first, later):
                     continue
                 if first.text == later.text and first.block_index == later.block_index:
                     continue        # one sentence does not restate a figure: two different figures
@@ -224,12 +249,15 @@ def check_across(ctx: Context, groups: dict[tuple, list[FactRow]]) -> list[Findi
             fa, fb = by_doc[da], by_doc[db]
             if any(same_value(x, y) for x in fa for y in fb):
                 continue
+            pairs = [(x, y) for x in fa for y in fb if same_issuer(ctx, x, y)]
+            if not pairs:
+                continue
             A, B = ctx.docs[da], ctx.docs[db]
             if same_report(ctx, A, B):
                 continue
             later, earlier = _order(A, B)
-            fl = (fa if later.doc_id == da else fb)[0]
-            fe = (fb if later.doc_id == da else fa)[0]
+            x, y = pairs[0]
+            fl, fe = (x, y) if later.doc_id == da else (y, x)
             msg = (f"Hai báo cáo ghi khác nhau cùng một số liệu ({_describe(fl)}): {later.name} ghi "
                    f"{vn(fl.value)} ({excerpt(ctx, fl, 160)}), còn {earlier.name} ghi {vn(fe.value)} "
                    f"({excerpt(ctx, fe, 160)}); chênh {vn(abs(fl.value - fe.value))}.")

@@ -12,8 +12,10 @@ Tolerance (see docs/CHECKS.md):
 * a target written as a range (``650-700``) accepts every percent between
   result/high and result/low, and 100 when the result lies inside the range; a
   bound (``>95``) is read as its number;
-* a "decrease" indicator (``Giảm tỷ lệ ...``) also accepts target/result, and
-  when no reading fits it is left alone (the writers' conventions for them vary);
+* every row also accepts target/result: writers score indicators where lower is
+  better that way (``Tỷ lệ hộ nghèo | 12 | 10,8 | 111``); a "decrease" indicator
+  (``Giảm tỷ lệ ...``, poverty, malnutrition, birth-rate rows) for which no
+  reading fits is left alone (the writers' conventions for them vary);
 * a figure the number reader was unsure of (confidence < 1), and every number
   written in the row's cells, are tried as alternative readings before anything
   is flagged.
@@ -39,7 +41,9 @@ CODE = "percent_mismatch"
 TABLE_SLACK = 1.0          # percentage points, indicator tables only
 PROSE_SLACK = 0.0
 
-_DECREASE = re.compile(r"^\W*giảm|\bgiảm (?:tỷ|tỉ) (?:lệ|suất)|\bgiảm bình quân|\bgiảm\b.*\bmỗi năm")
+_DECREASE = re.compile(r"^\W*giảm|\bgiảm (?:tỷ|tỉ) (?:lệ|suất)|\bgiảm bình quân|\bgiảm\b.*\bmỗi năm|"
+                       r"hộ nghèo|cận nghèo|suy dinh dưỡng|tỷ suất sinh|sinh con thứ|tai nạn|tội phạm|vi phạm|"
+                       r"ô nhiễm|thất nghiệp|bỏ học|tử vong")
 _VN_NUM = re.compile(r"\d+(?:[.,\s]\d+)*")
 
 
@@ -131,8 +135,9 @@ def explain_row(ctx: Optional[Context], target: FactRow, result: FactRow, pct: F
         iv = ratio_percent(exact(result.value), exact(result.of_total))
         if fits(iv):
             return RowReading(True, iv.mid, "fraction")
-    # 3. a decrease indicator may be computed the other way round
-    if decrease and result.value:
+    # 3. an indicator where lower is better (a decrease, a poverty or malnutrition
+    #    rate) is scored the other way round: target / result
+    if result.value:
         iv = ratio_percent(_interval(target), R)
         if fits(iv):
             return RowReading(True, iv.mid, "inverse")

@@ -41,6 +41,7 @@ _STRONG = {"tập thể": "tap_the", "cá nhân": "ca_nhan", "tập thể và c�
            "gia đình": "ho_gia_dinh", "hộ": "ho_gia_dinh", "lượt tập thể": "tap_the", "lượt cá nhân": "ca_nhan",
            "lượt tập thể, cá nhân": "mixed", "lượt tập thể và cá nhân": "mixed", "lượt tập thể cá nhân": "mixed",
            "tt": "tap_the", "cn": "ca_nhan"}
+_COLLECTIVE = {"đơn vị", "cơ quan", "cơ quan, đơn vị", "cơ quan đơn vị", "trường học", "trường"}
 _WEAK_PEOPLE = {"đồng chí", "cán bộ", "công chức", "viên chức", "người lao động", "giáo viên", "học sinh",
                 "đảng viên", "hội viên", "đoàn viên", "chiến sĩ", "mẹ"}
 _RECIP_BEFORE = re.compile(r"(?:^|[-+•:]\s*)(?P<r>tập thể|cá nhân|hộ gia đình)\s*:\s*$")
@@ -137,12 +138,22 @@ def _items(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> list[I
                 out.append(Item(n, prev[-1].entry.recipient, n.end, "strong", prev[-1], "backward"))
             continue
         word = r.group("r")
+        if word in ("cá nhân và tập thể", "tập thể và cá nhân", "tập thể, cá nhân"):
+            # "98 cá nhân và Tập thể lao động tiên tiến cho 74 tập thể": the second word opens an award name
+            second = r.end("r") - len("tập thể" if word.endswith("tập thể") else "cá nhân")
+            if _mention_at(mentions, mt, second) is not None:
+                word = word.split(",")[0].split(" và ")[0]
+                r = _RecipMatch(r.start("r") + len(word))
+        if _SUBSET.match(mt, r.end()) and _in_trong_do(sent, n.start):
+            continue  # "trong đó ba cá nhân là người trực tiếp lao động": a subset, not a part
         if word in _STRONG:
             kind, rec = "strong", _STRONG[word]
         elif word.split()[0].strip(",") in ("thôn", "xóm", "làng", "bản", "tổ", "khu", "khối", "ấp", "buôn", "khóm"):
             kind, rec = "village", None
         elif word in _WEAK_PEOPLE:
             kind, rec = "weak", "ca_nhan"
+        elif word in _COLLECTIVE:
+            kind, rec = "weak", "tap_the"
         else:
             kind, rec = "weak", None
         it = Item(n, rec, r.end(), kind)
@@ -156,6 +167,23 @@ def _items(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> list[I
 
 
 _PARENS = re.compile(r"\([^()]*\)")
+_SUBSET = re.compile(r"\s*(?:là\s+)?(?:người (?:trực tiếp|dân tộc|lao động trực tiếp)|nữ\b|đảng viên\b|"
+                     r"người dân tộc|đồng bào|cán bộ (?:lãnh đạo|quản lý)|lãnh đạo)")
+
+
+class _RecipMatch:
+    """A recipient match cut short (keeps the interface of re.Match used below)."""
+
+    def __init__(self, end: int):
+        self._end = end
+
+    def end(self, group=0) -> int:
+        return self._end
+
+
+def _in_trong_do(sent: Sentence, pos: int) -> bool:
+    before = sent.doc.match_text[max(sent.start, pos - 40):pos]
+    return bool(re.search(r"trong đó[^;.]*$", before))
 
 
 def _groups(mt: str, items: list[Item]) -> list[Group]:
@@ -191,6 +219,15 @@ def _bind(an: Analysis, sent: Sentence, g: Group, mentions: list[AwardMention]) 
                         it.award, it.binding = m, "forward"
                 return
             break
+    # "528 Giấy khen của Chủ tịch UBND huyện (142 tập thể, 386 cá nhân)": brackets detailing an award
+    par = sent.in_paren(g.start)
+    if par is not None:
+        before = [m for m in mentions if m.end <= par[0] and not mt[m.end:par[0]].strip()]
+        if before:
+            for it in g.items:
+                if it.award is None:
+                    it.award, it.binding = before[-1], "bracket"
+            return
     # backward: "<award> ... cho <group>"
     cs = clause_start(sent, g.start, seps=";")
     prev = [m for m in mentions if cs <= m.start and m.end <= g.start]
@@ -459,6 +496,9 @@ def _shares(an: Analysis, sent: Sentence, bound: list[Item], mentions: list[Awar
         if not n.percent:
             continue
         cs = clause_start(sent, n.start, seps=";")
+        par = sent.in_paren(n.start)
+        if par is not None:
+            cs = clause_start(sent, par[0], seps=";")  # "(đạt tỷ lệ 33,3%)": the cue is before the bracket
         before = mt[max(cs, n.start - 150):n.start]
         if _DIRECT_SHARE.search(before):
             metric, rule = "award.direct_worker_share", "aw.share.direct"

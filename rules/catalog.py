@@ -88,17 +88,28 @@ class Catalog:
                 best = (g.level, g.id, m.end())
         return best
 
+    def granters_in(self, mtext: str) -> list[tuple[int, int, str, str]]:
+        """Every granter phrase in mtext as (start, end, level, id), left to right; a phrase
+        inside a longer one ("liên đoàn lao động" in "tổng liên đoàn lao động") is dropped."""
+        found = []
+        for g in self.granters:
+            for m in g.pattern.finditer(mtext):
+                found.append((m.start(), m.end(), g.level, g.id))
+        found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        out: list[tuple[int, int, str, str]] = []
+        for f in found:
+            if any(o[0] <= f[0] and f[1] <= o[1] and (o[1] - o[0]) > (f[1] - f[0]) for o in found):
+                continue
+            out.append(f)
+        return out
+
     def last_granter(self, mtext: str, levels=None) -> Optional[tuple[int, str, str]]:
         """(position, level, id) of the rightmost granter phrase in mtext (of one of
         ``levels`` when given)."""
-        best = None
-        for g in self.granters:
-            if levels is not None and g.level not in levels:
-                continue
-            for m in g.pattern.finditer(mtext):
-                if best is None or m.start() > best[0]:
-                    best = (m.start(), g.level, g.id)
-        return best
+        for start, _end, level, gid in reversed(self.granters_in(mtext)):
+            if levels is None or level in levels:
+                return (start, level, gid)
+        return None
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +127,7 @@ def catalog() -> Catalog:
 
 _RANK = regex.compile(r"^\s*(?:hạng\s+)(?P<r>nhất|nhì|ba|iii|ii|i|1|2|3)(?![\p{L}\d])")
 _RANKS = {"nhất": 1, "i": 1, "1": 1, "nhì": 2, "ii": 2, "2": 2, "ba": 3, "iii": 3, "3": 3}
-_TAIL = regex.compile(r"^\s*\"?\s*(?:(?:của|do)\s+)?(?P<p>\S)")
+_TAIL = regex.compile(r"^\s*\"?\s*(?:(?:của|do)\s+)?(?:(?:ban thường vụ|ban chấp hành|thường trực|ban chỉ huy)\s+)?(?P<p>\S)")
 _PREFIX = regex.compile(r"(?:danh hiệu\s*(?:vinh dự nhà nước\s*)?)?\"?\s*$")
 
 
@@ -173,6 +184,14 @@ def resolve_level(mention: AwardMention, before: str, headings: list[str]) -> No
         return
     cat = catalog()
     levels = mention.entry.levels
+    near = cat.granters_in(before)
+    if near:
+        start, end, level, _ = near[-1]
+        if level == "huyen" and "thành phố" in before[start:end] and "tinh" in levels:
+            level = "tinh"  # "Ủy ban nhân dân Thành phố tặng Cờ thi đua": a city that is a province
+        if level in levels:
+            mention.code, mention.level_from = levels[level], "before"
+            return
     g = cat.last_granter(before, levels)
     if g and g[1] in levels:
         mention.code, mention.level_from = levels[g[1]], "before"

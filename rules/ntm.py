@@ -106,7 +106,8 @@ def _kind(metric: str, tail: str, phrase: str) -> str:
     return metric
 
 
-_LEAD_KIND = regex.compile(r"(?P<f>xã|thôn|xóm|bản)\s+(?:đạt chuẩn\s+)?(?:nông thôn mới|ntm)\s+(?P<k>nâng cao|kiểu mẫu)")
+_LEAD_KIND = regex.compile(r"(?P<f>xã|thôn|xóm|bản|ấp|buôn|khóm)\s+(?:đạt chuẩn\s+)?(?:nông thôn mới|ntm)"
+                           r"(?:\s+(?P<k>nâng cao|kiểu mẫu))?")
 
 
 def _lead_kinds(mt: str, lo: int, hi: int) -> dict[str, str]:
@@ -115,9 +116,11 @@ def _lead_kinds(mt: str, lo: int, hi: int) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in _LEAD_KIND.finditer(mt, lo, hi):
         fam = "communes" if m.group("f") == "xã" else "villages"
-        kind = {"nâng cao": "advanced", "kiểu mẫu": "model"}[m.group("k")]
+        kind = {"nâng cao": "advanced", "kiểu mẫu": "model", None: "standard"}[m.group("k")]
         if fam == "villages" and kind == "advanced":
             continue
+        if kind == "standard" and not regex.match(r"(?:số|tổng số)\s+$", mt[max(lo, m.start() - 9):m.start()]):
+            continue  # a bare "xã đạt chuẩn nông thôn mới" is a figure's phrase, not a lead; "số xã đạt chuẩn ..." is
         out[fam] = f"ntm.{fam}_{kind}"
     return out
 

@@ -203,3 +203,22 @@ def test_bang_khen_of_ministries_and_of_the_province_are_two_figures(tmp_path):
     d.fact("386", value=386, recipient="tap_the", **bk)
     d.fact("67", value=67, recipient="tap_the", **bk)
     assert findings(warehouse(tmp_path, d), "conflict_within_doc") == []
+
+
+def test_a_department_report_is_about_the_department(tmp_path):
+    """The education office's own Lao động tiên tiến are not the district's."""
+    a = report("ubnd.txt", "Năm 2022 toàn huyện có 950 cá nhân Lao động tiên tiến.", issued_year=2022)
+    a.fact("950", "award.count", 950, award="lao_dong_tien_tien", recipient="ca_nhan", period="2022", unit="count")
+    b = Doc("pgd.txt", meta(issuer="Phòng Giáo dục và Đào tạo huyện Trùng Khánh", district="Trùng Khánh",
+                            province="Cao Bằng", period="2022", issued_year=2022))
+    b.para("Năm học 2022, toàn ngành có 312 cá nhân Lao động tiên tiến.")
+    b.fact("312", "award.count", 312, award="lao_dong_tien_tien", recipient="ca_nhan", period="2022", unit="count")
+    assert findings(warehouse(tmp_path, a, b), "conflict_across_docs") == []
+
+
+def test_start_and_end_of_year_are_two_figures(tmp_path):
+    d = report("p.txt", "Đầu năm 2023 toàn huyện có 1.120 hộ nghèo.",
+               "Kết quả rà soát cuối năm 2023, toàn huyện còn 945 hộ nghèo.", period="2023", issued_year=2023)
+    d.fact("1.120", "poverty.poor_households", 1120, unit="household", period="2023")
+    d.fact("945", "poverty.poor_households", 945, unit="household", period="2023")
+    assert findings(warehouse(tmp_path, d), "conflict_within_doc") == []

@@ -14,8 +14,9 @@ under a cluster's total), which state that place's own figure — bounds (``hơn
 counts of unnamed commendations (``khen_thuong``), changes (qualifier ``tăng
 thêm``, or ``thêm``/``tăng``/``giảm``/``lũy kế`` written just before the figure,
 ``so với`` just after it) with levels and running totals, two figures of one
-sentence (a sentence does not restate its own figure), and facts whose
-sentences name different years.
+sentence (a sentence does not restate its own figure), facts whose sentences
+name different years, and figures of different moments (``đầu năm``, ``năm
+trước``, ``giảm từ`` against ``cuối năm``, ``còn``, ``đến nay``).
 Award codes that gather several issuers (``bang_khen_cap_bo_tinh``: a minister's
 or the province chairman's Bằng khen) also compare the issuer named last before
 the figure (central body or province).  Two values are equal when the intervals
@@ -140,6 +141,28 @@ def same_value(a: FactRow, b: FactRow) -> bool:
     return _as_written(a).overlaps(_as_written(b)) or abs(a.value - b.value) < 1e-9
 
 
+_START = re.compile(r"đầu năm|đầu kỳ|năm trước|cùng kỳ|trước đây|so với|từ \d|giảm từ|tăng từ")
+_END = re.compile(r"cuối năm|cuối kỳ|đến nay|hiện nay|\bcòn\b|lên\b|đạt\b")
+
+
+def timepoint(ctx: Context, f: FactRow) -> str:
+    """``start`` (đầu năm, năm trước, giảm từ ...), ``end`` (cuối năm, còn, đến nay)
+    or ``""``: said just before the figure, in its clause."""
+    if f.char_start is None:
+        return ""
+    text = ctx.text(f.doc_id)
+    lo = max(0, f.char_start - 60)
+    cut = max(text.rfind(sep, lo, f.char_start) for sep in ("; ", ". ", "\n"))
+    before = text[max(lo, cut + 1):f.char_start].lower()
+    ms = [(m.start(), "start") for m in _START.finditer(before)] + [(m.start(), "end") for m in _END.finditer(before)]
+    return max(ms)[1] if ms else ""
+
+
+def _different_timepoints(ctx: Context, a: FactRow, b: FactRow) -> bool:
+    ta, tb = timepoint(ctx, a), timepoint(ctx, b)
+    return bool(ta and tb and ta != tb)
+
+
 def _years(text: Optional[str]) -> set[str]:
     t = re.sub(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d+/\d{4}/[\wĐđ-]+|tháng\s+\d{1,2}\s+năm\s+\d{4}", " ",
                text or "")
@@ -186,7 +209,8 @@ def check_within(ctx: Context, groups: dict[tuple, list[FactRow]]) -> list[Findi
             fs = sorted(fs, key=lambda f: f.char_start or 0)
             first = fs[0]
             for later in fs[1:]:
-                if same_value(first, later) or _different_years(first, later) or not same_issuer(ctx, first, later):
+                if (same_value(first, later) or _different_years(first, later) or not same_issuer(ctx, first, later)
+                        or _different_timepoints(ctx, first, later)):
                     continue
                 if first.text == later.text and first.block_index == later.block_index:
                     continue        # one sentence does not restate a figure: two different figures
@@ -249,7 +273,8 @@ def check_across(ctx: Context, groups: dict[tuple, list[FactRow]]) -> list[Findi
             fa, fb = by_doc[da], by_doc[db]
             if any(same_value(x, y) for x in fa for y in fb):
                 continue
-            pairs = [(x, y) for x in fa for y in fb if same_issuer(ctx, x, y)]
+            pairs = [(x, y) for x in fa for y in fb if same_issuer(ctx, x, y)
+                     and not _different_timepoints(ctx, x, y)]
             if not pairs:
                 continue
             A, B = ctx.docs[da], ctx.docs[db]

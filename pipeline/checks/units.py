@@ -47,20 +47,32 @@ def fold(s: Optional[str]) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+_GOVERNMENT = re.compile(r"^(?:tm\.?\s*)?(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|huyen uy|thanh uy|thi uy|"
+                         r"tinh uy|dang uy|ban thuong vu|hoi dong thi dua|hd ?td-?kt|hdtdkt|phong noi vu|"
+                         r"ban thi dua|so noi vu)\b")
+
+
 def doc_unit(d: DocRow) -> tuple[str, str]:
-    """(level, key) of the unit a document reports on."""
+    """(level, key) of the unit a document reports on: a cluster, a commune, a
+    district or province (its government, council, emulation board, home-affairs
+    office), else the issuing body itself (a department, a school: its figures
+    are its own, not the district's)."""
     issuer = d.issuer or ""
     if _CLUSTER.search(issuer):
         return "cluster", f"{place_key(issuer)}@{place_key(d.district)}"
     fi = fold(issuer)
-    m = re.search(r"\b(?:ubnd|uy ban nhan dan|dang uy|hdnd)\s+(xa|phuong|thi tran)\s+(.+)$", fi)
+    m = re.search(r"\b(?:ubnd|uy ban nhan dan|dang uy|hdnd|hoi dong nhan dan)\s+(xa|phuong|thi tran)\s+(.+)$", fi)
     if m:
         return "commune", place_key(m.group(2))
+    if fi and not _GOVERNMENT.search(fi):
+        return "unit", re.sub(r"[^0-9a-z]+", "", fi)
+    if re.search(r"\btinh\b", fi) and not re.search(r"\b(huyen|quan|thi xa|thanh pho)\b", fi):
+        return "province", place_key(d.province) or re.sub(r"[^0-9a-z]+", "", fi)
     if d.district:
         return "district", place_key(d.district)
-    if d.province and re.search(r"\btinh\b", fi):
+    if d.province:
         return "province", place_key(d.province)
-    return "issuer", place_key(issuer) or d.doc_id[:12]
+    return "issuer", re.sub(r"[^0-9a-z]+", "", fi) or d.doc_id[:12]
 
 
 def fact_unit(d: DocRow, subject: Optional[str]) -> tuple[str, str]:

@@ -21,11 +21,20 @@ CREATE OR REPLACE MACRO tdkt_year(p) AS
     CASE WHEN regexp_matches(coalesce(p, ''), '^\d{4}(-(H[12]|Q[1-4]))?$') THEN CAST(substr(p, 1, 4) AS INTEGER) END;
 
 -- What a document reports on, from its issuer: a cluster (Cụm / Khối thi đua),
--- a commune (UBND xã ...), else its district, else its province.
+-- a commune (UBND xã ...), a province (UBND tỉnh, Sở Nội vụ ...), a district (its
+-- government, council, emulation board, home-affairs office), else the issuing
+-- body itself ('unit': a department, a school — its figures are its own).
 CREATE OR REPLACE MACRO tdkt_doc_level(issuer, district, province) AS
     CASE WHEN regexp_matches(lower(coalesce(issuer, '')), '(cụm|khối)\s+thi\s+đua') THEN 'cluster'
          WHEN regexp_matches(lower(coalesce(issuer, '')),
-              '(ubnd|ủy ban nhân dân|uỷ ban nhân dân|đảng ủy|đảng uỷ|hđnd)\s+(xã|phường|thị trấn)\s') THEN 'commune'
+              '(ubnd|ủy ban nhân dân|uỷ ban nhân dân|đảng ủy|đảng uỷ|hđnd|hội đồng nhân dân)\s+(xã|phường|thị trấn)\s')
+              THEN 'commune'
+         WHEN issuer IS NOT NULL AND NOT regexp_matches(strip_accents(replace(lower(issuer), 'đ', 'd')),
+              '^(tm\.?\s*)?(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|huyen uy|thanh uy|thi uy|tinh uy|dang uy|'
+              || 'ban thuong vu|hoi dong thi dua|hd ?td-?kt|hdtdkt|phong noi vu|ban thi dua|so noi vu)')
+              THEN 'unit'
+         WHEN regexp_matches(lower(coalesce(issuer, '')), '\btỉnh\b')
+              AND NOT regexp_matches(lower(coalesce(issuer, '')), '\b(huyện|quận|thị xã|thành phố)\b') THEN 'province'
          WHEN district IS NOT NULL THEN 'district'
          WHEN province IS NOT NULL THEN 'province'
          ELSE 'unit' END;

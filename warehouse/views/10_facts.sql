@@ -2,7 +2,8 @@
 --
 -- unit_level / unit_name: the subject, or (subject NULL) the reporting unit
 -- itself: the district of a district's report, the cluster of a cluster report,
--- the commune of a commune's report.  district: the district the figure belongs
+-- the commune of a commune's report, the province of a province's report, the
+-- issuing body of a department's or a school's report (unit_level 'unit').  district: the district the figure belongs
 -- to, one canonical name however it was written (huyện Trùng Khánh, Trùng
 -- Khánh, H. Trùng Khánh); province_2025: today's province of the document's
 -- (pre-July-2025) province.  period_resolved: the fact's period, else the
@@ -22,7 +23,8 @@ WITH d AS (
                 WHEN d.doc_level <> 'cluster' AND tdkt_key(f.subject) = tdkt_key(d.doc_district) THEN d.doc_level
                 ELSE coalesce(f.subject_level, 'unit') END AS unit_level,
            CASE WHEN f.subject IS NOT NULL THEN f.subject
-                WHEN d.doc_level = 'cluster' THEN d.issuer
+                WHEN d.doc_level IN ('cluster', 'unit') THEN d.issuer
+                WHEN d.doc_level = 'province' THEN coalesce(d.doc_province, d.issuer)
                 ELSE coalesce(d.doc_district, d.issuer) END AS unit_name_raw,
            CASE WHEN f.subject IS NOT NULL AND f.subject_level = 'district' THEN f.subject
                 ELSE d.doc_district END AS district_raw

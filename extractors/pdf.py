@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional, Union
 
 from pipeline.document import DocumentBuilder
@@ -45,6 +45,7 @@ class PageContent:
     lines: list[Line]
     tables: list[PdfTable]
     footnotes: list[Line]
+    rules: list[tuple[float, float, float]] = field(default_factory=list)   # short horizontal rules: x0, x1, y
 
 
 # --- opening ----------------------------------------------------------------------
@@ -103,8 +104,23 @@ def _has_text(page) -> bool:
 
 
 # --- page furniture ------------------------------------------------------------------
-def _edge_lines(p: PageContent) -> list[Line]:
-    return [ln for ln in (p.lines[:2] + p.lines[-2:]) if ln.top < 0.14 * p.height or ln.bottom > 0.86 * p.height]
+def _edge_lines(p: PageContent, gap_em: float = 0.3) -> list[Line]:
+    """Lines that may be page furniture: up to two lines at the top of the page and
+    two at the bottom, each in the outer 12 % of the page and set apart from the
+    text next to it by more than ``gap_em`` of its size."""
+    out: list[Line] = []
+    lines = p.lines
+    for k in range(min(2, len(lines))):
+        ln, nxt = lines[k], lines[k + 1] if k + 1 < len(lines) else None
+        if ln.top > 0.12 * p.height or (nxt is not None and nxt.top - ln.bottom < gap_em * ln.size):
+            break
+        out.append(ln)
+    for k in range(len(lines) - 1, max(len(out) - 1, len(lines) - 3), -1):
+        ln, prv = lines[k], lines[k - 1] if k > 0 else None
+        if ln.bottom < 0.88 * p.height or (prv is not None and ln.top - prv.bottom < gap_em * ln.size):
+            break
+        out.append(ln)
+    return out
 
 
 def _furniture_key(text: str) -> str:
@@ -120,10 +136,8 @@ def drop_furniture(pages: list[PageContent]) -> None:
     n = len([p for p in pages if p.lines])
     repeated = {k for k, c in keys.items() if n >= 3 and c >= max(3, 0.5 * n)}
     for p in pages:
-        drop = set()
-        for ln in _edge_lines(p):
-            if _PAGE_NUMBER.fullmatch(ln.text.strip()) or _furniture_key(ln.text) in repeated:
-                drop.add(id(ln))
+        drop = {id(ln) for ln in _edge_lines(p) if _furniture_key(ln.text) in repeated}
+        drop |= {id(ln) for ln in _edge_lines(p, 0.0) if _PAGE_NUMBER.fullmatch(ln.text.strip())}
         p.lines = [ln for ln in p.lines if id(ln) not in drop]
 
 
@@ -158,7 +172,20 @@ def split_footnotes(pages: list[PageContent], body_size: float) -> None:
 
 
 def _after_rule(p: PageContent, ln: Line) -> bool:
-    return True  # the separator rule is not needed to tell a continued note: small print at the bottom
+    """Is there a footnote separator (a short horizontal rule) just above this line?"""
+    return any(0 <= ln.top - y <= 3 * ln.size and x0 <= ln.x0 + ln.size for x0, x1, y in p.rules)
+
+
+def _short_rules(page, tables: list[PdfTable]) -> list[tuple[float, float, float]]:
+    """Horizontal rules shorter than half the page width, outside tables (footnote separators)."""
+    out = []
+    for e in page.edges:
+        if e.get("orientation") != "h" or not (20 < e["x1"] - e["x0"] < 0.5 * float(page.width)):
+            continue
+        if any(t.contains((e["x0"] + e["x1"]) / 2, e["top"]) for t in tables):
+            continue
+        out.append((e["x0"], e["x1"], e["top"]))
+    return out
 
 
 def footnote_texts(pages: list[PageContent]) -> list[tuple[str, int]]:
@@ -193,7 +220,7 @@ def read_pages(pdf, warnings: Optional[list[str]] = None) -> tuple[list[PageCont
         if sum(skipped) > max(200, sum(len(w.text) for w in words)):
             rotated.append(i)
         lines = split_wide_gaps(build_lines(words, i))
-        pages.append(PageContent(i, float(page.height), lines, tables, []))
+        pages.append(PageContent(i, float(page.height), lines, tables, [], _short_rules(page, tables)))
         page.flush_cache()
     if rotated and warnings is not None:
         warnings.append(f"Trang {', '.join(map(str, rotated))} có phần lớn chữ xoay dọc (bảng in ngang?): "

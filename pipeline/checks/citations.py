@@ -65,12 +65,12 @@ def around(ctx: Context, c: CitationRow, before: int = 70, after: int = 50) -> s
     text = ctx.text(c.doc_id)
     if not text or c.char_start is None:
         return quote(c.text, 160)
-    s, e = max(0, c.char_start - before), min(len(text), (c.char_end or c.char_start) + after)
     sent = c.text or ""
-    lo = text.rfind(sent[:30], 0, c.char_start + 1) if sent else -1
-    if lo >= 0 and lo > s:
-        s = lo
-    snippet = ("…" if s > 0 and s != lo else "") + text[s:e].replace("\n", " ") + ("…" if e < len(text) else "")
+    lo = text.rfind(sent[:30], max(0, c.char_start - len(sent)), c.char_start + 31) if sent else -1
+    hi = lo + len(sent) if lo >= 0 else len(text)
+    s = max(0 if lo < 0 else lo, c.char_start - before)
+    e = min(hi, (c.char_end or c.char_start) + after)
+    snippet = ("…" if s > max(lo, 0) else "") + text[s:e].replace("\n", " ") + ("…" if e < hi else "")
     return quote(snippet, 260)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
 
-from pipeline.model import DocMeta, Document, Fact, Honoree
+from pipeline.model import LIST_ITEM, TABLE, DocMeta, Document, Fact, Honoree
 
 from . import numbers as nums
 from .catalog import AwardMention, award_mentions, resolve_level
@@ -66,8 +66,28 @@ class Analysis:
 
     def status(self, sent: Sentence, pos: int) -> Optional[str]:
         st = status_at(sent, pos)
+        if st is None and sent.block.kind == LIST_ITEM:
+            st = self._lead_status(sent.block.index)
         if st is None and self.meta.doc_type == "to_trinh":
             return "proposed"  # a tờ trình asks for everything it counts
+        return st
+
+    def _lead_status(self, block_index: int) -> Optional[str]:
+        """'..., nhà trường đề nghị:' over '- Công nhận danh hiệu ... cho 10 cá nhân;': the status
+        of the sentence a list hangs from."""
+        cache = self.__dict__.setdefault("_lead_cache", {})
+        if block_index in cache:
+            return cache[block_index]
+        st = None
+        for b in reversed(self.doc.blocks[:block_index]):
+            if b.kind == LIST_ITEM:
+                continue
+            if b.text.rstrip().endswith(":") and b.kind != TABLE:
+                lead = [s for s in self.sentences if s.block.index == b.index]
+                if lead:
+                    st = status_at(lead[-1], lead[-1].end)
+            break
+        cache[block_index] = st
         return st
 
     # -- building facts ----------------------------------------------------------

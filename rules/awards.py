@@ -33,15 +33,15 @@ from .text import Sentence, clause_end, clause_start
 _RECIP = re.compile(
     r"\s*(?P<r>tập thể và cá nhân|tập thể, cá nhân|cá nhân và tập thể|lượt tập thể,? (?:và )?cá nhân"
     r"|lượt tập thể|lượt cá nhân|tập thể|cá nhân|hộ gia đình|gia đình|hộ"
-    r"|(?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố|khối phố|ấp|buôn|khóm|tổ)(?:,? (?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố|khối phố|ấp|buôn|khóm|tổ))*"
-    r"|cơ quan,? đơn vị|đơn vị|cơ quan|trường học|trường|đồng chí|cán bộ|công chức|viên chức|người lao động"
+    r"|(?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố|khối phố|ấp|buôn|khóm)(?:,? (?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố|khối phố|ấp|buôn|khóm))*"
+    r"|cơ quan,? đơn vị|đơn vị|cơ quan|trường học|trường|tổ chuyên môn|tổ|đồng chí|cán bộ|công chức|viên chức|người lao động"
     r"|giáo viên|học sinh|đảng viên|hội viên|đoàn viên|chiến sĩ|trường hợp|mẹ|gia đình|tt|cn)(?![\w])")
 _STRONG = {"tập thể": "tap_the", "cá nhân": "ca_nhan", "tập thể và cá nhân": "mixed",
            "tập thể, cá nhân": "mixed", "cá nhân và tập thể": "mixed", "hộ gia đình": "ho_gia_dinh",
            "gia đình": "ho_gia_dinh", "hộ": "ho_gia_dinh", "lượt tập thể": "tap_the", "lượt cá nhân": "ca_nhan",
            "lượt tập thể, cá nhân": "mixed", "lượt tập thể và cá nhân": "mixed", "lượt tập thể cá nhân": "mixed",
            "tt": "tap_the", "cn": "ca_nhan"}
-_COLLECTIVE = {"đơn vị", "cơ quan", "cơ quan, đơn vị", "cơ quan đơn vị", "trường học", "trường"}
+_COLLECTIVE = {"đơn vị", "cơ quan", "cơ quan, đơn vị", "cơ quan đơn vị", "trường học", "trường", "tổ chuyên môn", "tổ"}
 _WEAK_PEOPLE = {"đồng chí", "cán bộ", "công chức", "viên chức", "người lao động", "giáo viên", "học sinh",
                 "đảng viên", "hội viên", "đoàn viên", "chiến sĩ", "mẹ"}
 _RECIP_BEFORE = re.compile(r"(?:^|[-+•:]\s*)(?P<r>tập thể|cá nhân|hộ gia đình)\s*:\s*$")
@@ -148,7 +148,8 @@ def _items(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> list[I
             continue  # "trong đó ba cá nhân là người trực tiếp lao động": a subset, not a part
         if word in _STRONG:
             kind, rec = "strong", _STRONG[word]
-        elif word.split()[0].strip(",") in ("thôn", "xóm", "làng", "bản", "tổ", "khu", "khối", "ấp", "buôn", "khóm"):
+        elif word.split()[0].strip(",") in ("thôn", "xóm", "làng", "bản", "khu", "khối", "ấp", "buôn", "khóm") or \
+                word.startswith("tổ dân phố"):
             kind, rec = "village", None
         elif word in _WEAK_PEOPLE:
             kind, rec = "weak", "ca_nhan"
@@ -181,8 +182,21 @@ class _RecipMatch:
         return self._end
 
 
+def _drop_split_totals(an: Analysis, sent: Sentence, items: list[Item]) -> None:
+    """'528 Giấy khen ... (142 tập thể, 386 cá nhân)': the bracket says who got them; the
+    undivided total is kept only when nothing splits it."""
+    for it in items:
+        f = it.fact
+        if f is None or f.recipient is not None or it.award is None:
+            continue
+        split = [x for x in items if x.binding == "bracket" and x.award is it.award and x.fact is not None]
+        if len(split) >= 2 and sum(x.fact.value for x in split) == f.value:
+            an.facts.remove(f)
+            it.fact = None
+
+
 def _in_trong_do(sent: Sentence, pos: int) -> bool:
-    before = sent.doc.match_text[max(sent.start, pos - 40):pos]
+    before = sent.doc.match_text[max(sent.start, pos - 120):pos]
     return bool(re.search(r"trong đó[^;.]*$", before))
 
 
@@ -342,6 +356,7 @@ def extract_awards(an: Analysis) -> list[Item]:
                 prev_group = g
         _inline_breakdowns(an, sent, sent_items)
         _of_total_parts(an, sent, sent_items)
+        _drop_split_totals(an, sent, sent_items)
         _shares(an, sent, bound, mentions)
         text_end = an.doc.match_text[sent.start:sent.end].rstrip(" .")
         if sent_items and _LEAD_END.search(text_end) and sent.end >= b.end - 2:
@@ -442,7 +457,7 @@ def _of_total_parts(an: Analysis, sent: Sentence, items: list[Item]) -> None:
         f = it.fact
         if f is None or f.parent_local_id is not None:
             continue
-        totals = [t for t in an.facts[:first_local] if t.metric == "award.count" and t.award == f.award
+        totals = [t for t in an.facts if t.local_id < first_local and t.metric == "award.count" and t.award == f.award
                   and t.recipient == f.recipient and t.period == f.period and t.parent_local_id is None]
         if not totals:
             continue

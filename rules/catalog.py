@@ -184,6 +184,8 @@ def resolve_level(mention: AwardMention, before: str, headings: list[str]) -> No
         return
     cat = catalog()
     levels = mention.entry.levels
+    # names in brackets are honorees ("(Công đoàn ngành Giáo dục tỉnh; Liên đoàn Lao động huyện ...)"), not granters
+    before = regex.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), before)
     near = cat.granters_in(before)
     if near:
         start, end, level, _ = near[-1]

@@ -95,6 +95,7 @@ def extract_poverty(an: Analysis) -> None:
                 gap = mt[last_end:n.start]
                 if topic is None and last_topic is not None and (
                         regex.search(r"(?:còn|xuống|chiếm)\s*\(?\s*$", mt[cs:n.start])
+                        or regex.fullmatch(r"\s*[,(]?\s*(?:tỷ lệ|chiếm|bằng)?\s*(?:tỷ lệ)?\s*", gap)
                         or (last_end > sent.start and len(gap) <= 45 and not regex.search(r"[\d;]", gap)
                             and subject_before(an.doc.text, last_end, n.start) is not None)):
                     # "..., trong đó Hải Lộc còn 2,15%, Minh Lộc 1,86%": a list of the same figure

@@ -203,3 +203,28 @@ def test_planted_row_total_column(tmp_path):
     found = findings(warehouse(tmp_path, cao_loc(rows)), "sum_mismatch")
     assert [(r["observed"], r["expected"]) for r in found] == [(31.0, 30.0)]
     assert "Bằng khen của Chủ tịch UBND tỉnh" in found[0]["message"]
+
+
+S_MULTI = ("Theo kết quả rà soát cuối năm 2023, tỷ lệ nghèo đa chiều của huyện là 45,12% (5.214 hộ), trong đó hộ "
+           "nghèo 3.468 hộ, chiếm 30,01%; hộ cận nghèo {near} hộ, chiếm 15,11%.")
+
+
+def multidim_doc(near="1.746"):
+    d = Doc("m.txt", meta(period="2023", district="Hạ Lang", province="Cao Bằng")).para(S_MULTI.format(near=near))
+    p = dict(period="2023")
+    d.fact("45,12%", "poverty.multidim_rate", 45.12, unit="percent", **p)
+    d.fact("5.214", "poverty.multidim_households", 5214, unit="household", **p)
+    d.fact("3.468", "poverty.poor_households", 3468, unit="household", **p)
+    d.fact("30,01%", "poverty.poor_rate", 30.01, unit="percent", **p)
+    d.fact(near, "poverty.near_poor_households", float(near.replace(".", "")), unit="household", **p)
+    d.fact("15,11%", "poverty.near_poor_rate", 15.11, unit="percent", **p)
+    return d
+
+
+def test_multidimensional_poverty_is_poor_plus_near_poor(tmp_path):
+    assert findings(warehouse(tmp_path, multidim_doc()), "sum_mismatch") == []
+
+
+def test_planted_multidimensional_count(tmp_path):
+    rows = findings(warehouse(tmp_path, multidim_doc("1.756")), "sum_mismatch")
+    assert [(r["observed"], r["expected"]) for r in rows] == [(5214.0, 5224.0)]

@@ -13,6 +13,9 @@ Two sources of totals:
   below) in the same count column (a row the rules did not read is read from its
   cell); and *total columns* (``Cộng``) against the award counts of their row.
 
+Also: multidimensional poverty (households, rate) against poor + near-poor of
+the same document, period and place.
+
 Tolerance: half a unit of the last shown digit of every figure (``795,46`` is
 ±0,005), so sums of rounded figures are not flagged.  A single part smaller than
 its total is a subset (``trong đó 120 hộ ...``), not a breakdown: not flagged.
@@ -274,5 +277,44 @@ def check_row_totals(ctx: Context) -> list[Finding]:
     return out
 
 
+MULTIDIM = (("poverty.multidim_households", ("poverty.poor_households", "poverty.near_poor_households")),
+            ("poverty.multidim_rate", ("poverty.poor_rate", "poverty.near_poor_rate")))
+
+
+def check_multidim(ctx: Context) -> list[Finding]:
+    """Multidimensional poverty is the poor and the near-poor together (DOMAIN.md):
+    ``tỷ lệ nghèo đa chiều 45,12% (5.214 hộ), trong đó hộ nghèo 3.468 hộ, chiếm
+    30,01%; hộ cận nghèo 1.746 hộ, chiếm 15,11%``."""
+    from .units import place_key
+    out = []
+    for doc_id in sorted(ctx.by_doc):
+        groups: dict[tuple, dict[str, list[FactRow]]] = {}
+        for f in ctx.by_doc[doc_id]:
+            if f.metric and f.metric.startswith("poverty.") and f.is_exact and not f.qualifier \
+                    and (f.status or "granted") == "granted":
+                k = (f.period or "", place_key(f.subject))
+                groups.setdefault(k, {}).setdefault(f.metric, []).append(f)
+        for k in sorted(groups):
+            g = groups[k]
+            for total_m, part_ms in MULTIDIM:
+                if total_m not in g or not all(m in g for m in part_ms):
+                    continue
+                if any(len(g[m]) > 1 for m in (total_m,) + part_ms):
+                    continue            # several statements: which goes with which is not clear
+                total, parts = g[total_m][0], [g[m][0] for m in part_ms]
+                sm = sum(p.value for p in parts)
+                tol = _half_unit(total) + sum(_half_unit(p) for p in parts) + 1e-9
+                if abs(sm - total.value) <= tol:
+                    continue
+                unit = "%" if total_m.endswith("rate") else " hộ"
+                msg = (f"Nghèo đa chiều không bằng hộ nghèo cộng hộ cận nghèo: ghi {vn(total.value)}{unit}, nhưng "
+                       f"{vn(parts[0].value)}{unit} + {vn(parts[1].value)}{unit} = {vn(sm)}{unit} "
+                       f"(chênh {vn(abs(total.value - sm))}). Câu: {excerpt(ctx, total)}.")
+                out.append(finding(CODE, _severity(total.value, sm), doc_id, msg,
+                                   fact_ids=[total.fact_id] + [p.fact_id for p in parts], expected=round(sm, 6),
+                                   observed=total.value, rule="sum.multidim_poverty"))
+    return out
+
+
 def check(ctx: Context) -> list[Finding]:
-    return check_breakdowns(ctx) + check_table_totals(ctx) + check_row_totals(ctx)
+    return check_breakdowns(ctx) + check_table_totals(ctx) + check_row_totals(ctx) + check_multidim(ctx)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_checks_support import Doc, findings, meta, serious, warehouse
+from test_checks_support import Doc, findings, meta, warehouse
 
 YEN_KHANH = dict(issuer="UBND huyện Yên Khánh", district="Yên Khánh", province="Ninh Bình", period="2023",
                  issued_year=2023)

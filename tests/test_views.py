@@ -121,10 +121,8 @@ def test_compare_ranks_against_the_province(con):
                                                              ("Tân Yên", 2.5)]
 
 
-def test_compare_command_table(con, tmp_path):
-    import io
-
-    from pipeline.compare import compare_command, ranking
+def test_compare_ranking(con):
+    from pipeline.compare import ranking
     m, p, rows = ranking(con, "awards")
     assert m == "merit_awards_per_1000_ldtt" and p == "2022" and len(rows) == 3
     m, p, rows = ranking(con, "award:chien_si_thi_dua_co_so", "2022")

@@ -10,7 +10,6 @@ often written, without its prefix.  Keys are computed by the views' own
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Optional
 

@@ -50,7 +50,7 @@ _ITEM_LABEL = regex.compile(r"[-+•*]?\s*(?:(?P<p>(?i:xã|phường|thị trấ
 _NOT_PLACE = {"Tập", "Cá", "Khen", "Giấy", "Bằng", "Cờ", "Danh", "Huân", "Chiến", "Lao", "Tổng", "Trong", "Năm",
               "Kết", "Hình", "Cấp", "Các", "Số", "Gia", "Thôn", "Cơ", "Điển", "Phong", "Đề", "Dự", "Hiệp", "Chủ"}
 _JOIN = re.compile(r"^\s*(?:,|và|, và|;\s*và)?\s*$")
-_FORWARD = re.compile(r"^[\s,]*(?:đã |đều |cũng )?(?:được|đạt|nhận|đạt được|được nhận)\b[^;()\d]{0,45}$")
+_FORWARD = re.compile(r"^[\s,]*(?:của [^;()\d,]{1,30}?\s+)?(?:đã |đều |cũng |vinh dự )?(?:được|đạt|nhận|đạt được|được nhận)\b[^;()\d]{0,45}$")
 _BACKWARD = re.compile(r"^[\s\"]*[^;()\d]{0,70}?(?:cho|:|gồm|là|tặng|có)\s*(?:hơn |trên |gần |khoảng )?$")
 _GENERIC = re.compile(r"(?:khen thưởng|tặng thưởng|biểu dương|khen)\s+(?:cho\s+)?(?:hơn |trên |gần |khoảng )?$")
 _LEAD_END = re.compile(r"(?:cụ thể(?: như sau)?|như sau|trong đó|gồm(?: có)?|bao gồm)\s*:?\s*$")

@@ -32,6 +32,19 @@ _LIST_CUE = re.compile(r"(?:gồm|như sau|danh sách)\s*(?:có)?\s*:\s*$")
 _ENTRY = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[a-zđ]\)|[-+•–])\s+(?P<e>.+)$")
 _PERSON = regex.compile(r"^(?P<name>\p{Lu}[\p{L}\p{M}]*(?:\s\p{Lu}[\p{L}\p{M}]*){1,4})\s*(?:[,–-]\s*(?P<pos>.+))?$", regex.V1)
 _COLON_NAMES = re.compile(r"[^:;.()]{0,80}:\s*(?P<names>[^:]+?)\s*\.?\s*$")
+# "cho một tập thể là Ủy ban nhân dân xã Ngọc Wang, đã có ..."; "cho 01 cá nhân là bà Y Thị Hoa, Hiệu trưởng ..."
+_LA_NAME = regex.compile(r"\s*(?:[^,;:.()]{0,40}?\s)?là\s+(?P<name>(?:(?:ông|bà|đồng chí|anh|chị)\s+)?\p{Lu}[^,;.()]{2,100}?)"
+                         r"(?:,\s*(?P<pos>\p{Lu}[^,;.()]{2,80}?))?(?=\s*(?:[,;.]|đã |$))", regex.V1)
+_ORG_START = (r"(?:Trường|Phòng|Ban|Công đoàn|Ủy ban|Uỷ ban|UBND|Hội|Đoàn|Chi bộ|Chi đoàn|Chi hội|Đảng bộ|Nhân dân|Công ty|"
+              r"Hợp tác xã|HTX|Trạm|Bệnh viện|Sở|Chi cục|Cục|Tổ|Khối|Cụm|Trung tâm|Phân xưởng|Xí nghiệp|Nhà máy|"
+              r"Thư viện|Văn phòng|Thanh tra|Kho bạc|Viện|Đồn|Công an|Quân sự|Liên đoàn|Hạt|Đội|Gia đình|Lớp)(?![\p{L}])")
+_NAME_START = regex.compile(rf"{_ORG_START}|(?i:ông|bà|đồng chí|đ/c|anh|chị)\s", regex.V1)
+# "Trường THPT Nguyễn Gia Thiều vinh dự được Chủ tịch nước tặng thưởng Huân chương ..." (a clause opening with the honoree)
+_PASSIVE = regex.compile(
+    rf"(?:(?:năm \d{{4}}|ngoài ra|đồng thời|riêng|trong năm)[,\s]+)?"
+    rf"(?P<name>{_ORG_START}[^,;:.()]{{2,90}}?|(?:(?i:ông|bà|đồng chí|đ/c|anh|chị))\s+\p{{Lu}}[\p{{L}}\p{{M}}]*(?:\s\p{{Lu}}[\p{{L}}\p{{M}}]*){{1,4}})"
+    rf"(?:,\s*(?P<pos>[^;:.()]{{3,120}}?),?)?\s+(?:(?:đã|cũng|đều|vinh dự|rất vinh dự)\s+)*được\s+(?P<rest>[^;.()]{{0,80}}?)"
+    rf"(?:tặng thưởng|trao tặng|truy tặng|phong tặng|tặng|công nhận)\b", regex.V1 | regex.I)
 _CHO_NAME = regex.compile(r"\s*cho\s+(?P<r>tập thể|cá nhân|đồng chí|ông|bà)\s+(?P<name>\p{Lu}[^,;.()]{3,120})", regex.V1)
 _TITLE = re.compile(r"^(?:đ/c|đồng chí|ông|bà|anh|chị)\s+", re.I)
 _SPLIT_POS = regex.compile(r"\s+[-–]\s+|,\s+(?=(?:\p{Ll}|[A-ZĐ]{2,}|Chủ|Phó|Bí|Trưởng|Giám|Hiệu|Cán|Công|Giáo|Nhân|Kế)\b)")
@@ -122,6 +135,15 @@ def from_sentences(an: Analysis, items: list[Item]) -> None:
         block = an.doc.blocks[f.block_index] if f.block_index is not None else None
         if block is None:
             continue
+        m = _LA_NAME.match(text, anchor, block.end)
+        if m and it.recipient in ("tap_the", "ca_nhan") and f.value == 1:
+            name = _clean(m.group("name"))
+            if len(name) >= 4:
+                an.honorees.append(Honoree(name=name, recipient=it.recipient, text=f.text,
+                                           char_start=m.start("name"), char_end=m.end("name"), rule="hon.la",
+                                           position=(m.group("pos") or None), award=f.award, period=f.period,
+                                           page=f.page))
+                continue
         m = _CHO_NAME.match(text, anchor, block.end)
         if m and it.recipient in (None, "tap_the", "ca_nhan"):
             rec = "tap_the" if m.group("r") == "tập thể" else "ca_nhan"
@@ -141,6 +163,9 @@ def from_sentences(an: Analysis, items: list[Item]) -> None:
         sep = ";" if ";" in names_text else ","
         n = int(f.value) if f.value == int(f.value) else None
         parts = [p for p in names_text.split(sep) if p.strip()]
+        if n is not None and len(parts) == n - 1 and " và " in parts[-1]:
+            last = parts.pop()
+            parts += last.split(" và ", 1)          # "gồm: A và B"
         if n is not None and len(parts) != n:
             continue
         off = m.start("names")
@@ -211,7 +236,8 @@ def from_lists(an: Analysis) -> None:
             if not e or len(nb.text) > 160 or _CUE.match(mt[nb.start:nb.end]) or nb.text.rstrip().endswith(":"):
                 break
             if recipient is None and (re.search(r"\b(?:được|đã|đạt|thực hiện|bằng|chiếm)\b", e.group("e"))
-                                      or re.search(r"\d", e.group("e"))):
+                                      or re.search(r"\d", e.group("e"))
+                                      or not (_NAME_START.match(e.group("e")) or _is_person(_clean(e.group("e"))))):
                 break
             _entry_honoree(an, e.group("e"), nb.start + e.start("e"), recipient, award, period,
                            "hon.list", nb.page)
@@ -277,9 +303,41 @@ def _from_table(an: Analysis, b: Block) -> None:
         _entry_honoree(an, c.text, c.start, recipient, award, an.meta.period, "hon.table", b.page, position=pos)
 
 
+def from_passives(an: Analysis) -> None:
+    """Clauses that open with the honoree: 'Phòng Cây công nghiệp và cây ăn quả được Chủ tịch nước
+    tặng thưởng Huân chương Lao động hạng Ba', '... ông Nguyễn Văn Sáu, hội viên ..., được ... tặng
+    Bằng khen'."""
+    text, mt = an.doc.text, an.doc.match_text
+    for sent in an.sentences:
+        if sent.in_closing or "được" not in sent.mtext:
+            continue
+        starts = [sent.start] + [sent.start + i + 1 for i, ch in enumerate(sent.text) if ch == ";"]
+        for cs in starts:
+            while cs < sent.end and text[cs] in " -+•*":
+                cs += 1
+            m = _PASSIVE.match(text, cs, sent.end)
+            if not m:
+                continue
+            ms = [x for x in award_mentions(mt[m.end():min(sent.end, m.end() + 90)], m.end())
+                  if x.entry.id != "aw.dien_hinh_tien_tien"]
+            if not ms:
+                continue
+            award = ms[0]
+            if award.needs_level:
+                resolve_level(award, mt[sent.block.start:award.start], [])
+            name = _clean(m.group("name"))
+            titled = bool(_TITLE.match(m.group("name")))
+            recipient = "ca_nhan" if titled else "tap_the"
+            an.honorees.append(Honoree(name=name, recipient=recipient, text=sent.text, char_start=m.start("name"),
+                                       char_end=m.end("name"), rule="hon.passive",
+                                       position=(m.group("pos") or "").strip() or None, award=award.code,
+                                       period=an.period(sent, m.start("name")), page=sent.block.page))
+
+
 def extract_honorees(an: Analysis, items: list[Item]) -> None:
     from_parentheses(an, items)
     from_sentences(an, items)
+    from_passives(an)
     from_lists(an)
     # one entry per (name, award): a list may repeat what a parenthesis said
     seen, out = set(), []

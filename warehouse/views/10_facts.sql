@@ -7,11 +7,13 @@
 -- to, one canonical name however it was written (huyện Trùng Khánh, Trùng
 -- Khánh, H. Trùng Khánh); province_2025: today's province of the document's
 -- (pre-July-2025) province.  period_resolved: the fact's period, else the
--- document's; year: its calendar year (NULL for multi-year periods).
+-- document's; year: its calendar year (NULL for multi-year periods).  The
+-- document's columns are prefixed doc_ (doc_path, doc_issuer, doc_period, ...).
 CREATE OR REPLACE VIEW v_facts AS
 WITH d AS (
-    SELECT doc_id, path, format, doc_type, doc_number, issuer, issued_date, issued_year, period AS doc_period,
-           province AS doc_province, district AS doc_district, ingested_at,
+    SELECT doc_id, path AS doc_path, format AS doc_format, doc_type, doc_number, issuer AS doc_issuer,
+           issued_date AS doc_issued_date, issued_year AS doc_issued_year, period AS doc_period,
+           province AS doc_province, district AS doc_district, ingested_at AS doc_ingested_at,
            tdkt_doc_level(issuer, district, province) AS doc_level,
            coalesce(issued_date, make_date(coalesce(issued_year, 1900), 12, 31)) AS doc_date
     FROM documents
@@ -23,9 +25,9 @@ WITH d AS (
                 WHEN d.doc_level <> 'cluster' AND tdkt_key(f.subject) = tdkt_key(d.doc_district) THEN d.doc_level
                 ELSE coalesce(f.subject_level, 'unit') END AS unit_level,
            CASE WHEN f.subject IS NOT NULL THEN f.subject
-                WHEN d.doc_level IN ('cluster', 'unit') THEN d.issuer
-                WHEN d.doc_level = 'province' THEN coalesce(d.doc_province, d.issuer)
-                ELSE coalesce(d.doc_district, d.issuer) END AS unit_name_raw,
+                WHEN d.doc_level IN ('cluster', 'unit') THEN d.doc_issuer
+                WHEN d.doc_level = 'province' THEN coalesce(d.doc_province, d.doc_issuer)
+                ELSE coalesce(d.doc_district, d.doc_issuer) END AS unit_name_raw,
            CASE WHEN f.subject IS NOT NULL AND f.subject_level = 'district' THEN f.subject
                 ELSE d.doc_district END AS district_raw
     FROM facts f JOIN d USING (doc_id)

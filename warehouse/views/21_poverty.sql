@@ -9,8 +9,8 @@ WITH base AS (
       AND coalesce(bound, '=') IN ('=', '') AND qualifier IS NULL
 ), latest AS (
     SELECT province_2025, province, district_key, district, unit_level, unit_name, period_resolved AS period, year,
-           metric, arg_max(value, (doc_date, ingested_at, doc_id, char_start)) AS value,
-           count(DISTINCT doc_id) AS n_reports, arg_max(path, (doc_date, ingested_at, doc_id)) AS source_path
+           metric, arg_max(value, (doc_date, doc_ingested_at, doc_id, char_start)) AS value,
+           count(DISTINCT doc_id) AS n_reports, arg_max(doc_path, (doc_date, doc_ingested_at, doc_id)) AS source_path
     FROM base
     GROUP BY ALL
 )

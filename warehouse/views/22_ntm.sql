@@ -11,9 +11,9 @@ WITH base AS (
 ), latest AS (
     SELECT province_2025, province, district_key, district, unit_level, unit_name, period_resolved AS period, year,
            metric, added,
-           arg_max(value, (doc_date, ingested_at, doc_id, char_start)) AS value,
-           arg_max(of_total, (doc_date, ingested_at, doc_id, char_start)) AS of_total,
-           arg_max(path, (doc_date, ingested_at, doc_id)) AS source_path
+           arg_max(value, (doc_date, doc_ingested_at, doc_id, char_start)) AS value,
+           arg_max(of_total, (doc_date, doc_ingested_at, doc_id, char_start)) AS of_total,
+           arg_max(doc_path, (doc_date, doc_ingested_at, doc_id)) AS source_path
     FROM base
     GROUP BY ALL
 )

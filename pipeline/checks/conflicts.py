@@ -24,7 +24,8 @@ their shown digits allow meet (counts are exact).
 
 Across documents, a pair of documents that is one report in two formats (same
 issuer, number, period and date, or nearly the same text) is skipped.  The
-finding goes on the later document (``observed`` its value, ``expected`` the
+finding goes on the later document (by date; without dates the one that sums
+up the other: commune, cluster, district, province) (``observed`` its value, ``expected`` the
 other's), with an ``info`` note on the earlier one so that both show it.
 """
 from __future__ import annotations
@@ -37,7 +38,7 @@ from pipeline.model import Finding
 
 from .base import ERROR, INFO, WARNING, Context, DocRow, FactRow, excerpt, finding, vn, what, where
 from .rounding import decimals_of, exact, stated_as_written
-from .units import fact_unit, fold, place_key
+from .units import doc_unit, fact_unit, fold, place_key
 
 WITHIN, ACROSS = "conflict_within_doc", "conflict_across_docs"
 FAMILIES = ("award", "poverty", "ntm")
@@ -254,11 +255,25 @@ def same_report(ctx: Context, a: DocRow, b: DocRow) -> bool:
     return same
 
 
+LEVEL_ORDER = {"commune": 0, "unit": 1, "issuer": 1, "cluster": 2, "district": 3, "province": 4}
+
+
 def _order(a: DocRow, b: DocRow) -> tuple[DocRow, DocRow]:
-    """(later, earlier): the finding goes on the later report."""
+    """(later, earlier): the finding goes on the later report — by issue date; on
+    the same day or year without dates, the report that sums up the other (commune
+    -> cluster -> district -> province), then the one about a later period."""
+    from .base import period_years
+
     def when(d: DocRow):
-        return (d.issued_date.isoformat() if d.issued_date else f"{d.issued_year or 0:04d}-99", d.doc_id)
-    return (a, b) if when(a) > when(b) else (b, a)
+        day = d.issued_date.isoformat() if d.issued_date else None
+        year = d.issued_date.year if d.issued_date else (d.issued_year or 0)
+        return (year, day or "", LEVEL_ORDER.get(doc_unit(d)[0], 1), period_years(d.period)[1] or 0, d.doc_id)
+
+    wa, wb = when(a), when(b)
+    if wa[1] and wb[1] and wa[1] != wb[1]:
+        return (a, b) if wa[1] > wb[1] else (b, a)
+    ka, kb = (wa[0],) + wa[2:], (wb[0],) + wb[2:]
+    return (a, b) if ka > kb else (b, a)
 
 
 def check_across(ctx: Context, groups: dict[tuple, list[FactRow]]) -> list[Finding]:

@@ -152,7 +152,10 @@ class _Reader:
         by_type = {}
         for _, typ, name in rels:
             by_type.setdefault(typ.rsplit("/", 1)[-1], name)
-        self.styles = Styles.parse(pkg.read(by_type["styles"]) if "styles" in by_type else None)
+        styles_xml = pkg.read(by_type["styles"]) if "styles" in by_type else None
+        self.styles = Styles.parse(styles_xml)
+        main_xml = pkg.read(main) or b""
+        self.styles.legacy_fonts = b'".Vn' in main_xml or b'".Vn' in (styles_xml or b"")
         self.numbering = Numbering(pkg.read(by_type["numbering"]) if "numbering" in by_type else None)
         self.notes_parts = {kind: by_type.get(kind + "s") for kind in ("footnote", "endnote")}
         self.marks = NoteMarks()

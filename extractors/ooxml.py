@@ -12,6 +12,8 @@ from typing import Iterator, Optional
 
 from lxml import etree
 
+from . import legacy_fonts
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -49,6 +51,7 @@ class Style:
     name: str = ""
     based_on: Optional[str] = None
     bold: Optional[bool] = None
+    font: Optional[str] = None           # the font for Latin text (w:hAnsi, else w:ascii)
     outline: Optional[int] = None        # 0-based outline level
     num_id: Optional[str] = None
     num_ilvl: int = 0
@@ -59,6 +62,8 @@ class Styles:
     by_id: dict[str, Style] = field(default_factory=dict)
     default_para: Optional[str] = None
     default_bold: bool = False
+    default_font: Optional[str] = None
+    legacy_fonts: bool = False           # the document may use TCVN3 fonts (.VnTime): convert runs
 
     @classmethod
     def parse(cls, xml: Optional[bytes]) -> "Styles":
@@ -67,11 +72,12 @@ class Styles:
             return out
         root = etree.fromstring(xml, PARSER)
         out.default_bold = bool(on(root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}b")))
+        out.default_font = run_font_attr(root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr"))
         for st in root.iter(W + "style"):
             sid = wattr(st, "styleId") or ""
             s = Style(sid, name=(wattr(st.find(W + "name"), "val") or "").lower(),
                       based_on=wattr(st.find(W + "basedOn"), "val"),
-                      bold=on(st.find(f"{W}rPr/{W}b")))
+                      bold=on(st.find(f"{W}rPr/{W}b")), font=run_font_attr(st.find(W + "rPr")))
             lvl = wattr(st.find(f"{W}pPr/{W}outlineLvl"), "val")
             if lvl is not None and lvl.isdigit() and int(lvl) < 9:
                 s.outline = int(lvl)
@@ -102,6 +108,12 @@ class Styles:
                 return st.bold
         return None
 
+    def font(self, sid: Optional[str]) -> Optional[str]:
+        for st in self.chain(sid):
+            if st.font is not None:
+                return st.font
+        return None
+
     def outline(self, sid: Optional[str]) -> Optional[int]:
         for st in self.chain(sid):
             if st.outline is not None:
@@ -113,6 +125,16 @@ class Styles:
             if st.num_id is not None:
                 return st.num_id, st.num_ilvl
         return None, 0
+
+
+def run_font_attr(rpr) -> Optional[str]:
+    """The font named in an rPr for Latin text (theme fonts are not legacy fonts)."""
+    if rpr is None:
+        return None
+    rf = rpr.find(W + "rFonts")
+    if rf is None:
+        return None
+    return rf.get(W + "hAnsi") or rf.get(W + "ascii")
 
 
 # --- list numbering --------------------------------------------------------------
@@ -270,9 +292,17 @@ def paragraph_text(p, styles: Styles, notes: Optional[NoteMarks] = None, note_ma
             b = styles.bold(wattr(rpr.find(W + "rStyle"), "val"))
         return para_bold if b is None else b
 
+    def run_font(r) -> Optional[str]:
+        rpr = r.find(W + "rPr") if r is not None else None
+        return (run_font_attr(rpr)
+                or (styles.font(wattr(rpr.find(W + "rStyle"), "val")) if rpr is not None else None)
+                or styles.font(pstyle) or styles.default_font)
+
     def emit(text: str, r) -> None:
         if not text:
             return
+        if styles.legacy_fonts:
+            text = legacy_fonts.convert(text, run_font(r))
         parts.append(text)
         if text.strip():
             bold_flags.append(run_bold(r))

@@ -26,6 +26,7 @@ from pipeline.document import DocumentBuilder
 from pipeline.layout import classify
 from pipeline.model import EMPTY, FAILED, FOOTNOTE, NEEDS_OCR, Document, ExtractError
 
+from . import legacy_fonts
 from .common import read_bytes
 from .pdf_lines import (SUPERSCRIPTS, Line, Word, build_lines, column_order, join_lines, page_frame, paragraphs,
                         split_wide_gaps)
@@ -94,8 +95,10 @@ def _words(page, tables: list[PdfTable], page_no: int, skipped: Optional[list] =
             if skipped is not None:
                 skipped.append(len(w["text"]))
             continue   # vertical text (a stamp, a margin note)
-        out.append(Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"]),
-                        bool(_BOLD_FONT.search(w["fontname"] or ""))))
+        font = w["fontname"] or ""
+        text = legacy_fonts.convert(w["text"], font) if ".Vn" in font else w["text"]
+        out.append(Word(text, w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"]),
+                        bool(_BOLD_FONT.search(font))))
     return out
 
 

@@ -284,3 +284,30 @@ def test_strict_open_xml_names(tmp_path):
             z.writestr(info.filename, data)
     assert b"purl.oclc.org" in zipfile.ZipFile(p).read("word/document.xml")
     assert extract(str(p)).text == extract(str(corpus("003", "txt"))).text
+
+
+def test_legacy_tcvn3_fonts_are_converted(tmp_path):
+    """Older reports typed in .VnTime: the file holds "B¸o c¸o", Word draws "Báo cáo"."""
+    d = python_docx.Document()
+    r = d.add_paragraph().add_run("B¸o c¸o tæng kÕt c«ng t¸c thi ®ua, khen th\u00adëng n¨m 2015")
+    r.font.name = ".VnTime"
+    r = d.add_paragraph().add_run("UBND huyÖn Hµ Qu¶ng")
+    r.font.name = ".VnTimeH"                                   # the capitals font
+    st = d.styles.add_style("VnBody", 1)
+    st.font.name = ".VnArial"                                  # inherited from the paragraph style
+    d.add_paragraph("Céng hoµ x· héi chñ nghÜa ViÖt Nam", style="VnBody")
+    d.add_paragraph("Unicode giữ nguyên: ¸ µ")
+    doc = extract(str(_save(d, tmp_path)))
+    assert [b.text for b in doc.blocks] == [
+        "Báo cáo tổng kết công tác thi đua, khen thưởng năm 2015",
+        "UBND HUYỆN HÀ QUẢNG",
+        "Cộng hoà xã hội chủ nghĩa Việt Nam",
+        "Unicode giữ nguyên: ¸ µ",
+    ]
+
+
+def test_tcvn3_font_names():
+    from extractors.legacy_fonts import convert, font_kind
+    assert font_kind("ABCDEF+.VnTime") == "tcvn3" and font_kind(".VnTimeH") == "tcvn3-caps"
+    assert font_kind("Times New Roman") is None and font_kind(None) is None
+    assert convert("§¶ng bé x· Hµ Vinh", "BCDEFG+.VnTime-Bold") == "Đảng bộ xã Hà Vinh"

@@ -102,6 +102,13 @@ def _words(page, tables: list[PdfTable], page_no: int, skipped: Optional[list] =
     return out
 
 
+def _garbled(page) -> bool:
+    """Most glyphs have no Unicode mapping (pdfminer writes them as ``(cid:123)``)."""
+    chars = [c.get("text", "") for c in page.chars]
+    bad = sum(1 for t in chars if t.startswith("(cid:") or t == "\ufffd")
+    return bad > 20 and bad > 0.5 * len(chars)
+
+
 def _has_text(page) -> bool:
     return any(c.get("text", "").strip() for c in page.chars)
 
@@ -211,10 +218,15 @@ def read_pages(pdf, warnings: Optional[list[str]] = None) -> tuple[list[PageCont
     pages: list[PageContent] = []
     scanned: list[int] = []
     rotated: list[int] = []
+    garbled: list[int] = []
     for i, page in enumerate(pdf.pages, start=1):
         if not _has_text(page):
             if page.images:
                 scanned.append(i)
+            pages.append(PageContent(i, float(page.height), [], [], []))
+            continue
+        if _garbled(page):
+            garbled.append(i)
             pages.append(PageContent(i, float(page.height), [], [], []))
             continue
         tables = page_tables(page, i)
@@ -225,6 +237,13 @@ def read_pages(pdf, warnings: Optional[list[str]] = None) -> tuple[list[PageCont
         lines = split_wide_gaps(build_lines(words, i))
         pages.append(PageContent(i, float(page.height), lines, tables, [], _short_rules(page, tables)))
         page.flush_cache()
+    if garbled:
+        if len(garbled) == len(pdf.pages):
+            raise ExtractError(NEEDS_OCR, "PDF có lớp chữ nhưng phông chữ không có bảng mã Unicode (chữ đọc ra "
+                                          "dạng (cid:…)): cần OCR để đọc nội dung.")
+        if warnings is not None:
+            warnings.append(f"Trang {', '.join(map(str, garbled))} dùng phông chữ không có bảng mã Unicode: "
+                            "nội dung các trang này chưa được đọc (cần OCR).")
     if rotated and warnings is not None:
         warnings.append(f"Trang {', '.join(map(str, rotated))} có phần lớn chữ xoay dọc (bảng in ngang?): "
                         "phần chữ xoay chưa được đọc.")

@@ -86,3 +86,14 @@ def test_page_numbers_and_running_headers_are_dropped():
                            + [line(f"- {n} -", 290, 800)]))
     drop_furniture(pages)
     assert all([x.text for x in p.lines] == [f"{p.number}" + "b" * 59] * 3 for p in pages)
+
+
+def test_glyphs_without_unicode_mapping_mean_no_usable_text():
+    from extractors.pdf import _garbled
+
+    class FakePage:
+        def __init__(self, texts):
+            self.chars = [{"text": t} for t in texts]
+
+    assert _garbled(FakePage(["(cid:12)"] * 80 + list("abc")))
+    assert not _garbled(FakePage(list("Báo cáo tổng kết") * 10 + ["(cid:3)"] * 5))

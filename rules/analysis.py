@@ -85,7 +85,8 @@ class Analysis:
             if b.text.rstrip().endswith(":") and b.kind != TABLE:
                 lead = [s for s in self.sentences if s.block.index == b.index]
                 if lead:
-                    st = status_at(lead[-1], lead[-1].end)
+                    colon = self.doc.text.rfind(":", lead[-1].start, lead[-1].end)
+                    st = status_at(lead[-1], colon if colon > lead[-1].start else lead[-1].end)
             break
         cache[block_index] = st
         return st

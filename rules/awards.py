@@ -168,8 +168,8 @@ def _items(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> list[I
 
 
 _PARENS = re.compile(r"\([^()]*\)")
-_SUBSET = re.compile(r"\s*(?:là\s+)?(?:người (?:trực tiếp|dân tộc|lao động trực tiếp)|nữ\b|đảng viên\b|"
-                     r"người dân tộc|đồng bào|cán bộ (?:lãnh đạo|quản lý)|lãnh đạo)")
+_SUBSET = re.compile(r"\s*(?:là\s+|(?:người (?:trực tiếp|dân tộc|lao động trực tiếp)|nữ\b|đảng viên\b|"
+                     r"người dân tộc|đồng bào|cán bộ (?:lãnh đạo|quản lý)|lãnh đạo))")
 
 
 class _RecipMatch:
@@ -180,6 +180,38 @@ class _RecipMatch:
 
     def end(self, group=0) -> int:
         return self._end
+
+
+_YEAR_PART = re.compile(r"năm\s*(?P<y>(?:19|20)\d\d)\s*:\s*(?P<n>\d+)")
+
+
+def _year_parts(an: Analysis, sent: Sentence, items: list[Item]) -> None:
+    """'... cho 17 cá nhân (năm 2020: 03; năm 2021: 02; ...)': the total's share of each year."""
+    mt = an.doc.match_text
+    for it in list(items):
+        f = it.fact
+        if f is None or f.metric != "award.count":
+            continue
+        end = it.award.end if it.award is not None and it.award.start > it.num.start else it.end
+        m = re.match(r"\s*\(", mt[end:end + 3])
+        if not m:
+            continue
+        par = sent.in_paren(end + m.end() - 1)
+        if par is None:
+            continue
+        inner = mt[par[0] + 1:par[1] - 1]
+        parts = list(_YEAR_PART.finditer(inner))
+        if len(parts) < 2 or _YEAR_PART.sub("", inner).strip(" ;,.") != "":
+            continue
+        for p in parts:
+            s0 = par[0] + 1 + p.start("n")
+            num = Num(value=float(p.group("n")), start=s0, end=s0 + len(p.group("n")), raw=p.group("n"),
+                      kind="int", base=float(p.group("n")))
+            part = an.fact(sent, num, "award.count", f.rule.split("/")[0] + "/year_part", unit="count",
+                           award=f.award, recipient=f.recipient, status=f.status, period=p.group("y"),
+                           subject=f.subject, subject_level=f.subject_level)
+            part.parent_local_id = f.local_id
+            part.qualifier = f"năm {p.group('y')}"
 
 
 def _drop_split_totals(an: Analysis, sent: Sentence, items: list[Item]) -> None:
@@ -357,6 +389,7 @@ def extract_awards(an: Analysis) -> list[Item]:
         _inline_breakdowns(an, sent, sent_items)
         _of_total_parts(an, sent, sent_items)
         _drop_split_totals(an, sent, sent_items)
+        _year_parts(an, sent, sent_items)
         _shares(an, sent, bound, mentions)
         text_end = an.doc.match_text[sent.start:sent.end].rstrip(" .")
         if sent_items and _LEAD_END.search(text_end) and sent.end >= b.end - 2:

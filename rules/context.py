@@ -25,6 +25,7 @@ _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _HALF = re.compile(rf"(?:6|sáu) tháng (?P<which>đầu|cuối) năm(?: (?P<y>{_YEAR}))?")
 _QUARTER = re.compile(rf"quý (?P<q>i{{1,3}}|iv|[1-4]) (?:năm )?(?P<y>{_YEAR})")
 _RANGE = re.compile(rf"(?P<a>{_YEAR})\s*-\s*(?P<b>{_YEAR})")
+_SPAN = re.compile(r"\b(?:trong|sau|qua) (?:0?5|năm|05|10|mười) năm(?: qua)?\b|\bgiai đoạn này\b|\bnhiệm kỳ này\b")
 _YEAR_RE = re.compile(rf"(?<![\d/.,-])(?P<y>{_YEAR})(?![\d/]|\s*/|-[a-zđ])")
 # a year that belongs to a date or a document number
 _DATE_BEFORE = re.compile(r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*|tháng\s+\d{1,2}\s*(?:năm|/)\s*|tháng \d{1,2},? )$")
@@ -62,6 +63,10 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
                                  baseline=bool(_COMPARISON_BEFORE.search(before))))
         taken.append((m_start, m_end))
 
+    if doc_period and re.match(r"^\d{4}-\d{4}$", doc_period):
+        # "Trong 5 năm, ...", "giai đoạn này": the report's own span
+        for m in _SPAN.finditer(mtext):
+            add(m.start(), m.end(), doc_period)
     for m in _HALF.finditer(mtext):
         y = m.group("y") or _doc_year(doc_period)
         if y:
@@ -124,7 +129,7 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     mt = doc.match_text
     # 0. a year written right after the figure: "11,72% năm 2016"
     if end is not None:
-        m = re.match(rf"\s*(?:\(?\s*)?(?:vào |của |trong )?năm (?P<y>{_YEAR})(?![\d/])", mt[end:end + 16])
+        m = re.match(rf"\s*(?:\(?\s*)?(?:vào |của |trong )?năm (?P<y>{_YEAR})(?![\d/])(?!\s*:)", mt[end:end + 16])
         if m and not _is_date_year(mt, end + m.start("y")):
             return m.group("y")
     # 0b. "so với năm 2020 (41 Chiến sĩ thi đua cơ sở, ...)": figures in brackets after a baseline
@@ -175,7 +180,7 @@ def _status_in(before: str, dist_from: int) -> Optional[str]:
         pass
     # "đạt 100% chỉ tiêu" says how much was achieved: the cue must come before the figure,
     # close to it, and nothing may say "achieved" in between
-    if t is not None and dist_from - t.start() <= 90 and not _ACHIEVED.search(before[t.end():]):
+    if t is not None and dist_from - t.start() <= 160 and not _ACHIEVED.search(before[t.end():]):
         return "target"
     p = None
     for p in _PROPOSED.finditer(before):

@@ -94,8 +94,25 @@ def extract_metric_tables(an: Analysis) -> None:
         _read(an, b, cols, place_col)
 
 
+def _restated_period(an: Analysis, b: Block) -> Optional[str]:
+    """The period of a figure the text before the table restates from it (its total row,
+    usually): 'cuối năm 2023 ... toàn xã còn 187 hộ nghèo' over a table whose 'Toàn xã' row says 187."""
+    values = set()
+    for row in b.rows:
+        for c in row.cells[1:]:          # not the row numbers
+            for n in nums.find_numbers(an.doc.match_text[c.start:c.end]):
+                if n.value >= 10 or n.value != int(n.value):   # small counts match anything
+                    values.add(round(n.value, 6))
+    lo = b.index - 3
+    for f in reversed(an.facts):
+        if f.block_index is not None and lo <= f.block_index < b.index and f.table_index is None \
+                and f.metric.startswith(("poverty.", "ntm.")) and round(f.value, 6) in values and f.period:
+            return f.period
+    return None
+
+
 def _read(an: Analysis, b: Block, cols: list[MetricCol], place_col: int) -> None:
-    period, status = _context_period(an, b), _status(an, b)
+    period, status = _restated_period(an, b) or _context_period(an, b), _status(an, b)
     for ri, row in enumerate(b.rows[1:], start=1):
         pc = _cell_at(row, place_col)
         if pc is None or not pc.text.strip():

@@ -100,6 +100,14 @@ def extract_poverty(an: Analysis) -> None:
                             and subject_before(an.doc.text, last_end, n.start) is not None)):
                     # "..., trong đó Hải Lộc còn 2,15%, Minh Lộc 1,86%": a list of the same figure
                     topic, tstart = last_topic, max(cs, last_end)
+                if topic is None and regex.search(r"(?:bình quân |mỗi năm |hằng năm |hàng năm )*giảm(?: bình quân)?(?: được)?\s*$",
+                                                  mt[cs:n.start]):
+                    # "...; bình quân mỗi năm giảm 2,17%": the yearly fall of the rate the sentence is about
+                    first = [t for t in _topics_in(mt, sent.start, n.start) if t[2].reduction_metric]
+                    if first:
+                        _emit(an, sent, n, first[0][2].reduction_metric, first[0][2].id + ".rate", "percent", cs)
+                        last_end = n.end
+                    continue
                 if topic is None or n.start - tstart > 120:
                     continue
                 if last_end > tstart and not topic.pattern.search(mt, last_end, n.start):

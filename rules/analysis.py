@@ -48,8 +48,14 @@ class Analysis:
             if m.needs_level:
                 before = self.doc.match_text[sent.block.start:m.start]
                 heads = [self.doc.match_text[h.start:h.end] for h in reversed(sent.headings)]
-                resolve_level(m, before, heads)
+                resolve_level(m, before, heads, base=sent.block.start)
         return out
+
+    def granter_of(self, m: Optional[AwardMention]) -> Optional[str]:
+        """Who grants the award, as written ("Chủ tịch UBND tỉnh", "Tổng Liên đoàn Lao động Việt Nam")."""
+        if m is None or m.granter_span is None:
+            return None
+        return self.doc.text[m.granter_span[0]:m.granter_span[1]].strip() or None
 
     def numbers_in(self, sent: Sentence) -> list[nums.Num]:
         """Numbers of a sentence with absolute offsets (cached per sentence)."""

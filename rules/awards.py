@@ -372,8 +372,11 @@ def extract_awards(an: Analysis) -> list[Item]:
                     it.award.entry.recipient if it.award is not None else None)
                 if code is None:
                     continue
+                period = an.period(sent, it.num.start, it.end)
+                if code in _CULTURE_TITLES:
+                    period = _culture_title_year(an, sent, it.num.start, period)
                 f = an.fact(sent, it.num, "award.count", rule, unit="count", award=code, recipient=recipient,
-                            status=st, period=an.period(sent, it.num.start, it.end), of_total=it.num.of_total)
+                            status=st, period=period, of_total=it.num.of_total, granter=an.granter_of(it.award))
                 if it.num.of_total:
                     f.stated_percent = _stated_percent(an, it, g)
                 if subject:
@@ -411,6 +414,21 @@ def _heading_award(an: Analysis, sent: Sentence) -> Optional[AwardMention]:
     if m.needs_level:
         resolve_level(m, an.doc.match_text[h.start:m.start], [])
     return m
+
+
+_CULTURE_TITLES = {"gia_dinh_van_hoa", "thon_van_hoa", "co_quan_van_hoa"}
+_EARLY_YEAR = re.compile(r"(?:đầu năm|tháng 0?1\s*(?:/|năm)\s*)(?P<y>(?:19|20)\d\d)")
+
+
+def _culture_title_year(an: Analysis, sent: Sentence, pos: int, period: Optional[str]) -> Optional[str]:
+    """Văn hóa titles are judged on a year and recognised in January of the next: 'Đầu năm
+    2024, UBND phường đã công nhận 15.804 hộ đạt danh hiệu Gia đình văn hóa' is the 2023 title."""
+    m = None
+    for m in _EARLY_YEAR.finditer(an.doc.match_text, sent.start, pos):
+        pass
+    if m is None:
+        return period
+    return str(int(m.group("y")) - 1)
 
 
 def _inherits(an: Analysis, prev: Group, g: Group) -> bool:

@@ -48,6 +48,7 @@ class AwardMention:
     entry: AwardEntry
     code: Optional[str]                 # resolved later when it depends on the granter
     level_from: Optional[str] = None    # "tail", "before", "heading", "default"
+    granter_span: Optional[tuple[int, int]] = None   # absolute span of who grants it, when written
 
     @property
     def rule(self) -> str:
@@ -159,10 +160,12 @@ def award_mentions(mtext: str, base: int = 0) -> list[AwardMention]:
         if entry.levels:
             code = None
             t = _TAIL.match(mtext[end:end + 80])
+            granter_span = None
             if t:
                 g = cat.granter_at(mtext, end + t.start("p"))
                 if g and g[0] in entry.levels:
                     code = entry.levels[g[0]]
+                    granter_span = (base + end + t.start("p"), base + g[2])
                     end = g[2]
         # include a "danh hiệu" prefix and quotes in the span
         pre = _PREFIX.search(mtext[max(0, s - 30):s])
@@ -170,16 +173,18 @@ def award_mentions(mtext: str, base: int = 0) -> list[AwardMention]:
         if end < len(mtext) and mtext[end] == '"':
             end += 1
         mention = AwardMention(base + start, base + end, base + name_end, entry, code,
-                               "tail" if entry.levels and code else None)
+                               "tail" if entry.levels and code else None,
+                               granter_span if entry.levels and code else None)
         out.append(mention)
         last_end = e
     return out
 
 
-def resolve_level(mention: AwardMention, before: str, headings: list[str]) -> None:
+def resolve_level(mention: AwardMention, before: str, headings: list[str], base: Optional[int] = None) -> None:
     """Fill ``mention.code`` for a level-dependent award from the granter named
-    before it (``before``: match text from the sentence start to the mention) or
-    in the section headings (nearest first)."""
+    before it (``before``: match text up to the mention, starting at absolute offset
+    ``base`` when given, so the granter's span can be kept) or in the section
+    headings (nearest first)."""
     if not mention.needs_level:
         return
     cat = catalog()
@@ -193,10 +198,16 @@ def resolve_level(mention: AwardMention, before: str, headings: list[str]) -> No
             level = "tinh"  # "Ủy ban nhân dân Thành phố tặng Cờ thi đua": a city that is a province
         if level in levels:
             mention.code, mention.level_from = levels[level], "before"
+            if base is not None:
+                mention.granter_span = (base + start, base + end)
             return
     g = cat.last_granter(before, levels)
     if g and g[1] in levels:
         mention.code, mention.level_from = levels[g[1]], "before"
+        if base is not None:
+            hit = [x for x in cat.granters_in(before) if x[0] == g[0]]
+            if hit:
+                mention.granter_span = (base + hit[0][0], base + hit[0][1])
         return
     for h in headings:
         g = cat.last_granter(h, levels)

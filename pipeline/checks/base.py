@@ -56,6 +56,7 @@ class FactRow:
     stated_percent: Optional[float] = None
     confidence: Optional[float] = None
     note: Optional[str] = None
+    granter: Optional[str] = None       # who granted the award, as written (migration 002), when known
 
     @property
     def family(self) -> str:

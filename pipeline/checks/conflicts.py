@@ -91,6 +91,12 @@ def issuer_class(ctx: Context, f: FactRow) -> str:
     cache = ctx.__dict__.setdefault("_issuer_class", {})
     if f.fact_id in cache:
         return cache[f.fact_id]
+    if f.granter:                      # the fact rules said who granted it
+        g = f.granter.lower()
+        cls = "central" if _CENTRAL.search(g) else "province" if _PROVINCE.search(g) else "?"
+        if cls != "?":
+            cache[f.fact_id] = cls
+            return cls
     text = ctx.text(f.doc_id)
     lo = max(0, f.char_start - 300)
     sent_lo = max([text.rfind(sep, lo, f.char_start) for sep in (". ", "\n")] + [lo])

@@ -39,7 +39,7 @@ from pipeline.model import (EMPTY, FAILED, FOOTER, FOOTNOTE, HEADER, HEADING, NE
                             ExtractError)
 
 from .common import read_bytes
-from .ooxml import (MC_NS, PARSER, R_NS, W, NoteMarks, Numbering, Styles, paragraph_text, wattr)
+from .ooxml import MC_NS, PARSER, R_NS, W, NoteMarks, Numbering, Styles, paragraph_text, to_int, wattr
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_PART_BYTES = 300 * 1024 * 1024
@@ -161,6 +161,9 @@ class _Reader:
         self.marks = NoteMarks()
         self.images = 0
         self.warnings: list[str] = []
+        if self.styles.broken or self.numbering.broken:
+            self.warnings.append("Phần định dạng của tệp Word (styles.xml/numbering.xml) bị hỏng: đã đọc nội dung "
+                                 "nhưng không dùng được kiểu tiêu đề và số thứ tự tự động.")
 
     # body ---------------------------------------------------------------
     def block(self, el) -> None:
@@ -188,7 +191,7 @@ class _Reader:
         pstyle = wattr(ppr.find(W + "pStyle"), "val") if ppr is not None else None
         if numpr is not None:
             num_id = wattr(numpr.find(W + "numId"), "val")
-            ilvl = int(wattr(numpr.find(W + "ilvl"), "val") or 0)
+            ilvl = to_int(wattr(numpr.find(W + "ilvl"), "val"))
         else:
             num_id, ilvl = self.styles.numbering(pstyle or self.styles.default_para)
         label = self.numbering.label(num_id, ilvl) if num_id else ""
@@ -233,7 +236,7 @@ class _Reader:
         for tr in _children(tbl, W + "tr"):
             cells: list[tuple[str, int]] = []
             trpr = tr.find(W + "trPr")
-            before = int(wattr(trpr.find(W + "gridBefore"), "val") or 0) if trpr is not None else 0
+            before = max(0, to_int(wattr(trpr.find(W + "gridBefore"), "val"))) if trpr is not None else 0
             if before:
                 cells.append(("", before))
             for tc in _children(tr, W + "tc"):
@@ -343,15 +346,24 @@ def read_docx(path: str, *, fmt: str = "docx", shown_path: Optional[str] = None,
     if body is None:
         raise ExtractError(FAILED, "Tệp .docx bị hỏng: phần nội dung chính không có thân văn bản (w:body).")
     b = DocumentBuilder(shown_path or path, fmt)
-    r = _Reader(pkg, main, b)
-    for el in body:
-        r.block(el)
-    if b.empty:
-        if r.images:
-            raise ExtractError(NEEDS_OCR, "Tài liệu Word chỉ có hình ảnh, không có chữ: cần OCR để đọc nội dung.")
-        raise ExtractError(EMPTY, "Tài liệu Word không có nội dung văn bản.")
-    r.notes()
-    r.headers_footers(body)
+    try:
+        r = _Reader(pkg, main, b)
+        for el in body:
+            r.block(el)
+        if b.empty:
+            if r.images:
+                raise ExtractError(NEEDS_OCR, "Tài liệu Word chỉ có hình ảnh, không có chữ: cần OCR để đọc nội dung.")
+            raise ExtractError(EMPTY, "Tài liệu Word không có nội dung văn bản.")
+        for part, step in (("chú thích", r.notes), ("đầu trang/chân trang", lambda: r.headers_footers(body))):
+            try:
+                step()
+            except ExtractError as e:
+                if e.status != FAILED:
+                    raise
+                r.warnings.append(f"Phần {part} của tệp Word bị hỏng, chưa đọc được: {e.message}")
+    except (ValueError, KeyError, IndexError, RecursionError) as e:
+        raise ExtractError(FAILED, f"Tệp .docx bị hỏng: nội dung không đúng cấu trúc tài liệu Word "
+                                   f"({type(e).__name__}).")
     b.warnings.extend(r.warnings)
     return b.build()
 

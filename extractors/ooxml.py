@@ -40,6 +40,14 @@ def on(el) -> Optional[bool]:
     return (el.get(W + "val") or "true").lower() not in ("0", "false", "off", "none")
 
 
+def to_int(value: Optional[str], default: int = 0) -> int:
+    """An integer attribute, or ``default`` when it is missing or not a number."""
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
 def superscript(n: int) -> str:
     return "".join(SUPERSCRIPTS[int(d)] for d in str(n))
 
@@ -64,13 +72,18 @@ class Styles:
     default_bold: bool = False
     default_font: Optional[str] = None
     legacy_fonts: bool = False           # the document may use TCVN3 fonts (.VnTime): convert runs
+    broken: bool = False                 # styles.xml could not be parsed: read without styles
 
     @classmethod
     def parse(cls, xml: Optional[bytes]) -> "Styles":
         out = cls()
         if not xml:
             return out
-        root = etree.fromstring(xml, PARSER)
+        try:
+            root = etree.fromstring(xml, PARSER)
+        except etree.XMLSyntaxError:
+            out.broken = True
+            return out
         out.default_bold = bool(on(root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}b")))
         out.default_font = run_font_attr(root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr"))
         for st in root.iter(W + "style"):
@@ -88,7 +101,7 @@ class Styles:
             numpr = st.find(f"{W}pPr/{W}numPr")
             if numpr is not None:
                 s.num_id = wattr(numpr.find(W + "numId"), "val")
-                s.num_ilvl = int(wattr(numpr.find(W + "ilvl"), "val") or 0)
+                s.num_ilvl = to_int(wattr(numpr.find(W + "ilvl"), "val"))
             out.by_id[sid] = s
             if st.get(W + "type") == "paragraph" and (st.get(W + "default") or "").lower() in ("1", "true", "on"):
                 out.default_para = sid
@@ -189,17 +202,22 @@ class Numbering:
         self.abstract_of: dict[str, str] = {}
         self.overrides: dict[str, dict[int, int]] = {}
         self.counters: dict[str, dict[int, int]] = {}
+        self.broken = False
         if not xml:
             return
-        root = etree.fromstring(xml, PARSER)
+        try:
+            root = etree.fromstring(xml, PARSER)
+        except etree.XMLSyntaxError:
+            self.broken = True
+            return
         abstract: dict[str, dict[int, Level]] = {}
         for an in root.iter(W + "abstractNum"):
             lv = {}
             for lvl in an.iter(W + "lvl"):
-                i = int(wattr(lvl, "ilvl") or 0)
+                i = to_int(wattr(lvl, "ilvl"))
                 lv[i] = Level(fmt=wattr(lvl.find(W + "numFmt"), "val") or "decimal",
                               text=wattr(lvl.find(W + "lvlText"), "val") or "",
-                              start=int(wattr(lvl.find(W + "start"), "val") or 1),
+                              start=to_int(wattr(lvl.find(W + "start"), "val"), 1),
                               suffix=wattr(lvl.find(W + "suff"), "val") or "tab")
             abstract[wattr(an, "abstractNumId") or ""] = lv
         for num in root.iter(W + "num"):
@@ -210,7 +228,7 @@ class Numbering:
             for ov in num.iter(W + "lvlOverride"):
                 so = ov.find(W + "startOverride")
                 if so is not None:
-                    self.overrides.setdefault(nid, {})[int(wattr(ov, "ilvl") or 0)] = int(wattr(so, "val") or 1)
+                    self.overrides.setdefault(nid, {})[to_int(wattr(ov, "ilvl"))] = to_int(wattr(so, "val"), 1)
 
     def label(self, num_id: Optional[str], ilvl: int) -> str:
         """The label for the next paragraph of list ``num_id`` at level ``ilvl``."""
@@ -336,7 +354,7 @@ def paragraph_text(p, styles: Styles, notes: Optional[NoteMarks] = None, note_ma
                 code = wattr(ch, "char") or ""
                 try:
                     c = chr(int(code, 16))
-                except ValueError:
+                except (ValueError, OverflowError):
                     c = ""
                 if c and not ("\ue000" <= c <= "\uf8ff"):
                     emit(c, run)

@@ -311,3 +311,16 @@ def test_tcvn3_font_names():
     assert font_kind("ABCDEF+.VnTime") == "tcvn3" and font_kind(".VnTimeH") == "tcvn3-caps"
     assert font_kind("Times New Roman") is None and font_kind(None) is None
     assert convert("§¶ng bé x· Hµ Vinh", "BCDEFG+.VnTime-Bold") == "Đảng bộ xã Hà Vinh"
+
+
+def test_broken_footnotes_part_keeps_the_body(tmp_path):
+    src = zipfile.ZipFile(corpus("002", "docx"))
+    p = tmp_path / "fn.docx"
+    with zipfile.ZipFile(p, "w") as z:
+        for info in src.infolist():
+            data = src.read(info)
+            z.writestr(info.filename, data[:200] if info.filename == "word/footnotes.xml" else data)
+    doc = extract(str(p))
+    assert not [b for b in doc.blocks if b.kind == FOOTNOTE]
+    assert any("chú thích" in w for w in doc.warnings)
+    assert "nông thôn mới¹; Đoàn" in doc.text          # references still shown in the body

@@ -16,7 +16,8 @@
 | ``Báo cáo tổng kết năm 2022 (bản cuối).docx`` | a valid report, Vietnamese name with spaces | ok |
 
 ``tests/data/pdf/``: ``mot_trang_quet.pdf``, two text pages and one scanned page
-(ok, with a warning); ``002_khong_gian_dong.pdf`` and ``003_co_14_gian_1_5.pdf``,
+(ok, with a warning); ``chi_han_che_quyen.pdf``, restricted by an owner password
+only (ok); ``002_khong_gian_dong.pdf`` and ``003_co_14_gian_1_5.pdf``,
 seeds 002 and 003 printed with other layouts (no space between paragraphs and
 table rows broken across pages; 14 pt with 1.5 line spacing); ``hai_cot.pdf``,
 printed from ``tests/data/docx/hai_cot.docx``, a short report with the usual
@@ -209,6 +210,9 @@ def main(argv: list[str] | None = None) -> int:
     subprocess.run(["qpdf", "--encrypt", "mo-khoa", "chu-so-huu", "256", "--", str(SOURCE_PDF),
                     str(BAD / "dat_mat_khau.pdf")], check=True)
     scanned_page_pdf(SOURCE_PDF, 0, BAD / "ban_quet.pdf")
+    # only an owner password (no printing/copying): opens without a password and is read
+    subprocess.run(["qpdf", "--encrypt", "", "chu-so-huu", "256", "--print=none", "--modify=none", "--extract=n",
+                    "--", str(SOURCE_PDF), str(PDF_DIR / "chi_han_che_quyen.pdf")], check=True)
     (BAD / "ghi_chu.xyz").write_text("Ghi chú nội bộ, định dạng không đọc được.\n", encoding="utf-8")
 
     with tempfile.TemporaryDirectory() as tmp:

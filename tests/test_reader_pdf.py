@@ -178,3 +178,8 @@ def test_running_header_and_page_footer_are_dropped():
     assert header not in doc.text
     assert not any(re.fullmatch(r"Trang \d+", b.text) for b in doc.blocks)
     assert similarity(body_text(doc), body_text(extract(str(corpus("001", "txt"))))) == 1.0
+
+
+def test_owner_password_only_pdf_is_read():
+    doc = extract(str(PDF_DATA / "chi_han_che_quyen.pdf"))
+    assert doc.text == extract(str(corpus("003", "pdf"))).text

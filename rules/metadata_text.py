@@ -216,6 +216,9 @@ _PERIODS = [
 _ANY_YEAR = re.compile(r"\b" + _YEAR + r"\b")
 
 
+_LAW_NAME = re.compile(r"\bluật\b[^;.()\d]{0,50}$")
+
+
 def find_period(text: str, default_year: Optional[int] = None) -> Optional[tuple[str, int]]:
     """The first period named in a piece of text, canonical, with its position:
     ``năm 2022`` -> 2022, ``giai đoạn 2015 - 2020`` -> 2015-2020, ``6 tháng đầu
@@ -225,6 +228,8 @@ def find_period(text: str, default_year: Optional[int] = None) -> Optional[tuple
     best: Optional[tuple[int, int, str]] = None
     for kind, rx in _PERIODS:
         for m in rx.finditer(m_text):
+            if _LAW_NAME.search(m_text[max(0, m.start() - 60):m.start()]):
+                continue  # "Luật Thi đua, khen thưởng năm 2022" names a law, not the period
             value = _period_value(kind, m, m_text, default_year)
             if value is None:
                 continue

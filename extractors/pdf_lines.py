@@ -195,8 +195,10 @@ class Para:
         return out
 
 
-def starts_new(prev: Line, cur: Line, fr_prev: Frame, fr_cur: Frame, same_page: bool) -> bool:
-    """Does ``cur`` start a new paragraph after ``prev``?"""
+def starts_new(prev: Line, cur: Line, fr_prev: Frame, fr_cur: Frame, same_page: bool,
+               head: Optional[Line] = None) -> bool:
+    """Does ``cur`` start a new paragraph after ``prev``?  ``head`` is the first line
+    of the paragraph ``prev`` belongs to."""
     size = max(prev.size, cur.size)
     if abs(prev.size - cur.size) > 1.0 or prev.bold != cur.bold:
         return True
@@ -208,15 +210,26 @@ def starts_new(prev: Line, cur: Line, fr_prev: Frame, fr_cur: Frame, same_page: 
         return True                      # the line ended early: its paragraph ended
     if same_page and cur.top - prev.bottom > fr_cur.gap + 0.35 * size:
         return True                      # a larger gap than between the lines of a paragraph
-    if cur.x0 > fr_cur.left + 0.4 * size and not is_centered(cur, fr_cur):
+    if cur.x0 > fr_cur.left + 0.4 * size and not is_centered(cur, fr_cur) and not _hanging(head, prev, cur):
         return True                      # a first-line indent
     if _SENTENCE_END.search(prev.text) and _NUMBERED.match(cur.text):
         return True                      # "... năm 2023." then "3. Hướng dẫn ..."
     return False
 
 
+def _hanging(head: Optional[Line], prev: Line, cur: Line) -> bool:
+    """``cur`` goes on a list item set with a hanging indent: the item starts with
+    its label (``1.``, ``a)``, ``-``) further left, and the wrapped lines start
+    where the text after the label does."""
+    if head is None or not _NUMBERED.match(head.text) or cur.x0 < head.x0 + 0.4 * cur.size:
+        return False
+    if prev is head:
+        return len(head.words) > 1 and abs(head.words[1].x0 - cur.x0) < 0.6 * cur.size
+    return abs(prev.x0 - cur.x0) < 1.5
+
+
 _SENTENCE_END = re.compile(r"[.;:!?]$")
-_NUMBERED = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|[a-zđ]\)|[IVXLC]{1,6}\.|[-+•])\s+\S")
+_NUMBERED = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|[a-zđ]\)|[IVXLC]{1,6}\.|[-+•▪○◦]|[\uf000-\uf0ff])\s+\S")
 
 
 def paragraphs(lines: list[Line], frames: dict[int, Frame]) -> list[Para]:
@@ -232,7 +245,7 @@ def paragraphs(lines: list[Line], frames: dict[int, Frame]) -> list[Para]:
             prev = cur.lines[-1]
             fp = prev.frame or frames[prev.page]
             fc = ln.frame or frames[ln.page]
-            if not starts_new(prev, ln, fp, fc, prev.page == ln.page):
+            if not starts_new(prev, ln, fp, fc, prev.page == ln.page, cur.lines[0]):
                 cur.lines.append(ln)
                 continue
         cur = Para([ln])

@@ -26,6 +26,9 @@ _REMOVED = ("\u200b\u200c\u200d\u2060\ufeff\u00ad\ufffc"
             + "".join(chr(c) for c in range(0x7f, 0xa0)))
 _TRANSLATE = {ord(c): " " for c in _SPACES}
 _TRANSLATE.update({ord(c): None for c in _REMOVED})
+# Bullets drawn from Symbol/Wingdings fonts come out of PDFs as private-use code
+# points; the .docx reader renders such list bullets as "-", so they read the same.
+_TRANSLATE.update({ord(c): "-" for c in "\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf06c\uf06e\uf071\uf0a8\uf0e8\uf0d9"})
 # Typographic ligatures some PDF text layers keep (Latin words in reports: "Office", "file").
 _TRANSLATE.update({ord("\ufb00"): "ff", ord("\ufb01"): "fi", ord("\ufb02"): "fl", ord("\ufb03"): "ffi",
                    ord("\ufb04"): "ffl", ord("\ufb05"): "st", ord("\ufb06"): "st"})

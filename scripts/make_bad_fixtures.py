@@ -23,7 +23,9 @@ table rows broken across pages; 14 pt with 1.5 line spacing); ``hai_cot.pdf``,
 printed from ``tests/data/docx/hai_cot.docx``, a short report with the usual
 borderless two-column header and signature tables; ``001_tieu_de_trang.pdf``,
 printed from ``tests/data/docx/001_tieu_de_trang.docx``, seed 001 with a running
-header and ``Trang N`` page footers.
+header and ``Trang N`` page footers; ``danh_sach_tu_dong.pdf``, printed from
+``tests/data/docx/danh_sach_tu_dong.docx``, Word's automatic numbered and bulleted
+lists (hanging indents).
 
 Needs the corpus (``scripts/build_corpus.py``), ``qpdf`` (apt) and, for the
 password-protected .docx, ``msoffcrypto-tool`` in any Python given with
@@ -107,6 +109,8 @@ def layout_pdfs() -> None:
     DOCX_DIR.mkdir(parents=True, exist_ok=True)
     two_column_docx(DOCX_DIR / "hai_cot.docx")
     print("wrote", soffice_convert(DOCX_DIR / "hai_cot.docx", "pdf", PDF_DIR))
+    auto_list_docx(DOCX_DIR / "danh_sach_tu_dong.docx")
+    print("wrote", soffice_convert(DOCX_DIR / "danh_sach_tu_dong.docx", "pdf", PDF_DIR))
     for stem, name, layout in (("002_0e22d76ab771f56c", "002_khong_gian_dong", Layout(13, 0, 1.0)),
                                ("003_30d1184c9269a7e2", "003_co_14_gian_1_5", Layout(14, 0, 1.5))):
         with tempfile.TemporaryDirectory() as tmp:
@@ -175,6 +179,36 @@ def two_column_docx(out: Path) -> None:
             p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
             p.paragraph_format.first_line_indent = Cm(1)
     side_by_side(SIGN_LEFT, SIGN_RIGHT, widths=(8.0, 8.0), bold_rows=1)
+    d.save(str(out))
+
+
+LIST_INTRO = ("Nhiệm vụ chủ yếu năm 2023 gồm các nội dung sau đây, được triển khai đồng bộ trong toàn huyện "
+              "và các xã, thị trấn trên địa bàn.")
+LIST_NUMBERED = [
+    "Tiếp tục quán triệt sâu sắc và thực hiện nghiêm túc việc tổ chức các phong trào thi đua yêu nước gắn với "
+    "việc thực hiện các nhiệm vụ chính trị của địa phương, đơn vị.",
+    "Tăng cường sự lãnh đạo của các cấp uỷ Đảng, quản lý của nhà nước, phối hợp của MTTQ và các đoàn thể đối "
+    "với công tác thi đua, khen thưởng.",
+    "Nâng cao chất lượng tuyên truyền.",
+]
+LIST_BULLETS = [
+    "Phát hiện, bồi dưỡng và nhân rộng các điển hình tiên tiến trong các phong trào thi đua yêu nước trên mọi "
+    "lĩnh vực của đời sống xã hội.",
+    "Kiểm tra, giám sát.",
+]
+LIST_END = "Trên đây là báo cáo tổng kết công tác thi đua, khen thưởng năm 2022 của Ủy ban nhân dân xã."
+
+
+def auto_list_docx(out: Path) -> None:
+    """Word's automatic numbering and bullets (hanging indents, a Symbol-font bullet)."""
+    from docx import Document
+    d = Document()
+    d.add_paragraph(LIST_INTRO)
+    for t in LIST_NUMBERED:
+        d.add_paragraph(t, style="List Number")
+    for t in LIST_BULLETS:
+        d.add_paragraph(t, style="List Bullet")
+    d.add_paragraph(LIST_END)
     d.save(str(out))
 
 

@@ -27,6 +27,7 @@ CORPUS_FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".docx
     ("dòng một  \n   dòng hai", "dòng một\ndòng hai"),
     ("tự\u00adđộng", "tựđộng"),                                   # soft hyphen
     ("tặng \u0300\u01a1n", "tặng ờn"),                             # a mark put before its letter
+    ("\uf0b7 Kiểm tra, giám sát.", "- Kiểm tra, giám sát."),        # a Symbol-font bullet from a PDF
 ])
 def test_normalize_text(raw, clean):
     assert normalize_text(raw) == clean

@@ -183,3 +183,16 @@ def test_running_header_and_page_footer_are_dropped():
 def test_owner_password_only_pdf_is_read():
     doc = extract(str(PDF_DATA / "chi_han_che_quyen.pdf"))
     assert doc.text == extract(str(corpus("003", "pdf"))).text
+
+
+def test_word_automatic_lists_read_the_same_from_docx_and_pdf():
+    """Numbers and bullets come from numbering.xml in the .docx and are drawn in the
+    PDF, where wrapped lines start under the text (a hanging indent)."""
+    from test_reader_support import ROOT
+    docx_doc = extract(str(ROOT / "tests" / "data" / "docx" / "danh_sach_tu_dong.docx"))
+    pdf_doc = extract(str(PDF_DATA / "danh_sach_tu_dong.pdf"))
+    texts = [b.text for b in pdf_doc.blocks]
+    assert texts == [b.text for b in docx_doc.blocks]
+    assert len(texts) == 7
+    assert texts[1].startswith("1. Tiếp tục quán triệt") and texts[1].endswith("địa phương, đơn vị.")
+    assert texts[4].startswith("- Phát hiện, bồi dưỡng") and texts[4].endswith("đời sống xã hội.")

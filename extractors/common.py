@@ -35,14 +35,29 @@ def check_readable(path: str) -> None:
         raise ExtractError(EMPTY, "Tệp rỗng: không có nội dung để đọc.")
 
 
+# Bytes that TCVN3 uses for its most frequent letters (ă â ê ô ơ ư đ à ả ã á ạ) and
+# that Windows-1258 Vietnamese text hardly uses (they are symbols there: ¨ © ª « ¬ ­ ® µ ¶ · ¸ ¹).
+_TCVN3_BYTES = frozenset(range(0xA8, 0xAF)) | frozenset(range(0xB5, 0xBA))
+
+
+def looks_tcvn3(data: bytes) -> bool:
+    """8-bit text typed in a TCVN3 (.VnTime) font rather than Windows-1258."""
+    high = sum(1 for b in data if b >= 0x80)
+    return high >= 20 and sum(1 for b in data if b in _TCVN3_BYTES) > 0.3 * high
+
+
 def decode_text(data: bytes) -> str:
-    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1258."""
+    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, TCVN3 (8-bit
+    text from the .VnTime era, recognised by its byte profile), else Windows-1258."""
     if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
         return data.decode("utf-16")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    if looks_tcvn3(data):
+        from .legacy_fonts import from_tcvn3
+        return from_tcvn3(data.decode("latin-1"))
     for enc in ("cp1258", "cp1252", "latin-1"):
         try:
             return data.decode(enc)

@@ -192,6 +192,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; documents already loaded are kept", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # `tdkt check | head`: the reader went away; stop quietly like other Unix tools.
+        import os
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":

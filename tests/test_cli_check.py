@@ -119,3 +119,19 @@ def test_compare_prints_a_ranking(tmp_path):
     r = run("compare", "--db", str(db), "--metric", "poverty")
     assert r.returncode == 0, r.stderr
     assert "poverty_rate" in r.stdout
+
+
+def test_check_piped_into_a_reader_that_stops_early(tmp_path):
+    """`tdkt check | head -1`: no traceback, the findings are still stored."""
+    db = planted(tmp_path)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    p = subprocess.Popen(TDKT + ["check", "--db", str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         env=env, cwd=ROOT)
+    p.stdout.close()                         # the reader is gone before tdkt writes anything
+    err = p.stderr.read().decode()
+    p.wait(timeout=300)
+    assert "Traceback" not in err and "BrokenPipe" not in err
+    assert p.returncode in (0, 141)
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM findings WHERE check_code = 'percent_mismatch'").fetchone()[0] == 1
+    con.close()

@@ -12,7 +12,10 @@ from pipeline.document import DocumentBuilder
 from pipeline.normalize import canonical_tones, fold, match_form, normalize_text
 from test_reader_support import CORPUS
 
-CORPUS_FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".docx", ".pdf"))
+from extractors.doc import soffice_path
+
+CORPUS_FILES = sorted(p for p in CORPUS.iterdir()
+                      if p.suffix in (".txt", ".docx", ".pdf") or (p.suffix == ".doc" and soffice_path()))
 
 
 @pytest.mark.parametrize("raw,clean", [

@@ -30,6 +30,7 @@ from . import numbers as nums
 from .analysis import Analysis
 from .catalog import AwardMention, award_mentions, resolve_level
 from .context import _outside_parens, _pick, period_mentions, status_at
+from .subjects import row_place_level
 from .text import heading_stack_at
 
 _YEAR = re.compile(r"^(?:năm\s+)?(?P<a>(?:19|20)\d\d)(?:\s*-\s*(?P<b>(?:19|20)\d\d))?$")
@@ -144,7 +145,8 @@ def extract_award_tables(an: Analysis) -> None:
 
 
 def _emit(an: Analysis, b: Block, ri: int, cell: Cell, award: AwardMention, recipient: Optional[str],
-          period: Optional[str], status: Optional[str], rule: str, subject: Optional[str] = None) -> Optional[Fact]:
+          period: Optional[str], status: Optional[str], rule: str, subject: Optional[str] = None,
+          subject_level: Optional[str] = None) -> Optional[Fact]:
     found = nums.find_numbers(an.doc.match_text[cell.start:cell.end])
     if len(found) != 1:
         return None
@@ -156,8 +158,8 @@ def _emit(an: Analysis, b: Block, ri: int, cell: Cell, award: AwardMention, reci
              char_end=cell.start + n.end, text=an.doc.text[row.start:row.end], rule=f"{award.rule}/{rule}",
              unit="count", award=award.code, recipient=recipient or award.entry.recipient, status=status,
              of_total=n.of_total if n.kind == "fraction" else None,
-             period=period, subject=subject, page=b.page, block_index=b.index, table_index=b.table_index,
-             row_index=ri, col_index=cell.col, raw=an.doc.text[cell.start + n.start:cell.start + n.end],
+             period=period, subject=subject, subject_level=subject_level if subject else None, page=b.page,
+             block_index=b.index, table_index=b.table_index, row_index=ri, col_index=cell.col, raw=an.doc.text[cell.start + n.start:cell.start + n.end],
              local_id=len(an.facts))
     an.facts.append(f)
     return f
@@ -218,13 +220,16 @@ def _columns_are_awards(an: Analysis, b: Block, cols: list[Col]) -> None:
         parsed.append((ri, per, key.text.strip() if key is not None and not y else None, bool(_TOTAL.match(t))))
     years = sorted(int(p[:4]) for p in row_periods if len(p) == 4)
     span = f"{years[0]}-{years[-1]}" if len(years) >= 2 else ctx_period
+    hc = _cell_at(b.rows[0], label_col)
+    header = hc.text if hc is not None else ""
     for ri, per, name, is_total in parsed:
         row = b.rows[ri]
         period = span if is_total else (per or ctx_period)
         subject = None if (is_total or per) else (name or None)
+        level = row_place_level(subject, header) if subject else None
         for col in cols:
             if col.award is None or col.award.code is None:
                 continue
             cell = _cell_at(row, col.index)
             if cell is not None and cell.col != label_col:
-                _emit(an, b, ri, cell, col.award, col.recipient, period, status, "table_columns", subject)
+                _emit(an, b, ri, cell, col.award, col.recipient, period, status, "table_columns", subject, level)

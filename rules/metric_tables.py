@@ -24,6 +24,7 @@ from .analysis import Analysis
 from .award_tables import _context_period, _status
 from .indicators import detect_columns
 from .poverty import vocab as poverty_vocab
+from .subjects import row_place_level
 
 _RATE = re.compile(r"tỷ lệ|%")
 _UNIT_HEAD = re.compile(r"^(?:s?tt|số tt)$")
@@ -113,6 +114,8 @@ def _restated_period(an: Analysis, b: Block) -> Optional[str]:
 
 def _read(an: Analysis, b: Block, cols: list[MetricCol], place_col: int) -> None:
     period, status = _restated_period(an, b) or _context_period(an, b), _status(an, b)
+    hc = _cell_at(b.rows[0], place_col) if b.rows else None
+    header = hc.text if hc is not None else ""
     for ri, row in enumerate(b.rows[1:], start=1):
         pc = _cell_at(row, place_col)
         if pc is None or not pc.text.strip():
@@ -120,9 +123,7 @@ def _read(an: Analysis, b: Block, cols: list[MetricCol], place_col: int) -> None
         name = pc.text.strip()
         total = bool(_TOTAL.match(match_form(name)))
         subject = None if total else _PREFIX.sub("", name).strip()
-        level = None if total else ("commune" if re.match(r"(?i)xã|phường|thị trấn", name) else
-                                    "district" if re.match(r"(?i)huyện|thị xã", name) else
-                                    "village" if re.match(r"(?i)thôn|xóm|bản", name) else "unit")
+        level = None if total else (row_place_level(name, header) or "unit")
         for col in cols:
             cell = _cell_at(row, col.index)
             if cell is None or cell is pc:

@@ -63,3 +63,22 @@ def place_after_prefix(text: str, start: int, end: int) -> Optional[tuple[str, s
     if name.split()[0] in _STOP:
         return None
     return name, _PREFIX_LEVEL.get(m.group("prefix").lower(), "commune")
+
+
+_HEADER_LEVEL = (("thị trấn", "commune"), ("phường", "commune"), ("xã", "commune"), ("thị xã", "district"),
+                 ("quận", "district"), ("huyện", "district"), ("thành phố", "district"), ("tỉnh", "province"),
+                 ("tổ dân phố", "village"), ("thôn", "village"), ("xóm", "village"), ("bản", "village"))
+
+
+def row_place_level(name: str, header: str = "") -> Optional[str]:
+    """Level of the place a table row names: from its own prefix (``Xã Hà Vinh``),
+    else from its column's header (``Phường`` over ``Bồ Đề``); None if neither says."""
+    n = name.strip().lower()
+    for word, level in sorted(_PREFIX_LEVEL.items(), key=lambda kv: -len(kv[0])):
+        if n.startswith(word + " "):
+            return level
+    h = header.strip().lower()
+    for word, level in _HEADER_LEVEL:
+        if regex.search(rf"(?<!\w){word}(?!\w)", h):
+            return level
+    return None

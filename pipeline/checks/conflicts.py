@@ -3,12 +3,15 @@ with different values.
 
 Two facts state *the same figure* when they agree on metric, award, recipient,
 status (NULL = granted), the unit they are about (subject, or the reporting
-unit itself when NULL — see :mod:`.units`), qualifier, period, denominator
-(``of_total``) and, outside awards and poverty, label.  Only the award,
+unit itself when NULL — see :mod:`.units`), qualifier, period and, outside
+awards and poverty, label; figures counted against two different totals
+(``3/19`` and ``4/20``) are not compared, a figure with a total and one
+without are (``5.214/5.706 hộ`` and ``5.241 hộ``).  Only the award,
 poverty and nông thôn mới families are compared: indicator tables and free
 ``quantity`` phrases carry too little context to say two rows mean one thing.
 
-Never compared: parts of a breakdown (facts with a parent) — except the parts of a
+Never compared: parts of a breakdown (facts with a parent) and the total row of a
+table by place that the text states as such a part — except the parts of a
 per-place breakdown (subject set, qualifier the place: ``Cẩm Yên: 15 tập thể``
 under a cluster's total), which state that place's own figure — bounds (``hơn 200``),
 counts of unnamed commendations (``khen_thuong``), changes (qualifier ``tăng
@@ -53,7 +56,7 @@ SIMILAR = 0.9
 # issuer gave them
 MERGED_ISSUERS = {"bang_khen_cap_bo_tinh", "co_thi_dua_cap_bo_tinh", "chien_si_thi_dua_cap_bo_tinh",
                   "giay_khen", "bang_khen_khac", "co_thi_dua_khac"}
-_CENTRAL = re.compile(r"bộ trưởng|các bộ|\bbộ\b[ ,]|bộ,? ngành|trung ương|tổng cục|chính phủ")
+_CENTRAL = re.compile(r"bộ trưởng|các bộ|tổng liên đoàn|\bbộ\b[ ,]|bộ,? ngành|trung ương|tổng cục|chính phủ")
 _PROVINCE = re.compile(r"tỉnh")
 
 
@@ -63,22 +66,36 @@ def _part_about_its_subject(f: FactRow) -> bool:
     return bool(f.subject) and (not f.qualifier or place_key(f.qualifier) == place_key(f.subject))
 
 
+def _total_of_a_named_subset(ctx: Context, f: FactRow) -> bool:
+    """The total row of a table by place (``Tổng cộng`` under the 14 wards) sums the
+    places listed; when the text states that same value as a part (``trong đó ...
+    thuộc 14 phường là 108 tập thể``), the row is that part, not the unit's figure."""
+    if f.table_index is None or f.subject:
+        return False
+    same_table = [g for g in ctx.by_doc.get(f.doc_id, ()) if g.table_index == f.table_index]
+    if not any(g.subject and g.subject_level for g in same_table):
+        return False
+    return any(g.parent_fact_id and g.table_index is None and g.metric == f.metric and g.award == f.award
+               and g.recipient == f.recipient and g.value == f.value for g in ctx.by_doc.get(f.doc_id, ()))
+
+
 def fact_key(ctx: Context, f: FactRow) -> Optional[tuple]:
     if f.family not in FAMILIES or not f.is_exact:
         return None
     if f.parent_fact_id and not _part_about_its_subject(f):
         return None
+    if _total_of_a_named_subset(ctx, f):
+        return None
     if f.award in SKIP_AWARDS:
         return None
     d = ctx.docs[f.doc_id]
-    prov, unit = fact_unit(d, f.subject)
+    prov, unit = fact_unit(d, f.subject, f.subject_level)
     period = f.period or d.period or ""
     label = fold(f.label) if LABELLED.match(f.metric or "") and f.label else ""
     qualifier = "" if f.parent_fact_id or (f.subject and f.qualifier and
                                            place_key(f.qualifier) == place_key(f.subject)) else fold(f.qualifier)
     return (f.metric, f.award or "", f.recipient or "", f.status or "granted", prov, unit,
-            qualifier, str(period).replace(" ", ""), label,
-            "" if f.of_total is None else round(f.of_total, 6))
+            qualifier, str(period).replace(" ", ""), label)
 
 
 def issuer_class(ctx: Context, f: FactRow) -> str:
@@ -121,8 +138,28 @@ def issuer_class(ctx: Context, f: FactRow) -> str:
     return best
 
 
+_TITLE = re.compile(r"^(?:tong giam doc|giam doc|chu tich|bo truong|thu truong|truong ban|ban chap hanh)\s+")
+_GRANTER_WORDS = (("uy ban nhan dan", "ubnd"), ("thanh pho", "tp"))
+
+
+def _granter_key(g: str) -> str:
+    """``Chủ tịch Ủy ban nhân dân tỉnh`` and ``UBND tỉnh`` name one issuer."""
+    k = " ".join(fold(g).split())
+    for long, short in _GRANTER_WORDS:
+        k = k.replace(long, short)
+    while True:
+        k2 = _TITLE.sub("", k)
+        if k2 == k:
+            return k
+        k = k2
+
+
 def same_issuer(ctx: Context, a: FactRow, b: FactRow) -> bool:
     """False only when both figures name their issuer and the issuers differ."""
+    if a.award in MERGED_ISSUERS and a.granter and b.granter:
+        ka, kb = _granter_key(a.granter), _granter_key(b.granter)
+        if ka and kb and ka not in kb and kb not in ka:
+            return False
     ca, cb = issuer_class(ctx, a), issuer_class(ctx, b)
     return not (ca not in ("", "?") and cb not in ("", "?") and ca != cb)
 
@@ -142,6 +179,12 @@ def _as_written(f: FactRow):
     if f.unit in ("percent", "%") or decimals_of(f.raw, f.value) > 0:
         return stated_as_written(f.raw, f.value)
     return exact(f.value)
+
+
+def different_bases(a: FactRow, b: FactRow) -> bool:
+    """``5.214/5.706 hộ`` and ``5.241 hộ`` state one figure; ``3/19 xã`` and ``4/20 xã``
+    count against different totals and are not compared."""
+    return a.of_total is not None and b.of_total is not None and abs(a.of_total - b.of_total) > 1e-9
 
 
 def same_value(a: FactRow, b: FactRow) -> bool:
@@ -216,7 +259,8 @@ def check_within(ctx: Context, groups: dict[tuple, list[FactRow]]) -> list[Findi
             fs = sorted(fs, key=lambda f: f.char_start or 0)
             first = fs[0]
             for later in fs[1:]:
-                if (same_value(first, later) or _different_years(first, later) or not same_issuer(ctx, first, later)
+                if (same_value(first, later) or different_bases(first, later) or _different_years(first, later)
+                        or not same_issuer(ctx, first, later)
                         or _different_timepoints(ctx, first, later)):
                     continue
                 if first.text == later.text and first.block_index == later.block_index:
@@ -294,7 +338,7 @@ def check_across(ctx: Context, groups: dict[tuple, list[FactRow]]) -> list[Findi
             fa, fb = by_doc[da], by_doc[db]
             if any(same_value(x, y) for x in fa for y in fb):
                 continue
-            pairs = [(x, y) for x in fa for y in fb if same_issuer(ctx, x, y)
+            pairs = [(x, y) for x in fa for y in fb if same_issuer(ctx, x, y) and not different_bases(x, y)
                      and not _different_timepoints(ctx, x, y)]
             if not pairs:
                 continue

@@ -75,13 +75,20 @@ def doc_unit(d: DocRow) -> tuple[str, str]:
     return "issuer", re.sub(r"[^0-9a-z]+", "", fi) or d.doc_id[:12]
 
 
-def fact_unit(d: DocRow, subject: Optional[str]) -> tuple[str, str]:
-    """(province key, unit key) of a fact: its subject, or the document's own unit."""
+_LEVEL_RANK = {"village": 0, "commune": 1, "district": 2, "province": 3}
+
+
+def fact_unit(d: DocRow, subject: Optional[str], level: Optional[str] = None) -> tuple[str, str]:
+    """(province key, unit key) of a fact: its subject, or the document's own unit.
+    A subject named like the reporting unit but of a lower level (phường Long Biên
+    in quận Long Biên's report, ``level`` from the rules) is its own unit."""
     prov = place_key(d.province)
     if subject:
         k = place_key(subject)
         own_level, own_key = doc_unit(d)
         if own_level != "cluster" and k == own_key:
+            if level in _LEVEL_RANK and own_level in _LEVEL_RANK and _LEVEL_RANK[level] < _LEVEL_RANK[own_level]:
+                return prov, f"{k}#{level}"
             return prov, own_key
         return prov, k
     return prov, doc_unit(d)[1]

@@ -1,0 +1,132 @@
+"""Conflict checks end to end: real report text -> readers -> rules -> warehouse ->
+checks.  These are the traps a per-place table and a merged-issuer award code set
+for the conflict check when the facts come from the real rules."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from pipeline.checks import run_checks
+from pipeline.ingest import ingest
+from warehouse import connect
+
+HEAD = """ỦY BAN NHÂN DÂN
+QUẬN {upper}
+
+Số: {number}/BC-UBND
+
+{district}, ngày {day} tháng 12 năm 2023
+
+BÁO CÁO
+Tổng kết công tác thi đua, khen thưởng năm 2023
+
+Kính gửi: Ban Thi đua - Khen thưởng Thành phố Hà Nội.
+
+"""
+TAIL = """
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Văn An
+"""
+
+DISTRICT = HEAD.format(district="Tây Hồ", upper="TÂY HỒ", number="301", day="20") + """II. CÔNG TÁC KHEN THƯỞNG
+
+Chủ tịch Ủy ban nhân dân quận tặng Giấy khen cho 210 tập thể và 530 cá nhân, trong đó tặng cho tập thể, cá nhân thuộc 3 phường là 21 tập thể, 52 cá nhân. Năm 2023 toàn quận có 15.310 hộ đạt danh hiệu Gia đình văn hóa.
+
+KẾT QUẢ KHEN THƯỞNG NĂM 2023 CỦA CÁC PHƯỜNG:
+
+| TT | Phường | Giấy khen - Tập thể | Giấy khen - Cá nhân | Gia đình văn hóa (hộ) |
+|---|---|---|---|---|
+| 1 | Bưởi | 08 | 20 | 5.102 |
+| 2 | Tây Hồ | 06 | 15 | 4.870 |
+| 3 | Nhật Tân | 07 | 17 | 5.338 |
+| | Tổng cộng | 21 | 52 | 15.310 |
+""" + TAIL
+
+WARD = """UBND QUẬN TÂY HỒ
+UBND PHƯỜNG NHẬT TÂN
+
+Số: 77/BC-UBND
+
+Nhật Tân, ngày 05 tháng 12 năm 2023
+
+BÁO CÁO
+Kết quả công tác thi đua, khen thưởng năm 2023
+
+Năm 2023 toàn phường có 5.383/5.900 hộ đạt danh hiệu Gia đình văn hóa, đạt 91,2%.
+""" + TAIL
+
+UNION = """LIÊN ĐOÀN LAO ĐỘNG TỈNH KON TUM
+
+Số: 45/BC-LĐLĐ
+
+Kon Tum, ngày 15 tháng 12 năm 2023
+
+BÁO CÁO
+Tổng kết phong trào thi đua năm 2023
+
+Tổng Liên đoàn Lao động Việt Nam đã tặng Bằng khen cho 09 tập thể, 14 cá nhân.
+
+Chủ tịch Ủy ban nhân dân tỉnh tặng Bằng khen cho 02 tập thể, 04 cá nhân có thành tích xuất sắc.
+
+Ban Chấp hành Liên đoàn Lao động tỉnh tặng Bằng khen cho 48 tập thể và 112 cá nhân.
+
+TM. BAN THƯỜNG VỤ
+CHỦ TỊCH
+
+Trần Văn Bình
+"""
+
+
+def load(tmp_path: Path, **files: str):
+    box = tmp_path / "in"
+    box.mkdir()
+    for name, text in files.items():
+        (box / f"{name}.txt").write_text(text, encoding="utf-8")
+    con = connect(tmp_path / "w.duckdb")
+    ingest([box], con)
+    run_checks(con)
+    return con
+
+
+def findings(con: duckdb.DuckDBPyConnection, code: str):
+    return con.execute("SELECT d.path, f.expected, f.observed, f.severity FROM findings f JOIN documents d "
+                       "USING (doc_id) WHERE check_code = ? ORDER BY 1, 2", [code]).fetchall()
+
+
+def test_ward_named_like_its_district_is_its_own_unit(tmp_path):
+    """Phường Tây Hồ is a row of quận Tây Hồ's table: its 6 tập thể are not the
+    district's 210, and the table's total (the wards' part the text restates) is no
+    conflict with the district's figure either."""
+    con = load(tmp_path, tay_ho=DISTRICT)
+    levels = con.execute("SELECT DISTINCT subject_level FROM facts WHERE subject IS NOT NULL").fetchall()
+    assert levels == [("commune",)]
+    assert findings(con, "conflict_within_doc") == []
+    # the rows still add up to their total
+    assert findings(con, "sum_mismatch") == []
+
+
+def test_ward_report_against_the_district_table(tmp_path):
+    """The ward's own report (5.383/5.900 hộ) against the district's row for it
+    (5.338): one figure with and one without its total are still compared."""
+    con = load(tmp_path, tay_ho=DISTRICT, nhat_tan=WARD)
+    rows = findings(con, "conflict_across_docs")
+    warnings = [r for r in rows if r[3] != "info"]
+    assert len(warnings) == 1
+    path, expected, observed, _ = warnings[0]
+    assert path.endswith("tay_ho.txt") and (expected, observed) == (5383.0, 5338.0)
+
+
+def test_bang_khen_of_different_granters_is_not_one_figure(tmp_path):
+    """Bằng khen figures of one code (cấp bộ/tỉnh), granted by the national union and
+    by the province chairman: two figures, no conflict.  The provincial union's own
+    Bằng khen is another award."""
+    con = load(tmp_path, union=UNION)
+    rows = con.execute("SELECT award, granter, value FROM facts WHERE recipient = 'tap_the' "
+                       "AND award LIKE 'bang_khen%' ORDER BY value").fetchall()
+    assert rows == [("bang_khen_cap_bo_tinh", "Chủ tịch Ủy ban nhân dân tỉnh", 2.0),
+                    ("bang_khen_cap_bo_tinh", "Tổng Liên đoàn Lao động Việt Nam", 9.0),
+                    ("bang_khen_khac", "Liên đoàn Lao động tỉnh", 48.0)]
+    assert findings(con, "conflict_within_doc") == []

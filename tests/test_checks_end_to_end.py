@@ -130,3 +130,32 @@ def test_bang_khen_of_different_granters_is_not_one_figure(tmp_path):
                     ("bang_khen_cap_bo_tinh", "Tổng Liên đoàn Lao động Việt Nam", 9.0),
                     ("bang_khen_khac", "Liên đoàn Lao động tỉnh", 48.0)]
     assert findings(con, "conflict_within_doc") == []
+
+
+BY_YEAR = """ỦY BAN NHÂN DÂN
+HUYỆN KRÔNG PẮC
+
+Số: 88/BC-UBND
+
+Krông Pắc, ngày 10 tháng 6 năm 2025
+
+BÁO CÁO
+Tổng kết công tác thi đua, khen thưởng giai đoạn 2020 - 2025
+
+KẾT QUẢ KHEN THƯỞNG GIAI ĐOẠN 2020 - 2025
+
+| TT | Hình thức khen thưởng | Năm 2020 | Năm 2021 | Năm 2022 | Cộng |
+|---|---|---|---|---|---|
+| 1 | Bằng khen của Chủ tịch UBND tỉnh - tập thể | 14 | 11 | 16 | 41 |
+| 2 | Giấy khen của Chủ tịch UBND huyện - tập thể | 126 | 98 | 141 | 356 |
+""" + TAIL
+
+
+def test_total_column_of_a_table_by_year(tmp_path):
+    """Row 2: 126 + 98 + 141 = 365, the "Cộng" column says 356 (read by the rules as the
+    period's figure, it is still the row's total); row 1 adds up."""
+    con = load(tmp_path, krong_pac=BY_YEAR)
+    assert con.execute("SELECT value FROM facts WHERE award = 'giay_khen_cap_huyen' AND col_index = 5").fetchall() \
+        == [(356.0,)]
+    rows = findings(con, "sum_mismatch")
+    assert [(e, o) for _, e, o, _ in rows] == [(365.0, 356.0)]

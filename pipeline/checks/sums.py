@@ -248,14 +248,20 @@ def check_row_totals(ctx: Context) -> list[Finding]:
         facts = tables[(doc_id, tix)]
         first_data = min(f.row_index for f in facts)
         fact_cols = {f.col_index for f in facts}
-        total_cols = [c for c in range(max((len(r) for r in rows), default=0)) if c not in fact_cols and any(
+        # the total column may carry facts of its own (the rules read "Cộng" of a table
+        # by year as the figure of the whole period): it is still the total, not a part
+        total_cols = [c for c in range(max((len(r) for r in rows), default=0)) if any(
             c < len(rows[h]) and TOTAL_ROW.match(rows[h][c] or "") for h in range(first_data))]
         if not total_cols:
             continue
         tc = total_cols[-1]
+        fact_cols.discard(tc)
+        if not fact_cols:
+            continue
         by_row: dict[int, list[FactRow]] = {}
         for f in facts:
-            by_row.setdefault(f.row_index, []).append(f)
+            if f.col_index != tc:
+                by_row.setdefault(f.row_index, []).append(f)
         for r in sorted(by_row):
             fs = sorted({f.col_index: f for f in by_row[r]}.values(), key=lambda f: f.col_index)
             tv = _cell_int(rows, r, tc)

@@ -34,6 +34,8 @@ _NUMBER_BEFORE = re.compile(r"(?:số|/)\s*\d*\s*/?\s*$")
 _COMPARISON_BEFORE = re.compile(r"so với\s+(?:cuối |đầu |cùng kỳ |giữa )?(?:năm\s*)?$")
 # "Luật Thi đua, khen thưởng năm 2022", "Luật sửa đổi ... năm 2013": the year is part of a law's name
 _LAW_BEFORE = re.compile(r"\bluật\b[^;.()\d]{0,50}(?:năm|ngày \d+ tháng \d+ năm)\s*$")
+# "có thành tích trong tổng kết năm 2023": the year the award rewards, not when it was given
+_REASON_BEFORE = re.compile(r"(?:tổng kết|sơ kết|thành tích)\s+(?:công tác\s+|phong trào\s+)?(?:năm\s*)?$")
 # "11,72% năm 2016": a year attached to the figure right before it
 _FIGURE_BEFORE = re.compile(r"\d[\d.,]*\s*(?:%|‰|hộ|xã|người|tấn|ha)?\s*(?:vào |của |trong )?(?:năm\s*)?$")
 
@@ -44,6 +46,7 @@ class PeriodMention:
     period: str
     attached: bool = False   # belongs to the figure just before it ("11,72% năm 2016")
     baseline: bool = False   # a comparison baseline ("so với cuối năm 2015")
+    reason: bool = False     # the year an award rewards ("thành tích trong tổng kết năm 2023")
 
 
 def _doc_year(doc_period: Optional[str]) -> Optional[str]:
@@ -60,7 +63,8 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
         if _LAW_BEFORE.search(mtext[max(0, m_start - 60):m_start]):
             return  # "Luật Thi đua, khen thưởng năm 2022" names a law
         out.append(PeriodMention(base + m_start, per, attached=bool(_FIGURE_BEFORE.search(before)),
-                                 baseline=bool(_COMPARISON_BEFORE.search(before))))
+                                 baseline=bool(_COMPARISON_BEFORE.search(before)),
+                                 reason=bool(_REASON_BEFORE.search(before))))
         taken.append((m_start, m_end))
 
     if doc_period and re.match(r"^\d{4}-\d{4}$", doc_period):
@@ -105,6 +109,10 @@ def _pick(found: list[PeriodMention]) -> Optional[str]:
     """The period a scope gives a figure after it: the last plain year (or half,
     quarter) before it, else the last range; attached years and baselines don't count."""
     usable = [p for p in found if not p.attached and not p.baseline]
+    # the year an award rewards gives way to a period stated for the granting
+    # ("Sáu tháng đầu năm 2024, ... Giấy khen ... có thành tích trong tổng kết năm 2023")
+    if any(not p.reason for p in usable):
+        usable = [p for p in usable if not p.reason]
     if not usable:
         return None
     years = [p for p in usable if "-" not in p.period or p.period[5:6] in ("H", "Q")]

@@ -149,3 +149,17 @@ def test_no_award_from_counts_of_other_things():
             "trường hợp. Hội đồng đã công nhận 20 sáng kiến kinh nghiệm của 65 tác giả.\n")
     ex = extract_text(text, period="2023")
     assert [f for f in ex.facts if f.metric.startswith("award.")] == []
+
+
+def test_the_year_an_award_rewards_is_not_when_it_was_given():
+    """Granted in the first half of 2024 for what was done in 2023: the figure's
+    period is 2024-H1; without a granting period the rewarded year is used."""
+    text = ("Sáu tháng đầu năm 2024, Chủ tịch UBND xã tặng Giấy khen cho 12 tập thể và 35 cá nhân có thành tích "
+            "trong tổng kết năm 2023; trong đó, qua sơ kết phong trào “Dân vận khéo” tặng Giấy khen cho 05 tập "
+            "thể, 09 cá nhân.\n")
+    ex = extract_text(text, period="2024-H1", issuer="UBND xã Ninh Thới")
+    assert {(f.value, f.period) for f in ex.facts if f.metric == "award.count"} == {
+        (12.0, "2024-H1"), (35.0, "2024-H1"), (5.0, "2024-H1"), (9.0, "2024-H1")}
+    only = "Khen thưởng tổng kết năm 2023: tặng Giấy khen cho 05 tập thể.\n"
+    ex = extract_text(only, period="2024-H1", issuer="UBND xã Ninh Thới")
+    assert [(f.value, f.period) for f in ex.facts] == [(5.0, "2023")]

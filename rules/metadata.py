@@ -109,6 +109,8 @@ def _title_continues(ln: Line, last: Optional[Line], h: Header) -> bool:
         return True                       # the first line under the type line
     if re.search(r"[.:;!?]$", h.title_lines[-1]) or len(ln.text) > 200:
         return False
+    if ln.block != last.block and re.match(r"^\S+(?:\s+\S+)?\s+\d{4}(?:\s*-\s*\d{4})?,\s", ln.text):
+        return False                      # "Năm 2023, Công ty có ..." opens the body
     same_place = ln.block == last.block and ln.cell == last.cell
     return same_place or ln.text[:1].islower() or bool(_TITLE_GOES_ON.match(m)) or (is_caps(ln.text) and is_caps(last.text))
 
@@ -422,7 +424,23 @@ def resolve_places(iss: Issuer, header: Header, sig: Signature, places: Places,
         return iss.province or _top_province(places, gz.LEGACY), _top_district(places)
     if iss.body in ("cum", "khoi"):
         return _cluster_places(header, sig, places)
-    return iss.province or _top_province(places, gz.LEGACY), None
+    prov = iss.province or _top_province(places, gz.LEGACY)
+    if (iss.body == "other" and iss.place is None and iss.province is None and header.date and header.date.place
+            and not (prov and gz.name_key(prov) in gz.name_key(iss.text or ""))):
+        # a school or a company named without its place: where it writes from
+        # ("Sông Đốc, ngày ..." -> thị trấn Sông Đốc, huyện Trần Văn Thời)
+        return _district_from_dateline(header.date.place, prov, places) or (prov, None)
+    return prov, None
+
+
+def _district_from_dateline(name: str, prov: Optional[str], places: Places) -> Optional[tuple[str, str]]:
+    d = _pick_by_province([u for u in gz.find_districts(name) if prov is None or u.province == prov], places)
+    if d is not None:
+        return d.province, d.name
+    c = _district_of_commune(name, places)
+    if c is not None and (prov is None or c.province == prov):
+        return c.province, c.district
+    return None
 
 
 def _top_district(places: Places) -> Optional[str]:

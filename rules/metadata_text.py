@@ -320,6 +320,28 @@ def component_case(words: str, source_caps: bool) -> str:
     return re.sub(r"\s+,", ",", s)
 
 
+def business_case(words: str) -> str:
+    """A company's name written in capitals, in the usual case: common words take
+    one capital, proper names one on each syllable: ``CỔ PHẦN CHẾ BIẾN THUỶ SẢN
+    SÔNG ĐỐC`` -> ``Cổ phần Chế biến Thuỷ sản Sông Đốc``."""
+    acr = set(data()["acronyms"]["words"])
+    common = sorted((w.split() for w in data()["acronyms"].get("business_words", [])), key=len, reverse=True)
+    syl = words.split()
+    low = [match_form(w) for w in syl]
+    out, i = [], 0
+    while i < len(syl):
+        for c in common:
+            if low[i:i + len(c)] == [match_form(x) for x in c]:
+                part = [w.lower() for w in syl[i:i + len(c)]]
+                out.append("và" if c == ["và"] else " ".join([_title_word(part[0])] + part[1:]))
+                i += len(c)
+                break
+        else:
+            out.append(syl[i] if syl[i] in acr or syl[i].upper() == "TNHH" else _title_word(syl[i]))
+            i += 1
+    return " ".join(out)
+
+
 _PLACE_PREFIX = {"h.": "huyện", "tp.": "thành phố", "tp": "thành phố", "tx.": "thị xã", "tx": "thị xã",
                  "tt.": "thị trấn", "q.": "quận", "p.": "phường"}
 
@@ -370,7 +392,9 @@ def parse_bodies(text: str, running: bool = False) -> list[BodyRef]:
             stop = _RUN_STOP.search(m_text, e, seg_end)
             seg_end = stop.start() if stop else seg_end
         segment = text[s:seg_end]
-        places = [p for p in gz.find_places(segment) if p.start >= e - s]
+        proper = match_form(text[s:e]) in data()["acronyms"].get("proper_bodies", [])
+        # a company's name is a proper name: a place in it ("... Sông Đốc") is part of it
+        places = [] if proper else [p for p in gz.find_places(segment) if p.start >= e - s]
         place = places[0] if places else None
         name_end = place.start if place else len(segment)
         rest = segment[e - s:name_end].strip(" ,.;:-–")
@@ -394,7 +418,9 @@ def parse_bodies(text: str, running: bool = False) -> list[BodyRef]:
         else:
             kw = segment[: e - s]
             name = _title_word(kw) if caps or kw[:1].islower() else kw
-            if rest:
+            if rest and proper and caps:
+                name = f"{name} {business_case(rest)}"
+            elif rest:
                 name = f"{name} {component_case(rest, caps)}"
         end = s + (place.end if place else e - s + len(segment[e - s:name_end].rstrip(" ,.;:-–")))
         out.append(BodyRef(body["id"], name.strip(), place, s, end, bool(body["place"])))

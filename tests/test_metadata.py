@@ -310,3 +310,10 @@ def test_post_2025_ward_and_official_letter_of_a_department():
         title="hướng dẫn tổng kết công tác thi đua, khen thưởng năm 2024", issuer="Sở Nội vụ tỉnh Lạng Sơn",
         place="Lạng Sơn", issued_date="2024-12-02", issued_year=2024, period="2024", province="Lạng Sơn",
         district=None, signer="Nguyễn Văn Hùng")
+
+
+def test_company_names_keep_their_proper_words():
+    from rules.metadata_text import business_case
+    assert business_case("CỔ PHẦN CHẾ BIẾN THUỶ SẢN SÔNG ĐỐC") == "Cổ phần Chế biến Thuỷ sản Sông Đốc"
+    assert business_case("TNHH MỘT THÀNH VIÊN XỔ SỐ KIẾN THIẾT CÀ MAU") == \
+        "TNHH Một thành viên Xổ số kiến thiết Cà Mau"

@@ -189,11 +189,10 @@ class _Reader:
         ppr = p.find(W + "pPr")
         numpr = ppr.find(W + "numPr") if ppr is not None else None
         pstyle = wattr(ppr.find(W + "pStyle"), "val") if ppr is not None else None
-        if numpr is not None:
-            num_id = wattr(numpr.find(W + "numId"), "val")
-            ilvl = to_int(wattr(numpr.find(W + "ilvl"), "val"))
-        else:
-            num_id, ilvl = self.styles.numbering(pstyle or self.styles.default_para)
+        num_id, ilvl = self.styles.numbering(pstyle or self.styles.default_para)
+        if numpr is not None:     # the paragraph's own numbering, each part falling back on its style's
+            num_id = wattr(numpr.find(W + "numId"), "val") or num_id
+            ilvl = to_int(wattr(numpr.find(W + "ilvl"), "val"), ilvl)
         label = self.numbering.label(num_id, ilvl) if num_id else ""
         if p.find(f".//{W}drawing") is not None or p.find(f".//{W}pict") is not None:
             self.images += 1

@@ -238,7 +238,9 @@ class Numbering:
         lvl = levels.get(ilvl)
         if lvl is None:
             return ""
-        key = self.abstract_of.get(num_id, num_id)
+        # list instances of one abstract list continue each other's numbers, unless
+        # an instance restarts them (a start override): then it counts on its own
+        key = num_id if num_id in self.overrides else self.abstract_of.get(num_id, num_id)
         counts = self.counters.setdefault(key, {})
         start = self.overrides.get(num_id, {}).get(ilvl, lvl.start)
         counts[ilvl] = counts.get(ilvl, start - 1) + 1

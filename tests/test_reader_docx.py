@@ -324,3 +324,28 @@ def test_broken_footnotes_part_keeps_the_body(tmp_path):
     assert not [b for b in doc.blocks if b.kind == FOOTNOTE]
     assert any("chú thích" in w for w in doc.warnings)
     assert "nông thôn mới¹; Đoàn" in doc.text          # references still shown in the body
+
+
+def test_numbering_restart_and_continuation(tmp_path):
+    """Two lists on one abstract numbering: the second instance restarts at 1 with a
+    start override; paragraphs of the first instance continue its count."""
+    d = python_docx.Document()
+    numbering = d.part.numbering_part.element
+    p1 = d.add_paragraph("Một", style="List Number")
+    d.add_paragraph("Hai", style="List Number")
+    d.add_paragraph("Đoạn xen giữa.")
+    # a new list instance on the same abstract numbering, restarted at 1
+    style_num_id = d.styles["List Number"].element.xpath("w:pPr/w:numPr/w:numId/@w:val")[0]
+    abstract = numbering.xpath(f'w:num[@w:numId="{style_num_id}"]/w:abstractNumId/@w:val')[0]
+    num_id = "900"
+    numbering.append(parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
+        f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    for text in ("Ba", "Bốn"):
+        p = d.add_paragraph(text, style="List Number")
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    d.add_paragraph("Năm", style="List Number")          # back on the first instance: continues it
+    doc = extract(str(_save(d, tmp_path)))
+    assert [b.text for b in doc.blocks] == ["1. Một", "2. Hai", "Đoạn xen giữa.", "1. Ba", "2. Bốn", "3. Năm"]
+    assert p1.text == "Một"

@@ -171,8 +171,8 @@ def split_footnotes(pages: list[PageContent], body_size: float) -> None:
             prev_had = False
             continue
         first = next((j for j, ln in enumerate(group) if _starts_with_mark(ln)), None)
-        if first is None and prev_had and p.lines[:i] and _after_rule(p, group[0]):
-            first = 0   # a footnote continued from the previous page
+        if first != 0 and prev_had and p.lines[:i] and _after_rule(p, group[0]):
+            first = 0   # a footnote continued from the previous page (new ones may follow it)
         if first is None:
             prev_had = False
             continue

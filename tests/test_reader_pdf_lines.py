@@ -97,3 +97,17 @@ def test_glyphs_without_unicode_mapping_mean_no_usable_text():
 
     assert _garbled(FakePage(["(cid:12)"] * 80 + list("abc")))
     assert not _garbled(FakePage(list("Báo cáo tổng kết") * 10 + ["(cid:3)"] * 5))
+
+
+def test_continued_note_followed_by_a_new_one_on_the_same_page():
+    body = "b" * 60
+    mark = lambda n, top: Word(str(n), 85, 88, top, top + 6, 5.8, False)  # noqa: E731
+    p1 = _page(1, [line(body, 85, 100), build_lines([mark(1, 740)] + words("Ghi chú một", 91, 740, 10), 1)[0]],
+               rules=[(85, 198, 735)])
+    p2 = _page(2, [line(body, 85, 100), line("phần tiếp của ghi chú một", 85, 740, size=10),
+                   build_lines([mark(2, 752)] + words("Ghi chú hai", 91, 752, 10), 2)[0]],
+               rules=[(85, 198, 735)])
+    pages = [p1, p2]
+    split_footnotes(pages, 13.0)
+    assert footnote_texts(pages) == [("¹ Ghi chú một phần tiếp của ghi chú một", 1), ("² Ghi chú hai", 2)]
+    assert [x.text for x in p2.lines] == [body]

@@ -37,6 +37,9 @@ _TITLE_GOES_ON = re.compile(r"^(?:\(|phương hướng|nhiệm vụ|và\s|năm\s
 _SELF_VERB = re.compile(r"^\s*(?:đã\s+|xin\s+|kính\s+)?(?:báo cáo|hướng dẫn|xây dựng|ban hành|thông báo|"
                         r"trình|đề nghị|tổng kết|sơ kết|quyết định|triển khai|tổ chức|lập)\b")
 _LIST_ITEM = re.compile(r"^[-+•*–]")
+# the first header line of a central body: a ministry, a general department, a national organisation
+_CENTRAL_HEAD = re.compile(r"^(?:bộ(?! chỉ huy| đội)\s|tổng cục\s|tổng liên đoàn|trung ương|ban chấp hành trung ương|"
+                           r"văn phòng chính phủ|thanh tra chính phủ|ngân hàng nhà nước việt nam)")
 _APPENDIX = re.compile(r"^(?:phụ lục|biểu\s|biểu số|\(kèm theo|kèm theo|danh sách|kết quả thực hiện)")
 
 
@@ -424,6 +427,8 @@ def resolve_places(iss: Issuer, header: Header, sig: Signature, places: Places,
         return iss.province or _top_province(places, gz.LEGACY), _top_district(places)
     if iss.body in ("cum", "khoi"):
         return _cluster_places(header, sig, places)
+    if iss.province is None and any(_CENTRAL_HEAD.match(match_form(ln.text)) for ln in header.issuer_lines[:1]):
+        return None, None                 # a ministry's office (BỘ NÔNG NGHIỆP ... / CỤC TRỒNG TRỌT): no province
     prov = iss.province or _top_province(places, gz.LEGACY)
     if (iss.body == "other" and iss.place is None and iss.province is None and header.date and header.date.place
             and not (prov and gz.name_key(prov) in gz.name_key(iss.text or ""))):

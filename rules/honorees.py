@@ -35,6 +35,11 @@ _COLON_NAMES = re.compile(r"[^:;.()]{0,80}:\s*(?P<names>[^:]+?)\s*\.?\s*$")
 # "cho một tập thể là Ủy ban nhân dân xã Ngọc Wang, đã có ..."; "cho 01 cá nhân là bà Y Thị Hoa, Hiệu trưởng ..."
 _LA_NAME = regex.compile(r"\s*(?:[^,;:.()]{0,40}?\s)?là\s+(?P<name>(?:(?:ông|bà|đồng chí|anh|chị)\s+)?\p{Lu}[^,;.()]{2,100}?)"
                          r"(?:,\s*(?P<pos>\p{Lu}[^,;.()]{2,80}?))?(?=\s*(?:[,;.]|đã |$))", regex.V1)
+# "cho 02 đơn vị xuất sắc là Sở Tài chính và Thanh tra tỉnh"
+_LA_LIST = regex.compile(r"\s*(?:[^,;:.()]{0,40}?\s)?là\s+(?P<names>\p{Lu}[^;.()]{2,300}?)(?=\s*(?:[;.]|$))", regex.V1)
+# "Trưởng phòng Giống cây trồng và bà Đỗ Thị Thanh Mai, Phó Chánh Văn phòng Cục": a second person
+_AND_PERSON = regex.compile(r"^(?P<pos1>.*?)\s+và\s+(?P<t>(?i:ông|bà|đồng chí|anh|chị))\s+"
+                            r"(?P<name>\p{Lu}[\p{L}\p{M}]*(?:\s\p{Lu}[\p{L}\p{M}]*){1,4})(?:,\s*(?P<pos2>.+))?$", regex.V1)
 _ORG_START = (r"(?:Trường|Phòng|Ban|Công đoàn|Ủy ban|Uỷ ban|UBND|Hội|Đoàn|Chi bộ|Chi đoàn|Chi hội|Đảng bộ|Nhân dân|Công ty|"
               r"Hợp tác xã|HTX|Trạm|Bệnh viện|Sở|Chi cục|Cục|Tổ|Khối|Cụm|Trung tâm|Phân xưởng|Xí nghiệp|Nhà máy|"
               r"Thư viện|Văn phòng|Thanh tra|Kho bạc|Viện|Đồn|Công an|Quân sự|Liên đoàn|Hạt|Đội|Gia đình|Lớp)(?![\p{L}])")
@@ -143,6 +148,22 @@ def from_sentences(an: Analysis, items: list[Item]) -> None:
                                            char_start=m.start("name"), char_end=m.end("name"), rule="hon.la",
                                            position=(m.group("pos") or None), award=f.award, period=f.period,
                                            page=f.page))
+                continue
+        n = int(f.value) if f.value == int(f.value) else None
+        m = _LA_LIST.match(text, anchor, block.end)
+        if m and it.recipient in ("tap_the", "ca_nhan") and n is not None and 2 <= n <= 12:
+            names = m.group("names")
+            pieces = [(x.group(), m.start("names") + x.start()) for x in regex.finditer(r"[^,]+", names)]
+            if pieces and " và " in pieces[-1][0]:
+                last, off = pieces.pop()
+                k = last.index(" và ")
+                pieces += [(last[:k], off), (last[k + 4:], off + k + 4)]
+            pieces = [(p.strip(), off + len(p) - len(p.lstrip())) for p, off in pieces if p.strip()]
+            if len(pieces) == n and all(p[:1].isupper() for p, _ in pieces):
+                for p, off in pieces:
+                    an.honorees.append(Honoree(name=_clean(p), recipient=it.recipient, text=f.text, char_start=off,
+                                               char_end=off + len(p), rule="hon.la_list", award=f.award,
+                                               period=f.period, page=f.page))
                 continue
         m = _CHO_NAME.match(text, anchor, block.end)
         if m and it.recipient in (None, "tap_the", "ca_nhan"):
@@ -328,10 +349,20 @@ def from_passives(an: Analysis) -> None:
             name = _clean(m.group("name"))
             titled = bool(_TITLE.match(m.group("name")))
             recipient = "ca_nhan" if titled else "tap_the"
+            period = an.period(sent, m.start("name"))
+            pos = (m.group("pos") or "").strip() or None
+            second = _AND_PERSON.match(pos) if pos and titled else None
+            if second:
+                pos = second.group("pos1").strip() or None
             an.honorees.append(Honoree(name=name, recipient=recipient, text=sent.text, char_start=m.start("name"),
-                                       char_end=m.end("name"), rule="hon.passive",
-                                       position=(m.group("pos") or "").strip() or None, award=award.code,
-                                       period=an.period(sent, m.start("name")), page=sent.block.page))
+                                       char_end=m.end("name"), rule="hon.passive", position=pos,
+                                       award=award.code, period=period, page=sent.block.page))
+            if second:
+                at = m.start("pos") + second.start("name")
+                an.honorees.append(Honoree(name=second.group("name"), recipient="ca_nhan", text=sent.text,
+                                           char_start=at, char_end=at + len(second.group("name")),
+                                           rule="hon.passive", position=(second.group("pos2") or "").strip() or None,
+                                           award=award.code, period=period, page=sent.block.page))
 
 
 def extract_honorees(an: Analysis, items: list[Item]) -> None:

@@ -77,3 +77,40 @@ def test_tables_of_figures_are_not_name_lists():
             "| TT | Hình thức khen thưởng | Tập thể | Cá nhân |\n|---|---|---|---|\n"
             "| 1 | Bằng khen của Thủ tướng Chính phủ | 01 | 01 |\n")
     assert extract_text(text, period="2021").honorees == []
+
+
+def test_a_count_followed_by_là_and_its_names():
+    """'cho 02 đơn vị xuất sắc là A và B': as many names as the count; offsets point at each."""
+    from rules_support import doc_from_text
+    from pipeline.model import DocMeta, Extraction
+    from rules.facts import extract_facts
+    text = ("- Chủ tịch Ủy ban nhân dân tỉnh tặng Bằng khen cho 02 đơn vị xuất sắc là Sở Tài chính và Thanh tra "
+            "tỉnh; tặng Giấy khen cho 03 tập thể là Trường Tiểu học Kim Đồng, Trường THCS Lê Lợi và Trạm Y tế xã "
+            "Hòa Bình.\n")
+    doc = doc_from_text(text)
+    ex = Extraction(meta=DocMeta(period="2023"))
+    extract_facts(doc, ex)
+    assert [(h.name, h.recipient, h.award) for h in ex.honorees] == [
+        ("Sở Tài chính", "tap_the", "bang_khen_cap_bo_tinh"), ("Thanh tra tỉnh", "tap_the", "bang_khen_cap_bo_tinh"),
+        ("Trường Tiểu học Kim Đồng", "tap_the", "giay_khen"), ("Trường THCS Lê Lợi", "tap_the", "giay_khen"),
+        ("Trạm Y tế xã Hòa Bình", "tap_the", "giay_khen")]
+    for h in ex.honorees:
+        assert doc.text[h.char_start:h.char_end] == h.name
+    # a count the names do not match: nothing is guessed
+    ex = extract_text("Tặng Giấy khen cho 03 tập thể là Trường Tiểu học Kim Đồng và Trạm Y tế xã.\n", period="2023")
+    assert ex.honorees == []
+
+
+def test_two_people_joined_by_và_in_one_passive_clause():
+    from rules_support import doc_from_text
+    from pipeline.model import DocMeta, Extraction
+    from rules.facts import extract_facts
+    text = ("Ông Phạm Văn Khải, Trưởng phòng Giống cây trồng và bà Đỗ Thị Thanh Mai, Phó Chánh Văn phòng Cục "
+            "được Thủ tướng Chính phủ tặng Bằng khen.\n")
+    doc = doc_from_text(text)
+    ex = Extraction(meta=DocMeta(period="2023"))
+    extract_facts(doc, ex)
+    assert _names(ex) == [
+        ("Phạm Văn Khải", "ca_nhan", "bang_khen_thu_tuong", "Trưởng phòng Giống cây trồng"),
+        ("Đỗ Thị Thanh Mai", "ca_nhan", "bang_khen_thu_tuong", "Phó Chánh Văn phòng Cục")]
+    assert doc.text[ex.honorees[1].char_start:ex.honorees[1].char_end] == "Đỗ Thị Thanh Mai"

@@ -372,8 +372,9 @@ def extract_awards(an: Analysis) -> list[Item]:
                     it.award.entry.recipient if it.award is not None else None)
                 if code is None:
                     continue
-                period = an.period(sent, it.num.start, it.end)
-                if code in _CULTURE_TITLES:
+                titled = _title_year(an, it)
+                period = titled or an.period(sent, it.num.start, it.end)
+                if code in _CULTURE_TITLES and not titled:
                     period = _culture_title_year(an, sent, it.num.start, period)
                 f = an.fact(sent, it.num, "award.count", rule, unit="count", award=code, recipient=recipient,
                             status=st, period=period, of_total=it.num.of_total, granter=an.granter_of(it.award))
@@ -414,6 +415,19 @@ def _heading_award(an: Analysis, sent: Sentence) -> Optional[AwardMention]:
     if m.needs_level:
         resolve_level(m, an.doc.match_text[h.start:m.start], [])
     return m
+
+
+_TITLE_YEAR = re.compile(r"\s*năm (?P<y>(?:19|20)\d\d)(?![\d/-])")
+
+
+def _title_year(an: Analysis, it: Item) -> Optional[str]:
+    """The year written with a title after its count: '15.804 hộ đạt danh hiệu Gia đình văn
+    hóa năm 2023', '44 Chiến sĩ thi đua cơ sở năm 2022'."""
+    aw = it.award
+    if aw is None or aw.start < it.num.start:
+        return None
+    m = _TITLE_YEAR.match(an.doc.match_text, aw.end, aw.end + 16)
+    return m.group("y") if m else None
 
 
 _CULTURE_TITLES = {"gia_dinh_van_hoa", "thon_van_hoa", "co_quan_van_hoa"}

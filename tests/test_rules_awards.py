@@ -163,3 +163,12 @@ def test_the_year_an_award_rewards_is_not_when_it_was_given():
     only = "Khen thưởng tổng kết năm 2023: tặng Giấy khen cho 05 tập thể.\n"
     ex = extract_text(only, period="2024-H1", issuer="UBND xã Ninh Thới")
     assert [(f.value, f.period) for f in ex.facts] == [(5.0, "2023")]
+
+
+def test_a_year_written_with_the_title_is_its_period():
+    """'Đầu năm 2024, ... công nhận 15.804 hộ đạt danh hiệu Gia đình văn hóa năm 2023': the title's year."""
+    text = ("- Đầu năm 2024, Ủy ban nhân dân phường đã công nhận 15.804 hộ đạt danh hiệu Gia đình văn hóa năm "
+            "2023 (đạt 93,1%); 57/57 khu phố được công nhận danh hiệu Khu phố văn hóa năm 2023.\n")
+    ex = extract_text(text, period="2024-Q1", issuer="UBND phường Hiệp Bình Chánh")
+    assert [(f.award, f.value, f.period) for f in ex.facts if f.metric == "award.count"] == [
+        ("gia_dinh_van_hoa", 15804.0, "2023"), ("thon_van_hoa", 57.0, "2023")]

@@ -251,10 +251,13 @@ def read_pages(pdf, warnings: Optional[list[str]] = None) -> tuple[list[PageCont
 
 
 def _body_size(pages: list[PageContent]) -> float:
+    """The body font size: the commonest size in the upper half of the pages (long
+    footnotes at the bottom of a page must not outweigh the body)."""
     sizes = Counter()
     for p in pages:
         for ln in p.lines:
-            sizes[ln.size] += len(ln.text)
+            if ln.top < 0.5 * p.height:
+                sizes[ln.size] += len(ln.text)
     return sizes.most_common(1)[0][0] if sizes else 12.0
 
 

@@ -25,7 +25,8 @@ borderless two-column header and signature tables; ``001_tieu_de_trang.pdf``,
 printed from ``tests/data/docx/001_tieu_de_trang.docx``, seed 001 with a running
 header and ``Trang N`` page footers; ``danh_sach_tu_dong.pdf``, printed from
 ``tests/data/docx/danh_sach_tu_dong.docx``, Word's automatic numbered and bulleted
-lists (hanging indents).
+lists (hanging indents); ``chu_thich_dai.pdf``, printed from
+``tests/data/docx/chu_thich_dai.docx``, a footnote continued on the next page.
 
 Needs the corpus (``scripts/build_corpus.py``), ``qpdf`` (apt) and, for the
 password-protected .docx, ``msoffcrypto-tool`` in any Python given with
@@ -111,6 +112,8 @@ def layout_pdfs() -> None:
     print("wrote", soffice_convert(DOCX_DIR / "hai_cot.docx", "pdf", PDF_DIR))
     auto_list_docx(DOCX_DIR / "danh_sach_tu_dong.docx")
     print("wrote", soffice_convert(DOCX_DIR / "danh_sach_tu_dong.docx", "pdf", PDF_DIR))
+    build_docx(long_footnote_text(), DOCX_DIR / "chu_thich_dai.docx")
+    print("wrote", soffice_convert(DOCX_DIR / "chu_thich_dai.docx", "pdf", PDF_DIR))
     for stem, name, layout in (("002_0e22d76ab771f56c", "002_khong_gian_dong", Layout(13, 0, 1.0)),
                                ("003_30d1184c9269a7e2", "003_co_14_gian_1_5", Layout(14, 0, 1.5))):
         with tempfile.TemporaryDirectory() as tmp:
@@ -197,6 +200,23 @@ LIST_BULLETS = [
     "Kiểm tra, giám sát.",
 ]
 LIST_END = "Trên đây là báo cáo tổng kết công tác thi đua, khen thưởng năm 2022 của Ủy ban nhân dân xã."
+
+
+def long_footnote_text() -> str:
+    """A report whose first footnote is too long for its page (LibreOffice continues it
+    on the next page, below a separator rule) and a second note after it."""
+    para = ("Phong trào thi đua yêu nước được triển khai sâu rộng đến các cơ quan, đơn vị, địa phương, thu hút "
+            "đông đảo cán bộ, đảng viên và nhân dân tham gia, góp phần hoàn thành thắng lợi các nhiệm vụ chính "
+            "trị của huyện.")
+    note = " ".join(f"Đợt {i}: khen thưởng theo công trạng cho 45 tập thể và 120 cá nhân, khen thưởng chuyên "
+                    "đề cho 30 tập thể và 80 cá nhân." for i in range(1, 40))
+    lines = ["BÁO CÁO", "Kết quả công tác thi đua năm 2022", ""]
+    for k in range(16):
+        extra = " Kết quả khen thưởng¹ được tổng hợp như sau." if k == 3 else ""
+        extra += " Số liệu khác² kèm theo." if k == 12 else ""
+        lines += [para + extra, ""]
+    lines += ["¹ " + note, "² Ghi chú ngắn thứ hai."]
+    return "\n".join(lines)
 
 
 def auto_list_docx(out: Path) -> None:

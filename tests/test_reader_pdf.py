@@ -196,3 +196,16 @@ def test_word_automatic_lists_read_the_same_from_docx_and_pdf():
     assert len(texts) == 7
     assert texts[1].startswith("1. Tiếp tục quán triệt") and texts[1].endswith("địa phương, đơn vị.")
     assert texts[4].startswith("- Phát hiện, bồi dưỡng") and texts[4].endswith("đời sống xã hội.")
+
+
+def test_footnote_continued_on_the_next_page():
+    from test_reader_support import ROOT, body_text, footnotes
+    pdf_doc = extract(str(PDF_DATA / "chu_thich_dai.pdf"))
+    docx_doc = extract(str(ROOT / "tests" / "data" / "docx" / "chu_thich_dai.docx"))
+    notes = [b for b in pdf_doc.blocks if b.kind == FOOTNOTE]
+    assert [n.page for n in notes] == [2, 3]
+    assert notes[0].text.startswith("¹ Đợt 1:") and notes[0].text.endswith("Đợt 39: khen thưởng theo công trạng "
+                                                                        "cho 45 tập thể và 120 cá nhân, khen "
+                                                                        "thưởng chuyên đề cho 30 tập thể và 80 cá nhân.")
+    assert footnotes(pdf_doc) == footnotes(docx_doc)
+    assert body_text(pdf_doc) == body_text(docx_doc)

@@ -53,6 +53,12 @@ def _print_summary(summary, out=sys.stdout) -> None:
               f"{skipped} unchanged, {len(failed)} not readable; {facts} facts extracted (run {summary.run_id})\n")
     for r in failed:
         out.write(f"  {r.status:<11} {r.path}: {r.error}\n")
+    partial = [r for r in summary.results if r.warnings and r.action != "skipped"]
+    if partial:
+        out.write(f"{len(partial)} read in part (documents.warnings):\n")
+        for r in partial:
+            for w in r.warnings:
+                out.write(f"  partly      {r.path}: {w}\n")
 
 
 def cmd_ingest(a) -> int:

@@ -34,6 +34,7 @@ class FileResult:
     error: Optional[str] = None
     n_facts: int = 0
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)   # read in part: what was left out
 
 
 @dataclass
@@ -238,7 +239,8 @@ def ingest(paths: Iterable[str | Path], con, *, workers: int = 1, force: bool = 
 
 def _result(out: Outcome, action: str) -> FileResult:
     n = len(out.extraction.facts) if out.extraction else 0
-    return FileResult(out.path, out.doc_id, action, out.status, out.error, n, out.seconds)
+    return FileResult(out.path, out.doc_id, action, out.status, out.error, n, out.seconds,
+                      list(out.doc.warnings) if out.doc is not None else [])
 
 
 def _save(con, out: Outcome, run_id: str, rv: str, uv: str) -> None:

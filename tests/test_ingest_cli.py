@@ -149,3 +149,25 @@ def test_eval_prints_the_scores_and_the_misses(inbox, tmp_path):
     (g / "001_03026f8b928707b4.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
     r = run("eval", g, "--db", db, "--min-f1", "0.999", ok=False)
     assert r.returncode == 1 and "missed    metric=award.count, award=anh_hung_lao_dong" in r.stdout
+
+
+def test_a_pdf_read_in_part_says_so_and_keeps_saying_so(tmp_path):
+    """Page 3 of mot_trang_quet.pdf is a scan: the document is `ok` (pages 1-2 were
+    read), the summary and documents.warnings name the page, and a rules-only re-run
+    (which never opens the file) keeps the warning."""
+    box = tmp_path / "inbox"
+    box.mkdir()
+    shutil.copy(DATA / "pdf" / "mot_trang_quet.pdf", box / "mot_trang_quet.pdf")
+    db = tmp_path / "w.duckdb"
+    out = run("ingest", box, "--db", db)
+    assert "1 read in part" in out.stdout and "Trang 3" in out.stdout
+    con = duckdb.connect(str(db))
+    status, warnings = con.execute("SELECT status, warnings FROM documents").fetchone()
+    assert status == "ok" and warnings.startswith("Trang 3 ") and "OCR" in warnings
+    con.execute("UPDATE documents SET rules_version = 'older'")
+    con.close()
+    out = run("ingest", box, "--db", db)
+    assert "1 re-run through new rules" in out.stdout
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT warnings FROM documents").fetchone()[0] == warnings
+    con.close()

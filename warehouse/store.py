@@ -138,11 +138,12 @@ def save_document(con: duckdb.DuckDBPyConnection, *, doc_id: str, path: str, doc
         con.execute(
             "INSERT INTO documents (doc_id, path, format, status, error, doc_type, doc_number, title, issuer, "
             "place, issued_date, issued_year, period, province, district, signer, ingested_at, size_bytes, pages, "
-            "n_blocks, n_facts, reader_version, rules_version, run_id, extract_seconds) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, ?, ?, ?, ?, ?, ?, ?)",
+            "n_blocks, n_facts, reader_version, rules_version, run_id, extract_seconds, warnings) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [doc_id, path, doc.format, status, error, m.doc_type, m.doc_number, m.title, m.issuer, m.place,
              _date(m.issued_date), m.issued_year, m.period, m.province, m.district, m.signer, size, doc.pages,
-             len(doc.blocks), len(extraction.facts), reader_version, rules_version, run_id, seconds])
+             len(doc.blocks), len(extraction.facts), reader_version, rules_version, run_id, seconds,
+             "\n".join(doc.warnings) or None])
         con.execute("INSERT INTO document_text VALUES (?, ?)", [doc_id, doc.text])
         if doc.blocks:
             con.executemany(
@@ -185,11 +186,11 @@ def save_document(con: duckdb.DuckDBPyConnection, *, doc_id: str, path: str, doc
 
 def load_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> Optional[Document]:
     """Rebuild the Document stored for doc_id (without re-reading the file)."""
-    d = con.execute("SELECT d.path, d.format, d.pages, t.text FROM documents d JOIN document_text t "
+    d = con.execute("SELECT d.path, d.format, d.pages, t.text, d.warnings FROM documents d JOIN document_text t "
                     "USING (doc_id) WHERE doc_id = ?", [doc_id]).fetchone()
     if d is None:
         return None
-    path, fmt, pages, text = d
+    path, fmt, pages, text, warnings = d
     blocks = []
     for (idx, kind, level, page, start, end, tindex, bold, btext, cells) in con.execute(
             "SELECT block_index, kind, level, page, char_start, char_end, table_index, bold, text, cells_json "
@@ -202,4 +203,5 @@ def load_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> Optional[Docum
                 rows.append(Row(cs, cs[0].start if cs else start, cs[-1].end if cs else start))
         blocks.append(Block(index=idx, kind=kind, text=btext, start=start, end=end, level=level, page=page,
                             rows=rows, table_index=tindex, bold=bool(bold)))
-    return Document(path=path, format=fmt, blocks=blocks, text=text, match_text=match_form(text), pages=pages)
+    return Document(path=path, format=fmt, blocks=blocks, text=text, match_text=match_form(text), pages=pages,
+                    warnings=warnings.split("\n") if warnings else [])

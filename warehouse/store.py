@@ -117,6 +117,17 @@ def save_failure(con: duckdb.DuckDBPyConnection, *, doc_id: str, path: str, fmt:
         raise
 
 
+def _row_ids(doc_id: str, keys: list[tuple]) -> list[str]:
+    """Stable ids for a document's rows from what identifies each; repeats get -1, -2 ..."""
+    out, seen = [], {}
+    for key in keys:
+        base = stable_id(doc_id, *key)
+        k = seen.get(base, 0)
+        seen[base] = k + 1
+        out.append(f"{doc_id[:12]}-{base}" + (f"-{k}" if k else ""))
+    return out
+
+
 def _cells_json(b: Block) -> Optional[str]:
     if b.kind != TABLE or not b.rows:
         return None
@@ -160,24 +171,15 @@ def save_document(con: duckdb.DuckDBPyConnection, *, doc_id: str, path: str, doc
                   f.col_index, f.raw, f.bound, f.value_low, f.value_high, f.stated_percent, f.confidence,
                   f.note, f.granter] for f in extraction.facts])
         if extraction.honorees:
-            rows, seen = [], {}
-            for h in extraction.honorees:
-                base = stable_id(doc_id, h.name, h.char_start, h.award)
-                k = seen.get(base, 0)
-                seen[base] = k + 1
-                rows.append([f"{doc_id[:12]}-{base}" + (f"-{k}" if k else ""), doc_id, h.name, h.recipient,
-                             h.position, h.award, h.period, h.text, h.char_start, h.char_end, h.page, h.rule])
-            con.executemany("INSERT INTO honorees VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            ids = _row_ids(doc_id, [(h.name, h.char_start, h.award) for h in extraction.honorees])
+            con.executemany("INSERT INTO honorees VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            [[i, doc_id, h.name, h.recipient, h.position, h.award, h.period, h.text, h.char_start,
+                              h.char_end, h.page, h.rule] for i, h in zip(ids, extraction.honorees)])
         if extraction.citations:
-            rows, seen = [], {}
-            for c in extraction.citations:
-                base = stable_id(doc_id, c.doc_kind, c.number, c.char_start)
-                k = seen.get(base, 0)
-                seen[base] = k + 1
-                rows.append([f"{doc_id[:12]}-{base}" + (f"-{k}" if k else ""), doc_id, c.doc_kind, c.number,
-                             _date(c.issued_date), c.issuer, c.canonical, c.text, c.char_start, c.char_end,
-                             c.page, c.rule])
-            con.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            ids = _row_ids(doc_id, [(c.doc_kind, c.number, c.char_start) for c in extraction.citations])
+            con.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            [[i, doc_id, c.doc_kind, c.number, _date(c.issued_date), c.issuer, c.canonical, c.text,
+                              c.char_start, c.char_end, c.page, c.rule] for i, c in zip(ids, extraction.citations)])
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

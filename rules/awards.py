@@ -10,7 +10,9 @@ naming an award (``74 Tập thể lao động tiên tiến``) — joined into *g
 3. ``backward``: ``<award> ... (tặng) cho <group>`` / ``<award>: <group>`` before it;
 4. ``breakdown``: the total it is a part of (a list after ``cụ thể:``, or ``(trong đó ...)``);
 5. ``generic``: ``khen thưởng cho <group>`` — a Giấy khen when a district or
-   commune chairman grants it, else ``khen_thuong`` (form not named).
+   commune chairman grants it, else ``khen_thuong`` (form not named); also
+   ``khen_thuong`` when award forms are listed right after the total (``khen
+   thưởng 47 lượt tập thể, cá nhân, gồm Giấy khen cho ...``).
 
 The rule stored on a fact is ``<award entry id>/<binding>``.
 """
@@ -286,13 +288,20 @@ def _bind(an: Analysis, sent: Sentence, g: Group, mentions: list[AwardMention]) 
                     it.award, it.binding = m, "backward"
 
 
+_PARTS_AFTER = re.compile(r"[\s,]*(?:gồm|bao gồm|trong đó|cụ thể)\b[\s:,]*")
+
+
 def _generic_award(an: Analysis, sent: Sentence, g: Group, status: Optional[str]) -> Optional[tuple[str, str]]:
     mt = an.doc.match_text
     cs = clause_start(sent, g.start, seps=";")
     before = mt[cs:g.start]
     if not _GENERIC.search(before):
         return None
-    if status is None:
+    # "khen thưởng 47 lượt tập thể, cá nhân, gồm Giấy khen cho 12 tập thể và 35 cá nhân": a total
+    # whose forms are listed right after is not itself one form
+    after = _PARTS_AFTER.match(mt, g.items[-1].end)
+    listed = after is not None and any(0 <= m.start - after.end() <= 2 for m in an.mentions_in(sent))
+    if status is None and not listed:
         lv = catalog().last_granter(mt[sent.block.start:g.start], ("huyen", "xa", "tinh", "thu_tuong", "chinh_phu"))
         if lv and lv[1] == "huyen":
             return "giay_khen_cap_huyen", "aw.giay_khen/generic"
@@ -398,7 +407,23 @@ def extract_awards(an: Analysis) -> list[Item]:
         text_end = an.doc.match_text[sent.start:sent.end].rstrip(" .")
         if sent_items and _LEAD_END.search(text_end) and sent.end >= b.end - 2:
             lead = _Lead(sent_items, b.index)
+    _mixed_by_later_split(bound)
     return bound
+
+
+def _mixed_by_later_split(bound: list[Item]) -> None:
+    """'... 143 Bằng khen của Ban Thường vụ Hội Nông dân tỉnh ...' then, in the next paragraph,
+    'Bằng khen của Ban Thường vụ ... được tặng cho 48 tập thể và 95 cá nhân': a count that names no
+    recipient and is split right after into collectives and people summing to it went to both."""
+    facts = [it.fact for it in bound if it.fact is not None]
+    for i, f in enumerate(facts):
+        if f.recipient is not None or f.value is None:
+            continue
+        later = [g for g in facts[i + 1:] if g.block_index is not None and f.block_index is not None
+                 and 0 < g.block_index - f.block_index <= 2 and g.award == f.award and g.period == f.period]
+        groups = [g.value for g in later if g.recipient == "tap_the"], [g.value for g in later if g.recipient == "ca_nhan"]
+        if any(a + b == f.value for a in groups[0] for b in groups[1]):
+            f.recipient = "mixed"
 
 
 def _heading_award(an: Analysis, sent: Sentence) -> Optional[AwardMention]:
@@ -580,10 +605,14 @@ def _shares(an: Analysis, sent: Sentence, bound: list[Item], mentions: list[Awar
         if par is not None:
             cs = clause_start(sent, par[0], seps=";")  # "(đạt tỷ lệ 33,3%)": the cue is before the bracket
         before = mt[max(cs, n.start - 150):n.start]
-        if _DIRECT_SHARE.search(before):
+        # the cue nearest the figure: "(giáo viên trực tiếp giảng dạy chiếm 80,9%, cán bộ quản lý
+        # chiếm 19,1%)" gives one share of each
+        direct = [m.end() for m in _DIRECT_SHARE.finditer(before)]
+        leader = [m.end() for m in _LEADER_SHARE.finditer(before)]
+        if direct and (not leader or direct[-1] >= leader[-1]):
             metric, rule = "award.direct_worker_share", "aw.share.direct"
-        elif _LEADER_SHARE.search(before) and ("tỷ lệ" in mt[max(sent.start, n.start - 120):n.start]
-                                               or re.search(r"chiếm\s*$", before)):
+        elif leader and ("tỷ lệ" in mt[max(sent.start, n.start - 120):n.start]
+                         or re.search(r"chiếm\s*$", before)):
             metric, rule = "award.leader_share", "aw.share.leader"
         else:
             continue

@@ -147,6 +147,9 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
         if b:
             return b.group("y")
     cs = clause_start(sent, pos, seps=";")
+    inherited = _inherited_period(sent, cs, pos, doc_period)
+    if inherited:
+        return inherited
     # 1. the clause, then the sentence, then the block before the figure
     for lo in (cs, sent.start, sent.block.start):
         p = _pick([x for x in period_mentions(mt[lo:pos], lo, doc_period) if x.pos < pos])
@@ -168,6 +171,38 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
             years = [x for x in found if "-" not in x.period or x.period[5:6] in ("H", "Q")]
             return (years or found)[0].period
     return doc_period
+
+
+_BREAKDOWN_OPEN = re.compile(r"^\s*(?:trong đó|cụ thể)\b")
+_REST_OPEN = re.compile(r"^\s*(?:các|những|số)?\s*(?:xã|huyện|thôn|đơn vị|hộ)?\s*còn lại\b")
+_YEARLY_AVERAGE = re.compile(r"(?:bình quân|trung bình)\s+(?:mỗi|hằng|hàng)\s+năm|(?:mỗi|hằng|hàng) năm\s+(?:bình quân\s+)?giảm")
+
+
+def _inherited_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[str]) -> Optional[str]:
+    """Periods a clause takes from the figures around it rather than from a year it names.
+
+    - "... lên 11/15 xã năm 2024; trong đó có 02 xã ...": a breakdown belongs to the year of the
+      figure it breaks down, even when that year was attached to that figure;
+    - "Các xã còn lại bình quân đạt 15,5 tiêu chí/xã" after "... 11/15 xã năm 2024.": the rest of
+      the same count, the same year;
+    - "bình quân mỗi năm giảm 2,17%" in a report on 2020-2025: a yearly average over the report's span.
+    """
+    mt = sent.doc.match_text
+    head = mt[cs:pos]
+    if period_mentions(head, cs, doc_period):
+        return None
+    if _BREAKDOWN_OPEN.match(head) and cs > sent.start:
+        before = [x for x in period_mentions(mt[sent.start:cs], sent.start, doc_period) if not x.baseline]
+        if before and before[-1].attached:
+            return before[-1].period
+    if _REST_OPEN.match(mt[sent.start:pos]) and sent.start > sent.block.start:
+        before = [x for x in period_mentions(mt[sent.block.start:sent.start], sent.block.start, doc_period)
+                  if not x.baseline]
+        if before and before[-1].attached:
+            return before[-1].period
+    if _YEARLY_AVERAGE.search(head) and doc_period and re.fullmatch(r"\d{4}-\d{4}", doc_period):
+        return doc_period
+    return None
 
 
 # --- status ------------------------------------------------------------------

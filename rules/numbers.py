@@ -97,9 +97,10 @@ and is re-exported here; the scanner below decides which runs count.
 ``mười hai``, ``hai mươi mốt``, ``một trăm linh năm``, ``một nghìn không trăm
 linh năm``, ``hai tỷ ba trăm triệu``.  Conservative: a run of two or more
 number words that parses as one number, or a single number word (``một`` ..
-``mười``; not ``năm`` (far more often "year"), ``tư``, ``lăm``, ``mốt``, ``không``)
-directly followed by a counted noun (``tập thể``, ``cá nhân``, ``hộ``, ``xã``,
-``thôn``, ``người``, ``đơn vị`` ...).  Not numbers: ``một số``, ``một cách``,
+``mười``; not ``tư``, ``lăm``, ``mốt``, ``không``) directly followed by a counted
+noun (``tập thể``, ``cá nhân``, ``hộ``, ``xã``, ``thôn``, ``người``, ``đơn vị`` ...).
+A single ``năm`` is far more often "year": it counts only before a noun no year
+stands before (``năm cá nhân``, ``năm tập thể``, ``năm đơn vị``).  Not numbers: ``một số``, ``một cách``,
 ``là một huyện`` / ``có một`` (an article), ``tháng Hai``, ``thứ ba``, ``số hai``,
 a run starting with ``năm`` after ``mỗi``/``hàng``/``cả``/``/`` (``hàng năm``,
 ``người/năm triệu đồng``).  After ``mười``/``mươi`` a 5 must be ``lăm``/``nhăm``
@@ -548,6 +549,8 @@ _YEAR_PREV = re.compile(r"(?:(?<!\w)(?:mỗi|hàng|hằng|cả|trong|cuối|đ�
 # "là một huyện": an article, not a count
 _ARTICLE_PREV = re.compile(r"(?<!\w)(?:là|có|như|thành|một)[ ]\Z", re.I)
 _WORD_SPLIT = re.compile(r"\S+")
+# nouns no year stands before: "năm cá nhân" can only be five people
+_FIVE_BEFORE = re.compile(r"[ ](?:tập thể|cá nhân|đơn vị|đồng chí|học sinh|giáo viên)(?!\w)", re.I)
 
 
 def _words_in(text: str, lower: Optional[str], lo: int, hi: int, prev_end: int) -> list[Num]:
@@ -575,7 +578,10 @@ def _words_in(text: str, lower: Optional[str], lo: int, hi: int, prev_end: int) 
                     continue
                 s, e = spans[i][0], spans[j - 1][1]
                 if j - i == 1:
-                    if toks[i] not in _SINGLE_OK or not _COUNTED_AFTER.match(text, e):
+                    ok = toks[i] in _SINGLE_OK and _COUNTED_AFTER.match(text, e)
+                    # "hai tập thể ... và năm cá nhân": before a recipient noun "năm" is five
+                    ok = ok or (toks[i] == "năm" and _FIVE_BEFORE.match(text, e))
+                    if not ok:
                         continue
                 if _WORD_PREV_BLOCK.search(text, max(lo, s - 8), s):
                     continue

@@ -71,6 +71,7 @@ def _topics_in(mt: str, lo: int, hi: int) -> list[tuple[int, int, Topic]]:
     return found
 
 
+_GROUP_BEFORE = regex.compile(r"\b(?:các|những|nhiều|một số) (?:xã|huyện|thôn|bản|ấp|phường|đơn vị|địa phương)\b")
 _TRANSITION = regex.compile(r"xuống|còn|lên|đến|giảm|tăng|bình quân")
 _AFTER_COUNT = regex.compile(r"\s*hộ\b")
 _UNIT_END = regex.compile(r"^\s*hộ\s*(?:$|[,;.)(]|chiếm|tỷ lệ|bằng|=|trên|trong đó|giảm|tăng|so với)")
@@ -89,13 +90,18 @@ def extract_poverty(an: Analysis) -> None:
         for n in an.numbers_in(sent):
             cs = clause_start(sent, n.start, seps=";")
             if n.percent:
+                if n.bound in (">", "<") and _GROUP_BEFORE.search(mt, cs, n.start):
+                    # "các xã ... có tỷ lệ hộ nghèo trên 36%", "các xã trong Cụm đều dưới 0,5%":
+                    # a bound describing a group of places is not a figure of any of them
+                    continue
                 tops = [t for t in _topics_in(mt, cs, n.start)]
                 topic = tops[-1][2] if tops else None
                 tstart = tops[-1][0] if tops else None
                 gap = mt[last_end:n.start]
                 if topic is None and last_topic is not None and (
                         regex.search(r"(?:còn|xuống|chiếm)\s*\(?\s*$", mt[cs:n.start])
-                        or regex.fullmatch(r"\s*[,(]?\s*(?:tỷ lệ|chiếm|bằng)?\s*(?:tỷ lệ)?\s*", gap)
+                        or regex.fullmatch(r"\s*[,(]?\s*(?:tỷ lệ|chiếm|bằng)?\s*(?:tỷ lệ)?\s*",
+                                           _after_topic(mt, last_end, n.start, last_topic))
                         or (last_end > sent.start and len(gap) <= 45 and not regex.search(r"[\d;]", gap)
                             and subject_before(an.doc.text, last_end, n.start) is not None)):
                     # "..., trong đó Hải Lộc còn 2,15%, Minh Lộc 1,86%": a list of the same figure
@@ -147,6 +153,14 @@ def extract_poverty(an: Analysis) -> None:
                 continue
             _emit(an, sent, n, topic.count_metric, topic.id + ".count", "household", max(cs, last_end))
             last_topic, last_end = topic, n.end
+
+
+def _after_topic(mt: str, lo: int, hi: int, topic: Topic) -> str:
+    """mt[lo:hi] without the topic's own words at its start: after "1.771 hộ nghèo" the gap
+    to "(tỷ lệ 5,55%)" is just " (tỷ lệ "."""
+    ws = regex.match(r"\s*", mt[lo:hi])
+    m = topic.pattern.match(mt, lo + ws.end(), hi)
+    return mt[m.end():hi] if m else mt[lo:hi]
 
 
 def _emit(an: Analysis, sent: Sentence, n: Num, metric: str, rule: str, unit: str, cs: int) -> None:

@@ -435,6 +435,13 @@ def test_words_are_conservative():
     assert got == [("2020", 2020), ("hai mươi", 20), ("2022-2023", 2023)]
 
 
+def test_năm_is_five_only_before_a_noun_no_year_stands_before():
+    s = ("tặng Giấy khen cho hai tập thể và năm cá nhân; năm đơn vị dẫn đầu; năm học mới; "
+         "năm người; năm xã; cả năm tập thể nhà trường")
+    got = [(n.raw, n.value) for n in nums(s, words=True)]
+    assert got == [("hai", 2), ("năm", 5), ("năm", 5)]
+
+
 def test_words_with_bound_and_scale():
     n = one("trị giá hơn hai tỷ đồng", "hơn hai tỷ", words=True)
     assert (n.value, n.bound, n.base, n.scale) == (2e9, ">", 2, 1e9)

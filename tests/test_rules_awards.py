@@ -172,3 +172,36 @@ def test_a_year_written_with_the_title_is_its_period():
     ex = extract_text(text, period="2024-Q1", issuer="UBND phường Hiệp Bình Chánh")
     assert [(f.award, f.value, f.period) for f in ex.facts if f.metric == "award.count"] == [
         ("gia_dinh_van_hoa", 15804.0, "2023"), ("thon_van_hoa", 57.0, "2023")]
+
+
+def test_five_written_as_a_word_and_a_total_split_in_the_next_paragraph():
+    text = ("Giám đốc Sở Giáo dục và Đào tạo tặng Giấy khen cho ba tập thể và năm cá nhân. Năm học "
+            "2023-2024, trường có 40 giáo viên.\n\n"
+            "Năm 2024, Hội Cựu chiến binh tỉnh đã tặng 75 Bằng khen của Ban Thường vụ Hội Cựu chiến binh tỉnh "
+            "và 210 Giấy khen của Hội cấp huyện.\n\n"
+            "Bằng khen của Ban Thường vụ Hội Cựu chiến binh tỉnh được tặng cho 21 tập thể và 54 cá nhân.\n")
+    ex = extract_text(text, period="2024")
+    got = sorted((f.award, f.recipient or "", f.value) for f in pick(ex.facts, metric="award.count"))
+    assert ("giay_khen", "ca_nhan", 5) in got and ("giay_khen", "tap_the", 3) in got
+    assert ("bang_khen_khac", "mixed", 75) in got          # 75 = 21 + 54, said in the next paragraph
+    assert ("bang_khen_khac", "tap_the", 21) in got and ("bang_khen_khac", "ca_nhan", 54) in got
+    assert ("giay_khen", "", 210) in got                    # nothing splits it: no recipient guessed
+    assert not any(v == 2023 or v == 2024 for _, _, v in got)
+
+
+def test_a_commendation_total_whose_forms_follow_is_not_one_form():
+    text = ("Năm 2024, Chủ tịch UBND xã đã khen thưởng 31 lượt tập thể, cá nhân, gồm Giấy khen cho 9 tập thể "
+            "và 22 cá nhân.\n\n"
+            "Chủ tịch UBND xã đã khen thưởng cho 14 tập thể và 40 cá nhân, cụ thể:\n")
+    ex = extract_text(text, period="2024")
+    got = sorted((f.award, f.recipient, f.value) for f in pick(ex.facts, metric="award.count"))
+    assert got == [("giay_khen_cap_xa", "ca_nhan", 22), ("giay_khen_cap_xa", "ca_nhan", 40),
+                   ("giay_khen_cap_xa", "tap_the", 9), ("giay_khen_cap_xa", "tap_the", 14),
+                   ("khen_thuong", "mixed", 31)]
+
+
+def test_each_share_takes_the_cue_nearest_to_it():
+    text = "- CSTĐCS: 36 cá nhân (người lao động trực tiếp chiếm 75%, cán bộ lãnh đạo chiếm 25%);\n"
+    ex = extract_text(text, period="2023")
+    got = sorted((f.metric, f.value) for f in ex.facts if "share" in f.metric)
+    assert got == [("award.direct_worker_share", 75), ("award.leader_share", 25)]

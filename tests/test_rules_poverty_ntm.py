@@ -76,3 +76,35 @@ def test_ntm_kinds_added_counts_and_running_totals():
         ("ntm.villages_standard", 4, 4, "", "Hà Giang", "2023"),
         ("ntm.villages_standard", 4, 7, "", "Hà Vinh", "2023"),
     ]
+
+
+def test_a_rate_in_brackets_after_its_count_and_a_yearly_average_over_the_span():
+    text = ("Kết quả rà soát cuối năm 2021, toàn huyện có 2.306 hộ nghèo (tỷ lệ 7,41%). Đến cuối năm 2024 "
+            "còn 1.190 hộ nghèo, chiếm 3,62%; bình quân mỗi năm giảm 1,26%.\n")
+    ex = extract_text(text, period="2021-2025")
+    got = sorted((f.metric, f.value, f.period) for f in ex.facts if f.metric.startswith("poverty."))
+    assert got == [("poverty.poor_households", 1190, "2024"), ("poverty.poor_households", 2306, "2021"),
+                   ("poverty.poor_rate", 3.62, "2024"), ("poverty.poor_rate", 7.41, "2021"),
+                   ("poverty.poor_rate_reduction", 1.26, "2021-2025")]
+    # in a one-year report the same words keep the year of the sentence
+    one = extract_text(text, period="2024")
+    assert [f.period for f in pick(one.facts, metric="poverty.poor_rate_reduction")] == ["2024"]
+
+
+def test_a_bound_over_a_group_of_communes_is_not_a_rate():
+    text = ("Tỷ lệ hộ nghèo các xã vùng cao đều trên 25%; tập trung nguồn lực cho những xã có tỷ lệ hộ nghèo "
+            "dưới 3%. Toàn huyện còn 812 hộ nghèo, chiếm 4,05%.\n")
+    ex = extract_text(text, period="2023")
+    got = sorted((f.metric, f.value) for f in ex.facts if f.metric.startswith("poverty."))
+    assert got == [("poverty.poor_households", 812), ("poverty.poor_rate", 4.05)]
+
+
+def test_a_breakdown_and_the_rest_take_the_year_of_the_count_they_follow():
+    text = ("Số xã đạt chuẩn nông thôn mới tăng từ 03/12 xã năm 2021 lên 05/12 xã năm 2022 và 07/12 xã năm "
+            "2023; trong đó có 01 xã đạt chuẩn nông thôn mới nâng cao. Các xã còn lại bình quân đạt 16,2 "
+            "tiêu chí/xã.\n")
+    ex = extract_text(text, period="2021-2025")
+    got = sorted((f.metric, f.value, f.period) for f in ex.facts if f.metric.startswith("ntm."))
+    assert got == [("ntm.avg_criteria", 16.2, "2023"), ("ntm.communes_advanced", 1, "2023"),
+                   ("ntm.communes_standard", 3, "2021"), ("ntm.communes_standard", 5, "2022"),
+                   ("ntm.communes_standard", 7, "2023")]

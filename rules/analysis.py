@@ -67,8 +67,8 @@ class Analysis:
         return cache[key]
 
     # -- context ---------------------------------------------------------------
-    def period(self, sent: Sentence, pos: int, end: Optional[int] = None) -> Optional[str]:
-        return period_at(sent, pos, self.meta.period, end)
+    def period(self, sent: Sentence, pos: int, end: Optional[int] = None, *, stock: bool = False) -> Optional[str]:
+        return period_at(sent, pos, self.meta.period, end, stock=stock)
 
     def status(self, sent: Sentence, pos: int) -> Optional[str]:
         st = status_at(sent, pos)

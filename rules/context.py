@@ -6,6 +6,10 @@ document's period.  ``năm 2021`` beats a ``giai đoạn 2022-2025`` further awa
 in the same scope; years inside dates (``ngày 28/1/2022``, ``tháng 8 năm
 2019``) and document numbers (``91/2017/NĐ-CP``) are not periods.
 
+For a stock (poor households, the poverty rate) ``đầu năm 2024`` is the level
+left by the survey at the end of 2023.  Ranges naming a poverty standard
+(``chuẩn nghèo đa chiều giai đoạn 2022 - 2025``) are not periods.
+
 Status: ``proposed`` when the clause before the figure says ``đề nghị``,
 ``trình``, ``dự kiến``, ``hiệp y``; ``target`` when it says ``chỉ tiêu``,
 ``phấn đấu``, ``mục tiêu`` or the section is a ``PHƯƠNG HƯỚNG, NHIỆM VỤ``
@@ -36,6 +40,10 @@ _COMPARISON_BEFORE = re.compile(r"so với\s+(?:cuối |đầu |cùng kỳ |gi�
 _LAW_BEFORE = re.compile(r"\bluật\b[^;.()\d]{0,50}(?:năm|ngày \d+ tháng \d+ năm)\s*$")
 # "có thành tích trong tổng kết năm 2023": the year the award rewards, not when it was given
 _REASON_BEFORE = re.compile(r"(?:tổng kết|sơ kết|thành tích)\s+(?:công tác\s+|phong trào\s+)?(?:năm\s*)?$")
+# "theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025": the standard's name, not the figure's period
+_STANDARD_BEFORE = re.compile(r"chuẩn (?:nghèo )?(?:đa chiều )?(?:của tỉnh [^\d,;.]{0,25})?(?:giai đoạn|gđ)\s*$")
+# "Đầu năm 2024, toàn huyện có 1.184 hộ nghèo": the stock left by the survey at the end of 2023
+_START_OF_YEAR_BEFORE = re.compile(r"(?:^|[^\w])đầu năm\s*$")
 # "11,72% năm 2016": a year attached to the figure right before it
 _FIGURE_BEFORE = re.compile(r"\d[\d.,]*\s*(?:%|‰|hộ|xã|người|tấn|ha)?\s*(?:vào |của |trong )?(?:năm\s*)?$")
 
@@ -47,6 +55,7 @@ class PeriodMention:
     attached: bool = False   # belongs to the figure just before it ("11,72% năm 2016")
     baseline: bool = False   # a comparison baseline ("so với cuối năm 2015")
     reason: bool = False     # the year an award rewards ("thành tích trong tổng kết năm 2023")
+    start_of_year: bool = False  # "đầu năm 2024": for a stock, the state at the end of 2023
 
 
 def _doc_year(doc_period: Optional[str]) -> Optional[str]:
@@ -62,9 +71,13 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
         before = mtext[max(0, m_start - 30):m_start]
         if _LAW_BEFORE.search(mtext[max(0, m_start - 60):m_start]):
             return  # "Luật Thi đua, khen thưởng năm 2022" names a law
+        if _STANDARD_BEFORE.search(mtext[max(0, m_start - 50):m_start]):
+            taken.append((m_start, m_end))
+            return  # "chuẩn nghèo đa chiều giai đoạn 2022 - 2025" names a poverty standard
         out.append(PeriodMention(base + m_start, per, attached=bool(_FIGURE_BEFORE.search(before)),
                                  baseline=bool(_COMPARISON_BEFORE.search(before)),
-                                 reason=bool(_REASON_BEFORE.search(before))))
+                                 reason=bool(_REASON_BEFORE.search(before)),
+                                 start_of_year=bool(_START_OF_YEAR_BEFORE.search(before))))
         taken.append((m_start, m_end))
 
     if doc_period and re.match(r"^\d{4}-\d{4}$", doc_period):
@@ -105,7 +118,7 @@ def _is_date_year(text: str, start: int) -> bool:
     return bool(_DATE_BEFORE.search(before)) or before.endswith("/")
 
 
-def _pick(found: list[PeriodMention]) -> Optional[str]:
+def _pick(found: list[PeriodMention], *, stock: bool = False) -> Optional[str]:
     """The period a scope gives a figure after it: the last plain year (or half,
     quarter) before it, else the last range; attached years and baselines don't count."""
     usable = [p for p in found if not p.attached and not p.baseline]
@@ -116,7 +129,10 @@ def _pick(found: list[PeriodMention]) -> Optional[str]:
     if not usable:
         return None
     years = [p for p in usable if "-" not in p.period or p.period[5:6] in ("H", "Q")]
-    return (years or usable)[-1].period
+    chosen = (years or usable)[-1]
+    if stock and chosen.start_of_year and chosen.period.isdigit():
+        return str(int(chosen.period) - 1)
+    return chosen.period
 
 
 def _outside_parens(text: str, found: list[PeriodMention], base: int) -> list[PeriodMention]:
@@ -131,8 +147,12 @@ def _outside_parens(text: str, found: list[PeriodMention], base: int) -> list[Pe
     return outside or found
 
 
-def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional[int] = None) -> Optional[str]:
-    """The period a figure at absolute position ``pos`` (ending at ``end``) belongs to."""
+def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional[int] = None,
+              *, stock: bool = False) -> Optional[str]:
+    """The period a figure at absolute position ``pos`` (ending at ``end``) belongs to.
+
+    ``stock``: the figure is a level measured by a year-end survey (poor households, the
+    poverty rate); "đầu năm 2024" then means the level of 2023."""
     doc = sent.doc
     mt = doc.match_text
     # 0. a year written right after the figure: "11,72% năm 2016"
@@ -151,8 +171,10 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     if inherited:
         return inherited
     # 1. the clause, then the sentence, then the block before the figure
-    for lo in (cs, sent.start, sent.block.start):
-        p = _pick([x for x in period_mentions(mt[lo:pos], lo, doc_period) if x.pos < pos])
+    for scope, lo in enumerate((cs, sent.start, sent.block.start)):
+        # "đầu năm" shifts a stock only in the figure's own sentence
+        p = _pick([x for x in period_mentions(mt[lo:pos], lo, doc_period) if x.pos < pos],
+                  stock=stock and scope < 2)
         if p:
             return p
     # 2. the clause after the figure (a "giai đoạn 2015 - 2020" closing the clause)

@@ -252,8 +252,8 @@ def _clean_token(token: str) -> str:
 # flattened table row stays three numbers.
 _SPG = r"[1-9]\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d|[.,]\d)"
 _NUMTOK = (r"(?:(?:^|(?<=[|(\t\n\-–—~<>≥≤≈])|(?<=[|(\t\n\-–—~<>≥≤≈.,;:!?][ \u00a0]))" + _SPG +
-           r"(?=[ \u00a0]?(?:[|)\t\n%;:,\-–—]|\.(?!\d)|$)|[ \u00a0][^\W\d_])"
-           r"|(?<=[^\W\d_][ \u00a0])" + _SPG + r"(?=[ \u00a0][^\W\d_]|[,;:)]|\.(?!\d))"
+           r"(?=[ \u00a0]?(?:[|)\t\n%;:,\-–—]|\.(?!\d)|$)|[ \u00a0][^\W\d_]|/[1-9])"
+           r"|(?<=[^\W\d_][ \u00a0])" + _SPG + r"(?=[ \u00a0][^\W\d_]|[,;:)]|\.(?!\d)|/[1-9])"
            r"|\d+(?:[.,]\d+)*)")
 _L = r"[^\W\d_]"            # a letter
 # words that may follow "N/" as a unit (a rate), so "N/xã" is not a document number
@@ -285,6 +285,11 @@ _MASTER = re.compile(
     re.I | re.M)
 
 _DIGIT = re.compile(r"\d+")
+_GROUP_SPACE = re.compile(r"\d[ \u00a0\u202f\u2009]\d")
+
+
+def _space_grouped(raw: str) -> bool:
+    return bool(_GROUP_SPACE.search(raw))
 _SCALE_WORDS = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 _SUFFIX = re.compile(
     r"[ ]?(?P<pct>%)"
@@ -295,6 +300,8 @@ _SUFFIX = re.compile(
 _RANGE_TAIL = re.compile(rf"[ ]{{0,2}}[-–—~][ ]{{0,2}}(?P<hi>{_NUMTOK})(?![\w/])", re.I | re.M)
 _TO_TAIL = re.compile(rf"[ ](?:đến|tới)[ ](?P<hi>{_NUMTOK})(?![\w/])", re.I | re.M)
 _FRAC_TAIL = re.compile(r"/(?P<den>\d+(?:[.,]\d+)*)(?![\d/]|[ ]?/)")
+# "9 152/9 870 hộ": a space-grouped numerator takes a space-grouped denominator
+_FRAC_TAIL_SPG = re.compile(r"/(?P<den>" + _SPG + r")(?![\d/]|[ ]?/)")
 _POST_NEAR = re.compile(r"[ ]trở[ ](?P<d>lên|xuống)(?!\w)", re.I)
 _POST_FAR = re.compile(r"(?:[ ][^\W\d_]+){1,3}?[ ]trở[ ](?P<d>lên|xuống)(?!\w)", re.I)
 _PREFIX = re.compile(
@@ -391,7 +398,10 @@ def _build(text: str, m: re.Match, lo_limit: int, limit: int) -> tuple[Optional[
 
     # fraction: 03/19, 1.020/750
     if not first.percent and first.scale == 1.0 and first.end == end:
-        fm = _FRAC_TAIL.match(text, end, limit)
+        fm = None
+        if _space_grouped(text[start:end]):
+            fm = _FRAC_TAIL_SPG.match(text, end, limit)
+        fm = fm or _FRAC_TAIL.match(text, end, limit)
         if fm:
             den = _analyse(fm.group("den"))
             fend = fm.end()

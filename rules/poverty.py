@@ -71,10 +71,13 @@ def _topics_in(mt: str, lo: int, hi: int) -> list[tuple[int, int, Topic]]:
     return found
 
 
+_SHARE_OF_POOR = regex.compile(r"\s*(?:của\s+)?(?:tổng\s+)?số\s+hộ\s+(?:nghèo|cận nghèo)")
 _GROUP_BEFORE = regex.compile(r"\b(?:các|những|nhiều|một số) (?:xã|huyện|thôn|bản|ấp|phường|đơn vị|địa phương)\b")
+# counted over a year, not measured at a moment: "đầu năm" keeps its year
+_FLOWS = {"poverty.escaped_households", "poverty.new_poor_households", "poverty.poor_rate_reduction"}
 _TRANSITION = regex.compile(r"xuống|còn|lên|đến|giảm|tăng|bình quân")
 _AFTER_COUNT = regex.compile(r"\s*hộ\b")
-_UNIT_END = regex.compile(r"^\s*hộ\s*(?:$|[,;.)(]|chiếm|tỷ lệ|bằng|=|trên|trong đó|giảm|tăng|so với)")
+_UNIT_END = regex.compile(r"^\s*hộ\s*(?:$|[,;.)(/]|chiếm|tỷ lệ|bằng|=|trên|trong đó|giảm|tăng|so với)")
 
 
 def extract_poverty(an: Analysis) -> None:
@@ -90,6 +93,9 @@ def extract_poverty(an: Analysis) -> None:
         for n in an.numbers_in(sent):
             cs = clause_start(sent, n.start, seps=";")
             if n.percent:
+                if _SHARE_OF_POOR.match(mt, n.end):
+                    # "486 hộ ..., chiếm 60,1% số hộ nghèo": a share of the poor, not a poverty rate
+                    continue
                 if n.bound in (">", "<") and _GROUP_BEFORE.search(mt, cs, n.start):
                     # "các xã ... có tỷ lệ hộ nghèo trên 36%", "các xã trong Cụm đều dưới 0,5%":
                     # a bound describing a group of places is not a figure of any of them
@@ -103,7 +109,11 @@ def extract_poverty(an: Analysis) -> None:
                         or regex.fullmatch(r"\s*[,(]?\s*(?:tỷ lệ|chiếm|bằng)?\s*(?:tỷ lệ)?\s*",
                                            _after_topic(mt, last_end, n.start, last_topic))
                         or (last_end > sent.start and len(gap) <= 45 and not regex.search(r"[\d;]", gap)
+                            and subject_before(an.doc.text, last_end, n.start) is not None)
+                        or (last_end > sent.start and len(gap) <= 60 and not regex.search(r"\d", gap)
+                            and regex.search(r"\(\s*$", gap)
                             and subject_before(an.doc.text, last_end, n.start) is not None)):
+                    # "...; thấp nhất là thị trấn Chợ Chùa (0,84%)": a place and its figure in brackets
                     # "..., trong đó Hải Lộc còn 2,15%, Minh Lộc 1,86%": a list of the same figure
                     topic, tstart = last_topic, max(cs, last_end)
                 if topic is None and regex.search(r"(?:bình quân |mỗi năm |hằng năm |hàng năm )*giảm(?: bình quân)?(?: được)?\s*$",
@@ -119,7 +129,9 @@ def extract_poverty(an: Analysis) -> None:
                 if last_end > tstart and not topic.pattern.search(mt, last_end, n.start):
                     # a figure of this topic came first: only a short list ("A còn 2,15%, B 1,86%") or a
                     # from-to ("từ 11,72% năm 2016 xuống còn 2,69%") may follow it
-                    g2 = regex.sub(rf"năm \d{{4}}", "", gap)
+                    # "809 hộ/27.420 hộ, tỷ lệ 2,95%": the count's own unit and base are not in the way
+                    g2 = regex.sub(r"^\s*hộ\s*/\s*\d[\d.\s]*hộ\b", "", gap)
+                    g2 = regex.sub(rf"năm \d{{4}}", "", g2)
                     if len(g2) > 45 or (regex.search(r"\d", g2) and not _TRANSITION.search(g2)):
                         continue
                 between = mt[max(tstart, last_end):n.start]
@@ -173,5 +185,6 @@ def _emit(an: Analysis, sent: Sentence, n: Num, metric: str, rule: str, unit: st
     value = n.value
     if n.kind == "range" and n.high is not None:
         value = n.high
-    an.fact(sent, n, metric, rule, value=value, unit=unit, period=an.period(sent, n.start, n.end),
+    stock = metric not in _FLOWS
+    an.fact(sent, n, metric, rule, value=value, unit=unit, period=an.period(sent, n.start, n.end, stock=stock),
             status=an.status(sent, n.start), subject=subject, subject_level=level)

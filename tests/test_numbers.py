@@ -442,6 +442,12 @@ def test_năm_is_five_only_before_a_noun_no_year_stands_before():
     assert got == [("hai", 2), ("năm", 5), ("năm", 5)]
 
 
+def test_space_grouped_fractions():
+    got = [(n.raw, n.value, n.of_total) for n in nums("có 8 431/9 006 hộ đạt; 12 050/12 984 hộ; 15/19 100 hộ")]
+    assert got == [("8 431/9 006", 8431, 9006), ("12 050/12 984", 12050, 12984), ("15/19", 15, 19),
+                   ("100", 100, None)]
+
+
 def test_words_with_bound_and_scale():
     n = one("trị giá hơn hai tỷ đồng", "hơn hai tỷ", words=True)
     assert (n.value, n.bound, n.base, n.scale) == (2e9, ">", 2, 1e9)

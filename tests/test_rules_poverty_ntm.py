@@ -108,3 +108,18 @@ def test_a_breakdown_and_the_rest_take_the_year_of_the_count_they_follow():
     assert got == [("ntm.avg_criteria", 16.2, "2023"), ("ntm.communes_advanced", 1, "2023"),
                    ("ntm.communes_standard", 3, "2021"), ("ntm.communes_standard", 5, "2022"),
                    ("ntm.communes_standard", 7, "2023")]
+
+
+def test_a_start_of_year_stock_is_the_previous_year_end():
+    text = ("Đầu năm 2024, toàn huyện có 2.031 hộ nghèo, chiếm 5,12%. Qua rà soát cuối năm theo chuẩn nghèo đa "
+            "chiều giai đoạn 2022 - 2025, có 508 hộ thoát nghèo, 44 hộ nghèo phát sinh; tổng số hộ nghèo còn "
+            "1.567 hộ/40.310 hộ, tỷ lệ 3,89% (trong đó 702 hộ nghèo không có khả năng lao động, chiếm 44,8% "
+            "số hộ nghèo). Xã còn tỷ lệ hộ nghèo cao nhất là Nghĩa Lâm (6,31%); thấp nhất là thị trấn Sông Vệ "
+            "(0,96%).\n")
+    ex = extract_text(text, period="2024")
+    got = sorted((f.metric, f.value, f.period, f.subject or "") for f in ex.facts if f.metric.startswith("poverty."))
+    assert got == [("poverty.escaped_households", 508, "2024", ""), ("poverty.new_poor_households", 44, "2024", ""),
+                   ("poverty.poor_households", 702, "2024", ""), ("poverty.poor_households", 1567, "2024", ""),
+                   ("poverty.poor_households", 2031, "2023", ""),
+                   ("poverty.poor_rate", 0.96, "2024", "Sông Vệ"), ("poverty.poor_rate", 3.89, "2024", ""),
+                   ("poverty.poor_rate", 5.12, "2023", ""), ("poverty.poor_rate", 6.31, "2024", "Nghĩa Lâm")]

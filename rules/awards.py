@@ -33,7 +33,9 @@ from .numbers import Num
 from .text import Sentence, clause_end, clause_start
 
 _RECIP = re.compile(
-    r"\s*(?P<r>tập thể và cá nhân|tập thể, cá nhân|cá nhân và tập thể|lượt tập thể,? (?:và )?cá nhân"
+    # "04 (bốn) tập thể": the number spelled out in brackets may stand between
+    r"\s*(?:\((?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|tư|lăm|trăm|linh|lẻ|\s)+\)\s*)?"
+    r"(?P<r>tập thể và cá nhân|tập thể, cá nhân|cá nhân và tập thể|lượt tập thể,? (?:và )?cá nhân"
     r"|lượt tập thể|lượt cá nhân|tập thể|cá nhân|hộ gia đình|gia đình|hộ"
     r"|(?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố|khối phố|ấp|buôn|khóm)(?:,? (?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố|khối phố|ấp|buôn|khóm))*"
     r"|cơ quan,? đơn vị|đơn vị|cơ quan|trường học|trường|tổ chuyên môn|tổ|đồng chí|cán bộ|công chức|viên chức|người lao động"
@@ -580,6 +582,12 @@ def _inline_breakdowns(an: Analysis, sent: Sentence, items: list[Item]) -> None:
         s = sent.start + m.start()
         if not sent.in_paren(s):
             spans.append((s, clause_end(sent, s + 1)))
+    # ", gồm: khen thưởng tổng kết năm 2022 là 52 tập thể, 117 cá nhân; khen thưởng chuyên đề ... là 76
+    # tập thể": parts listed after "gồm:" run to the end of the sentence
+    for m in re.finditer(r",\s*(?:bao gồm|gồm|cụ thể)\s*:", mt[sent.start:sent.end]):
+        s = sent.start + m.start()
+        if not sent.in_paren(s):
+            spans.append((s, sent.end))
     for s, e in spans:
         before = [it for it in items if it.num.end <= s and it.fact is not None]
         inside = [it for it in items if s < it.num.start < e and it.fact is not None]
@@ -590,6 +598,11 @@ def _inline_breakdowns(an: Analysis, sent: Sentence, items: list[Item]) -> None:
                 if total.award in (part.fact.award, "khen_thuong"):
                     part.fact.parent_local_id = total.local_id
                     part.fact.qualifier = part.fact.qualifier or "trong đó"
+                    if part.fact.period != total.period and part.fact.period and re.search(
+                            rf"(?:tổng kết|sơ kết|thành tích)\s+(?:năm\s+)?{re.escape(part.fact.period)}",
+                            mt[s:part.num.start]):
+                        # "khen thưởng tổng kết năm 2022" names what is rewarded; granted with the total
+                        part.fact.period = total.period
 
 
 def _shares(an: Analysis, sent: Sentence, bound: list[Item], mentions: list[AwardMention]) -> None:

@@ -39,7 +39,7 @@ _COMPARISON_BEFORE = re.compile(r"so với\s+(?:cuối |đầu |cùng kỳ |gi�
 # "Luật Thi đua, khen thưởng năm 2022", "Luật sửa đổi ... năm 2013": the year is part of a law's name
 _LAW_BEFORE = re.compile(r"\bluật\b[^;.()\d]{0,50}(?:năm|ngày \d+ tháng \d+ năm)\s*$")
 # "có thành tích trong tổng kết năm 2023": the year the award rewards, not when it was given
-_REASON_BEFORE = re.compile(r"(?:tổng kết|sơ kết|thành tích)\s+(?:công tác\s+|phong trào\s+)?(?:năm\s*)?$")
+_REASON_BEFORE = re.compile(r"(?:tổng kết|sơ kết|thành tích|thực hiện nhiệm vụ)\s+(?:công tác\s+|phong trào\s+)?(?:năm\s*)?$")
 # "theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025": the standard's name, not the figure's period
 _STANDARD_BEFORE = re.compile(r"chuẩn (?:nghèo )?(?:đa chiều )?(?:của tỉnh [^\d,;.]{0,25})?(?:giai đoạn|gđ)\s*$")
 # "Đầu năm 2024, toàn huyện có 1.184 hộ nghèo": the stock left by the survey at the end of 2023

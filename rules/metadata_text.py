@@ -278,6 +278,23 @@ class BodyRef:
 
 
 @lru_cache(maxsize=1)
+def _abbreviations() -> list[tuple[re.Pattern, str]]:
+    out = []
+    for short, full in data().get("abbreviations", {}).items():
+        out.append((re.compile(r"(?<![^\W_])" + re.escape(short) + r"(?![^\W_])", re.I), full))
+    return out
+
+
+def _spell_out(text: str) -> str:
+    """'HỘI LHPN TỈNH' -> 'HỘI LIÊN HIỆP PHỤ NỮ TỈNH' (capitals kept in a capitalised line)."""
+    caps = is_caps(text)
+    for rx, full in _abbreviations():
+        if rx.search(text):
+            text = rx.sub(full.upper() if caps else full, text)
+    return text
+
+
+@lru_cache(maxsize=1)
 def _body_patterns() -> list[tuple[dict, re.Pattern]]:
     return [(b, re.compile(r"(?<![^\W_])(?:" + b["pattern"] + r")(?![^\W_])")) for b in data()["bodies"]]
 
@@ -372,6 +389,8 @@ def parse_bodies(text: str, running: bool = False) -> list[BodyRef]:
     runs to the next body or place; in running text (``running``) the keyword
     must be capitalised and the name stops at punctuation or a verb
     (``Cụm thi đua số 2 báo cáo ...``)."""
+    if not running:
+        text = _spell_out(text)   # header and signature lines: offsets are not used
     m_text = match_form(text)
     found: list[tuple[int, int, dict]] = []
     for body, rx in _body_patterns():
@@ -423,8 +442,17 @@ def parse_bodies(text: str, running: bool = False) -> list[BodyRef]:
             elif rest:
                 name = f"{name} {component_case(rest, caps)}"
         end = s + (place.end if place else e - s + len(segment[e - s:name_end].rstrip(" ,.;:-–")))
+        if not running:
+            name = _full_form_case(name)
         out.append(BodyRef(body["id"], name.strip(), place, s, end, bool(body["place"])))
     return out
+
+
+def _full_form_case(name: str) -> str:
+    """A spelled-out organisation keeps its own capitals: 'Hội liên hiệp phụ nữ' -> 'Hội Liên hiệp Phụ nữ'."""
+    for full in data().get("abbreviations", {}).values():
+        name = re.sub(re.escape(full), full, name, flags=re.I)
+    return name
 
 
 # --- the signer ------------------------------------------------------------------

@@ -317,3 +317,10 @@ def test_company_names_keep_their_proper_words():
     assert business_case("CỔ PHẦN CHẾ BIẾN THUỶ SẢN SÔNG ĐỐC") == "Cổ phần Chế biến Thuỷ sản Sông Đốc"
     assert business_case("TNHH MỘT THÀNH VIÊN XỔ SỐ KIẾN THIẾT CÀ MAU") == \
         "TNHH Một thành viên Xổ số kiến thiết Cà Mau"
+
+
+def test_a_mass_organisation_named_by_its_abbreviation():
+    from rules.metadata_text import parse_bodies
+    (b,) = parse_bodies("BCH HỘI LHPN TỈNH KHÁNH HÒA")
+    assert (b.name, b.place.level, b.place.units[0].name) == ("Hội Liên hiệp Phụ nữ", "province", "Khánh Hòa")
+    assert parse_bodies("LĐLĐ huyện Đắk Hà")[0].name == "Liên đoàn Lao động"

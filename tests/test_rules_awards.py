@@ -205,3 +205,19 @@ def test_each_share_takes_the_cue_nearest_to_it():
     ex = extract_text(text, period="2023")
     got = sorted((f.metric, f.value) for f in ex.facts if "share" in f.metric)
     assert got == [("award.direct_worker_share", 75), ("award.leader_share", 25)]
+
+
+def test_spelled_out_counts_and_parts_after_gồm_take_the_granting_year():
+    text = ("Tặng Giấy khen của Chủ tịch UBND huyện cho 03 (ba) tập thể và 07 (bảy) cá nhân.\n\n"
+            "- Chủ tịch UBND huyện tặng Giấy khen cho 90 tập thể và 200 cá nhân, gồm: khen thưởng tổng kết năm "
+            "2022 là 40 tập thể, 120 cá nhân; khen thưởng chuyên đề, đột xuất là 50 tập thể, 80 cá nhân.\n\n"
+            "Trong 6 tháng đầu năm 2024, Chủ tịch UBND xã đã tặng Giấy khen cho mười tập thể và hai mươi cá "
+            "nhân có thành tích trong thực hiện nhiệm vụ năm 2023, trong đó: ba tập thể và tám cá nhân có "
+            "thành tích xuất sắc.\n")
+    ex = extract_text(text, period="2023")
+    got = [(f.value, f.recipient, f.period) for f in pick(ex.facts, metric="award.count")]
+    assert got[:2] == [(3, "tap_the", "2023"), (7, "ca_nhan", "2023")]
+    parts = {(f.value, f.period) for f in ex.facts if f.parent_local_id is not None}
+    assert {(40, "2023"), (120, "2023"), (50, "2023"), (80, "2023")} <= parts
+    h1 = {(f.value, f.period) for f in pick(ex.facts, metric="award.count") if f.block_index == 2}
+    assert h1 == {(10, "2024-H1"), (20, "2024-H1"), (3, "2024-H1"), (8, "2024-H1")}

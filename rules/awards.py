@@ -290,6 +290,7 @@ def _bind(an: Analysis, sent: Sentence, g: Group, mentions: list[AwardMention]) 
                     it.award, it.binding = m, "backward"
 
 
+_TOTAL_LINE = re.compile(r"\s*(?:cộng|tổng cộng|tổng số|tổng)\s*:")
 _PARTS_AFTER = re.compile(r"[\s,]*(?:gồm|bao gồm|trong đó|cụ thể)\b[\s:,]*")
 
 
@@ -373,7 +374,9 @@ def extract_awards(an: Analysis) -> list[Item]:
                         src = prev_group.items[-1]
                         it.award, it.generic_code, it.generic_rule = src.award, src.generic_code, src.generic_rule
                         it.binding = "inherited"
-                    elif (hm := _heading_award(an, sent)) is not None and b.kind == LIST_ITEM:
+                    elif (hm := _heading_award(an, sent)) is not None and (
+                            b.kind == LIST_ITEM or _TOTAL_LINE.match(an.doc.match_text, b.start)):
+                        # "- Tổng kết ...: 03 tập thể" and "Cộng: 05 tập thể, 10 cá nhân." under the award's heading
                         it.award, it.binding = hm, "heading"
                     else:
                         continue

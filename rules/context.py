@@ -40,6 +40,10 @@ _COMPARISON_BEFORE = re.compile(r"so với\s+(?:cuối |đầu |cùng kỳ |gi�
 _LAW_BEFORE = re.compile(r"\bluật\b[^;.()\d]{0,50}(?:năm|ngày \d+ tháng \d+ năm)\s*$")
 # "có thành tích trong tổng kết năm 2023": the year the award rewards, not when it was given
 _REASON_BEFORE = re.compile(r"(?:tổng kết|sơ kết|thành tích|thực hiện nhiệm vụ)\s+(?:công tác\s+|phong trào\s+)?(?:năm\s*)?$")
+# "Sơ kết phong trào “Dân vận khéo” giai đoạn 2021 - 2024:", "Hội khỏe Phù Đổng cấp huyện năm 2024:":
+# the event a list item's awards reward, named in its label
+_EVENT_LABEL = re.compile(r"(?:^|[-+•*]\s*)(?:sơ kết|tổng kết|hội khỏe|hội thao|hội thi|cuộc thi|hội diễn|liên hoan)"
+                          r"[^:;.\n]{0,80}?(?:giai đoạn|năm)?\s*$")
 # "theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025": the standard's name, not the figure's period
 _STANDARD_BEFORE = re.compile(r"chuẩn (?:nghèo )?(?:đa chiều )?(?:của tỉnh [^\d,;.]{0,25})?(?:giai đoạn|gđ)\s*$")
 # "Đầu năm 2024, toàn huyện có 1.184 hộ nghèo": the stock left by the survey at the end of 2023
@@ -76,7 +80,7 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
             return  # "chuẩn nghèo đa chiều giai đoạn 2022 - 2025" names a poverty standard
         out.append(PeriodMention(base + m_start, per, attached=bool(_FIGURE_BEFORE.search(before)),
                                  baseline=bool(_COMPARISON_BEFORE.search(before)),
-                                 reason=bool(_REASON_BEFORE.search(before)),
+                                 reason=bool(_REASON_BEFORE.search(before)) or _event_label(mtext, m_start, m_end),
                                  start_of_year=bool(_START_OF_YEAR_BEFORE.search(before))))
         taken.append((m_start, m_end))
 
@@ -108,6 +112,13 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
     return out
 
 
+def _event_label(mtext: str, m_start: int, m_end: int) -> bool:
+    """A year in the label of '- <event> năm 2024: 06 tập thể, ...'."""
+    line_start = mtext.rfind("\n", 0, m_start) + 1
+    return bool(re.match(r"\s*:", mtext[m_end:m_end + 3])) and bool(
+        _EVENT_LABEL.search(mtext[max(line_start, m_start - 90):m_start]))
+
+
 def periods_in(mtext: str, base: int = 0) -> list[tuple[int, str]]:
     """(absolute position, canonical period) of every period expression."""
     return [(p.pos, p.period) for p in period_mentions(mtext, base)]
@@ -121,6 +132,15 @@ def _is_date_year(text: str, start: int) -> bool:
 def _pick(found: list[PeriodMention], *, stock: bool = False) -> Optional[str]:
     """The period a scope gives a figure after it: the last plain year (or half,
     quarter) before it, else the last range; attached years and baselines don't count."""
+    chosen = _pick_mention(found)
+    if chosen is None:
+        return None
+    if stock and chosen.start_of_year and chosen.period.isdigit():
+        return str(int(chosen.period) - 1)
+    return chosen.period
+
+
+def _pick_mention(found: list[PeriodMention]) -> Optional[PeriodMention]:
     usable = [p for p in found if not p.attached and not p.baseline]
     # the year an award rewards gives way to a period stated for the granting
     # ("Sáu tháng đầu năm 2024, ... Giấy khen ... có thành tích trong tổng kết năm 2023")
@@ -129,10 +149,7 @@ def _pick(found: list[PeriodMention], *, stock: bool = False) -> Optional[str]:
     if not usable:
         return None
     years = [p for p in usable if "-" not in p.period or p.period[5:6] in ("H", "Q")]
-    chosen = (years or usable)[-1]
-    if stock and chosen.start_of_year and chosen.period.isdigit():
-        return str(int(chosen.period) - 1)
-    return chosen.period
+    return (years or usable)[-1]
 
 
 def _outside_parens(text: str, found: list[PeriodMention], base: int) -> list[PeriodMention]:
@@ -171,16 +188,28 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     if inherited:
         return inherited
     # 1. the clause, then the sentence, then the block before the figure
+    rewarded = None
     for scope, lo in enumerate((cs, sent.start, sent.block.start)):
+        found = [x for x in period_mentions(mt[lo:pos], lo, doc_period) if x.pos < pos]
+        chosen = _pick_mention(found)
+        if chosen is not None and chosen.reason:
+            # only the year an award rewards ("Sơ kết phong trào ... giai đoạn 2021 - 2024: 12 tập
+            # thể"): a period the section heading gives the granting comes first
+            rewarded = rewarded or chosen.period
+            continue
         # "đầu năm" shifts a stock only in the figure's own sentence
-        p = _pick([x for x in period_mentions(mt[lo:pos], lo, doc_period) if x.pos < pos],
-                  stock=stock and scope < 2)
+        p = _pick(found, stock=stock and scope < 2)
         if p:
             return p
-    # 2. the clause after the figure (a "giai đoạn 2015 - 2020" closing the clause)
+    # 2. the clause after the figure (a "giai đoạn 2015 - 2020" closing the clause), unless it is
+    #    an achievement still running when the report was written ("thành tích xuất sắc trong xây
+    #    dựng nông thôn mới giai đoạn 2021 - 2025" in a report on 2024-Q3)
     from .text import clause_end
     ce = clause_end(sent, pos)
-    after = [x for x in period_mentions(mt[pos:ce], pos, doc_period) if not x.baseline]
+    dy = _doc_year(doc_period)
+    after = [x for x in period_mentions(mt[pos:ce], pos, doc_period)
+             if not x.baseline and not (dy and x.period[5:9].isdigit() and x.period[5:9] > dy
+                                        and re.search(r"thành tích|tổng kết|sơ kết", mt[pos:x.pos]))]
     ranges = [x.period for x in after if "-" in x.period and x.period[5:6] not in ("H", "Q")]
     if ranges:
         return ranges[0]
@@ -192,7 +221,7 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
         if found:
             years = [x for x in found if "-" not in x.period or x.period[5:6] in ("H", "Q")]
             return (years or found)[0].period
-    return doc_period
+    return rewarded or doc_period
 
 
 _BREAKDOWN_OPEN = re.compile(r"^\s*(?:trong đó|cụ thể)\b")

@@ -221,3 +221,20 @@ def test_spelled_out_counts_and_parts_after_gồm_take_the_granting_year():
     assert {(40, "2023"), (120, "2023"), (50, "2023"), (80, "2023")} <= parts
     h1 = {(f.value, f.period) for f in pick(ex.facts, metric="award.count") if f.block_index == 2}
     assert h1 == {(10, "2024-H1"), (20, "2024-H1"), (3, "2024-H1"), (8, "2024-H1")}
+
+
+def test_event_labels_and_running_achievements_are_not_the_granting_period():
+    text = ("III. KẾT QUẢ KHEN THƯỞNG QUÝ III NĂM 2024\n\n"
+            "2. GIẤY KHEN CỦA CHỦ TỊCH UBND HUYỆN\n\n"
+            "- Sơ kết phong trào \"Dân vận khéo\" giai đoạn 2021 - 2024: 10 tập thể và 16 cá nhân;\n"
+            "- Hội thao cấp huyện năm 2024: 04 tập thể, 11 cá nhân.\n\n"
+            "Tổng cộng: 14 tập thể và 27 cá nhân.\n\n"
+            "3. HỒ SƠ ĐỀ NGHỊ CẤP TRÊN KHEN THƯỞNG\n\n"
+            "- Trình Thủ tướng Chính phủ tặng Bằng khen cho 01 tập thể có thành tích xuất sắc trong xây dựng "
+            "nông thôn mới giai đoạn 2021 - 2025.\n")
+    ex = extract_text(text, period="2024-Q3", issuer="UBND huyện Trảng Bom")
+    got = sorted((f.award, f.value, f.period) for f in pick(ex.facts, metric="award.count"))
+    assert got == [("bang_khen_thu_tuong", 1, "2024-Q3"),
+                   ("giay_khen_cap_huyen", 4, "2024-Q3"), ("giay_khen_cap_huyen", 10, "2024-Q3"),
+                   ("giay_khen_cap_huyen", 11, "2024-Q3"), ("giay_khen_cap_huyen", 14, "2024-Q3"),
+                   ("giay_khen_cap_huyen", 16, "2024-Q3"), ("giay_khen_cap_huyen", 27, "2024-Q3")]

@@ -238,3 +238,12 @@ def test_event_labels_and_running_achievements_are_not_the_granting_period():
                    ("giay_khen_cap_huyen", 4, "2024-Q3"), ("giay_khen_cap_huyen", 10, "2024-Q3"),
                    ("giay_khen_cap_huyen", 11, "2024-Q3"), ("giay_khen_cap_huyen", 14, "2024-Q3"),
                    ("giay_khen_cap_huyen", 16, "2024-Q3"), ("giay_khen_cap_huyen", 27, "2024-Q3")]
+
+
+def test_awards_of_a_group_or_company_are_of_another_issuer():
+    text = ("- Bằng khen của Bộ trưởng Bộ Công Thương: 01 tập thể;\n"
+            "- Bằng khen của Tổng Giám đốc Tổng công ty: 04 tập thể, 09 cá nhân;\n"
+            "- Cờ thi đua của Tập đoàn Dệt May Việt Nam: 01 tập thể.\n")
+    ex = extract_text(text, period="2023")
+    assert [(f.award, f.value) for f in pick(ex.facts, metric="award.count")] == [
+        ("bang_khen_cap_bo_tinh", 1), ("bang_khen_khac", 4), ("bang_khen_khac", 9), ("co_thi_dua_khac", 1)]

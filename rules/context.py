@@ -240,6 +240,11 @@ def _inherited_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[st
     """
     mt = sent.doc.match_text
     head = mt[cs:pos]
+    ranged = bool(doc_period and re.fullmatch(r"\d{4}-\d{4}", doc_period))
+    tail = head[head.rfind(",") + 1:]
+    if ranged and re.search(r"(?:bình quân|trung bình)\s+(?:mỗi năm\s+|hằng năm\s+|hàng năm\s+)?(?:giảm|tăng)\s*$", tail) \
+            and (_YEARLY_AVERAGE.search(tail) or re.match(r"\s*%?\s*/\s*năm", mt[pos:pos + 12].split("%", 1)[-1])):
+        return doc_period   # ", bình quân giảm 2,6%/năm" after the yearly figures: the whole span
     if period_mentions(head, cs, doc_period):
         return None
     if _BREAKDOWN_OPEN.match(head) and cs > sent.start:

@@ -137,7 +137,7 @@ def extract_poverty(an: Analysis) -> None:
                 between = mt[max(tstart, last_end):n.start]
                 head = mt[max(clause_start(sent, tstart, seps=";:"), tstart - 40):tstart]
                 if topic.reduction_metric and (v.reduction.search(head) or v.reduction.search(between)) \
-                        and not regex.search(r"(?:còn|xuống|từ)", between):
+                        and not regex.search(r"(?:còn|xuống|từ|\blà\b)", between):
                     metric = topic.reduction_metric
                 elif topic.rate_metric:
                     metric = topic.rate_metric
@@ -159,6 +159,8 @@ def extract_poverty(an: Analysis) -> None:
                 tops = _topics_in(mt, cs, n.start)
                 if tops and n.start - tops[-1][1] <= 40:
                     topic = tops[-1][2]
+            if topic is None and last_topic is not None and regex.search(r"%\s*\(\s*$", mt[max(cs, n.start - 6):n.start]):
+                topic = last_topic      # "còn 6,45% (1.642 hộ)": the households behind the rate
             if topic is None or topic.count_metric is None:
                 continue
             if v.beneficiary.search(mt[max(cs, n.start - 40):n.start]):

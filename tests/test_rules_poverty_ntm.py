@@ -123,3 +123,14 @@ def test_a_start_of_year_stock_is_the_previous_year_end():
                    ("poverty.poor_households", 2031, "2023", ""),
                    ("poverty.poor_rate", 0.96, "2024", "Sông Vệ"), ("poverty.poor_rate", 3.89, "2024", ""),
                    ("poverty.poor_rate", 5.12, "2023", ""), ("poverty.poor_rate", 6.31, "2024", "Nghĩa Lâm")]
+
+
+def test_levels_in_a_falling_series_and_the_households_behind_a_rate():
+    text = ("Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều cuối năm 2021 là 12,40%. Tỷ lệ hộ nghèo giảm đều qua các "
+            "năm: cuối năm 2021 là 12,40%; năm 2022 còn 10,15%; năm 2023 còn 8,02% (1.206 hộ), bình quân giảm "
+            "2,2%/năm.\n")
+    ex = extract_text(text, period="2021-2025")
+    got = sorted((f.metric, f.value, f.period) for f in ex.facts if f.metric.startswith("poverty."))
+    assert got == [("poverty.poor_households", 1206, "2023"), ("poverty.poor_rate", 8.02, "2023"),
+                   ("poverty.poor_rate", 10.15, "2022"), ("poverty.poor_rate", 12.4, "2021"),
+                   ("poverty.poor_rate", 12.4, "2021"), ("poverty.poor_rate_reduction", 2.2, "2021-2025")]

@@ -39,14 +39,15 @@ _RECIP = re.compile(
     r"|lượt tập thể|lượt cá nhân|tập thể|cá nhân|hộ gia đình|gia đình|hộ"
     r"|(?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố|khối phố|ấp|buôn|khóm)(?:,? (?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố|khối phố|ấp|buôn|khóm))*"
     r"|cơ quan,? đơn vị|đơn vị|cơ quan|trường học|trường|tổ chuyên môn|tổ|đồng chí|cán bộ|công chức|viên chức|người lao động"
-    r"|giáo viên|học sinh|đảng viên|hội viên|đoàn viên|chiến sĩ|trường hợp|mẹ|gia đình|tt|cn)(?![\w])")
+    r"|giáo viên|nhà giáo|y, bác sĩ|bác sĩ|học sinh|đảng viên|hội viên|đoàn viên|chiến sĩ|trường hợp|mẹ|gia đình|tt|cn)(?![\w])")
 _STRONG = {"tập thể": "tap_the", "cá nhân": "ca_nhan", "tập thể và cá nhân": "mixed",
            "tập thể, cá nhân": "mixed", "cá nhân và tập thể": "mixed", "hộ gia đình": "ho_gia_dinh",
            "gia đình": "ho_gia_dinh", "hộ": "ho_gia_dinh", "lượt tập thể": "tap_the", "lượt cá nhân": "ca_nhan",
            "lượt tập thể, cá nhân": "mixed", "lượt tập thể và cá nhân": "mixed", "lượt tập thể cá nhân": "mixed",
            "tt": "tap_the", "cn": "ca_nhan"}
 _COLLECTIVE = {"đơn vị", "cơ quan", "cơ quan, đơn vị", "cơ quan đơn vị", "trường học", "trường", "tổ chuyên môn", "tổ"}
-_WEAK_PEOPLE = {"đồng chí", "cán bộ", "công chức", "viên chức", "người lao động", "giáo viên", "học sinh",
+_WEAK_PEOPLE = {"đồng chí", "cán bộ", "công chức", "viên chức", "người lao động", "giáo viên", "nhà giáo",
+                "bác sĩ", "y, bác sĩ", "học sinh",
                 "đảng viên", "hội viên", "đoàn viên", "chiến sĩ", "mẹ"}
 _RECIP_BEFORE = re.compile(r"(?:^|[-+•:]\s*)(?P<r>tập thể|cá nhân|hộ gia đình)\s*:\s*$")
 _ITEM_LABEL = regex.compile(r"[-+•*]?\s*(?:(?P<p>(?i:xã|phường|thị trấn))\s+)?"

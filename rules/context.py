@@ -209,7 +209,9 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     dy = _doc_year(doc_period)
     after = [x for x in period_mentions(mt[pos:ce], pos, doc_period)
              if not x.baseline and not (dy and x.period[5:9].isdigit() and x.period[5:9] > dy
-                                        and re.search(r"thành tích|tổng kết|sơ kết", mt[pos:x.pos]))]
+                                        and re.search(r"thành tích|tổng kết|sơ kết", mt[pos:x.pos]))
+             # "đã có 03 năm liên tục (2022 - 2024) đạt danh hiệu ...": what made the person eligible
+             and not re.search(r"liên tục\s*\(?\s*(?:từ\s*)?(?:năm\s*)?$", mt[pos:x.pos])]
     ranges = [x.period for x in after if "-" in x.period and x.period[5:6] not in ("H", "Q")]
     if ranges:
         return ranges[0]

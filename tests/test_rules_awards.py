@@ -247,3 +247,12 @@ def test_awards_of_a_group_or_company_are_of_another_issuer():
     ex = extract_text(text, period="2023")
     assert [(f.award, f.value) for f in pick(ex.facts, metric="award.count")] == [
         ("bang_khen_cap_bo_tinh", 1), ("bang_khen_khac", 4), ("bang_khen_khac", 9), ("co_thi_dua_khac", 1)]
+
+
+def test_teachers_counted_and_consecutive_years_are_not_the_period():
+    text = ("Ngoài ra, 03 nhà giáo được Bộ trưởng Bộ GD&ĐT tặng Kỷ niệm chương “Vì sự nghiệp giáo dục”.\n\n"
+            "4. Công nhận danh hiệu “Chiến sĩ thi đua cấp tỉnh” cho 01 cá nhân: ông Lê Văn Tám, đã có 03 năm liên "
+            "tục (2021 - 2023) đạt danh hiệu Chiến sĩ thi đua cơ sở.\n")
+    ex = extract_text(text, period="2023", doc_type="to_trinh")
+    got = [(f.award, f.recipient, f.value, f.period) for f in pick(ex.facts, metric="award.count")]
+    assert got == [("ky_niem_chuong", "ca_nhan", 3, "2023"), ("chien_si_thi_dua_cap_bo_tinh", "ca_nhan", 1, "2023")]

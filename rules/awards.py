@@ -64,6 +64,8 @@ _DIRECT_SHARE = re.compile(r"(?:lao động trực tiếp|trực tiếp (?:lao �
                            r"|(?:người|giáo viên|công nhân|nông dân|chiến sĩ) trực tiếp|công nhân, nông dân)")
 _LEADER_SHARE = re.compile(r"(?:lãnh đạo,? quản lý|cán bộ lãnh đạo|lãnh đạo|cán bộ quản lý)")
 _MIXED_AFTER = re.compile(r"\s*cho\s+(?:các\s+)?(?P<r>tập thể,? (?:và )?cá nhân|cá nhân,? (?:và )?tập thể|tập thể|cá nhân)\b")
+_DISTRICT_OPENS = regex.compile(r"[-+•*]?\s*(?i:huyện|thị xã|quận)\s+(?P<name>\p{Lu}[\p{L}\p{M}]*(?:\s\p{Lu}[\p{L}\p{M}]*){0,3})"
+                                 r"(?=\s+(?!và\b)[\p{Ll}])", regex.V1)
 _PASSIVE_PLACE = regex.compile(r"(?:^|(?i:riêng)\s+|,\s*)(?P<p>(?i:xã|thị trấn|phường|thôn|xóm))\s+"
                                r"(?P<name>\p{Lu}[\p{L}\p{M}]*(?:\s\p{Lu}[\p{L}\p{M}]*){0,3})\s+(?:đã\s+)?được\b",
                                regex.V1)
@@ -507,6 +509,12 @@ def _award_subject(an: Analysis, sent: Sentence, g: Group) -> Optional[tuple[str
     commune the awards went to, when the clause names it as the receiver."""
     cs = clause_start(sent, g.start, seps=";")
     m = _PASSIVE_PLACE.search(an.doc.text, cs, g.start)
+    if not m and an.meta.district is None:
+        # a cluster's or a province's report: "Huyện Tuần Giáo chú trọng ..., năm 2022 đã công nhận
+        # 1.136 cá nhân ...": the district the sentence opens with
+        d = _DISTRICT_OPENS.match(an.doc.text, sent.start, g.start)
+        if d and d.group("name").split()[0] not in _NOT_PLACE:
+            return d.group("name"), "district"
     if not m:
         # "- Cẩm Yên: 15 tập thể, 42 cá nhân;": a list item labelled with the place
         lab = _ITEM_LABEL.match(an.doc.text, sent.block.start, g.start)

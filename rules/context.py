@@ -269,7 +269,7 @@ _TARGET = re.compile(r"\b(?:chỉ tiêu|phấn đấu|mục tiêu|kế hoạch �
 _PLAN_SECTION = re.compile(r"^(?:(?:[ivx]+|\d+)[.)]\s*)?(?:phương hướng|nhiệm vụ|giải pháp|mục tiêu|kế hoạch năm)")
 _ACHIEVED = re.compile(r"đến nay|hiện nay|đã có|đã đạt|kết quả|thực hiện được|đạt được|năm qua")
 # a status cue opening a clause: it covers the ';'-separated clauses after it
-_CLAUSE_CUE = regex.compile(r"(?:^|[:;]\s*|\b(?:xã|huyện|tỉnh|hội đồng[^,;:]{0,40}?|ubnd[^,;:]{0,30}?)\s+)"
+_CLAUSE_CUE = regex.compile(r"(?:^|[:;]\s*|(?:họp xét|xem xét|thống nhất|nhất trí),\s*|\b(?:xã|huyện|tỉnh|hội đồng[^,;:]{0,40}?|ubnd[^,;:]{0,30}?)\s+)"
                             r"(?P<cue>phấn đấu|chỉ tiêu|mục tiêu|đề nghị|trình|dự kiến|hiệp y)\b")
 _GRANTED = re.compile(r"đã tặng|đã khen thưởng|đã công nhận|được tặng|được công nhận|đã trao")
 _NOT_PROPOSED = re.compile(r"đã nhận|đã được|được tặng|được công nhận")

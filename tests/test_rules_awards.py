@@ -256,3 +256,16 @@ def test_teachers_counted_and_consecutive_years_are_not_the_period():
     ex = extract_text(text, period="2023", doc_type="to_trinh")
     got = [(f.award, f.recipient, f.value, f.period) for f in pick(ex.facts, metric="award.count")]
     assert got == [("ky_niem_chuong", "ca_nhan", 3, "2023"), ("chien_si_thi_dua_cap_bo_tinh", "ca_nhan", 1, "2023")]
+
+
+def test_a_cluster_report_sentence_about_one_district_and_a_council_proposal():
+    text = ("Huyện Mường Ảng chú trọng khen thưởng người lao động trực tiếp, năm 2022 đã công nhận 842 cá nhân đạt "
+            "danh hiệu Lao động tiên tiến.\n\n"
+            "Hội đồng Thi đua - Khen thưởng huyện đã họp xét, đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 03 tập "
+            "thể; công nhận danh hiệu Tập thể lao động xuất sắc cho 04 tập thể.\n")
+    ex = extract_text(text, period="2022")                      # no district: a cluster's report
+    got = [(f.award, f.value, f.subject, f.status) for f in pick(ex.facts, metric="award.count")]
+    assert got == [("lao_dong_tien_tien", 842, "Mường Ảng", None), ("bang_khen_cap_bo_tinh", 3, None, "proposed"),
+                   ("tap_the_lao_dong_xuat_sac", 4, None, "proposed")]
+    own = extract_text(text, period="2022", district="Mường Ảng")  # the district's own report: no subject
+    assert pick(own.facts, metric="award.count")[0].subject is None

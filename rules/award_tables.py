@@ -28,12 +28,18 @@ from pipeline.normalize import match_form
 
 from . import numbers as nums
 from .analysis import Analysis
-from .catalog import AwardMention, award_mentions, resolve_level
+from .catalog import AwardMention, award_mentions, catalog, resolve_level
 from .context import _outside_parens, _pick, period_mentions, status_at
 from .subjects import row_place_level
 from .text import heading_stack_at
 
-_YEAR = re.compile(r"^(?:năm\s+)?(?P<a>(?:19|20)\d\d)(?:\s*-\s*(?P<b>(?:19|20)\d\d))?$")
+_YEAR = re.compile(r"^(?:năm\s+)?(?P<a>(?:19|20)\d\d)(?:\s*-\s*(?P<b>(?:19|20)\d\d))?(?:\s*\((?P<note>[^()]*)\))?$")
+# what a year column says of its figures: "Năm 2024 (đề nghị)", "Năm 2023 (đã công nhận)"
+_COL_PROPOSED = re.compile(r"đề nghị|đề xuất|dự kiến|trình|hiệp y")
+_COL_TARGET = re.compile(r"kế hoạch|chỉ tiêu|mục tiêu|phấn đấu")
+_COL_GRANTED = re.compile(r"đã công nhận|được công nhận|đã tặng|đã khen|thực hiện|kết quả|đạt được")
+# a row of ratios under the counts ("Tỷ lệ Chiến sĩ thi đua cơ sở/Lao động tiên tiến (%)")
+_RATIO_ROW = re.compile(r"^(?:\d+\.?\s*)?tỷ lệ\b|%")
 _TOTAL = re.compile(r"^(?:tổng cộng|tổng số|tổng|cộng|toàn (?:huyện|tỉnh|xã|cụm))\b")
 _RECIP = {"tập thể": "tap_the", "cá nhân": "ca_nhan", "hộ gia đình": "ho_gia_dinh", "gia đình": "ho_gia_dinh",
           "lượt tập thể": "tap_the", "lượt cá nhân": "ca_nhan", "hộ": "ho_gia_dinh", "tt": "tap_the",
@@ -51,6 +57,7 @@ class Col:
     award: Optional[AwardMention] = None
     recipient: Optional[str] = None
     period: Optional[str] = None
+    status: Optional[str] = None        # "proposed"/"target"/"granted" when the header says so
     total: bool = False
     label: bool = False
     tt: bool = False                    # the row-number column
@@ -70,8 +77,24 @@ def _mention(an: Analysis, cell: Cell) -> Optional[AwardMention]:
         return None
     m = ms[0]
     if m.needs_level:
+        _granter_after(an, cell, m)
+    if m.needs_level:
         resolve_level(m, an.doc.match_text[cell.start:m.start], [])
     return m
+
+
+def _granter_after(an: Analysis, cell: Cell, m: AwardMention) -> None:
+    """A label cell names one award: a granter anywhere after its name is its granter
+    ("Bằng khen của BCH Hội LHPN tỉnh", "Cờ thi đua - Liên đoàn Lao động tỉnh")."""
+    rest = an.doc.match_text[m.name_end:cell.end]
+    nxt = award_mentions(rest, m.name_end)
+    if len(nxt) > 1 or (nxt and nxt[0].start > m.name_end):
+        rest = rest[:nxt[0].start - m.name_end]      # not past a second award named in the cell
+    for start, end, level, _ in catalog().granters_in(rest):
+        if level in m.entry.levels:
+            m.code, m.level_from = m.entry.levels[level], "tail"
+            m.granter_span = (m.name_end + start, m.name_end + end)
+            return
 
 
 def _columns(an: Analysis, header: Row, ncols: int) -> list[Col]:
@@ -92,6 +115,9 @@ def _columns(an: Analysis, header: Row, ncols: int) -> list[Col]:
             y = _YEAR.match(t)
             if y:
                 col.period = f"{y.group('a')}-{y.group('b')}" if y.group("b") else y.group("a")
+                note = y.group("note") or ""
+                col.status = ("proposed" if _COL_PROPOSED.search(note) else "target" if _COL_TARGET.search(note)
+                              else "granted" if _COL_GRANTED.search(note) else None)
             col.total = bool(_TOTAL.match(t)) and col.award is None
             col.label = bool(_LABEL_HEAD.match(t)) and col.award is None and col.period is None
             col.tt = bool(_TT_HEAD.match(t))
@@ -157,6 +183,7 @@ def _emit(an: Analysis, b: Block, ri: int, cell: Cell, award: AwardMention, reci
     f = Fact(metric="award.count", value=float(n.value), char_start=cell.start + n.start,
              char_end=cell.start + n.end, text=an.doc.text[row.start:row.end], rule=f"{award.rule}/{rule}",
              unit="count", award=award.code, recipient=recipient or award.entry.recipient, status=status,
+             granter=an.granter_of(award),
              of_total=n.of_total if n.kind == "fraction" else None,
              period=period, subject=subject, subject_level=subject_level if subject else None, page=b.page,
              block_index=b.index, table_index=b.table_index, row_index=ri, col_index=cell.col, raw=an.doc.text[cell.start + n.start:cell.start + n.end],
@@ -172,6 +199,7 @@ def _rows_are_awards(an: Analysis, b: Block, cols: list[Col]) -> None:
     years = sorted(int(c.period[:4]) for c in cols if c.period and len(c.period) == 4)
     span = f"{years[0]}-{years[-1]}" if len(years) >= 2 else period
     by_period = any(c.period for c in cols)
+    col_statuses = {c.status for c in cols if c.period}
     for ri, row in enumerate(b.rows[1:], start=1):
         award, label = None, None
         for c in row.cells:
@@ -180,7 +208,7 @@ def _rows_are_awards(an: Analysis, b: Block, cols: list[Col]) -> None:
                 m = _mention(an, c)
                 if m is not None and award is None:
                     award, label = m, c
-        if award is None or award.code is None:
+        if award is None or award.code is None or _RATIO_ROW.search(match_form(label.text).strip()):
             continue
         row_recipient = None
         r = _RECIP_IN.search(match_form(label.text).strip())
@@ -188,8 +216,8 @@ def _rows_are_awards(an: Analysis, b: Block, cols: list[Col]) -> None:
             row_recipient = _RECIP[r.group("r")]
         for col in cols:
             if by_period:
-                if col.period is None and not col.total:
-                    continue
+                if col.period is None and (not col.total or len(col_statuses) > 1):
+                    continue    # a total over columns of different status adds unlike things
                 # the total column of a table by year spans the years (the report's period when wider)
                 per = col.period or (an.meta.period if an.meta.period and "-" in an.meta.period
                                      and an.meta.period[:4] <= span[:4] else span)
@@ -200,7 +228,8 @@ def _rows_are_awards(an: Analysis, b: Block, cols: list[Col]) -> None:
                 per, rec = period, col.recipient
             cell = _cell_at(row, col.index)
             if cell is not None and cell is not label:
-                _emit(an, b, ri, cell, award, rec, per, status, "table_rows")
+                st = status if col.status is None else (None if col.status == "granted" else col.status)
+                _emit(an, b, ri, cell, award, rec, per, st, "table_rows")
 
 
 def _columns_are_awards(an: Analysis, b: Block, cols: list[Col]) -> None:

@@ -1,23 +1,40 @@
-"""Poverty and nông thôn mới figures laid out per unit in a table::
+"""Poverty and nông thôn mới figures laid out per unit, or per year, in a table::
 
-    TT | Xã, thị trấn     | Hộ nghèo (hộ) | Tỷ lệ hộ nghèo (%) | Hộ cận nghèo (hộ) | Tỷ lệ hộ cận nghèo (%)
+    TT | Xã, thị trấn     | Hộ nghèo (hộ) | Tỷ lệ hộ nghèo (%) | Hộ cận nghèo (hộ) | Tỷ lệ (%)
     1  | Thị trấn Yên Phú | 87            | 6,00               | 72                | 4,97
        | Toàn huyện       | 3.180         | 29,15              | ...
 
+    Năm  | Số xã đạt chuẩn tăng thêm | Số xã đạt chuẩn (lũy kế) | Tỷ lệ (%) | Bình quân tiêu chí/xã
+    2021 | 01                        | 05/17                    | 29,41     | 15,3
+
 A column is a metric when its header names a poverty topic (``metrics.toml``)
-— a rate when it says ``tỷ lệ`` or ``%`` — or an NTM count (``số tiêu chí
-đạt``, ``số thôn đạt chuẩn``).  The first text column names the subject; a
-total row (``Toàn huyện``, ``Tổng cộng``) is the reporting unit itself (subject
-NULL).  Indicator and award tables are left to their own readers.
+— a rate when it says ``tỷ lệ`` or ``%`` — or an NTM count (``tables.toml``:
+``xã đạt chuẩn``, ``nâng cao``, ``bình quân tiêu chí/xã``, ``số tiêu chí
+đạt``, ``thôn đạt chuẩn``).  A header that is only a rate (``Tỷ lệ (%)``)
+takes the topic of the count column just before it; after an NTM fraction
+column (``05/17``) it is that fraction's ``stated_percent``.  A column of what
+was added (``tăng thêm``) gives its facts the qualifier ``tăng thêm``.  Two
+header rows are read as one (``Hộ nghèo`` over ``Số hộ | Tỷ lệ``).
+
+The first place column names the subject; a total row (``Toàn huyện``,
+``Tổng cộng``) is the reporting unit itself (subject NULL).  When the rows are
+years (``Năm`` column, or cells ``2021``, ``2020 (đầu kỳ)``) each row is the
+reporting unit in that year.  Indicator and award tables are left to their own
+readers (a table may hold award columns and metric columns side by side).
 """
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Optional
 
+import regex
+
 from pipeline.model import TABLE, Block, Cell, Fact, Row
-from pipeline.normalize import match_form
+from pipeline.normalize import canonical_tones, match_form
 
 from . import numbers as nums
 from .analysis import Analysis
@@ -26,24 +43,53 @@ from .indicators import detect_columns
 from .poverty import vocab as poverty_vocab
 from .subjects import row_place_level
 
-_RATE = re.compile(r"tỷ lệ|%")
+HERE = Path(__file__).resolve().parent
 _UNIT_HEAD = re.compile(r"^(?:s?tt|số tt)$")
 _PLACE_HEAD = re.compile(r"xã|phường|thị trấn|đơn vị|địa bàn|huyện|quận|thôn|ấp|bản|xóm|làng|buôn|khóm|"
                          r"tổ dân phố|khu phố|tên")
-_TOTAL = re.compile(r"^(?:tổng cộng|tổng số|tổng|cộng|toàn (?:huyện|tỉnh|xã|thị xã|thành phố|cụm))\b")
+_TOTAL = re.compile(r"^(?:tổng cộng|tổng số|tổng|cộng|toàn (?:huyện|tỉnh|xã|phường|thị trấn|thị xã|thành phố|quận|"
+                    r"cụm|khối|đơn vị))\b")
 _PREFIX = re.compile(r"^(?:xã|phường|thị trấn|thị xã|huyện|quận|thôn|xóm|bản|ấp|buôn|khóm|tổ dân phố|khu phố)\s+",
                      re.I)
-_NTM_COLS = [
-    (re.compile(r"(?:số )?tiêu chí (?:nông thôn mới )?(?:đã )?đạt|số tiêu chí"), "ntm.criteria_met", "criterion"),
-    (re.compile(r"(?:số )?(?:thôn|xóm|bản)[^|]{0,20}đạt chuẩn"), "ntm.villages_standard", "village"),
-]
+_LETTER = regex.compile(r"\p{L}")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass
+class NtmColumn:
+    id: str
+    pattern: "regex.Pattern"
+    metric: str
+    unit: str
+
+
+@dataclass
+class TableVocab:
+    rate: "regex.Pattern"
+    bare_rate: "regex.Pattern"
+    added: "regex.Pattern"
+    year_head: "regex.Pattern"
+    year_cell: "regex.Pattern"
+    ntm: list[NtmColumn]
+
+
+@lru_cache(maxsize=1)
+def vocab() -> TableVocab:
+    data = tomllib.loads((HERE / "tables.toml").read_text(encoding="utf-8"))
+    t = {k: regex.compile(canonical_tones(v)) for k, v in data["table"].items()}
+    ntm = [NtmColumn(c["id"], regex.compile(canonical_tones(c["header"])), c["metric"], c["unit"])
+           for c in data["ntm_column"]]
+    return TableVocab(t["rate"], t["bare_rate"], t["added"], t["year_head"], t["year_cell"], ntm)
 
 
 @dataclass
 class MetricCol:
     index: int
-    metric: str
+    metric: Optional[str]               # None: a percent stated for the fraction column `percent_of`
     unit: str
+    rate_of: Optional[object] = None    # the poverty topic of a count column (its rate column may follow)
+    qualifier: Optional[str] = None
+    percent_of: Optional[int] = None
 
 
 def _cell_at(row: Row, col: int) -> Optional[Cell]:
@@ -53,35 +99,88 @@ def _cell_at(row: Row, col: int) -> Optional[Cell]:
     return None
 
 
-def _metric_cols(header: Row, ncols: int) -> tuple[list[MetricCol], Optional[int]]:
-    cols: list[MetricCol] = []
-    place_col = None
-    topics = poverty_vocab().topics
+def _header_names(rows: list[Row], ncols: int) -> tuple[list[str], int]:
+    """The match form of every column's header, and how many rows the header takes: a second
+    row without a digit that names at least two columns (``Hộ nghèo`` over ``Số hộ | Tỷ lệ``)
+    is part of it; an empty cell of the first row over it takes the group name to its left."""
+    def texts(row: Row) -> list[str]:
+        return [(c.text.strip() if (c := _cell_at(row, i)) is not None else "") for i in range(ncols)]
+    first = texts(rows[0])
+    if len(rows) < 3 or any(_DIGIT.search(c.text) for c in rows[1].cells):
+        return [match_form(t).strip() for t in first], 1
+    second = texts(rows[1])
+    if sum(1 for t in second if t) < 2:
+        return [match_form(t).strip() for t in first], 1
+    names = []
     for i in range(ncols):
-        c = _cell_at(header, i)
-        if c is None:
-            continue
-        t = match_form(c.text).strip()
+        top = first[i]
+        if not top and second[i]:
+            j = i - 1
+            while j >= 0 and not first[j] and second[j]:
+                j -= 1
+            top = first[j] if j >= 0 and second[j] else ""
+        names.append(match_form(f"{top} {second[i]}" if second[i] and second[i] != top else top).strip())
+    return names, 2
+
+
+def _metric_cols(names: list[str]) -> tuple[list[MetricCol], Optional[int], Optional[int]]:
+    """Metric columns, the place column and the year column of a header."""
+    v = vocab()
+    cols: list[MetricCol] = []
+    place_col = year_col = None
+    topics = poverty_vocab().topics
+    for i, t in enumerate(names):
         if not t:
             continue
-        metric = unit = None
+        rate = bool(v.rate.search(t))
+        col = None
         for tp in topics:
             if tp.pattern.search(t):
-                if _RATE.search(t) and tp.rate_metric:
-                    metric, unit = tp.rate_metric, "percent"
-                elif not _RATE.search(t) and tp.count_metric:
-                    metric, unit = tp.count_metric, "household"
+                if rate and tp.rate_metric:
+                    col = MetricCol(i, tp.rate_metric, "percent")
+                elif not rate and tp.count_metric:
+                    col = MetricCol(i, tp.count_metric, "household", rate_of=tp)
                 break
-        if metric is None:
-            for rx, m, u in _NTM_COLS:
-                if rx.search(t) and not _RATE.search(t):
-                    metric, unit = m, u
+        if col is None and not rate:
+            for nc in v.ntm:
+                if nc.pattern.search(t):
+                    col = MetricCol(i, nc.metric, nc.unit)
                     break
-        if metric:
-            cols.append(MetricCol(i, metric, unit))
-        elif place_col is None and _PLACE_HEAD.search(t) and not _UNIT_HEAD.match(t):
+        if col is None and rate and v.bare_rate.match(t) and cols and cols[-1].index == i - 1:
+            prev = cols[-1]
+            if prev.rate_of is not None and prev.rate_of.rate_metric:
+                col = MetricCol(i, prev.rate_of.rate_metric, "percent", qualifier=prev.qualifier)
+            elif prev.metric and prev.metric.startswith("ntm.") and prev.percent_of is None:
+                col = MetricCol(i, None, "percent", percent_of=prev.index)
+        if col is not None:
+            if col.metric and col.percent_of is None and v.added.search(t):
+                col.qualifier = "tăng thêm"
+            cols.append(col)
+        elif year_col is None and place_col is None and v.year_head.search(t):
+            year_col = i
+        elif place_col is None and year_col is None and _PLACE_HEAD.search(t) and not _UNIT_HEAD.match(t):
             place_col = i
-    return cols, place_col
+    return cols, place_col, year_col
+
+
+def _year(text: str) -> Optional[str]:
+    y = vocab().year_cell.match(match_form(text).strip())
+    if not y:
+        return None
+    return f"{y.group('a')}-{y.group('b')}" if y.group("b") else y.group("a")
+
+
+def _years_column(rows: list[Row], names: list[str], cols: list[MetricCol]) -> Optional[int]:
+    """A label column whose body cells are years, when its header does not say so."""
+    taken = {c.index for c in cols}
+    for i, t in enumerate(names):
+        if i in taken or _UNIT_HEAD.match(t):
+            continue
+        cells = [_cell_at(r, i) for r in rows]
+        texts = [c.text for c in cells if c is not None and c.text.strip()]
+        years = [x for x in texts if _year(x)]
+        return i if len(years) >= 2 and len(years) >= len(texts) - 1 else None
+    return None
 
 
 def extract_metric_tables(an: Analysis) -> None:
@@ -89,10 +188,15 @@ def extract_metric_tables(an: Analysis) -> None:
         if b.kind != TABLE or not b.rows or len(b.rows) < 2 or detect_columns(b.rows) is not None:
             continue
         ncols = max(c.col + c.colspan for r in b.rows for c in r.cells)
-        cols, place_col = _metric_cols(b.rows[0], ncols)
-        if not cols or place_col is None:
+        names, n_header = _header_names(b.rows, ncols)
+        cols, place_col, year_col = _metric_cols(names)
+        if not any(c.metric for c in cols):
             continue
-        _read(an, b, cols, place_col)
+        if place_col is None and year_col is None:
+            year_col = _years_column(b.rows[n_header:], names, cols)
+        if place_col is None and year_col is None:
+            continue
+        _read(an, b, cols, place_col if year_col is None else year_col, n_header, by_year=year_col is not None)
 
 
 def _restated_period(an: Analysis, b: Block) -> Optional[str]:
@@ -112,18 +216,26 @@ def _restated_period(an: Analysis, b: Block) -> Optional[str]:
     return None
 
 
-def _read(an: Analysis, b: Block, cols: list[MetricCol], place_col: int) -> None:
+def _read(an: Analysis, b: Block, cols: list[MetricCol], key_col: int, n_header: int, by_year: bool) -> None:
     period, status = _restated_period(an, b) or _context_period(an, b), _status(an, b)
-    hc = _cell_at(b.rows[0], place_col) if b.rows else None
+    hc = _cell_at(b.rows[0], key_col) if b.rows else None
     header = hc.text if hc is not None else ""
-    for ri, row in enumerate(b.rows[1:], start=1):
-        pc = _cell_at(row, place_col)
-        if pc is None or not pc.text.strip():
+    for ri, row in enumerate(b.rows[n_header:], start=n_header):
+        pc = _cell_at(row, key_col)
+        if pc is None or not pc.text.strip() or not _LETTER.search(pc.text) and not by_year:
             continue
         name = pc.text.strip()
-        total = bool(_TOTAL.match(match_form(name)))
-        subject = None if total else _PREFIX.sub("", name).strip()
-        level = None if total else (row_place_level(name, header) or "unit")
+        if by_year:
+            row_period = _year(name)
+            if row_period is None:
+                continue            # a total or a note row of a table by year
+            subject = level = None
+        else:
+            row_period = period
+            total = bool(_TOTAL.match(match_form(name)))
+            subject = None if total else _PREFIX.sub("", name).strip()
+            level = None if total else (row_place_level(name, header) or "unit")
+        emitted: dict[int, Fact] = {}
         for col in cols:
             cell = _cell_at(row, col.index)
             if cell is None or cell is pc:
@@ -132,11 +244,18 @@ def _read(an: Analysis, b: Block, cols: list[MetricCol], place_col: int) -> None
             if len(found) != 1:
                 continue
             n = found[0]
+            if col.metric is None:
+                f = emitted.get(col.percent_of)
+                if f is not None and f.of_total:
+                    f.stated_percent = float(n.value)
+                continue
             of_total = n.of_total if n.kind == "fraction" else None
             f = Fact(metric=col.metric, value=float(n.value), of_total=of_total,
                      char_start=cell.start + n.start, char_end=cell.start + n.end,
                      text=an.doc.text[row.start:row.end], rule=f"table.{col.metric}", unit=col.unit,
-                     status=status, period=period, subject=subject, subject_level=level, page=b.page,
+                     status=status, period=row_period, subject=subject, subject_level=level, page=b.page,
+                     qualifier=col.qualifier,
                      block_index=b.index, table_index=b.table_index, row_index=ri, col_index=cell.col,
                      raw=an.doc.text[cell.start + n.start:cell.start + n.end], local_id=len(an.facts))
             an.facts.append(f)
+            emitted[col.index] = f

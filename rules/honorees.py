@@ -28,6 +28,8 @@ from .catalog import award_mentions, resolve_level
 
 _CUE = re.compile(r"^[\s*+•-]*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*)?(?:về\s+)?(?:danh sách\s+)?(?:các\s+)?"
                   r"(?P<r>tập thể|cá nhân)\b[^:]{0,80}:\s*$")
+# "1. Tặng Cờ thi đua của Ủy ban nhân dân tỉnh cho 02 tập thể dẫn đầu phong trào thi đua năm 2024:"
+_COUNT_CUE = re.compile(r"\bcho\s+\d{1,3}\s+(?P<r>tập thể|cá nhân)\b[^:;]{0,80}:\s*$")
 _LIST_CUE = re.compile(r"(?:gồm|như sau|danh sách)\s*(?:có)?\s*:\s*$")
 _ENTRY = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[a-zđ]\)|[-+•–])\s+(?P<e>.+)$")
 _PERSON = regex.compile(r"^(?P<name>\p{Lu}[\p{L}\p{M}]*(?:\s\p{Lu}[\p{L}\p{M}]*){1,4})\s*(?:[,–-]\s*(?P<pos>.+))?$", regex.V1)
@@ -43,7 +45,7 @@ _AND_PERSON = regex.compile(r"^(?P<pos1>.*?)\s+và\s+(?P<t>(?i:ông|bà|đồng 
 _ORG_START = (r"(?:Trường|Phòng|Ban|Công đoàn|Ủy ban|Uỷ ban|UBND|Hội|Đoàn|Chi bộ|Chi đoàn|Chi hội|Đảng bộ|Nhân dân|Công ty|"
               r"Hợp tác xã|HTX|Trạm|Bệnh viện|Sở|Chi cục|Cục|Tổ|Khối|Cụm|Trung tâm|Phân xưởng|Xí nghiệp|Nhà máy|"
               r"Thư viện|Văn phòng|Thanh tra|Kho bạc|Viện|Đồn|Công an|Quân sự|Liên đoàn|Hạt|Đội|Gia đình|Lớp)(?![\p{L}])")
-_NAME_START = regex.compile(rf"{_ORG_START}|(?i:ông|bà|đồng chí|đ/c|anh|chị)\s", regex.V1)
+_NAME_START = regex.compile(rf"{_ORG_START}|(?i:ông|bà|đồng chí|đ/c|anh|chị)\s|(?:thầy|cô)(?: giáo)?\s+\p{{Lu}}", regex.V1)
 # "Trường THPT Nguyễn Gia Thiều vinh dự được Chủ tịch nước tặng thưởng Huân chương ..." (a clause opening with the honoree)
 _PASSIVE = regex.compile(
     rf"(?:(?:năm \d{{4}}|ngoài ra|đồng thời|riêng|trong năm)[,\s]+)?"
@@ -51,7 +53,7 @@ _PASSIVE = regex.compile(
     rf"(?:,\s*(?P<pos>[^;:.()]{{3,120}}?),?)?\s+(?:(?:đã|cũng|đều|vinh dự|rất vinh dự)\s+)*được\s+(?P<rest>[^;.()]{{0,80}}?)"
     rf"(?:tặng thưởng|trao tặng|truy tặng|phong tặng|tặng|công nhận)\b", regex.V1 | regex.I)
 _CHO_NAME = regex.compile(r"\s*cho\s+(?P<r>tập thể|cá nhân|đồng chí|ông|bà)\s+(?P<name>\p{Lu}[^,;.()]{3,120})", regex.V1)
-_TITLE = re.compile(r"^(?:đ/c|đồng chí|ông|bà|anh|chị)\s+", re.I)
+_TITLE = re.compile(r"^(?:(?i:đ/c|đồng chí|ông|bà|anh|chị)|(?:thầy|cô)(?: giáo)?)\s+")
 _SPLIT_POS = regex.compile(r"\s+[-–]\s+|,\s+(?=(?:\p{Ll}|[A-ZĐ]{2,}|Chủ|Phó|Bí|Trưởng|Giám|Hiệu|Cán|Công|Giáo|Nhân|Kế)\b)")
 _H_NAME = re.compile(r"họ (?:và )?tên|tên tập thể|tên đơn vị|tập thể được|cá nhân được")
 _H_POS = re.compile(r"chức vụ|đơn vị công tác|nơi công tác|chức danh")
@@ -85,7 +87,8 @@ def _split_names(content: str, n: Optional[int]) -> list[tuple[str, int]]:
         pos += len(piece)
         if not stripped:
             continue
-        if parts and (stripped[0].islower() or (n is not None and len(parts) >= n)):
+        titled = _TITLE.match(stripped) is not None      # "cô Nguyễn Thị Thu Hiền": a new person
+        if parts and ((stripped[0].islower() and not titled) or (n is not None and len(parts) >= n)):
             prev, poff = parts[-1]
             parts[-1] = (content[poff:off + len(stripped)], poff)
         else:
@@ -237,7 +240,7 @@ def from_lists(an: Analysis) -> None:
             i += 1
             continue
         cue_text = mt[b.start:b.end]
-        m = _CUE.match(cue_text)
+        m = _CUE.match(cue_text) or _COUNT_CUE.search(cue_text)
         if not m and not (_LIST_CUE.search(cue_text) and "khen thưởng" in cue_text):
             i += 1
             continue
@@ -247,6 +250,7 @@ def from_lists(an: Analysis) -> None:
         award = _award_near(an, b)
         period = an.meta.period
         j = i + 1
+        marker = None
         while j < len(blocks):
             nb = blocks[j]
             if nb.kind == TABLE:
@@ -256,6 +260,10 @@ def from_lists(an: Analysis) -> None:
             e = _ENTRY.match(nb.text)
             if not e or len(nb.text) > 160 or _CUE.match(mt[nb.start:nb.end]) or nb.text.rstrip().endswith(":"):
                 break
+            kind = "number" if nb.text.lstrip()[:1].isdigit() else "bullet"
+            if marker is not None and kind != marker:
+                break       # "- A;", "- B." then "3. Tặng Bằng khen ...": the next point, not an entry
+            marker = kind
             if recipient is None and (re.search(r"\b(?:được|đã|đạt|thực hiện|bằng|chiếm)\b", e.group("e"))
                                       or re.search(r"\d", e.group("e"))
                                       or not (_NAME_START.match(e.group("e")) or _is_person(_clean(e.group("e"))))):

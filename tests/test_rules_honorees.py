@@ -114,3 +114,16 @@ def test_two_people_joined_by_và_in_one_passive_clause():
         ("Phạm Văn Khải", "ca_nhan", "bang_khen_thu_tuong", "Trưởng phòng Giống cây trồng"),
         ("Đỗ Thị Thanh Mai", "ca_nhan", "bang_khen_thu_tuong", "Phó Chánh Văn phòng Cục")]
     assert doc.text[ex.honorees[1].char_start:ex.honorees[1].char_end] == "Đỗ Thị Thanh Mai"
+
+
+def test_lists_after_a_numbered_proposal_and_teachers_in_brackets():
+    text = ("1. Tặng Cờ thi đua của Ủy ban nhân dân tỉnh cho 02 tập thể dẫn đầu phong trào thi đua năm 2024:\n\n"
+            "- Ủy ban nhân dân xã Quỳnh Lập;\n"
+            "- Trường THCS Hồ Xuân Hương.\n\n"
+            "2. Tặng Bằng khen của Chủ tịch UBND tỉnh cho hai cá nhân (thầy Phan Văn Đức, cô Lê Thị Thu Trang).\n")
+    ex = extract_text(text, period="2024", doc_type="to_trinh")
+    got = sorted((h.name, h.recipient, h.award) for h in ex.honorees)
+    assert got == [("Lê Thị Thu Trang", "ca_nhan", "bang_khen_cap_bo_tinh"),
+                   ("Phan Văn Đức", "ca_nhan", "bang_khen_cap_bo_tinh"),
+                   ("Trường THCS Hồ Xuân Hương", "tap_the", "co_thi_dua_cap_bo_tinh"),
+                   ("Ủy ban nhân dân xã Quỳnh Lập", "tap_the", "co_thi_dua_cap_bo_tinh")]

@@ -128,7 +128,7 @@ def catalog() -> Catalog:
 
 _RANK = regex.compile(r"^\s*(?:hạng\s+)(?P<r>nhất|nhì|ba|iii|ii|i|1|2|3)(?![\p{L}\d])")
 _RANKS = {"nhất": 1, "i": 1, "1": 1, "nhì": 2, "ii": 2, "2": 2, "ba": 3, "iii": 3, "3": 3}
-_TAIL = regex.compile(r"^\s*\"?\s*(?:(?:của|do)\s+)?(?:(?:ban thường vụ|ban chấp hành|thường trực|ban chỉ huy)\s+)?(?P<p>\S)")
+_TAIL = regex.compile(r"^\s*\"?\s*(?:(?:của|do)\s+)?(?:(?:ban thường vụ|ban chấp hành|thường trực|ban chỉ huy|bch|btv)\s+)?(?P<p>\S)")
 _PREFIX = regex.compile(r"(?:danh hiệu\s*(?:vinh dự nhà nước\s*)?)?\"?\s*$")
 
 

@@ -269,3 +269,11 @@ def test_a_cluster_report_sentence_about_one_district_and_a_council_proposal():
                    ("tap_the_lao_dong_xuat_sac", 4, None, "proposed")]
     own = extract_text(text, period="2022", district="Mường Ảng")  # the district's own report: no subject
     assert pick(own.facts, metric="award.count")[0].subject is None
+
+
+def test_bch_and_btv_before_the_issuer():
+    text = ("Năm 2024, Chủ tịch UBND tỉnh tặng Bằng khen cho 2 tập thể; tặng Bằng khen của BCH Hội LHPN tỉnh cho "
+            "38 tập thể và Cờ thi đua của BTV Tỉnh đoàn cho 3 tập thể.\n")
+    ex = extract_text(text, period="2024")
+    assert [(f.award, f.value) for f in pick(ex.facts, metric="award.count")] == [
+        ("bang_khen_cap_bo_tinh", 2), ("bang_khen_khac", 38), ("co_thi_dua_khac", 3)]

@@ -44,6 +44,7 @@ _REASON_BEFORE = re.compile(r"(?:tổng kết|sơ kết|thành tích|thực hi�
 # the event a list item's awards reward, named in its label
 _EVENT_LABEL = re.compile(r"(?:^|[-+•*]\s*)(?:sơ kết|tổng kết|hội khỏe|hội thao|hội thi|cuộc thi|hội diễn|liên hoan)"
                           r"[^:;.\n]{0,80}?(?:giai đoạn|năm)?\s*$")
+_TIME_OF_YEAR = re.compile(r"(?<!\w)(đầu|cuối|trong|giữa|hết) năm(?!\s*(?:\d|học|nay))(?!\w)")
 # "theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025": the standard's name, not the figure's period
 _STANDARD_BEFORE = re.compile(r"chuẩn (?:nghèo )?(?:đa chiều )?(?:của tỉnh [^\d,;.]{0,25})?(?:giai đoạn|gđ)\s*$")
 # "Đầu năm 2024, toàn huyện có 1.184 hộ nghèo": the stock left by the survey at the end of 2023
@@ -199,6 +200,13 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
             continue
         # "đầu năm" shifts a stock only in the figure's own sentence
         p = _pick(found, stock=stock and scope < 2)
+        last_time = None
+        if p and stock and scope < 2 and p.isdigit() and chosen is not None:
+            for last_time in _TIME_OF_YEAR.finditer(mt, chosen.pos, pos):
+                pass
+        if last_time is not None and last_time.group(1) == "đầu":
+            # "Kết quả rà soát ... cuối năm 2023 ...: đầu năm toàn huyện có 7.612 hộ nghèo"
+            return str(int(p) - 1)
         if p:
             return p
     # 2. the clause after the figure (a "giai đoạn 2015 - 2020" closing the clause), unless it is

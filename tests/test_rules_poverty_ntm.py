@@ -134,3 +134,13 @@ def test_levels_in_a_falling_series_and_the_households_behind_a_rate():
     assert got == [("poverty.poor_households", 1206, "2023"), ("poverty.poor_rate", 8.02, "2023"),
                    ("poverty.poor_rate", 10.15, "2022"), ("poverty.poor_rate", 12.4, "2021"),
                    ("poverty.poor_rate", 12.4, "2021"), ("poverty.poor_rate_reduction", 2.2, "2021-2025")]
+
+
+def test_start_of_year_then_end_of_year_in_one_survey_sentence():
+    text = ("Kết quả rà soát hộ nghèo cuối năm 2023: đầu năm toàn huyện có 3.210 hộ nghèo, trong năm có 615 hộ "
+            "thoát nghèo và 72 hộ nghèo phát sinh; cuối năm còn 2.667 hộ nghèo, chiếm 11,02% tổng số hộ.\n")
+    ex = extract_text(text, period="2023")
+    got = sorted((f.metric, f.value, f.period) for f in ex.facts if f.metric.startswith("poverty."))
+    assert got == [("poverty.escaped_households", 615, "2023"), ("poverty.new_poor_households", 72, "2023"),
+                   ("poverty.poor_households", 2667, "2023"), ("poverty.poor_households", 3210, "2022"),
+                   ("poverty.poor_rate", 11.02, "2023")]

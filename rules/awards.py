@@ -19,7 +19,7 @@ The rule stored on a fact is ``<award entry id>/<binding>``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 import regex
@@ -37,7 +37,7 @@ _RECIP = re.compile(
     r"\s*(?:\((?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|tư|lăm|trăm|linh|lẻ|\s)+\)\s*)?"
     r"(?P<r>tập thể và cá nhân|tập thể, cá nhân|cá nhân và tập thể|lượt tập thể,? (?:và )?cá nhân"
     r"|lượt tập thể|lượt cá nhân|tập thể|cá nhân|hộ gia đình|gia đình|hộ"
-    r"|(?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố|khối phố|ấp|buôn|khóm)(?:,? (?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố|khối phố|ấp|buôn|khóm))*"
+    r"|(?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố|khối phố|ấp|buôn|khóm)(?:,? (?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố|khối phố|khu vực|ấp|buôn|khóm))*"
     r"|cơ quan,? đơn vị|đơn vị|cơ quan|trường học|trường|tổ chuyên môn|tổ|đồng chí|cán bộ|công chức|viên chức|người lao động"
     r"|giáo viên|nhà giáo|y, bác sĩ|bác sĩ|học sinh|đảng viên|hội viên|đoàn viên|chiến sĩ|trường hợp|mẹ|gia đình|tt|cn)(?![\w])")
 _STRONG = {"tập thể": "tap_the", "cá nhân": "ca_nhan", "tập thể và cá nhân": "mixed",
@@ -55,7 +55,7 @@ _ITEM_LABEL = regex.compile(r"[-+•*]?\s*(?:(?P<p>(?i:xã|phường|thị trấ
 _NOT_PLACE = {"Tập", "Cá", "Khen", "Giấy", "Bằng", "Cờ", "Danh", "Huân", "Chiến", "Lao", "Tổng", "Trong", "Năm",
               "Kết", "Hình", "Cấp", "Các", "Số", "Gia", "Thôn", "Cơ", "Điển", "Phong", "Đề", "Dự", "Hiệp", "Chủ"}
 _JOIN = re.compile(r"^\s*(?:,|và|, và|;\s*và)?\s*$")
-_FORWARD = re.compile(r"^[\s,]*(?:của [^;()\d,]{1,30}?\s+)?(?:đã |đều |cũng |vinh dự )?(?:được|đạt|nhận|đạt được|được nhận)\b[^;()\d]{0,45}$")
+_FORWARD = re.compile(r"^[\s,]*(?:của [^;()\d,]{1,30}?\s+)?(?:đã |đều |cũng |vinh dự )?(?:được|đạt|nhận|đạt được|được nhận|giữ vững|giữ được|duy trì)\b[^;()\d]{0,45}$")
 _BACKWARD = re.compile(r"^[\s\"]*[^;()\d]{0,70}?(?:cho|:|gồm|là|tặng|có)\s*(?:hơn |trên |gần |khoảng )?$")
 _GENERIC = re.compile(r"(?:khen thưởng|tặng thưởng|biểu dương|khen)\s+(?:cho\s+)?(?:hơn |trên |gần |khoảng )?$")
 _LEAD_END = re.compile(r"(?:cụ thể(?: như sau)?|như sau|trong đó|gồm(?: có)?|bao gồm)\s*:?\s*$")
@@ -125,6 +125,11 @@ def _items(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> list[I
     mt = an.doc.match_text
     out: list[Item] = []
     for n in an.numbers_in(sent):
+        if n.kind == "decimal" and n.ambiguous and n.alternatives and float(n.alternatives[0]).is_integer() \
+                and _RECIP.match(mt, n.end):
+            # "41,286 hộ đạt danh hiệu": households are whole, so the English thousands reading; the
+            # fact keeps the other reading in its note and a lowered confidence
+            n = replace(n, value=float(n.alternatives[0]), kind="int", alternatives=(n.value,))
         if not _is_count(n, mt):
             continue
         # an award named right after the number ("74 Tập thể lao động tiên tiến")

@@ -277,3 +277,13 @@ def test_bch_and_btv_before_the_issuer():
     ex = extract_text(text, period="2024")
     assert [(f.award, f.value) for f in pick(ex.facts, metric="award.count")] == [
         ("bang_khen_cap_bo_tinh", 2), ("bang_khen_khac", 38), ("co_thi_dua_khac", 3)]
+
+
+def test_culture_titles_kept_and_an_english_thousands_count():
+    text = ("Năm 2024, toàn huyện có 38,412 hộ đạt danh hiệu \"Gia đình văn hoá\", chiếm 88,1% tổng số hộ; 61/70 "
+            "ấp, khu vực được công nhận danh hiệu \"Ấp văn hoá\"; 25/27 thôn giữ vững danh hiệu \"Thôn văn hoá\".\n")
+    ex = extract_text(text, period="2024")
+    got = [(f.award, f.value, f.of_total) for f in pick(ex.facts, metric="award.count")]
+    assert got == [("gia_dinh_van_hoa", 38412, None), ("thon_van_hoa", 61, 70), ("thon_van_hoa", 25, 27)]
+    f = pick(ex.facts, metric="award.count")[0]
+    assert f.confidence < 1 and "38.412" in f.note        # the reader had to choose: shown to the analyst

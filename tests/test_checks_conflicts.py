@@ -222,3 +222,79 @@ def test_start_and_end_of_year_are_two_figures(tmp_path):
     d.fact("1.120", "poverty.poor_households", 1120, unit="household", period="2023")
     d.fact("945", "poverty.poor_households", 945, unit="household", period="2023")
     assert findings(warehouse(tmp_path, d), "conflict_within_doc") == []
+
+
+# --- what counts as one figure restated (blind-set lessons, own wording) --------------------------
+def test_restatement_shapes():
+    """A slip keeps the shape of the figure: one digit changed, two adjacent digits
+    swapped, or a close value; unrelated values and small counts are not slips."""
+    from pipeline.checks.base import FactRow
+    from pipeline.checks.conflicts import looks_restated
+
+    def f(v, raw=None):
+        return FactRow(fact_id="x", doc_id="d", value=float(v), raw=raw or str(v))
+    for a, b in ((1136, 1126), (114, 112), (1254, 1245), (321, 318), (5241, 5214), (263, 236), (14, 17),
+                 (47, 42)):
+        assert looks_restated(f(a), f(b)) and looks_restated(f(a), f(b), within=False), (a, b)
+    assert looks_restated(f(33.59, "33,59"), f(33.95, "33,95"))
+    for a, b in ((2911, 1136), (7612, 6775), (272, 186), (6, 87), (18, 214), (38, 2)):
+        assert not looks_restated(f(a), f(b)), (a, b)
+    assert not looks_restated(f(2), f(3)) and not looks_restated(f(8), f(6))
+    assert looks_restated(f(2), f(3), within=False)          # across reports a small count is still compared
+
+
+def test_small_counts_of_one_award_code_are_not_compared(tmp_path):
+    d = report("x.txt", "Năm 2023, Chủ tịch UBND tỉnh tặng Bằng khen cho 02 tập thể có thành tích đột xuất.",
+               "Về công tác phòng, chống thiên tai, Chủ tịch UBND tỉnh tặng Bằng khen cho 03 tập thể.",
+               period="2023", issued_year=2023)
+    bk = dict(metric="award.count", unit="count", award="bang_khen_cap_bo_tinh", recipient="tap_the", period="2023")
+    d.fact("02 tập thể", value=2, **bk)
+    d.fact("03 tập thể", value=3, **bk)
+    assert findings(warehouse(tmp_path, d), "conflict_within_doc") == []
+
+
+def test_granter_named_in_the_sentence_and_not_read_by_the_rules(tmp_path):
+    """A company's report: the minister's and the corporation director's Bằng khen
+    share a code; the rules read the granter of only one of them."""
+    d = Doc("cty.txt", meta(period="2023", issued_year=2023, issuer="Công ty TNHH MTV Điện lực Hòa Bình"))
+    d.para("Năm qua, đơn vị được tặng Bằng khen của Bộ trưởng Bộ Công Thương: 12 cá nhân có thành tích xuất sắc.")
+    d.para("Ngoài ra, Bằng khen của Tổng Giám đốc Tổng công ty được trao cho 13 cá nhân.")
+    bk = dict(metric="award.count", unit="count", award="bang_khen_cap_bo_tinh", recipient="ca_nhan", period="2023")
+    d.fact("12 cá nhân", value=12, granter="Bộ trưởng", **bk)
+    d.fact("13 cá nhân", value=13, **bk)
+    assert findings(warehouse(tmp_path, d), "conflict_within_doc") == []
+
+
+def test_two_rows_of_one_table_are_two_figures(tmp_path):
+    d = report("q.txt", "Kết quả khen thưởng theo quý như sau:", period="2023", issued_year=2023)
+    d.table([["Quý", "Giấy khen tập thể"], ["Quý I", "21"], ["Quý II", "12"]])
+    gk = dict(unit="count", award="giay_khen_cap_huyen", recipient="tap_the", period="2023")
+    d.cell_fact(0, 1, 1, "award.count", 21, **gk)
+    d.cell_fact(0, 2, 1, "award.count", 12, **gk)
+    assert findings(warehouse(tmp_path, d), "conflict_within_doc") == []
+
+
+def test_labelled_items_of_one_list_are_different_figures(tmp_path):
+    d = report("l.txt", "- Sơ kết phong trào “Xanh - Sạch - Đẹp”: 13 tập thể;",
+               "- Hội thi văn nghệ quần chúng năm 2023: 31 tập thể;", period="2023", issued_year=2023)
+    gk = dict(metric="award.count", unit="count", award="giay_khen_cap_huyen", recipient="tap_the", period="2023")
+    d.fact("13 tập thể", value=13, **gk)
+    d.fact("31 tập thể", value=31, **gk)
+    assert findings(warehouse(tmp_path, d), "conflict_within_doc") == []
+
+
+def test_a_cluster_sentence_about_one_district_against_its_table_row(tmp_path):
+    """A cluster's table gives each district's Lao động tiên tiến; a later sentence
+    that opens with one district restates that district's figure with a slip."""
+    c = Doc("cum.txt", meta(issuer="Cụm thi đua số 2", province="Lai Châu", period="2023", issued_year=2023))
+    c.table([["TT", "Đơn vị", "Lao động tiên tiến"], ["1", "Huyện Tam Đường", "842"], ["2", "Huyện Sìn Hồ", "1.317"],
+             ["", "Cộng", "2.159"]])
+    c.para("Huyện Sìn Hồ quan tâm khen thưởng giáo viên cắm bản, năm 2023 đã công nhận 1.371 cá nhân đạt danh hiệu "
+           "Lao động tiên tiến.")
+    ld = dict(unit="count", award="lao_dong_tien_tien", recipient="ca_nhan", period="2023")
+    c.cell_fact(0, 1, 2, "award.count", 842, subject="Huyện Tam Đường", subject_level="district", **ld)
+    c.cell_fact(0, 2, 2, "award.count", 1317, subject="Huyện Sìn Hồ", subject_level="district", **ld)
+    c.cell_fact(0, 3, 2, "award.count", 2159, **ld)
+    c.fact("1.371", "award.count", 1371, **ld)
+    rows = findings(warehouse(tmp_path, c), "conflict_within_doc")
+    assert [(r["expected"], r["observed"]) for r in rows] == [(1317.0, 1371.0)]

@@ -284,3 +284,16 @@ def test_lower_is_better_row_scored_target_over_result(tmp_path):
         for ci, v, m in zip((3, 4, 5), vals, ("indicator.target", "indicator.result", "indicator.percent_of_target")):
             d.cell_fact(0, ri, ci, m, v, unit="percent" if ci == 5 else None)
     assert findings(warehouse(tmp_path, d), "percent_mismatch") == []
+
+
+def test_a_row_where_more_is_better_is_not_scored_the_other_way_round(tmp_path):
+    """430 / 410 = 104,9 written for 410 of 430 planned: the row was divided the
+    wrong way round (a lower-is-better row may be scored so, a planting row not)."""
+    d = Doc("t.txt", meta(period="2023", issuer="Công ty TNHH MTV Cao su Lộc Ninh"))
+    d.table([["TT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện", "Tỷ lệ %"],
+             ["3", "Trồng mới cây cao su", "ha", "430", "410", "104,9"]])
+    for ci, v, m in zip((3, 4, 5), (430, 410, 104.9),
+                        ("indicator.target", "indicator.result", "indicator.percent_of_target")):
+        d.cell_fact(0, 1, ci, m, v, unit="percent" if ci == 5 else "ha")
+    rows = findings(warehouse(tmp_path, d), "percent_mismatch")
+    assert [(r["observed"], r["expected"]) for r in rows] == [(104.9, 95.3)]

@@ -61,3 +61,40 @@ def test_planted_poor_rate_far_off(tmp_path):
     rows = findings(warehouse(tmp_path, seed_004(("3,95%", 3.95))), "ratio_mismatch")
     assert len(serious(rows)) == 1 and serious(rows)[0]["severity"] == "error"
     assert {r["observed"] for r in rows} == {3.95, 2.4}
+
+
+def _poverty_facts(d, period, *figs):
+    for needle, metric, value, kw in figs:
+        d.fact(needle, metric, value, unit="percent" if metric.endswith("rate") else "household", period=period, **kw)
+
+
+def test_start_of_year_stock_does_not_take_the_year_end_rate(tmp_path):
+    """The first count of the sentence is the start-of-year stock; the rate goes
+    with the year-end count stated next to it."""
+    text = ("Kết quả rà soát cuối năm 2023: đầu năm toàn huyện có 4.310 hộ nghèo, trong năm có 702 hộ thoát nghèo; "
+            "cuối năm còn 3.655 hộ nghèo, chiếm 21,40% tổng số hộ; hộ cận nghèo 1.964 hộ, chiếm 11,50%.")
+    d = Doc("p.txt", meta(period="2023", district="Mường Tè", province="Lai Châu")).para(text)
+    _poverty_facts(d, "2023", ("4.310", "poverty.poor_households", 4310, {}),
+                   ("3.655", "poverty.poor_households", 3655, {}), ("21,40%", "poverty.poor_rate", 21.40, {}),
+                   ("1.964", "poverty.near_poor_households", 1964, {}), ("11,50%", "poverty.near_poor_rate", 11.5, {}))
+    assert findings(warehouse(tmp_path, d), "ratio_mismatch") == []
+
+
+def test_count_of_the_previous_sentence_is_not_paired(tmp_path):
+    text = ("Đầu năm 2024, toàn xã có 164 hộ nghèo. Trong năm có 58 hộ thoát nghèo. Cuối năm 2024, xã còn 112 hộ "
+            "nghèo, chiếm 1,64%; 201 hộ cận nghèo, chiếm 2,94%.")
+    d = Doc("x.txt", meta(period="2024", issuer="UBND xã Nậm Tăm", province="Lai Châu")).para(text)
+    _poverty_facts(d, "2024", ("164", "poverty.poor_households", 164, {}), ("112", "poverty.poor_households", 112, {}),
+                   ("1,64%", "poverty.poor_rate", 1.64, {}), ("201", "poverty.near_poor_households", 201, {}),
+                   ("2,94%", "poverty.near_poor_rate", 2.94, {}))
+    assert findings(warehouse(tmp_path, d), "ratio_mismatch") == []
+
+
+def test_a_subset_of_the_poor_is_not_a_rate_of_all_households(tmp_path):
+    text = ("Cuối năm, số hộ nghèo còn 640 hộ, tỷ lệ 3,20% (trong đó 402 hộ nghèo không có khả năng lao động, "
+            "chiếm 62,8% số hộ nghèo). Hộ cận nghèo còn 1.100 hộ, tỷ lệ 5,50%.")
+    d = Doc("y.txt", meta(period="2024", district="Sơn Tây", province="Quảng Ngãi")).para(text)
+    _poverty_facts(d, "2024", ("640", "poverty.poor_households", 640, {}), ("3,20%", "poverty.poor_rate", 3.2, {}),
+                   ("402", "poverty.poor_households", 402, {}), ("62,8%", "poverty.poor_rate", 62.8, {}),
+                   ("1.100", "poverty.near_poor_households", 1100, {}), ("5,50%", "poverty.near_poor_rate", 5.5, {}))
+    assert findings(warehouse(tmp_path, d), "ratio_mismatch") == []

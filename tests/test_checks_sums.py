@@ -228,3 +228,31 @@ def test_multidimensional_poverty_is_poor_plus_near_poor(tmp_path):
 def test_planted_multidimensional_count(tmp_path):
     rows = findings(warehouse(tmp_path, multidim_doc("1.756")), "sum_mismatch")
     assert [(r["observed"], r["expected"]) for r in rows] == [(5214.0, 5224.0)]
+
+
+def test_counts_off_by_one_are_a_mismatch(tmp_path):
+    """Counts have no rounding: 05 + 03 cá nhân under a total of 09 is wrong."""
+    d = Doc("tt.txt", meta(issuer="UBND huyện Quỳ Hợp", district="Quỳ Hợp", province="Nghệ An", period="2024"))
+    d.para("Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho 05 tập thể và 09 cá nhân, cụ thể:")
+    d.para("a) Hoàn thành xuất sắc nhiệm vụ năm 2024: 03 tập thể, 05 cá nhân;", "list_item")
+    d.para("b) Thành tích trong phong trào thi đua “Dân vận khéo”: 02 tập thể, 03 cá nhân.", "list_item")
+    bk = dict(metric="award.count", unit="count", award="bang_khen_cap_bo_tinh", status="proposed", period="2024")
+    tt = d.fact("05 tập thể", value=5, recipient="tap_the", **bk)
+    cn = d.fact("09 cá nhân", value=9, recipient="ca_nhan", **bk)
+    d.part_of(d.fact("03 tập thể", value=3, recipient="tap_the", **bk), tt)
+    d.part_of(d.fact("05 cá nhân", value=5, recipient="ca_nhan", after="a)", **bk), cn)
+    d.part_of(d.fact("02 tập thể", value=2, recipient="tap_the", **bk), tt)
+    d.part_of(d.fact("03 cá nhân", value=3, recipient="ca_nhan", after="b)", **bk), cn)
+    rows = findings(warehouse(tmp_path, d), "sum_mismatch")
+    assert [(r["observed"], r["expected"]) for r in rows] == [(9.0, 8.0)]
+
+
+def test_start_of_year_poor_are_not_a_part_of_the_multidimensional_total(tmp_path):
+    d = Doc("m.txt", meta(issuer="UBND huyện Ba Tơ", district="Ba Tơ", province="Quảng Ngãi", period="2024"))
+    d.para("Đầu năm 2024, toàn huyện có 2.410 hộ nghèo. Cuối năm, hộ cận nghèo còn 1.530 hộ. Tổng số hộ nghèo và "
+           "cận nghèo là 3.290 hộ.")
+    p = dict(unit="household", period="2024")
+    d.fact("2.410", "poverty.poor_households", 2410, **p)
+    d.fact("1.530", "poverty.near_poor_households", 1530, **p)
+    d.fact("3.290", "poverty.multidim_households", 3290, **p)
+    assert findings(warehouse(tmp_path, d), "sum_mismatch") == []

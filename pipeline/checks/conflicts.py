@@ -22,8 +22,16 @@ name different years, and figures of different moments (``đầu năm``, ``năm
 trước``, ``giảm từ`` against ``cuối năm``, ``còn``, ``đến nay``).
 Award codes that gather several issuers (``bang_khen_cap_bo_tinh``: a minister's
 or the province chairman's Bằng khen) also compare the issuer named last before
-the figure (central body or province).  Two values are equal when the intervals
-their shown digits allow meet (counts are exact).
+the figure (central body or province), and the granter written ``Bằng khen của
+...`` before the figure when the rules did not read one.  Two values are equal
+when the intervals their shown digits allow meet (counts are exact).
+
+Two different values are a conflict only when they look like one figure
+restated with a slip (:func:`looks_restated`: close, one digit changed, two
+adjacent digits swapped; within a report not counts below 10), and are not two
+cells of one table or two labelled items of one bulleted list.  A subject-less
+figure whose sentence opens with a place the report gives figures for is that
+place's (:func:`sentence_subject`).
 
 Across documents, a pair of documents that is one report in two formats (same
 issuer, number, period and date, or nearly the same text) is skipped.  The
@@ -79,6 +87,41 @@ def _total_of_a_named_subset(ctx: Context, f: FactRow) -> bool:
                and g.recipient == f.recipient and g.value == f.value for g in ctx.by_doc.get(f.doc_id, ()))
 
 
+_LEAD = re.compile(r"^[\s\-–+*•]*(?:riêng|tại|đối với|ở)?\s*", re.I)
+
+
+def _sentence_start(ctx: Context, f: FactRow) -> int:
+    text = ctx.text(f.doc_id)
+    lo = max(0, (f.char_start or 0) - 400)
+    return max([text.rfind(sep, lo, f.char_start) + len(sep) for sep in (". ", "\n", "; ")] + [lo])
+
+
+def sentence_subject(ctx: Context, f: FactRow) -> Optional[str]:
+    """The place a subject-less figure is about when its sentence opens with one of
+    the places the report gives figures for (``Huyện Tuần Giáo ... đã công nhận
+    1.136 cá nhân`` in a cluster's report whose table has a row for Tuần Giáo)."""
+    if f.subject or f.table_index is not None or f.char_start is None:
+        return f.subject
+    cache = ctx.__dict__.setdefault("_doc_subjects", {})
+    if f.doc_id not in cache:
+        cache[f.doc_id] = {place_key(g.subject): g.subject for g in ctx.by_doc.get(f.doc_id, ())
+                           if g.subject and place_key(g.subject)}
+    subjects = cache[f.doc_id]
+    if not subjects:
+        return None
+    text = ctx.text(f.doc_id)
+    head = text[_sentence_start(ctx, f):f.char_start]
+    head = head[_LEAD.match(head).end():]
+    words = head.split()
+    for k in range(min(5, len(words)), 0, -1):
+        key = place_key(" ".join(words[:k]).strip(",:"))
+        if key in subjects:
+            others = {s for s in subjects if s != key and re.search(r"\b" + re.escape(fold(subjects[s])) + r"\b",
+                                                                     fold(head))}
+            return None if others else subjects[key]
+    return None
+
+
 def fact_key(ctx: Context, f: FactRow) -> Optional[tuple]:
     if f.family not in FAMILIES or not f.is_exact:
         return None
@@ -89,7 +132,8 @@ def fact_key(ctx: Context, f: FactRow) -> Optional[tuple]:
     if f.award in SKIP_AWARDS:
         return None
     d = ctx.docs[f.doc_id]
-    prov, unit = fact_unit(d, f.subject, f.subject_level)
+    subject = f.subject or sentence_subject(ctx, f)
+    prov, unit = fact_unit(d, subject, f.subject_level)
     period = f.period or d.period or ""
     label = fold(f.label) if LABELLED.match(f.metric or "") and f.label else ""
     qualifier = "" if f.parent_fact_id or (f.subject and f.qualifier and
@@ -154,10 +198,31 @@ def _granter_key(g: str) -> str:
         k = k2
 
 
+_OF_GRANTER = re.compile(r"(?:bằng khen|cờ thi đua|giấy khen)\s+của\s+(.+?)(?=\s*[:;,.(|\n]|\s+(?:cho|tặng|về|năm)\b|"
+                         r"\s+\d|$)", re.I)
+
+
+def granter_of(ctx: Context, f: FactRow) -> Optional[str]:
+    """Who granted the award: ``facts.granter``, else the ``Bằng khen của ...`` named
+    last before the figure in its clause or table row (``- Bằng khen của Tổng Giám
+    đốc Tập đoàn: 03 tập thể``)."""
+    if f.granter:
+        return f.granter
+    if f.char_start is None:
+        return None
+    text = ctx.text(f.doc_id)
+    lo = _sentence_start(ctx, f)
+    if f.table_index is not None:
+        lo = max(lo, text.rfind("\n", 0, f.char_start) + 1)
+    ms = list(_OF_GRANTER.finditer(text[lo:f.char_start]))
+    return ms[-1].group(1).strip() if ms else None
+
+
 def same_issuer(ctx: Context, a: FactRow, b: FactRow) -> bool:
     """False only when both figures name their issuer and the issuers differ."""
-    if a.award in MERGED_ISSUERS and a.granter and b.granter:
-        ka, kb = _granter_key(a.granter), _granter_key(b.granter)
+    ga, gb = (granter_of(ctx, a), granter_of(ctx, b)) if a.award in MERGED_ISSUERS else (None, None)
+    if ga and gb:
+        ka, kb = _granter_key(ga), _granter_key(gb)
         if ka and kb and ka not in kb and kb not in ka:
             return False
     ca, cb = issuer_class(ctx, a), issuer_class(ctx, b)
@@ -189,6 +254,79 @@ def different_bases(a: FactRow, b: FactRow) -> bool:
 
 def same_value(a: FactRow, b: FactRow) -> bool:
     return _as_written(a).overlaps(_as_written(b)) or abs(a.value - b.value) < 1e-9
+
+
+TINY = 10            # within one report, counts below this are not compared
+CLOSE = 0.03         # relative difference of a restatement that is merely close
+
+
+def looks_restated(a: FactRow, b: FactRow, within: bool = True) -> bool:
+    """Do two different values look like one figure written twice with a slip?
+    Close in relative terms (``321``/``318``), or the same number of digits
+    differing in one digit (``1.136``/``1.126``, ``14``/``17``) or by two adjacent
+    digits swapped (``263``/``236``, ``5.241``/``5.214``).  Within a report, small
+    counts (``2``/``3`` Bằng khen of two granters, two bullets of a list) are
+    different figures far more often than slips: not compared."""
+    va, vb = abs(a.value), abs(b.value)
+    dec = max(decimals_of(a.raw, a.value), decimals_of(b.raw, b.value))
+    if within and dec == 0 and min(va, vb) < TINY:
+        return False
+    if max(va, vb) and abs(va - vb) / max(va, vb) <= CLOSE:
+        return True
+    sa, sb = f"{va:.{dec}f}".replace(".", ""), f"{vb:.{dec}f}".replace(".", "")
+    if len(sa) != len(sb):
+        return False
+    diff = [i for i in range(len(sa)) if sa[i] != sb[i]]
+    if len(diff) == 1:
+        return True
+    return (len(diff) == 2 and diff[1] == diff[0] + 1 and sa[diff[0]] == sb[diff[1]]
+            and sa[diff[1]] == sb[diff[0]])
+
+
+def _same_table(a: FactRow, b: FactRow) -> bool:
+    """Two cells of one table are two figures: a table does not restate its own rows."""
+    return a.table_index is not None and a.table_index == b.table_index
+
+
+def _blocks(ctx: Context, doc_id: str) -> dict[int, tuple[str, int]]:
+    cache = ctx.__dict__.setdefault("_blocks", {})
+    if doc_id not in cache:
+        cache[doc_id] = {i: (k, s) for i, k, s in ctx.con.execute(
+            "SELECT block_index, kind, char_start FROM blocks WHERE doc_id = ?", [doc_id]).fetchall()}
+    return cache[doc_id]
+
+
+def _item_label(ctx: Context, f: FactRow, start: Optional[int]) -> str:
+    """``- Hội khỏe Phù Đổng cấp huyện năm 2024: 06 tập thể`` -> the label before the colon."""
+    if start is None or f.char_start is None:
+        return ""
+    head = ctx.text(f.doc_id)[start:f.char_start]
+    return fold(head.split(":", 1)[0]).strip(" -–+*•") if ":" in head else ""
+
+
+def _sibling_items(ctx: Context, a: FactRow, b: FactRow) -> bool:
+    """Two labelled items of one bulleted list (``- Tổng kết 10 năm ...: 03 tập thể``;
+    ``- Dân vận khéo: 02 tập thể``) count two different things, never one figure twice."""
+    if a.block_index is None or b.block_index is None or a.block_index == b.block_index:
+        return False
+    blocks = _blocks(ctx, a.doc_id)
+    lo, hi = sorted((a.block_index, b.block_index))
+    if not all(blocks.get(i, ("",))[0] == "list_item" for i in range(lo, hi + 1)):
+        return False
+    la = _item_label(ctx, a, blocks[a.block_index][1])
+    lb = _item_label(ctx, b, blocks[b.block_index][1])
+    return bool(la and lb and la != lb)
+
+
+def comparable_within(ctx: Context, a: FactRow, b: FactRow) -> bool:
+    """Could ``a`` and ``b`` (same key, one report, different values) be one figure
+    stated twice?"""
+    if (different_bases(a, b) or _different_years(a, b) or not same_issuer(ctx, a, b)
+            or _different_timepoints(ctx, a, b) or _same_table(a, b) or _sibling_items(ctx, a, b)):
+        return False
+    if a.text == b.text and a.block_index == b.block_index:
+        return False            # one sentence does not restate a figure: two different figures
+    return looks_restated(a, b, within=True)
 
 
 _START = re.compile(r"đầu năm|đầu kỳ|năm trước|cùng kỳ|trước đây|so với|từ \d|giảm từ|tăng từ")
@@ -257,14 +395,10 @@ def check_within(ctx: Context, groups: dict[tuple, list[FactRow]]) -> list[Findi
             by_doc.setdefault(f.doc_id, []).append(f)
         for doc_id, fs in sorted(by_doc.items()):
             fs = sorted(fs, key=lambda f: f.char_start or 0)
-            first = fs[0]
-            for later in fs[1:]:
-                if (same_value(first, later) or different_bases(first, later) or _different_years(first, later)
-                        or not same_issuer(ctx, first, later)
-                        or _different_timepoints(ctx, first, later)):
-                    continue
-                if first.text == later.text and first.block_index == later.block_index:
-                    continue        # one sentence does not restate a figure: two different figures
+            pair = next(((x, y) for j, y in enumerate(fs) for x in fs[:j]
+                         if not same_value(x, y) and comparable_within(ctx, x, y)), None)
+            if pair is not None:
+                first, later = pair
                 msg = (f"Cùng một số liệu ghi hai giá trị khác nhau trong văn bản ({_describe(first)}): "
                        f"{vn(first.value)} ở {excerpt(ctx, first, 160)}"
                        f"{' (' + where(first) + ')' if where(first) else ''}, nhưng {vn(later.value)} ở "
@@ -273,7 +407,6 @@ def check_within(ctx: Context, groups: dict[tuple, list[FactRow]]) -> list[Findi
                 out.append(finding(WITHIN, _sev(first.value, later.value), doc_id, msg,
                                    fact_ids=[first.fact_id, later.fact_id], expected=first.value,
                                    observed=later.value, rule="conflict.within"))
-                break
     return out
 
 
@@ -339,7 +472,7 @@ def check_across(ctx: Context, groups: dict[tuple, list[FactRow]]) -> list[Findi
             if any(same_value(x, y) for x in fa for y in fb):
                 continue
             pairs = [(x, y) for x in fa for y in fb if same_issuer(ctx, x, y) and not different_bases(x, y)
-                     and not _different_timepoints(ctx, x, y)]
+                     and not _different_timepoints(ctx, x, y) and looks_restated(x, y, within=False)]
             if not pairs:
                 continue
             A, B = ctx.docs[da], ctx.docs[db]

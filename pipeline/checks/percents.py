@@ -12,8 +12,10 @@ Tolerance (see docs/CHECKS.md):
 * a target written as a range (``650-700``) accepts every percent between
   result/high and result/low, and 100 when the result lies inside the range; a
   bound (``>95``) is read as its number;
-* every row also accepts target/result: writers score indicators where lower is
-  better that way (``Tỷ lệ hộ nghèo | 12 | 10,8 | 111``); a "decrease" indicator
+* a row whose indicator is better lower (a decrease, a poverty or malnutrition
+  rate) also accepts target/result: writers score those that way (``Tỷ lệ hộ
+  nghèo | 12 | 10,8 | 111``); any other row must not (``Trồng tái canh | 420 |
+  398 | 105,5`` is 94,8 %, divided the wrong way round); a "decrease" indicator
   (``Giảm tỷ lệ ...``, poverty, malnutrition, birth-rate rows) for which no
   reading fits is left alone (the writers' conventions for them vary);
 * a figure the number reader was unsure of (confidence < 1), and every number
@@ -137,7 +139,7 @@ def explain_row(ctx: Optional[Context], target: FactRow, result: FactRow, pct: F
             return RowReading(True, iv.mid, "fraction")
     # 3. an indicator where lower is better (a decrease, a poverty or malnutrition
     #    rate) is scored the other way round: target / result
-    if result.value:
+    if result.value and decrease:
         iv = ratio_percent(_interval(target), R)
         if fits(iv):
             return RowReading(True, iv.mid, "inverse")

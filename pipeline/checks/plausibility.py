@@ -10,7 +10,10 @@
 * a figure a thousand times off its neighbours: in an indicator row, a target or
   result that only fits the row's stated percent when read 1000 times larger or
   smaller, while the number reader took it as certain — ``warning``.  When the
-  reader had flagged it, the figure is reported as ``ambiguous_number`` instead.
+  reader had flagged it, the figure is reported as ``ambiguous_number`` instead;
+* a count (households, people, collectives, communes) written with a decimal
+  comma (``41,286 hộ``): not a whole number the Vietnamese way — ``warning``,
+  ``observed`` the value as written (41,286), ``expected`` the thousands reading.
 
 ``ambiguous_number`` (``info``): every figure the number reader had to choose a
 reading for (``confidence < 1``: ``17.68`` read as 17 680), so an analyst can
@@ -96,6 +99,37 @@ def thousandfold(ctx: Context) -> list[Finding]:
     return out
 
 
+COUNT_METRICS = re.compile(r"^(award\.count|poverty\.\w*_households|ntm\.(?:communes|villages|districts)_\w+)$")
+DECIMAL_COMMA = re.compile(r"^\s*(\d{1,3}),(\d{1,3})(?![\d.,%])[^\d%]*$")     # 41,286 / 41,286 hộ
+
+
+def fractional_counts(ctx: Context) -> list[Finding]:
+    """A count of households, people or collectives written with a decimal comma
+    (``41,286 hộ``): in Vietnamese that reads 41,286 households, which cannot be;
+    most likely thousands grouped the English way (41 286)."""
+    out = []
+    seen: set[tuple] = set()
+    for f in ctx.facts:
+        m = DECIMAL_COMMA.match(f.raw or "")
+        if not m or not COUNT_METRICS.match(f.metric or "") or f.of_total is not None:
+            continue
+        if abs(f.value - round(f.value)) < 1e-9 and not f.ambiguous:
+            continue                    # read as a whole number with a scale word (``1,5 nghìn``)
+        key = (f.doc_id, f.char_start, f.char_end)
+        if key in seen:
+            continue
+        seen.add(key)
+        as_written = float(f"{m.group(1)}.{m.group(2)}")
+        whole = float(m.group(1) + m.group(2)) if len(m.group(2)) == 3 else None
+        msg = (f"Giá trị khó tin: số đếm ghi “{f.raw.strip()}” — theo cách viết số của Việt Nam là "
+               f"{vn(as_written, len(m.group(2)))}, không thể là số lẻ" +
+               (f"; có lẽ là {vn(whole)} (dấu phẩy phân cách hàng nghìn)" if whole else "") +
+               f". Nguồn: {excerpt(ctx, f)}" + (f" ({where(f)})" if where(f) else "") + ".")
+        out.append(finding(IMPLAUSIBLE, WARNING, f.doc_id, msg, fact_ids=[f.fact_id], expected=whole,
+                           observed=as_written, rule="plausible.fractional_count"))
+    return out
+
+
 def ambiguous(ctx: Context) -> list[Finding]:
     out = []
     seen: set[tuple] = set()
@@ -115,4 +149,5 @@ def ambiguous(ctx: Context) -> list[Finding]:
 
 
 def check(ctx: Context) -> list[Finding]:
-    return rates_over_100(ctx) + population_growth(ctx) + thousandfold(ctx) + ambiguous(ctx)
+    return (rates_over_100(ctx) + population_growth(ctx) + thousandfold(ctx) + fractional_counts(ctx)
+            + ambiguous(ctx))

@@ -18,6 +18,7 @@ the other reading (the first pair's rate on the second pair's base).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -54,23 +55,63 @@ def _key(f: FactRow) -> tuple:
     return (f.doc_id, f.period or "", place_key(f.subject), f.status or "")
 
 
+_SHARE_OF_SUBSET = re.compile(r"^\s*%?\s*(?:của\s+|trên\s+)?(?:tổng\s+)?số\s+hộ\s+(?:nghèo|cận\s+nghèo)", re.I)
+
+
+def _share_of_a_subset(ctx: Context, r: FactRow) -> bool:
+    """``486 hộ ... chiếm 60,1% số hộ nghèo``: a share of the poor, not a rate of all
+    households."""
+    if r.char_end is None:
+        return False
+    return bool(_SHARE_OF_SUBSET.match(ctx.text(r.doc_id)[r.char_end:r.char_end + 40]))
+
+
+_SUBSET_COUNT = re.compile(r"trong\s+(?:đó|số\s+đó)\W[^.;%]{0,30}$", re.I)
+
+
+def _subset_count(ctx: Context, c: FactRow) -> bool:
+    """``..., tỷ lệ 2,95% (trong đó 486 hộ nghèo thuộc đối tượng bảo trợ xã hội)``: a
+    part of the poor, not the poor of the place."""
+    return bool(_SUBSET_COUNT.search(ctx.text(c.doc_id)[max(0, c.char_start - 45):c.char_start]))
+
+
+def _distance(c: FactRow, r: FactRow) -> tuple:
+    """How far a rate is from a count: another sentence is farther than any place in
+    the same one; a rate after its count (``5.858 hộ, tỷ lệ 33,59%``) before one
+    ahead of it (``tỷ lệ 33,59% (5.858 hộ)``)."""
+    return (r.text != c.text, abs(r.char_start - c.char_start), r.char_start < c.char_start)
+
+
 def pairs_of(ctx: Context) -> dict[tuple, list[Pair]]:
+    """Each count with the rate of its kind it was stated with: the closest pairs are
+    made first, so in ``đầu năm có 7.612 hộ nghèo, ...; cuối năm còn 6.775 hộ
+    nghèo, chiếm 39,47%`` the rate goes with 6.775, not with the start-of-year
+    stock; a count and a rate said of two moments (``đầu năm`` / ``cuối năm``)
+    are never paired."""
+    from .conflicts import timepoint
     out: dict[tuple, list[Pair]] = {}
     for doc_id, facts in ctx.by_doc.items():
         rates = [f for f in facts if f.metric in PAIRS.values() and f.value and 0 < f.value <= 100
-                 and f.is_exact and f.parent_fact_id is None]
+                 and f.is_exact and f.parent_fact_id is None and f.char_start is not None]
         counts = [f for f in facts if f.metric in PAIRS and f.value and f.value > 0 and f.is_exact
-                  and f.parent_fact_id is None]
-        used: set[str] = set()
+                  and f.parent_fact_id is None and f.char_start is not None and not _subset_count(ctx, f)]
+        cands = []
         for c in counts:
-            cands = [r for r in rates if r.metric == PAIRS[c.metric] and r.fact_id not in used
-                     and _key(r) == _key(c) and c.char_start is not None and r.char_start is not None
-                     and abs(r.char_start - c.char_start) <= MAX_GAP
-                     and (r.text == c.text or r.block_index == c.block_index)]
-            if not cands:
+            for r in rates:
+                if (r.metric == PAIRS[c.metric] and _key(r) == _key(c)
+                        and abs(r.char_start - c.char_start) <= MAX_GAP
+                        and (r.text == c.text or r.block_index == c.block_index)):
+                    tc, tr = timepoint(ctx, c), timepoint(ctx, r)
+                    if tc and tr and tc != tr:
+                        continue
+                    cands.append((_distance(c, r), c.char_start, r.char_start, c, r))
+        used: set[str] = set()
+        for *_, c, r in sorted(cands, key=lambda x: x[:3]):
+            if c.fact_id in used or r.fact_id in used:
                 continue
-            r = min(cands, key=lambda x: (x.char_start < c.char_start, abs(x.char_start - c.char_start)))
-            used.add(r.fact_id)
+            used.update((c.fact_id, r.fact_id))
+            if _share_of_a_subset(ctx, r):
+                continue        # a share of the poor goes with its count, and neither is a rate of all
             d = decimals_in_text(r.text, r.value)
             iv = stated(r.value, d if d is not None else decimals_of(r.raw, r.value))
             base = Interval(c.value / iv.hi * 100 * (1 - SLACK), c.value / max(iv.lo, 1e-9) * 100 * (1 + SLACK))

@@ -41,8 +41,17 @@ TOTAL_ROW = re.compile(r"^\W*(tổng\s*cộng|cộng|tổng\s*số|tổng|toàn\
 SUB_ROW = re.compile(r"^\s*(?:[-+*•–]|trong\s+đó|[a-zđ]\)|\d+\.\d+)", re.I)
 
 
+EXACT_UNITS = {"count", "household", "person", "commune", "village"}
+
+
 def _half_unit(f: FactRow) -> float:
-    return half_unit(f.raw, f.value)
+    """Half a unit of the last digit shown; nothing for a whole count (``09 cá
+    nhân``, ``1.184 hộ``): counts add up exactly."""
+    h = half_unit(f.raw, f.value)
+    if (f.unit in EXACT_UNITS or f.metric == "award.count") and abs(h - 0.5) < 1e-12 \
+            and abs(f.value - round(f.value)) < 1e-9:
+        return 0.0
+    return h
 
 
 def _compatible(total: FactRow, part: FactRow) -> bool:
@@ -291,13 +300,14 @@ def check_multidim(ctx: Context) -> list[Finding]:
     """Multidimensional poverty is the poor and the near-poor together (DOMAIN.md):
     ``tỷ lệ nghèo đa chiều 45,12% (5.214 hộ), trong đó hộ nghèo 3.468 hộ, chiếm
     30,01%; hộ cận nghèo 1.746 hộ, chiếm 15,11%``."""
+    from .conflicts import timepoint
     from .units import place_key
     out = []
     for doc_id in sorted(ctx.by_doc):
         groups: dict[tuple, dict[str, list[FactRow]]] = {}
         for f in ctx.by_doc[doc_id]:
             if f.metric and f.metric.startswith("poverty.") and f.is_exact and not f.qualifier \
-                    and (f.status or "granted") == "granted":
+                    and (f.status or "granted") == "granted" and timepoint(ctx, f) != "start":
                 k = (f.period or "", place_key(f.subject))
                 groups.setdefault(k, {}).setdefault(f.metric, []).append(f)
         for k in sorted(groups):

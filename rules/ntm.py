@@ -63,7 +63,9 @@ def vocab() -> NtmVocab:
     return NtmVocab(rules, regex.compile(n["context"]), regex.compile(n["added"]))
 
 
-_PCT_AFTER = regex.compile(rf"^[\s,]*(?:\(?\s*)?(?:chiếm|bằng|đạt)?\s*(?:tỷ lệ\s*)?(?P<p>{NUM})\s*%")
+# the percent stated with a fraction, right after it or after the name of what it counts
+# ("23/74 thôn đạt chuẩn “Thôn nông thôn mới kiểu mẫu”, tỷ lệ 34,1%")
+_PCT_AFTER = regex.compile(rf"^(?:[^;.\d%()]{{0,60}}?[,(]|[\s,\"”’]*\(?)\s*(?:chiếm|bằng|đạt)?\s*(?:tỷ lệ\s*)?(?P<p>{NUM})\s*%")
 _ADV = regex.compile(r"^[\s\"]*(?:nâng cao)")
 _MODEL = regex.compile(r"^[\s\"]*(?:kiểu mẫu)")
 
@@ -205,7 +207,7 @@ def extract_ntm(an: Analysis) -> None:
             f = an.fact(sent, num, metric, rule.id, unit=rule.unit, of_total=of_total, label=label,
                         qualifier=qualifier, subject=subject, subject_level=level,
                         period=period, status=an.status(sent, ns))
-            p = _PCT_AFTER.match(mt[m.end():m.end() + 40])
+            p = _PCT_AFTER.match(mt[m.end():m.end() + 90])
             if p and of_total:
                 f.stated_percent = nums.parse_number(p.group("p"))
             f.char_end = (m.span("of")[1] if of_total else ne)

@@ -10,6 +10,9 @@ its ``subject`` when it names a place — what the sum check reads.
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
 from typing import Optional
 
 from pipeline.model import Fact
@@ -33,6 +36,24 @@ _UNIT_RE = re.compile(r"\s*(?P<u>" + "|".join(f"(?:{u})" for u, _ in _UNITS) + r
 _UNIT_CODE = [(re.compile(f"^(?:{u})"), c) for u, c in _UNITS]
 _TRONG_DO = re.compile(r"\s*(?:,|\()\s*trong đó\s*,?:?\s*")
 _FILLER_END = re.compile(r"(?:\s|,|:|là|đạt|có|được|với|khoảng|ước|gần|hơn|trên|tổng|số)+$")
+
+
+@lru_cache(maxsize=1)
+def _rate_topics() -> list[tuple[str, str, "re.Pattern"]]:
+    data = tomllib.loads((Path(__file__).with_name("metrics.toml")).read_text(encoding="utf-8"))
+    return [(r["id"], r["label"], re.compile(r["pattern"])) for r in data.get("quantity_rate", [])]
+
+
+def _rate_quantity(an: Analysis, sent: Sentence, n) -> None:
+    """'tỷ lệ tăng dân số tự nhiên bình quân giai đoạn 2021 - 2025 là 12%/năm': a rate the
+    checks can judge, kept with its topic as label."""
+    cs = clause_start(sent, n.start, seps=";")
+    before = an.doc.match_text[max(cs, n.start - 120):n.start]
+    for rid, label, rx in _rate_topics():
+        if rx.search(before):
+            an.fact(sent, n, "quantity", rid, unit="percent", label=label,
+                    period=an.period(sent, n.start, n.end), status=an.status(sent, n.start))
+            return
 
 
 def _unit_code(word: str) -> str:
@@ -68,6 +89,9 @@ def extract_quantities(an: Analysis) -> None:
         for n in an.numbers_in(sent):
             lo_label = prev_end
             prev_end = max(prev_end, n.end)
+            if n.percent and not taken(n.start, n.end):
+                _rate_quantity(an, sent, n)
+                continue
             if n.percent or n.kind in ("fraction",) or taken(n.start, n.end):
                 continue
             um = _UNIT_RE.match(mt, n.end)

@@ -144,3 +144,13 @@ def test_start_of_year_then_end_of_year_in_one_survey_sentence():
     assert got == [("poverty.escaped_households", 615, "2023"), ("poverty.new_poor_households", 72, "2023"),
                    ("poverty.poor_households", 2667, "2023"), ("poverty.poor_households", 3210, "2022"),
                    ("poverty.poor_rate", 11.02, "2023")]
+
+
+def test_a_stated_percent_after_the_quoted_name_and_the_population_growth_rate():
+    text = ("Năm 2024 công nhận thêm 05 thôn, nâng tổng số lên 19/60 thôn đạt chuẩn “Thôn nông thôn mới kiểu mẫu”, "
+            "tỷ lệ 31,7%. Dân số 96.210 người, tỷ lệ tăng dân số tự nhiên bình quân là 1,15%/năm.\n")
+    ex = extract_text(text, period="2024")
+    m = [(f.value, f.of_total, f.stated_percent) for f in pick(ex.facts, metric="ntm.villages_model")]
+    assert (19, 60, 31.7) in m
+    growth = [f for f in ex.facts if f.rule == "qty.rate.population_growth"]
+    assert [(g.value, g.unit, g.label) for g in growth] == [(1.15, "percent", "tỷ lệ tăng dân số tự nhiên")]

@@ -212,7 +212,7 @@ def starts_new(prev: Line, cur: Line, fr_prev: Frame, fr_cur: Frame, same_page: 
         return True                      # a larger gap than between the lines of a paragraph
     if cur.x0 > fr_cur.left + 0.4 * size and not is_centered(cur, fr_cur) and not _hanging(head, prev, cur):
         return True                      # a first-line indent
-    if _SENTENCE_END.search(prev.text) and _NUMBERED.match(cur.text):
+    if _SENTENCE_END.search(prev.text) and _NUMBERED.match(cur.text) and not _COUNT_START.match(cur.text):
         return True                      # "... năm 2023." then "3. Hướng dẫn ..."
     return False
 
@@ -230,6 +230,10 @@ def _hanging(head: Optional[Line], prev: Line, cur: Line) -> bool:
 
 _SENTENCE_END = re.compile(r"[.;:!?]$")
 _NUMBERED = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|[a-zđ]\)|[IVXLC]{1,6}\.|[-+•▪○◦]|[\uf000-\uf0ff])\s+\S")
+
+
+# "...: " wrapped before "03 tập thể, 05 cá nhân;": a count going on, not a point's number
+_COUNT_START = re.compile(r"^\d{1,3}\s+(?:tập thể|cá nhân|hộ|xã|thôn|người|lượt|đơn vị|huyện)\b", re.I)
 
 
 def paragraphs(lines: list[Line], frames: dict[int, Frame]) -> list[Para]:

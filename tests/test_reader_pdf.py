@@ -209,3 +209,13 @@ def test_footnote_continued_on_the_next_page():
                                                                         "thưởng chuyên đề cho 30 tập thể và 80 cá nhân.")
     assert footnotes(pdf_doc) == footnotes(docx_doc)
     assert body_text(pdf_doc) == body_text(docx_doc)
+
+
+def test_a_list_item_wrapped_after_its_colon_keeps_its_counts():
+    """LibreOffice wrapped '- Tổng kết ... vì người nghèo":' before '03 tập thể, 05 cá nhân;' at the
+    left margin: the count goes on the item, it is not a new numbered point."""
+    doc = extract(str(PDF_DATA / "dem_xuong_dong_sau_hai_cham.pdf"))
+    items = [doc.text[b.start:b.end] for b in doc.blocks if b.kind == "list_item"]
+    assert '- Tổng kết 10 năm thực hiện phong trào "Đồng Nai chung sức vì người nghèo": 03 tập thể, 05 cá nhân;' \
+        in items
+    assert not any(doc.text[b.start:b.end].startswith("03 tập thể") for b in doc.blocks)

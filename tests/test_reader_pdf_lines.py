@@ -111,3 +111,12 @@ def test_continued_note_followed_by_a_new_one_on_the_same_page():
     split_footnotes(pages, 13.0)
     assert footnote_texts(pages) == [("¹ Ghi chú một phần tiếp của ghi chú một", 1), ("² Ghi chú hai", 2)]
     assert [x.text for x in p2.lines] == [body]
+
+
+def test_a_count_after_a_colon_continues_the_line_before():
+    a = line("- Tổng kết phong trào “Vì người nghèo”:", 85, 100)
+    b = line("03 tập thể, 05 cá nhân;", 85, 116)
+    c = line("3. Hướng dẫn các xã tổng kết.", 85, 132)
+    paras = paragraphs([a, b, c], {1: page_frame([a, b, c])})
+    assert [" ".join(x.text for x in p.lines) for p in paras] == [
+        "- Tổng kết phong trào “Vì người nghèo”: 03 tập thể, 05 cá nhân;", "3. Hướng dẫn các xã tổng kết."]

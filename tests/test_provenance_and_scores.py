@@ -1,5 +1,5 @@
 """Every figure of every sample document traces to its place, and the rules hold
-their scores on the seeds (every format) and on the genre, planted and holdout sets.
+their scores on the seeds (every format) and on the genre, planted, holdout and blind sets.
 
 The scores are computed by ``pipeline.evaluate`` (the same matching as the
 project's judge) on real warehouses built through ``pipeline.ingest``.
@@ -79,7 +79,7 @@ def test_seed_scores_in_every_format(tmp_path, fmt):
     assert s["honorees"] >= 0.9
 
 
-@pytest.mark.parametrize("name", ["genre", "planted", "holdout"])
+@pytest.mark.parametrize("name", ["genre", "planted", "holdout", "blind"])
 def test_scores_on_the_written_test_sets(tmp_path, name):
     base = DATA / name
     sc = _score(tmp_path, sorted((base / "reports").glob("*.txt")), base / "gold")

@@ -8,17 +8,16 @@ the section heading, else the catalogue's default).
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
 import regex
 
 from pipeline.normalize import canonical_tones, match_form
 
-HERE = Path(__file__).resolve().parent
+from .datafiles import load
+
 _W = r"\p{L}\p{M}\p{Nd}_"
 
 
@@ -115,7 +114,7 @@ class Catalog:
 
 @lru_cache(maxsize=1)
 def catalog() -> Catalog:
-    data = tomllib.loads((HERE / "awards.toml").read_text(encoding="utf-8"))
+    data = load("awards.toml")
     awards = []
     for a in data["award"]:
         awards.append(AwardEntry(id=a["id"], code=a.get("code"), recipient=a.get("recipient"),

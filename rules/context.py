@@ -239,6 +239,10 @@ _REST_OPEN = re.compile(r"^\s*(?:các|những|số)?\s*(?:xã|huyện|thôn|đơ
 _YEARLY_AVERAGE = re.compile(r"(?:bình quân|trung bình)\s+(?:mỗi|hằng|hàng)\s+năm|(?:mỗi|hằng|hàng) năm\s+(?:bình quân\s+)?giảm")
 
 
+_AVERAGE_CHANGE_END = re.compile(r"(?:bình quân|trung bình)\s+(?:(?:mỗi|hằng|hàng) năm\s+)?(?:giảm|tăng)\s*$")
+_PER_YEAR_AFTER = re.compile(r"[\d.,]+\s*%?\s*/\s*năm")
+
+
 def _inherited_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[str]) -> Optional[str]:
     """Periods a clause takes from the figures around it rather than from a year it names.
 
@@ -252,8 +256,8 @@ def _inherited_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[st
     head = mt[cs:pos]
     ranged = bool(doc_period and re.fullmatch(r"\d{4}-\d{4}", doc_period))
     tail = head[head.rfind(",") + 1:]
-    if ranged and re.search(r"(?:bình quân|trung bình)\s+(?:mỗi năm\s+|hằng năm\s+|hàng năm\s+)?(?:giảm|tăng)\s*$", tail) \
-            and (_YEARLY_AVERAGE.search(tail) or re.match(r"\s*%?\s*/\s*năm", mt[pos:pos + 12].split("%", 1)[-1])):
+    if ranged and _AVERAGE_CHANGE_END.search(tail) and (
+            _YEARLY_AVERAGE.search(tail) or _PER_YEAR_AFTER.match(mt, pos, pos + 12)):
         return doc_period   # ", bình quân giảm 2,6%/năm" after the yearly figures: the whole span
     if period_mentions(head, cs, doc_period):
         return None
@@ -266,7 +270,7 @@ def _inherited_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[st
                   if not x.baseline]
         if before and before[-1].attached:
             return before[-1].period
-    if _YEARLY_AVERAGE.search(head) and doc_period and re.fullmatch(r"\d{4}-\d{4}", doc_period):
+    if ranged and _YEARLY_AVERAGE.search(head):
         return doc_period
     return None
 

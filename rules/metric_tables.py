@@ -25,10 +25,8 @@ readers (a table may hold award columns and metric columns side by side).
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
 import regex
@@ -39,11 +37,11 @@ from pipeline.normalize import canonical_tones, match_form
 from . import numbers as nums
 from .analysis import Analysis
 from .award_tables import _context_period, _status
+from .datafiles import load
 from .indicators import detect_columns
 from .poverty import vocab as poverty_vocab
 from .subjects import row_place_level
 
-HERE = Path(__file__).resolve().parent
 _UNIT_HEAD = re.compile(r"^(?:s?tt|số tt)$")
 _PLACE_HEAD = re.compile(r"xã|phường|thị trấn|đơn vị|địa bàn|huyện|quận|thôn|ấp|bản|xóm|làng|buôn|khóm|"
                          r"tổ dân phố|khu phố|tên")
@@ -75,7 +73,7 @@ class TableVocab:
 
 @lru_cache(maxsize=1)
 def vocab() -> TableVocab:
-    data = tomllib.loads((HERE / "tables.toml").read_text(encoding="utf-8"))
+    data = load("tables.toml")
     t = {k: regex.compile(canonical_tones(v)) for k, v in data["table"].items()}
     ntm = [NtmColumn(c["id"], regex.compile(canonical_tones(c["header"])), c["metric"], c["unit"])
            for c in data["ntm_column"]]

@@ -10,10 +10,8 @@ a percent written with a fraction (``03/19 xã ..., chiếm 15,8%``).
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
 import regex
@@ -22,10 +20,10 @@ from pipeline.normalize import canonical_tones
 
 from . import numbers as nums
 from .analysis import Analysis
+from .datafiles import load
 from .subjects import place_after_prefix, subject_before
 from .text import Sentence, clause_start
 
-HERE = Path(__file__).resolve().parent
 NUM = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
 
 
@@ -51,7 +49,7 @@ class NtmVocab:
 
 @lru_cache(maxsize=1)
 def vocab() -> NtmVocab:
-    data = tomllib.loads((HERE / "metrics.toml").read_text(encoding="utf-8"))
+    data = load("metrics.toml")
     rules = []
     for r in data["ntm_rule"]:
         pat = canonical_tones(r["count"]).replace("{NUM}", NUM)

@@ -12,10 +12,8 @@ poor households.
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
 import regex
@@ -23,11 +21,11 @@ import regex
 from pipeline.normalize import canonical_tones
 
 from .analysis import Analysis
+from .datafiles import load
 from .numbers import Num
 from .subjects import subject_before
 from .text import Sentence, clause_start
 
-HERE = Path(__file__).resolve().parent
 
 
 @dataclass
@@ -49,7 +47,7 @@ class Vocab:
 
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
-    data = tomllib.loads((HERE / "metrics.toml").read_text(encoding="utf-8"))
+    data = load("metrics.toml")
     topics = []
     for t in data["poverty_topic"]:
         alts = "|".join(f"(?:{canonical_tones(k)})" for k in t["keywords"])

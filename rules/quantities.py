@@ -10,14 +10,13 @@ its ``subject`` when it names a place — what the sum check reads.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
 from pipeline.model import Fact
 
 from .analysis import Analysis
+from .datafiles import load
 from .subjects import subject_before
 from .text import Sentence, clause_start
 
@@ -40,7 +39,7 @@ _FILLER_END = re.compile(r"(?:\s|,|:|là|đạt|có|được|với|khoảng|ư�
 
 @lru_cache(maxsize=1)
 def _rate_topics() -> list[tuple[str, str, "re.Pattern"]]:
-    data = tomllib.loads((Path(__file__).with_name("metrics.toml")).read_text(encoding="utf-8"))
+    data = load("metrics.toml")
     return [(r["id"], r["label"], re.compile(r["pattern"])) for r in data.get("quantity_rate", [])]
 
 

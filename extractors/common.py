@@ -47,20 +47,42 @@ def looks_tcvn3(data: bytes) -> bool:
 
 
 def decode_text(data: bytes) -> str:
-    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, TCVN3 (8-bit
-    text from the .VnTime era, recognised by its byte profile), else Windows-1258."""
+    """Decode a text file: UTF-16 with BOM, UTF-8 (with or without BOM), else the
+    8-bit reading — Windows-1258, TCVN3 or VNI — whose words are Vietnamese
+    syllables.  A UTF-8 file whose text is VNI or TCVN3 code points (pasted from a
+    document in such a font) is converted the same way."""
     if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
         return data.decode("utf-16")
     try:
-        return data.decode("utf-8-sig")
+        return best_reading(data.decode("utf-8-sig"), legacy_only=True)
     except UnicodeDecodeError:
         pass
-    if looks_tcvn3(data):
-        from .legacy_fonts import from_tcvn3
-        return from_tcvn3(data.decode("latin-1"))
     for enc in ("cp1258", "cp1252", "latin-1"):
         try:
-            return data.decode(enc)
+            text = data.decode(enc)
+            break
         except UnicodeDecodeError:
             continue
-    return data.decode("utf-8", errors="replace")  # pragma: no cover - latin-1 always decodes
+    latin = data.decode("cp1252", errors="ignore") if enc != "latin-1" else text
+    if looks_tcvn3(data):
+        from .legacy_fonts import from_tcvn3
+        return best_reading(from_tcvn3(data.decode("latin-1")), latin)
+    return best_reading(text, latin)
+
+
+def best_reading(text: str, latin: str | None = None, legacy_only: bool = False) -> str:
+    """``text``, or its VNI / TCVN3 conversion (of ``latin``, the Latin-1 reading of the
+    same bytes) when that reads clearly better as Vietnamese."""
+    from .legacy_fonts import from_tcvn3, from_vni
+    from .syllables import vietnamese_score
+
+    score, n = vietnamese_score(text)
+    if n < 5 or score >= 0.9:
+        return text
+    src = text if latin is None else latin
+    best, best_score = text, score
+    for cand in (from_vni(src), from_tcvn3(src)):
+        s, _ = vietnamese_score(cand)
+        if s > best_score + 0.2:
+            best, best_score = cand, s
+    return best

@@ -27,6 +27,11 @@ _ITALIC = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _DASH_ROW = re.compile(r"^[\s\-|\t:]+$")
 _SENT_END = re.compile(r"[.;:!?…)\]\"]\s*$")
+# A paragraph repaired from wrapped lines stops growing here, and a longer line is cut at a
+# space: a real paragraph is far shorter, and no block may be so long that reading it (and
+# running the rules over it) stops being linear in the file's size.
+MAX_PARAGRAPH = 4000
+MAX_LINE = 20000
 
 
 @dataclass
@@ -121,17 +126,29 @@ def _is_caps(s: str) -> bool:
 
 def _continues(prev: TextBlock, line_text: str) -> bool:
     """Is this line the continuation of the previous paragraph (a stray break)?"""
-    if prev.kind not in (PARAGRAPH, LIST_ITEM) or not line_text:
+    if prev.kind not in (PARAGRAPH, LIST_ITEM) or not line_text or len(prev.text) > MAX_PARAGRAPH:
         return False
-    if _SENT_END.search(prev.text):
+    if _SENT_END.search(prev.text[-40:]):
         return False
     first = line_text[0]
     return first.islower()
 
 
+def _lines(text: str) -> list[str]:
+    out: list[str] = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        while len(line) > MAX_LINE:
+            cut = line.rfind(" ", MAX_LINE // 2, MAX_LINE)
+            cut = cut if cut > 0 else MAX_LINE
+            out.append(line[:cut])
+            line = line[cut:].lstrip(" ")
+        out.append(line)
+    return out
+
+
 def parse_blocks(text: str) -> list[TextBlock]:
-    """Split plain text into blocks (see module docstring)."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    """Split plain text into blocks (see module docstring); linear in the text's length."""
+    lines = _lines(text)
     blocks: list[TextBlock] = []
     footnotes: list[TextBlock] = []
     i, n = 0, len(lines)
@@ -162,7 +179,7 @@ def parse_blocks(text: str) -> list[TextBlock]:
         if raw.count("**") % 2 == 1:
             # a bold span opened here closes on a later line: one block, lines kept
             j = i + 1
-            while j < n and lines[j].strip() and lines[j].count("**") % 2 == 0:
+            while j < n and j - i <= 4 and lines[j].strip() and lines[j].count("**") % 2 == 0:
                 j += 1
             if j < n and lines[j].strip() and j - i <= 4:
                 raw = "\n".join(x.strip() for x in lines[i:j + 1])
@@ -186,7 +203,8 @@ def parse_blocks(text: str) -> list[TextBlock]:
                 prev_blank = False
                 continue
             # a capitals heading wrapped over two lines
-            if (not prev_blank and prev.kind == HEADING and _is_caps(prev.text) and _is_caps(t)
+            if (not prev_blank and prev.kind == HEADING and len(prev.text) < MAX_PARAGRAPH and _is_caps(prev.text)
+                    and _is_caps(t)
                     and classify(t)[0] != LIST_ITEM and not re.match(r"^(phần|phan)\b", t, re.I)):
                 prev.text = f"{prev.text} {t}"
                 prev.raw = f"{prev.raw} {raw}"

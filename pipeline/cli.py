@@ -1,90 +1,62 @@
-"""The ``tdkt`` command line: a thin layer over the library functions."""
+"""The ``tdkt`` command line: a thin layer over the library functions.
+
+Exit statuses are listed in :mod:`pipeline.jobs`; a mistake in the arguments or
+the configuration exits 2 with one line saying what is wrong.
+"""
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import time
 from pathlib import Path
 
+from .config import ConfigError, number
 from .versions import TDKT_VERSION
 
-DEFAULT_DB = str(Path("warehouse") / "tdkt.duckdb")
+EXIT_USAGE = 2
 
 
-def _progress_printer(stream=sys.stderr):
-    tty = stream.isatty()
-    last = [0.0]
-
-    def show(done: int, total: int, r) -> None:
-        name = Path(r.path).name
-        if r.action == "skipped":
-            what = "unchanged"
-        elif r.status == "ok":
-            what = f"{r.n_facts} facts, {r.seconds:.2f} s"
-        else:
-            what = f"{r.status}: {r.error}"
-        line = f"[{done}/{total}] {r.action:<7} {name} ({what})"
-        if tty:
-            now = time.monotonic()
-            if done == total or r.status != "ok" or now - last[0] > 0.1:
-                last[0] = now
-                stream.write("\r\033[K" + line[: max(20, os.get_terminal_size(stream.fileno()).columns - 1)])
-                if r.status not in ("ok",) and r.action != "skipped":
-                    stream.write("\n")
-                stream.flush()
-            if done == total:
-                stream.write("\n")
-        else:
-            stream.write(line + "\n")
-            stream.flush()
-
-    return show
+def _settings(a):
+    from .config import load
+    return load(config=a.config, db=a.db, wait=getattr(a, "wait", None), workers=getattr(a, "workers", None))
 
 
-def _print_summary(summary, out=sys.stdout) -> None:
-    loaded = summary.count("loaded")
-    rerun = summary.count("rerun")
-    skipped = summary.count("skipped")
-    failed = summary.failed
-    n = len(summary.results)
-    facts = sum(r.n_facts for r in summary.results)
-    out.write(f"{n} files in {summary.seconds:.1f} s: {loaded} read, {rerun} re-run through new rules, "
-              f"{skipped} unchanged, {len(failed)} not readable; {facts} facts extracted (run {summary.run_id})\n")
-    for r in failed:
-        out.write(f"  {r.status:<11} {r.path}: {r.error}\n")
-    partial = [r for r in summary.results if r.warnings and r.action != "skipped"]
-    if partial:
-        out.write(f"{len(partial)} read in part (documents.warnings):\n")
-        for r in partial:
-            for w in r.warnings:
-                out.write(f"  partly      {r.path}: {w}\n")
+def _read_only(a, settings):
+    """The warehouse opened read-only, or None after saying why not (exit 2)."""
+    from warehouse import connect
+
+    from .jobs import missing_warehouse
+    if not settings.db.is_file():
+        print(f"tdkt {a.command}: {missing_warehouse(settings)}", file=sys.stderr)
+        return None
+    return connect(settings.db, read_only=True)
 
 
 def cmd_ingest(a) -> int:
-    from pipeline.ingest import ingest
-    from warehouse import connect
+    from .jobs import ingest_job
+    return ingest_job(a.paths, _settings(a), force=a.force, quiet=a.quiet)
 
-    con = connect(a.db)
-    try:
-        summary = ingest(a.paths, con, workers=a.workers, force=a.force,
-                         progress=None if a.quiet else _progress_printer())
-    finally:
-        con.close()
-    _print_summary(summary)
-    return 0
+
+def cmd_nightly(a) -> int:
+    from .jobs import nightly_job
+    return nightly_job(a.inbox, _settings(a), force=a.force, quiet=a.quiet)
+
+
+def cmd_check(a) -> int:
+    from .jobs import check_job
+    return check_job(_settings(a))
 
 
 def cmd_export(a) -> int:
-    from warehouse import connect
     from warehouse.export import ExportError, export
 
-    con = connect(a.db, read_only=True) if Path(a.db).exists() else connect(a.db)
+    con = _read_only(a, _settings(a))
+    if con is None:
+        return EXIT_USAGE
     try:
         where, n = export(con, a.table, a.format, a.out)
     except ExportError as e:
         print(f"tdkt export: {e}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     finally:
         con.close()
     if where != "stdout":
@@ -92,30 +64,28 @@ def cmd_export(a) -> int:
     return 0
 
 
-def cmd_check(a) -> int:
-    from pipeline.checks.commands import check_command
-    return check_command(a.db)
-
-
-def cmd_nightly(a) -> int:
-    from pipeline.checks.commands import nightly_command
-    return nightly_command(a.inbox, a.db, wait=a.wait, workers=a.workers)
-
-
 def cmd_compare(a) -> int:
     from pipeline.compare import compare_command
-    return compare_command(a.db, metric=a.metric, period=a.period, award=a.award, limit=a.limit,
+
+    from .jobs import missing_warehouse
+
+    s = _settings(a)
+    if not s.db.is_file():
+        print(f"tdkt compare: {missing_warehouse(s)}", file=sys.stderr)
+        return EXIT_USAGE
+    return compare_command(str(s.db), metric=a.metric, period=a.period, award=a.award, limit=a.limit,
                            fmt=a.format)
 
 
 def cmd_eval(a) -> int:
     from pipeline.evaluate import evaluate, report
-    from warehouse import connect
 
     if not Path(a.gold_dir).is_dir():
         print(f"tdkt eval: {a.gold_dir} is not a folder of gold *.json files", file=sys.stderr)
-        return 2
-    con = connect(a.db, read_only=True)
+        return EXIT_USAGE
+    con = _read_only(a, _settings(a))
+    if con is None:
+        return EXIT_USAGE
     try:
         sc = evaluate(con, a.gold_dir)
     finally:
@@ -129,6 +99,42 @@ def cmd_eval(a) -> int:
     return 0 if sc.f1 >= a.min_f1 else 1
 
 
+# --- arguments ---------------------------------------------------------------------------
+def _checked(key: str):
+    """An argparse type that applies the config's validation to a flag."""
+    def parse(text: str):
+        try:
+            value = float(text) if "." in text or "e" in text.lower() else int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number")
+        try:
+            return number(key, value, f"--{key}")
+        except ConfigError as e:
+            raise argparse.ArgumentTypeError(str(e).split(": ", 1)[-1])
+    parse.__name__ = key
+    return parse
+
+
+def _positive_int(text: str) -> int:
+    try:
+        v = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number")
+    if v < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {v}")
+    return v
+
+
+def _fraction(text: str) -> float:
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number")
+    if not 0 <= v <= 1:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {v:g}")
+    return v
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="tdkt", description="Read emulation and commendation reports into a "
                                 "DuckDB warehouse, extract their figures and check them.")
@@ -136,21 +142,30 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add_db(sp):
-        sp.add_argument("--db", default=DEFAULT_DB, help=f"warehouse file (default: {DEFAULT_DB})")
+        sp.add_argument("--db", help="warehouse file (default: $TDKT_DB, else the config file's db, else "
+                                     "warehouse/tdkt.duckdb under the current directory)")
+        sp.add_argument("--config", metavar="FILE", help="settings file (default: $TDKT_CONFIG, "
+                        "~/.config/tdkt/config.toml or /etc/tdkt/config.toml; see docs/DEPLOY.md)")
+
+    def add_writer(sp, wait_help: str):
+        sp.add_argument("--wait", type=_checked("wait"), help=wait_help + " (default: 600, or the config's wait)")
+        sp.add_argument("--workers", type=_checked("workers"),
+                        help="reader processes working in parallel (default: 1, or the config's workers)")
+        sp.add_argument("--force", action="store_true",
+                        help="read every file again, even unchanged ones and ones stopped at a limit")
+        sp.add_argument("-q", "--quiet", action="store_true", help="no per-file progress, only the summary")
 
     sp = sub.add_parser("ingest", help="read files and load what they say into the warehouse")
     sp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (read recursively)")
     add_db(sp)
-    sp.add_argument("--workers", type=int, default=1, help="parallel reader processes (default: 1)")
-    sp.add_argument("--force", action="store_true", help="read every file again even when unchanged")
-    sp.add_argument("-q", "--quiet", action="store_true", help="no per-file progress, only the summary")
+    add_writer(sp, "seconds to wait for another run or a program writing to the warehouse")
     sp.set_defaults(func=cmd_ingest)
 
     sp = sub.add_parser("export", help="write a table or view to csv, parquet, jsonl or xlsx")
     sp.add_argument("table", metavar="TABLE", help="table or view name, e.g. facts, v_awards")
     add_db(sp)
     sp.add_argument("--format", choices=("csv", "parquet", "jsonl", "xlsx"), default="csv")
-    sp.add_argument("--out", help="output file (default: TABLE.FORMAT here; '-' for standard output)")
+    sp.add_argument("--out", help="output file or folder (default: TABLE.FORMAT here; '-' for standard output)")
     sp.set_defaults(func=cmd_export)
 
     sp = sub.add_parser("eval", help="score the warehouse against gold files (facts F1 per family, metadata, "
@@ -158,20 +173,21 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("gold_dir", metavar="GOLD_DIR", help="folder of gold *.json files (paired by file stem)")
     add_db(sp)
     sp.add_argument("--json", metavar="FILE", help="also write the full result as JSON")
-    sp.add_argument("--min-f1", type=float, default=0.0, help="exit 1 when facts F1 is below this")
+    sp.add_argument("--min-f1", type=_fraction, default=0.0, help="exit 1 when facts F1 is below this")
     sp.add_argument("-q", "--quiet", action="store_true", help="only the summary, not each miss and extra")
     sp.set_defaults(func=cmd_eval)
 
     sp = sub.add_parser("check", help="run every consistency check and rewrite the findings table")
     add_db(sp)
+    sp.add_argument("--wait", type=_checked("wait"),
+                    help="seconds to wait for another run or a program writing to the warehouse (default: 600)")
     sp.set_defaults(func=cmd_check)
 
-    sp = sub.add_parser("nightly", help="ingest an inbox, run the checks and record the run (one at a time)")
+    sp = sub.add_parser("nightly", help="ingest an inbox, run the checks and record the run (one at a time; "
+                                        "analysts' read-only connections never block it)")
     sp.add_argument("inbox", nargs="+", metavar="INBOX", help="folder(s) with the reports to load")
     add_db(sp)
-    sp.add_argument("--wait", type=float, default=600.0,
-                    help="seconds to wait for another nightly run on the same warehouse (default: 600)")
-    sp.add_argument("--workers", type=int, default=1, help="parallel reader processes (default: 1)")
+    add_writer(sp, "seconds to wait for another nightly run or a program writing to the warehouse")
     sp.set_defaults(func=cmd_nightly)
 
     sp = sub.add_parser("compare", help="rank districts on a metric (per-unit normalized where it means something)")
@@ -180,7 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="awards, award:<code>, poverty, near_poor, ntm, or a metric code (default: awards)")
     sp.add_argument("--period", help="period, e.g. 2022 (default: the latest with data)")
     sp.add_argument("--award", help="limit awards to one award code")
-    sp.add_argument("--limit", type=int, default=50, help="rows to show (default: 50)")
+    sp.add_argument("--limit", type=_positive_int, default=50, help="rows to show (default: 50)")
     sp.add_argument("--format", choices=("table", "csv"), default="table")
     sp.set_defaults(func=cmd_compare)
     return p
@@ -192,11 +208,14 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except ConfigError as e:
+        print(f"tdkt {args.command}: {e}", file=sys.stderr)
+        return EXIT_USAGE
     except WarehouseError as e:
         print(f"tdkt {args.command}: {e}", file=sys.stderr)
         return 3
     except KeyboardInterrupt:
-        print("interrupted; documents already loaded are kept", file=sys.stderr)
+        print("interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # `tdkt check | head`: the reader went away; stop quietly like other Unix tools.

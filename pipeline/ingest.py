@@ -1,35 +1,41 @@
 """Ingest: files -> readers -> rules -> warehouse, idempotently.
 
-For each file: hash its bytes (the doc_id); when the warehouse already holds
-that content read by the same reader and rules, only its path is refreshed;
-when only the rules changed, the stored document model is run through the rules
-again without reading the file; otherwise the file is read.  A file that cannot
-be read is recorded with a status and a reason and the run goes on.
+For each file: hash its bytes (the doc_id) — unless the ``files`` table shows it
+unchanged since it was last hashed; when the warehouse already holds that
+content read by the same reader and rules, nothing is done; when only the rules
+changed, the stored document model is run through the rules again without
+reading the file; otherwise the file is read.  Reading and rules run in bounded
+worker processes (:mod:`pipeline.worker`, limits in :mod:`pipeline.config`);
+a worker reads a private snapshot of the file and hashes the bytes it read, so a
+file replaced while being read is stored under the content actually read.  A
+file that cannot be read, or is over a limit, is recorded with a status and a
+reason and the run goes on.  Every path seen gets a ``files`` row
+(:mod:`warehouse.files`), identical copies included.
 """
 from __future__ import annotations
 
 import hashlib
 import os
-import sys
 import time
 import uuid
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
+from . import caps, inbox
+from .config import Limits, Settings
 from .model import FAILED, OK, UNSUPPORTED, Document, Extraction, ExtractError
-from .versions import TDKT_VERSION, reader_version, rules_version
+from .versions import reader_version, rules_version
 
-JUNK_NAMES = {".ds_store", "thumbs.db", "desktop.ini"}
-JUNK_SUFFIXES = {".duckdb", ".wal", ".lock", ".tmp", ".part", ".crdownload", ".pyc", ".json", ".py", ".sh"}
+JUNK_NAMES = inbox.JUNK_NAMES
+JUNK_SUFFIXES = inbox.JUNK_SUFFIXES
 
 
 @dataclass
 class FileResult:
     path: str
     doc_id: str
-    action: str                 # loaded, rerun, skipped, failed
+    action: str                 # loaded, rerun, skipped, failed, duplicate
     status: str                 # documents.status
     error: Optional[str] = None
     n_facts: int = 0
@@ -41,41 +47,22 @@ class FileResult:
 class IngestSummary:
     run_id: str
     results: list[FileResult] = field(default_factory=list)
+    others: list[inbox.Entry] = field(default_factory=list)   # folders, links, ignored files
     seconds: float = 0.0
+    total: int = 0
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.results if r.action == action)
 
     @property
     def failed(self) -> list[FileResult]:
-        return [r for r in self.results if r.status != OK and r.action != "skipped"]
+        return [r for r in self.results if r.status != OK and r.action not in ("skipped", "duplicate")]
 
 
 def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """Every candidate file under the paths, recursively, in a stable order.
-
-    Hidden files, Office lock files (``~$x.docx``) and the project's own
-    artefacts (DuckDB files, JSON, scripts) are left out; any other file is
-    returned, so an unknown format gets a documents row saying so.
-    """
-    out: list[Path] = []
-    seen: set[Path] = set()
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            cands = sorted(x for x in p.rglob("*") if x.is_file())
-        else:
-            cands = [p]  # given explicitly: even when missing, it gets a row
-        for c in cands:
-            rel = c.relative_to(p) if p.is_dir() else Path(c.name)
-            if p.is_dir() and (any(part.startswith(".") for part in rel.parts) or c.name.startswith("~$")
-                               or c.name.lower() in JUNK_NAMES or c.suffix.lower() in JUNK_SUFFIXES):
-                continue
-            key = c.resolve() if c.exists() else c.absolute()
-            if key not in seen:
-                seen.add(key)
-                out.append(c)
-    return out
+    """Every file under the paths that will be read, recursively, in a stable order
+    (see :func:`pipeline.inbox.walk` for what is left out, and accounted for)."""
+    return [Path(e.path) for e in inbox.walk(paths).files]
 
 
 def file_id(path: Path) -> tuple[Optional[str], Optional[int], Optional[str]]:
@@ -96,11 +83,24 @@ def file_id(path: Path) -> tuple[Optional[str], Optional[int], Optional[str]]:
         return None, None, f"Không đọc được tệp: {e.strerror or e}."
 
 
-def missing_id(path: Path) -> str:
-    return hashlib.sha256(("missing:" + str(path.absolute())).encode("utf-8")).hexdigest()
+def missing_id(path: Path | str) -> str:
+    return hashlib.sha256(("missing:" + inbox.shown(os.path.abspath(str(path)))).encode("utf-8")).hexdigest()
 
 
-# --- work done per file (in a worker process when --workers > 1) ----------
+# --- work done per file, in a worker process ------------------------------------
+@dataclass
+class Task:
+    path: str                       # what to open
+    shown: str                      # what to store
+    doc_id: str                     # the hash the main process saw
+    size: Optional[int]
+    fmt: Optional[str]
+    limits: Limits
+    min_vietnamese: float
+    min_report: float
+    doc: Optional[Document] = None  # set: only run the rules over this stored model
+
+
 @dataclass
 class Outcome:
     path: str
@@ -112,24 +112,90 @@ class Outcome:
     doc: Optional[Document]
     extraction: Optional[Extraction]
     seconds: float
+    limit: Optional[str] = None                 # documents.limit_hit
+    scores: tuple[Optional[float], Optional[float]] = (None, None)
 
 
-def read_file(path: str, doc_id: str, size: Optional[int]) -> Outcome:
-    """Read a file and run the rules; never raises."""
-    from extractors import extract, format_of
-    import rules
+def warm_up() -> None:
+    """Import the readers and rules once, before a worker takes its first file."""
+    import extractors.doc  # noqa: F401
+    import extractors.docx  # noqa: F401
+    import extractors.pdf  # noqa: F401
+    import extractors.txt  # noqa: F401
+    import rules.citations  # noqa: F401
+    import rules.facts  # noqa: F401
+    import rules.metadata  # noqa: F401
 
+
+def snapshot(path: str, folder: str, suffix: str) -> tuple[str, str, int]:
+    """Copy ``path`` into ``folder`` while hashing it: (copy, sha256, size) of the bytes read."""
+    h = hashlib.sha256()
+    size = 0
+    dst = os.path.join(folder, "snapshot" + suffix.lower())
+    try:
+        with open(path, "rb") as src, open(dst, "wb") as out:
+            for chunk in iter(lambda: src.read(1 << 20), b""):
+                h.update(chunk)
+                out.write(chunk)
+                size += len(chunk)
+    except FileNotFoundError:
+        raise ExtractError(FAILED, "Không tìm thấy tệp: tệp đã bị xóa hoặc di chuyển trong lúc xử lý.")
+    except IsADirectoryError:
+        raise ExtractError(FAILED, "Đường dẫn là một thư mục, không phải một tệp.")
+    except PermissionError:
+        raise ExtractError(FAILED, "Không có quyền đọc tệp.")
+    except OSError as e:
+        raise ExtractError(FAILED, f"Không đọc được tệp: {e.strerror or e}.")
+    return dst, h.hexdigest(), size
+
+
+def read_task(t: Task) -> Outcome:
+    """What a worker does with a task; never raises."""
+    if t.doc is not None:
+        return judge(run_rules(t.doc, t.shown, t.doc_id, t.doc.format, t.size), t)
     t0 = time.perf_counter()
+    folder = os.environ.get("TDKT_WORKER_TMP") or "."
+    doc_id, size, snap = t.doc_id, t.size, None
+    try:
+        snap, doc_id, size = snapshot(t.path, folder, Path(t.path).suffix)
+        return judge(read_file(snap, doc_id, size, shown=t.shown, limits=t.limits, t0=t0), t)
+    except ExtractError as e:
+        return Outcome(t.shown, doc_id, t.fmt, size, e.status, e.message, None, None, time.perf_counter() - t0)
+    finally:
+        if snap:
+            try:
+                os.unlink(snap)
+            except OSError:
+                pass
+
+
+def read_file(path: str, doc_id: str, size: Optional[int], *, shown: Optional[str] = None,
+              limits: Optional[Limits] = None, t0: Optional[float] = None) -> Outcome:
+    """Read a file (the caps that need it opened first) and run the rules; never raises."""
+    from extractors import extract, format_of
+
+    t0 = t0 if t0 is not None else time.perf_counter()
+    shown = shown or path
     fmt = format_of(path)
     try:
+        if limits is not None:
+            caps.check_opened(path, fmt, limits)
         doc = extract(path)
+        doc.path = shown
+    except caps.LimitExceeded as e:
+        return Outcome(shown, doc_id, fmt, size, e.status, e.message, None, None, time.perf_counter() - t0,
+                       limit=e.limit)
     except ExtractError as e:
-        return Outcome(path, doc_id, fmt, size, e.status, e.message, None, None, time.perf_counter() - t0)
+        return Outcome(shown, doc_id, fmt, size, e.status, e.message, None, None, time.perf_counter() - t0)
+    except MemoryError:
+        return Outcome(shown, doc_id, fmt, size, FAILED, "Đọc tệp cần nhiều bộ nhớ hơn giới hạn (memory_mb); "
+                       + caps.RETRY_HINT, None, None, time.perf_counter() - t0,
+                       limit=f"memory_mb={limits.memory_mb}" if limits else None)
     except Exception as e:  # a reader bug must not stop the run
-        return Outcome(path, doc_id, fmt, size, FAILED,
+        return Outcome(shown, doc_id, fmt, size, FAILED,
                        f"Lỗi không mong đợi khi đọc tệp ({type(e).__name__}: {e}).", None, None,
                        time.perf_counter() - t0)
-    return run_rules(doc, path, doc_id, fmt, size, t0)
+    return run_rules(doc, shown, doc_id, fmt, size, t0)
 
 
 def run_rules(doc: Document, path: str, doc_id: str, fmt: Optional[str], size: Optional[int],
@@ -148,112 +214,268 @@ def run_rules(doc: Document, path: str, doc_id: str, fmt: Optional[str], size: O
     return Outcome(path, doc_id, fmt or doc.format, size, OK, None, doc, ex, time.perf_counter() - t0)
 
 
+def judge(out: Outcome, t: Task) -> Outcome:
+    """Apply the plausibility verdict (pipeline/plausible.py) to a reading."""
+    from .plausible import verdict
+
+    if out.status != OK or out.doc is None or out.extraction is None:
+        return out
+    v = verdict(out.doc, out.extraction, t.min_vietnamese, t.min_report)
+    out.scores = (v.vietnamese, v.report)
+    if v.status:
+        return replace(out, status=v.status, error=v.message, extraction=None, limit=v.limit)
+    if v.warning and v.warning not in out.doc.warnings:
+        out.doc.warnings.append(v.warning)
+    return out
+
+
 def _read_file_star(args):
     return read_file(*args)
 
 
-# --- the run ----------------------------------------------------------------
+# --- the run ----------------------------------------------------------------------
 ProgressFn = Callable[[int, int, FileResult], None]
 
 
+def new_run_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
 def ingest(paths: Iterable[str | Path], con, *, workers: int = 1, force: bool = False,
-           progress: Optional[ProgressFn] = None, command: str = "ingest") -> IngestSummary:
-    """Ingest every file under ``paths`` into the open warehouse ``con``."""
-    from warehouse import store
+           progress: Optional[ProgressFn] = None, command: str = "ingest",
+           settings: Optional[Settings] = None, run_id: Optional[str] = None,
+           summary: Optional[IngestSummary] = None) -> IngestSummary:
+    """Ingest every file under ``paths`` into the open warehouse ``con``.
+
+    With ``run_id`` the caller has started the ``runs`` row and finishes it (and may
+    pass the ``summary`` to fill, to report what was done if the run is stopped);
+    otherwise this records a run of its own.
+    """
     from warehouse.runs import finish_run, start_run
 
+    from .stop import Interrupted
+
+    paths = list(paths)
+    settings = settings or Settings()
     t_start = time.perf_counter()
-    run_id = uuid.uuid4().hex[:12]
-    start_run(con, run_id, command, [str(p) for p in paths])
-    summary = IngestSummary(run_id=run_id)
-    rv, uv = reader_version(), rules_version()
-    files = discover(paths)
-    total = len(files)
-    done = 0
-
-    def report(r: FileResult):
-        nonlocal done
-        done += 1
-        summary.results.append(r)
-        if progress:
-            progress(done, total, r)
-
-    todo: list[tuple[str, str, Optional[int]]] = []
+    own = run_id is None
+    run_id = run_id or new_run_id()
+    if own:
+        start_run(con, run_id, command, [inbox.shown(str(p)) for p in paths])
+    run = _Run(con, run_id, settings, workers, force, progress, summary)
     try:
-        from extractors import format_of
-        for path in files:
-            spath = str(path)
-            doc_id, size, err = file_id(path)
-            if doc_id is None:
-                mid = missing_id(path)
-                store.save_failure(con, doc_id=mid, path=spath, fmt=format_of(spath), status=FAILED, error=err,
-                                   size=None, run_id=run_id, reader_version=rv)
-                report(FileResult(spath, mid, "failed", FAILED, err))
-                continue
-            if format_of(spath) is None:
-                msg = (f"Định dạng '{path.suffix or '(không có đuôi)'}' chưa được hỗ trợ; "
-                       "các định dạng đọc được: .doc, .docx, .md, .pdf, .txt.")
-                k = store.known(con, doc_id)
-                if k and k.status == UNSUPPORTED and not force:
-                    store.touch_path(con, doc_id, spath)
-                    report(FileResult(spath, doc_id, "skipped", UNSUPPORTED, msg))
-                    continue
-                store.save_failure(con, doc_id=doc_id, path=spath, fmt=path.suffix.lstrip(".").lower() or None,
-                                   status=UNSUPPORTED, error=msg, size=size, run_id=run_id, reader_version=rv)
-                report(FileResult(spath, doc_id, "failed", UNSUPPORTED, msg))
-                continue
-            k = store.known(con, doc_id)
-            if k and not force and k.reader_version == rv:
-                if k.status != OK or k.rules_version == uv:
-                    store.touch_path(con, doc_id, spath)
-                    report(FileResult(spath, doc_id, "skipped", k.status))
-                    continue
-                doc = store.load_document(con, doc_id)
-                if doc is not None:
-                    out = run_rules(doc, spath, doc_id, doc.format, size)
-                    _save(con, out, run_id, rv, uv)
-                    report(_result(out, "rerun"))
-                    continue
-            if any(t[1] == doc_id for t in todo):
-                continue  # the same content twice in this run: read once
-            todo.append((spath, doc_id, size))
-
-        if workers > 1 and len(todo) > 1:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                for out in pool.map(_read_file_star, todo, chunksize=1):
-                    _save(con, out, run_id, rv, uv)
-                    report(_result(out, "loaded" if out.status == OK else "failed"))
-        else:
-            for args in todo:
-                out = read_file(*args)
-                _save(con, out, run_id, rv, uv)
-                report(_result(out, "loaded" if out.status == OK else "failed"))
+        run.go(paths)
     except BaseException as e:
-        summary.seconds = time.perf_counter() - t_start
-        finish_run(con, run_id, summary, status="failed", error=f"{type(e).__name__}: {e}")
+        run.summary.seconds = time.perf_counter() - t_start
+        run.close(complete=False)
+        if own:
+            status = "interrupted" if isinstance(e, (Interrupted, KeyboardInterrupt)) else "failed"
+            finish_run(con, run_id, run.summary, status=status, error=describe(e, run.summary))
         raise
-    summary.seconds = time.perf_counter() - t_start
-    finish_run(con, run_id, summary, status="ok")
-    return summary
+    run.summary.seconds = time.perf_counter() - t_start
+    if own:
+        finish_run(con, run_id, run.summary, status="ok")
+    return run.summary
+
+
+def describe(e: BaseException, summary: IngestSummary) -> str:
+    done = f"after {len(summary.results)} of {summary.total} files"
+    if isinstance(e, KeyboardInterrupt):
+        return f"stopped by SIGINT {done}"
+    from .stop import Interrupted
+    if isinstance(e, Interrupted):
+        return f"{e} {done}"
+    return f"{type(e).__name__}: {e} ({done})"
+
+
+class _Run:
+    """One ingest: the listing, the decisions, the workers, the saving."""
+
+    def __init__(self, con, run_id: str, settings: Settings, workers: int, force: bool,
+                 progress: Optional[ProgressFn], summary: Optional[IngestSummary] = None):
+        from warehouse.files import Book
+
+        self.con, self.run_id, self.settings, self.force = con, run_id, settings, force
+        self.workers = workers
+        self.progress = progress
+        self.summary = summary if summary is not None else IngestSummary(run_id=run_id)
+        self.rv, self.uv = reader_version(), rules_version()
+        self.book = Book.open(con, run_id)
+        self.known = _known(con)
+        self.listing: Optional[inbox.Listing] = None
+        self.scheduled: set[str] = set()
+
+    # -- driving -------------------------------------------------------------------
+    def go(self, paths: list) -> None:
+        from .worker import Pool, Stopped
+
+        self.listing = inbox.walk(paths)
+        self.summary.others = list(self.listing.others)
+        self.summary.total = len(self.listing.files)
+        for e in self.listing.others:
+            self.book.see(e, status=e.status, reason=e.reason, hashed=False)
+        tasks, entries = [], {}
+        for e in self.listing.files:
+            t = self.plan(e)
+            if t is not None:
+                tasks.append(t)
+                entries[t.shown] = e
+        if not tasks:
+            self.close(complete=True)
+            return
+        with Pool(self.workers, self.settings.limits) as pool:
+            for t, res in pool.map(tasks):
+                if isinstance(res, Stopped):
+                    res = Outcome(t.shown, t.doc_id, t.fmt, t.size, FAILED, f"{res.message} {caps.RETRY_HINT}",
+                                  None, None, self.settings.limits.seconds if res.limit == "seconds" else 0.0,
+                                  limit=None if res.limit == "crash" else f"{res.limit}={res.value:g}")
+                self.done(entries[t.shown], t, res)
+        self.close(complete=True)
+
+    def close(self, complete: bool) -> None:
+        if self.listing is not None:
+            self.book.finish(self.listing.roots, self.listing.blind, complete=complete)
+
+    def report(self, r: FileResult) -> None:
+        self.summary.results.append(r)
+        if self.progress:
+            self.progress(len(self.summary.results), self.summary.total, r)
+
+    # -- deciding ------------------------------------------------------------------
+    def plan(self, e: inbox.Entry) -> Optional[Task]:
+        """Handle a file that needs no reading at once; return the task for one that does."""
+        from extractors import format_of
+
+        s = self.settings
+        fmt = format_of(e.path)
+        doc_id = None if self.force else self.book.unchanged(e.shown, e.stat_key)
+        size = e.st.st_size if e.st is not None else None
+        if doc_id is None:
+            doc_id, size, err = file_id(Path(e.path))
+            if doc_id is None:
+                mid = missing_id(e.path)
+                self.fail(e, mid, fmt, FAILED, err, None)
+                return None
+        if doc_id in self.scheduled:
+            self.book.see(e, doc_id=doc_id)
+            self.report(FileResult(e.shown, doc_id, "duplicate", self.known[doc_id][0]
+                                   if doc_id in self.known else OK))
+            return None
+        self.scheduled.add(doc_id)
+        k = self.known.get(doc_id)
+        if fmt is None:
+            return self.unsupported(e, doc_id, size, k)
+        if k is not None and not self.force and self.keep(k):
+            status, rv, uv = k[0], k[1], k[2]
+            if status == OK and rv == self.rv and uv != self.uv:
+                return self.rerun(e, doc_id, size)
+            self.book.see(e, doc_id=doc_id)
+            self.report(FileResult(e.shown, doc_id, "skipped", status))
+            return None
+        try:
+            caps.check_size(fmt, size, s.limits)
+        except caps.LimitExceeded as x:
+            self.save(e, Outcome(e.shown, doc_id, fmt, size, x.status, x.message, None, None, 0.0, limit=x.limit),
+                      "failed")
+            return None
+        return Task(e.path, e.shown, doc_id, size, fmt, s.limits, s.text.min_vietnamese, s.text.min_report)
+
+    def keep(self, k: tuple) -> bool:
+        """Is what the warehouse holds for this content still good (no reading needed)?  A file
+        stopped at a size, time or memory limit is not read again until that limit is raised; one
+        judged not Vietnamese or not a report, until the threshold is lowered or the reader changes."""
+        status, rv, uv, limit = k
+        if limit:
+            t = self.settings.text
+            if caps.more_permissive(limit, self.settings.limits, t.min_vietnamese, t.min_report):
+                return False
+            return rv == self.rv or not limit.startswith("min_")
+        return rv == self.rv
+
+    def unsupported(self, e: inbox.Entry, doc_id: str, size, k) -> None:
+        msg = (f"Định dạng '{Path(e.path).suffix or '(không có đuôi)'}' chưa được hỗ trợ; "
+               "các định dạng đọc được: .doc, .docx, .md, .pdf, .txt.")
+        if k and k[0] == UNSUPPORTED and not self.force:
+            self.book.see(e, doc_id=doc_id)
+            self.report(FileResult(e.shown, doc_id, "skipped", UNSUPPORTED, msg))
+            return None
+        self.fail(e, doc_id, Path(e.path).suffix.lstrip(".").lower() or None, UNSUPPORTED, msg, size)
+        return None
+
+    def rerun(self, e: inbox.Entry, doc_id: str, size) -> Optional[Task]:
+        from warehouse import store
+
+        doc = store.load_document(self.con, doc_id)
+        if doc is None:
+            return self.task(e, doc_id, size)
+        s = self.settings
+        return Task(e.path, e.shown, doc_id, size, doc.format, s.limits, s.text.min_vietnamese,
+                    s.text.min_report, doc=doc)
+
+    def task(self, e, doc_id, size) -> Task:
+        from extractors import format_of
+        s = self.settings
+        return Task(e.path, e.shown, doc_id, size, format_of(e.path), s.limits, s.text.min_vietnamese,
+                    s.text.min_report)
+
+    # -- recording -----------------------------------------------------------------
+    def fail(self, e: inbox.Entry, doc_id: str, fmt, status: str, error: str, size) -> None:
+        self.save(e, Outcome(e.shown, doc_id, fmt, size, status, error, None, None, 0.0), "failed")
+
+    def done(self, e: inbox.Entry, t: Task, out: Outcome) -> None:
+        if out.doc_id != t.doc_id and out.doc_id in self.scheduled and out.doc_id in self.known:
+            # replaced while waiting by bytes this run already has: nothing more to store
+            self.book.see(e, doc_id=out.doc_id, hashed=False)
+            self.report(FileResult(e.shown, out.doc_id, "duplicate", self.known[out.doc_id][0]))
+            return
+        action = "rerun" if t.doc is not None else ("loaded" if out.status == OK else "failed")
+        self.save(e, out, action, hashed=out.doc_id == t.doc_id)
+
+    def save(self, e: inbox.Entry, out: Outcome, action: str, hashed: bool = True) -> None:
+        _save(self.con, out, self.run_id, self.rv, self.uv)
+        self.known[out.doc_id] = (out.status, self.rv, self.uv if out.status == OK else None, out.limit)
+        self.scheduled.add(out.doc_id)
+        self.book.see(e, doc_id=out.doc_id, hashed=hashed)
+        self.report(_result(out, action))
+
+
+def _known(con) -> dict[str, tuple]:
+    """doc_id -> (status, reader_version, rules_version, limit_hit) for every document."""
+    return {r[0]: tuple(r[1:]) for r in con.execute(
+        "SELECT doc_id, status, reader_version, rules_version, limit_hit FROM documents").fetchall()}
 
 
 def _result(out: Outcome, action: str) -> FileResult:
     n = len(out.extraction.facts) if out.extraction else 0
     return FileResult(out.path, out.doc_id, action, out.status, out.error, n, out.seconds,
-                      list(out.doc.warnings) if out.doc is not None else [])
+                      list(out.doc.warnings) if out.doc is not None and out.status == OK else [])
+
+
+def _extra(out: Outcome) -> list[tuple[str, list]]:
+    vi, rep = out.scores
+    return [("UPDATE documents SET vietnamese_score = ?, report_score = ?, limit_hit = ? WHERE doc_id = ?",
+             [vi, rep, out.limit, out.doc_id])]
 
 
 def _save(con, out: Outcome, run_id: str, rv: str, uv: str) -> None:
     from warehouse import store
     if out.status == OK:
         # a file changed in place replaces what its older content gave (a new version that
-        # cannot be read leaves the last good reading in place)
+        # cannot be read leaves the last good reading in place) -- unless another path still
+        # holds the older content
         for old in store.superseded(con, out.doc_id, out.path):
-            store.drop_document(con, old)
+            if not _held_elsewhere(con, old, out.path):
+                store.drop_document(con, old)
     if out.status == OK and out.doc is not None and out.extraction is not None:
         store.save_document(con, doc_id=out.doc_id, path=out.path, doc=out.doc, extraction=out.extraction,
                             size=out.size, run_id=run_id, reader_version=rv, rules_version=uv,
-                            seconds=out.seconds)
+                            seconds=out.seconds, extra=_extra(out))
     else:
         store.save_failure(con, doc_id=out.doc_id, path=out.path, fmt=out.fmt, status=out.status,
-                           error=out.error or "Không rõ lỗi.", size=out.size, run_id=run_id, reader_version=rv)
+                           error=out.error or "Không rõ lỗi.", size=out.size, run_id=run_id, reader_version=rv,
+                           extra=_extra(out))
+
+
+def _held_elsewhere(con, doc_id: str, path: str) -> bool:
+    return con.execute("SELECT count(*) FROM files WHERE doc_id = ? AND path <> ? AND status IS DISTINCT FROM 'gone'",
+                       [doc_id, path]).fetchone()[0] > 0

@@ -123,15 +123,15 @@ def test_file_deleted_between_listing_and_reading(tmp_path, monkeypatch):
     gone = src / "bi_xoa.txt"
     shutil.copyfile(CORPUS / "003_30d1184c9269a7e2.txt", keep)
     shutil.copyfile(CORPUS / "000_3a864a165f113b92.txt", gone)
-    real_discover = ingest_mod.discover
+    real_walk = ingest_mod.inbox.walk
 
-    def discover_then_delete(paths):
-        files = real_discover(paths)
-        assert gone in files
+    def walk_then_delete(paths):
+        listing = real_walk(paths)
+        assert str(gone) in [e.path for e in listing.files]
         gone.unlink()            # someone moves the file away right after the listing
-        return files
+        return listing
 
-    monkeypatch.setattr(ingest_mod, "discover", discover_then_delete)
+    monkeypatch.setattr(ingest_mod.inbox, "walk", walk_then_delete)
     con = connect(str(tmp_path / "w.duckdb"))
     try:
         summary = ingest([src], con)

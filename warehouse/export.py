@@ -21,8 +21,8 @@ def relations(con) -> list[str]:
 def export(con, table: str, fmt: str = "csv", out: Optional[str] = None) -> tuple[str, int]:
     """Write ``table`` (a table or view) to ``out``; returns (where, rows).
 
-    ``out`` defaults to ``<table>.<fmt>`` in the current directory; ``-`` writes
-    csv or jsonl to standard output.
+    ``out`` defaults to ``<table>.<fmt>`` in the current directory (or in ``out``
+    when it is a folder); ``-`` writes csv or jsonl to standard output.
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -41,7 +41,12 @@ def export(con, table: str, fmt: str = "csv", out: Optional[str] = None) -> tupl
             df.to_json(sys.stdout, orient="records", lines=True, force_ascii=False, date_format="iso")
         return "stdout", n
     target = Path(out) if out else Path(f"{table}.{ext}")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.is_dir():
+        target = target / f"{table}.{ext}"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ExportError(f"cannot write to {target}: {e.strerror or e}") from e
     sql_path = str(target).replace("'", "''")
     if fmt == "csv":
         con.execute(f"COPY (SELECT * FROM \"{table}\") TO '{sql_path}' (HEADER, DELIMITER ',')")

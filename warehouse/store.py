@@ -10,7 +10,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date
-from typing import Optional
+from typing import Optional, Sequence
 
 import duckdb
 
@@ -102,8 +102,9 @@ def drop_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> None:
 
 def save_failure(con: duckdb.DuckDBPyConnection, *, doc_id: str, path: str, fmt: Optional[str],
                  status: str, error: str, size: Optional[int], run_id: Optional[str],
-                 reader_version: Optional[str]) -> None:
-    """Record a file that could not be read (no other rows)."""
+                 reader_version: Optional[str], extra: Sequence[tuple[str, list]] = ()) -> None:
+    """Record a file that could not be read (no other rows).  ``extra`` statements run in
+    the same transaction."""
     con.execute("BEGIN TRANSACTION")
     try:
         delete_document_rows(con, doc_id)
@@ -111,6 +112,8 @@ def save_failure(con: duckdb.DuckDBPyConnection, *, doc_id: str, path: str, fmt:
         con.execute("INSERT INTO documents (doc_id, path, format, status, error, ingested_at, size_bytes, "
                     "run_id, reader_version) VALUES (?, ?, ?, ?, ?, now(), ?, ?, ?)",
                     [doc_id, path, fmt, status, error, size, run_id, reader_version])
+        for sql, params in extra:
+            con.execute(sql, params)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -138,8 +141,10 @@ def _cells_json(b: Block) -> Optional[str]:
 def save_document(con: duckdb.DuckDBPyConnection, *, doc_id: str, path: str, doc: Document,
                   extraction: Extraction, size: Optional[int], run_id: Optional[str],
                   reader_version: str, rules_version: str, seconds: Optional[float],
-                  status: str = "ok", error: Optional[str] = None) -> None:
-    """Replace everything stored for ``doc_id`` with this reading, in one transaction."""
+                  status: str = "ok", error: Optional[str] = None,
+                  extra: Sequence[tuple[str, list]] = ()) -> None:
+    """Replace everything stored for ``doc_id`` with this reading, in one transaction
+    (``extra`` statements included)."""
     assign_fact_ids(doc_id, extraction)
     m: DocMeta = extraction.meta
     con.execute("BEGIN TRANSACTION")
@@ -180,6 +185,8 @@ def save_document(con: duckdb.DuckDBPyConnection, *, doc_id: str, path: str, doc
             con.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             [[i, doc_id, c.doc_kind, c.number, _date(c.issued_date), c.issuer, c.canonical, c.text,
                               c.char_start, c.char_end, c.page, c.rule] for i, c in zip(ids, extraction.citations)])
+        for sql, params in extra:
+            con.execute(sql, params)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

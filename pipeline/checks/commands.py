@@ -1,11 +1,7 @@
-"""What ``tdkt check`` and ``tdkt nightly`` do (``pipeline/cli.py`` only parses
-arguments and calls these).
-
-``nightly`` holds a lock file next to the warehouse (``<db>.lock``) for the whole
-run, so two nightly runs (a timer firing while the previous run is still going,
-or an operator starting one by hand) never interleave: the second waits up to
-``--wait`` seconds for the first to finish, then gives up with a message and
-exit status 4.
+"""The checks as the writing commands run them: the run record around them and
+the summary they print.  ``tdkt check`` and ``tdkt nightly`` themselves are
+:mod:`pipeline.jobs` (a lock on ``<db>.lock`` for the whole run, a work copy
+published by rename; see docs/CONCURRENCY.md).
 """
 from __future__ import annotations
 
@@ -35,45 +31,17 @@ CODE_VN = {
 }
 
 
-class LockTimeout(Exception):
-    pass
-
-
 @contextlib.contextmanager
 def db_lock(db: str | Path, wait: float, out: Optional[TextIO] = None):
-    """An exclusive lock on ``<db>.lock``; waits up to ``wait`` seconds."""
-    import fcntl
+    """The writers' lock on ``<db>.lock`` (warehouse.session.Lock), waiting up to ``wait`` seconds."""
+    from warehouse.session import Holder, Lock
 
-    path = Path(str(db) + ".lock")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fh = open(path, "a+")
-    deadline = time.monotonic() + max(0.0, wait)
-    told = False
+    lock = Lock(Path(db))
+    lock.acquire(wait, Holder(pid=os.getpid(), command="lock"), out)
     try:
-        while True:
-            try:
-                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    fh.seek(0)
-                    holder = fh.read().strip()
-                    raise LockTimeout(f"another tdkt run holds {path} ({holder or 'unknown process'}); "
-                                      f"gave up after {wait:g} s — try again when it has finished")
-                if out is not None and not told:
-                    out.write(f"waiting for another tdkt run to finish (lock {path}) ...\n")
-                    out.flush()
-                    told = True
-                time.sleep(0.2)
-        fh.seek(0)
-        fh.truncate()
-        fh.write(f"pid {os.getpid()} since {time.strftime('%Y-%m-%d %H:%M:%S')}\n")
-        fh.flush()
-        yield path
+        yield lock.path
     finally:
-        with contextlib.suppress(Exception):
-            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
-        fh.close()
+        lock.release()
 
 
 def print_check_summary(run, out: TextIO = sys.stdout) -> None:
@@ -123,51 +91,15 @@ def run_and_record(con, command: str, args, run_id: Optional[str] = None):
 
 
 def check_command(db: str, out: TextIO = sys.stdout) -> int:
-    from warehouse import connect
-
-    t0 = time.perf_counter()
-    con = connect(db)
-    try:
-        run, run_id = run_and_record(con, "check", [str(db)])
-    finally:
-        con.close()
-    print_check_summary(run, out)
-    out.write(f"(run {run_id}; {time.perf_counter() - t0:.2f} s in all, with opening the warehouse and "
-              f"resolving place names)\n")
-    return EXIT_CHECK_FAILED if run.errors else 0
+    """``tdkt check`` (pipeline.jobs.check_job)."""
+    from pipeline.config import load
+    from pipeline.jobs import check_job
+    return check_job(load(db=db), out=out)
 
 
 def nightly_command(inbox: list[str], db: str, *, wait: float = 600.0, workers: int = 1,
                     out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
-    from pipeline.ingest import ingest
-    from warehouse import connect
-
-    missing = [p for p in inbox if not Path(p).exists()]
-    if missing:
-        err.write(f"tdkt nightly: inbox not found: {', '.join(missing)}\n")
-        return 2
-    t0 = time.perf_counter()
-    try:
-        with db_lock(db, wait, out=err):
-            con = connect(db)
-            try:
-                summary = ingest(inbox, con, workers=workers, command="nightly")
-                run, run_id = run_and_record(con, "nightly", inbox, run_id=summary.run_id)
-                from warehouse.runs import finish_run
-                finish_run(con, run_id, summary, status="failed" if run.errors else "ok",
-                           findings=len(run.findings))
-                con.execute("UPDATE runs SET seconds = ? WHERE run_id = ?",
-                            [round(time.perf_counter() - t0, 3), run_id])
-            finally:
-                con.close()
-    except LockTimeout as e:
-        err.write(f"tdkt nightly: {e}\n")
-        return EXIT_LOCKED
-    n = len(summary.results)
-    out.write(f"nightly run {summary.run_id}: {n} files ({summary.count('loaded')} read, "
-              f"{summary.count('rerun')} re-run, {summary.count('skipped')} unchanged, "
-              f"{len(summary.failed)} not readable) in {summary.seconds:.1f} s\n")
-    for r in summary.failed:
-        out.write(f"  {r.status:<11} {r.path}: {r.error}\n")
-    print_check_summary(run, out)
-    return EXIT_CHECK_FAILED if run.errors else 0
+    """``tdkt nightly`` (pipeline.jobs.nightly_job)."""
+    from pipeline.config import load
+    from pipeline.jobs import nightly_job
+    return nightly_job(inbox, load(db=db, wait=wait, workers=workers), out=out, err=err)

@@ -57,7 +57,7 @@ def big_txt(path: Path, mb: float) -> Path:
 
 def slow_txt(path: Path, kb: int = 400) -> Path:
     """Text whose lines all run on into one another (no sentence ever ends): slow for the rules."""
-    line = "công tác thi đua khen thưởng được triển khai tới các tập thể và cá nhân trong huyện\n"
+    line = "công tác thi đua khen thưởng được triển khai tới 12 tập thể và 35 cá nhân trong huyện\n"
     path.write_text("Mở đầu\n" + line * (kb * 1024 // len(line.encode("utf-8"))), encoding="utf-8")
     return path
 

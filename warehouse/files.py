@@ -17,8 +17,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Optional
 
-import pandas as pd
-
 DUPLICATE = "duplicate"
 GONE = "gone"
 MSG_DUPLICATE = "Cùng nội dung (cùng mã băm) với tệp {primary}: nội dung chỉ được lưu một lần, trong documents."
@@ -117,7 +115,9 @@ class Book:
         if moves:
             self.con.executemany("UPDATE documents SET path = ? WHERE doc_id = ?", [list(m) for m in moves])
 
-    def _frame(self) -> pd.DataFrame:
+    def _frame(self):
+        import pandas as pd
+
         now = dt.datetime.now()
         recs = []
         for r in self.rows.values():

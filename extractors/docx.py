@@ -155,7 +155,7 @@ class _Reader:
         styles_xml = pkg.read(by_type["styles"]) if "styles" in by_type else None
         self.styles = Styles.parse(styles_xml)
         main_xml = pkg.read(main) or b""
-        self.styles.legacy_fonts = b'".Vn' in main_xml or b'".Vn' in (styles_xml or b"")
+        self.styles.legacy_fonts = any(m in xml for xml in (main_xml, styles_xml or b"") for m in (b'".Vn', b'"VNI'))
         self.numbering = Numbering(pkg.read(by_type["numbering"]) if "numbering" in by_type else None)
         self.notes_parts = {kind: by_type.get(kind + "s") for kind in ("footnote", "endnote")}
         self.marks = NoteMarks()

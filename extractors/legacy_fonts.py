@@ -54,7 +54,10 @@ def font_kind(name: str | None) -> str | None:
 
 
 def is_legacy(font: str | None) -> bool:
-    return font_kind(font) is not None
+    if not font:
+        return False
+    low = font.lower()
+    return (".vn" in low or "vni" in low) and font_kind(font) is not None
 
 
 def from_tcvn3(text: str, caps: bool = False) -> str:

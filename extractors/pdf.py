@@ -96,7 +96,7 @@ def _words(page, tables: list[PdfTable], page_no: int, skipped: Optional[list] =
                 skipped.append(len(w["text"]))
             continue   # vertical text (a stamp, a margin note)
         font = w["fontname"] or ""
-        text = legacy_fonts.convert(w["text"], font) if ".Vn" in font else w["text"]
+        text = legacy_fonts.convert(w["text"], font) if legacy_fonts.is_legacy(font) else w["text"]
         out.append(Word(text, w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"]),
                         bool(_BOLD_FONT.search(font))))
     return out

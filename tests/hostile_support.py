@@ -89,25 +89,8 @@ def many_page_pdf(path: Path, pages: int) -> Path:
 
 
 # Typed on a VNI keyboard into a VNI-Windows font and saved as 8-bit text, as older
-# southern offices did: "Báo cáo tổng kết ..." reads "Baùo caùo toång keát ...".
-VNI_REPORT = """UÛY BAN NHAÂN DAÂN HUYEÄN CAÀN GIUOÄC
-Soá: 15/BC-UBND
-
-COÄNG HOØA XAÕ HOÄI CHUÛ NGHÓA VIEÄT NAM
-Ñoäc laäp - Töï do - Haïnh phuùc
-
-Caàn Giuoäc, ngaøy 10 thaùng 12 naêm 2022
-
-BAÙO CAÙO
-Toång keát coâng taùc thi ñua, khen thöôûng naêm 2022
-
-Naêm 2022, Chuû tòch UÛy ban nhaân daân huyeän taëng Giaáy khen cho 12 taäp theå vaø 35 caù nhaân coù thaønh tích xuaát saéc trong phong traøo thi ñua; hoä ngheøo giaûm coøn 3,7%.
-
-TM. UÛY BAN NHAÂN DAÂN
-CHUÛ TÒCH
-
-Nguyeãn Vaên Ñöùc
-"""
+# southern offices did: "Báo cáo tổng kết ..." is stored as "Baùo caùo toång keát ...".
+VNI_FIXTURE = Path(__file__).resolve().parent / "data" / "encodings" / "vni_bao_cao.txt"
 VNI_READS = "Chủ tịch Ủy ban nhân dân huyện tặng Giấy khen cho 12 tập thể và 35 cá nhân"
 
 README_EN = """# tdkt
@@ -119,7 +102,7 @@ for the architecture, the checks and the rules; the tests use real files only.
 
 
 def vni_txt(path: Path) -> Path:
-    path.write_bytes(VNI_REPORT.encode("cp1252"))
+    shutil.copyfile(VNI_FIXTURE, path)
     return path
 
 

@@ -29,6 +29,7 @@ def _hash(globs: list[str]) -> str:
 @lru_cache(maxsize=1)
 def reader_version() -> str:
     return _hash(["extractors/*.py", "pipeline/normalize.py", "pipeline/document.py", "pipeline/layout.py",
+                  "pipeline/plausible.py",
                   "pipeline/model.py"])
 
 

@@ -41,14 +41,12 @@ from .datafiles import load
 from .indicators import detect_columns
 from .poverty import vocab as poverty_vocab
 from .subjects import row_place_level
+from .lexicon import P
 
-_UNIT_HEAD = re.compile(r"^(?:s?tt|số tt)$")
-_PLACE_HEAD = re.compile(r"xã|phường|thị trấn|đơn vị|địa bàn|huyện|quận|thôn|ấp|bản|xóm|làng|buôn|khóm|"
-                         r"tổ dân phố|khu phố|tên")
-_TOTAL = re.compile(r"^(?:tổng cộng|tổng số|tổng|cộng|toàn (?:huyện|tỉnh|xã|phường|thị trấn|thị xã|thành phố|quận|"
-                    r"cụm|khối|đơn vị))\b")
-_PREFIX = re.compile(r"^(?:xã|phường|thị trấn|thị xã|huyện|quận|thôn|xóm|bản|ấp|buôn|khóm|tổ dân phố|khu phố)\s+",
-                     re.I)
+_UNIT_HEAD = P("mt_unit_head")
+_PLACE_HEAD = P("mt_place_head")
+_TOTAL = P("mt_total")
+_PREFIX = P("mt_prefix")
 _LETTER = regex.compile(r"\p{L}")
 _DIGIT = re.compile(r"\d")
 

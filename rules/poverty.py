@@ -25,6 +25,7 @@ from .datafiles import load
 from .numbers import Num
 from .subjects import subject_before
 from .text import Sentence, clause_start
+from .lexicon import P
 
 
 
@@ -69,13 +70,13 @@ def _topics_in(mt: str, lo: int, hi: int) -> list[tuple[int, int, Topic]]:
     return found
 
 
-_SHARE_OF_POOR = regex.compile(r"\s*(?:của\s+)?(?:tổng\s+)?số\s+hộ\s+(?:nghèo|cận nghèo)")
-_GROUP_BEFORE = regex.compile(r"\b(?:các|những|nhiều|một số) (?:xã|huyện|thôn|bản|ấp|phường|đơn vị|địa phương)\b")
+_SHARE_OF_POOR = P("pov_share_of_poor")
+_GROUP_BEFORE = P("pov_group_before")
 # counted over a year, not measured at a moment: "đầu năm" keeps its year
 _FLOWS = {"poverty.escaped_households", "poverty.new_poor_households", "poverty.poor_rate_reduction"}
-_TRANSITION = regex.compile(r"xuống|còn|lên|đến|giảm|tăng|bình quân")
-_AFTER_COUNT = regex.compile(r"\s*hộ\b")
-_UNIT_END = regex.compile(r"^\s*hộ\s*(?:$|[,;.)(/]|chiếm|tỷ lệ|bằng|=|trên|trong đó|giảm|tăng|so với)")
+_TRANSITION = P("pov_transition")
+_AFTER_COUNT = P("pov_after_count")
+_UNIT_END = P("pov_unit_end")
 
 
 def extract_poverty(an: Analysis) -> None:

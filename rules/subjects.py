@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Optional
 
 import regex
+from .lexicon import P
 
 _PREFIX_LEVEL = {"xã": "commune", "phường": "commune", "thị trấn": "commune", "huyện": "district",
                  "thị xã": "district", "quận": "district", "thành phố": "district", "tỉnh": "province",
@@ -19,12 +20,11 @@ _PLACE_END = regex.compile(
     rf"(?:(?P<prefix>(?i:xã|phường|thị trấn|huyện|thị xã|quận|thành phố|tỉnh|thôn|xóm|bản|làng|tổ dân phố|khu phố))\s+)?"
     rf"(?P<name>{_NAME})\s*$", regex.V1)
 # words between a place and its figure that can be skipped
-_FILLER = regex.compile(r"(?:\s|,|:|\(|-|thực hiện|được|đã|đạt|có|còn|giảm còn|giảm xuống|xuống còn|xuống|là|chiếm|"
-                        r"tỷ lệ|hộ nghèo|hộ cận nghèo|tỷ lệ hộ nghèo|giảm|đến nay|hiện|toàn xã|với)+$", regex.I)
+_FILLER = P("subj_filler")
 _STOP = {"UBND", "Ủy", "Uỷ", "Ban", "Hội", "Đảng", "Chủ", "Phòng", "Sở", "Trường", "Trạm", "Nhân", "Cán",
          "Thực", "Điển", "Các", "Đến", "Tổng", "Toàn", "Hiện", "Trong", "Năm", "Kết", "Tỷ", "Số", "Có", "Xã", "Đạt",
          "Còn", "Riêng", "Cụ", "Theo", "Tiêu", "NTM", "HĐND", "MTTQ", "Chi", "Đoàn", "Với", "Ngoài", "Giảm", "Hộ"}
-_LOWER_PREFIX = regex.compile(r"^(?:xã|phường|thị trấn|huyện|thị xã|quận|thành phố|tỉnh|thôn|xóm|bản|làng)$", regex.I)
+_LOWER_PREFIX = P("subj_lower_prefix")
 
 
 def subject_before(text: str, lo: int, pos: int) -> Optional[tuple[str, str]]:

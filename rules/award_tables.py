@@ -19,7 +19,6 @@ its columns name one award each, with the period spanning the rows' years.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional
 

@@ -22,31 +22,23 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
-import regex
 
-from pipeline.model import FOOTNOTE, HEADING, LIST_ITEM, Fact
+from pipeline.model import HEADING, LIST_ITEM, Fact
 from pipeline.normalize import fold
 
 from .analysis import Analysis
 from .catalog import AwardMention, award_mentions, catalog, resolve_level
 from .numbers import Num
+from .subjects import opens_like_a_place
 from .text import Sentence, clause_end, clause_start
-from .lexicon import P
+from .lexicon import M, P, word_set
 
 _RECIP = P("aw_recip")
-_STRONG = {"tập thể": "tap_the", "cá nhân": "ca_nhan", "tập thể và cá nhân": "mixed",
-           "tập thể, cá nhân": "mixed", "cá nhân và tập thể": "mixed", "hộ gia đình": "ho_gia_dinh",
-           "gia đình": "ho_gia_dinh", "hộ": "ho_gia_dinh", "lượt tập thể": "tap_the", "lượt cá nhân": "ca_nhan",
-           "lượt tập thể, cá nhân": "mixed", "lượt tập thể và cá nhân": "mixed", "lượt tập thể cá nhân": "mixed",
-           "tt": "tap_the", "cn": "ca_nhan"}
-_COLLECTIVE = {"đơn vị", "cơ quan", "cơ quan, đơn vị", "cơ quan đơn vị", "trường học", "trường", "tổ chuyên môn", "tổ"}
-_WEAK_PEOPLE = {"đồng chí", "cán bộ", "công chức", "viên chức", "người lao động", "giáo viên", "nhà giáo",
-                "bác sĩ", "y, bác sĩ", "học sinh",
-                "đảng viên", "hội viên", "đoàn viên", "chiến sĩ", "mẹ"}
+_STRONG = M("recipient_word")
+_COLLECTIVE = word_set("collective_word")
+_WEAK_PEOPLE = word_set("person_word")
 _RECIP_BEFORE = P("aw_recip_before")
 _ITEM_LABEL = P("aw_item_label")
-_NOT_PLACE = {"Tập", "Cá", "Khen", "Giấy", "Bằng", "Cờ", "Danh", "Huân", "Chiến", "Lao", "Tổng", "Trong", "Năm",
-              "Kết", "Hình", "Cấp", "Các", "Số", "Gia", "Thôn", "Cơ", "Điển", "Phong", "Đề", "Dự", "Hiệp", "Chủ"}
 _JOIN = P("aw_join")
 _FORWARD = P("aw_forward")
 _BACKWARD = P("aw_backward")
@@ -96,6 +88,7 @@ def _is_count(n: Num, mt: str) -> bool:
     return True
 
 
+_VILLAGE_WORD = P("aw_village_word")
 _SKIP_TO_NAME = re.compile(r"[\s\"']*")
 
 
@@ -149,8 +142,7 @@ def _items(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> list[I
             continue  # "trong đó ba cá nhân là người trực tiếp lao động": a subset, not a part
         if word in _STRONG:
             kind, rec = "strong", _STRONG[word]
-        elif word.split()[0].strip(",") in ("thôn", "xóm", "làng", "bản", "khu", "khối", "ấp", "buôn", "khóm") or \
-                word.startswith("tổ dân phố"):
+        elif _VILLAGE_WORD.match(word):
             kind, rec = "village", None
         elif word in _WEAK_PEOPLE:
             kind, rec = "weak", "ca_nhan"
@@ -506,13 +498,13 @@ def _award_subject(an: Analysis, sent: Sentence, g: Group) -> Optional[tuple[str
         # a cluster's or a province's report: "Huyện Tuần Giáo chú trọng ..., năm 2022 đã công nhận
         # 1.136 cá nhân ...": the district the sentence opens with
         d = _DISTRICT_OPENS.match(an.doc.text, sent.start, g.start)
-        if d and d.group("name").split()[0] not in _NOT_PLACE:
+        if d and opens_like_a_place(d.group("name")):
             return d.group("name"), "district"
     if not m:
         # "- Cẩm Yên: 15 tập thể, 42 cá nhân;": a list item labelled with the place
         lab = _ITEM_LABEL.match(an.doc.text, sent.block.start, g.start)
         if lab and sent.start == sent.block.start and lab.end() >= g.start - 1 and \
-                lab.group("name").split()[0] not in _NOT_PLACE:
+                opens_like_a_place(lab.group("name")):
             name = lab.group("name")
             if fold(name) != fold(an.meta.district):
                 return name, "commune" if (lab.group("p") or "xã").lower() in ("xã", "phường", "thị trấn") else "unit"
@@ -561,7 +553,6 @@ def _of_total_parts(an: Analysis, sent: Sentence, items: list[Item]) -> None:
         f.parent_local_id = totals[-1].local_id
         end = it.award.end if it.award is not None and it.award.start > it.num.start else it.end
         q = _PART_TAIL.match(an.doc.text, end)
-        g = [x for x in items if x.num.start > it.num.start]
         if q:
             qual = q.group("q").strip(" ,")
             qual = re.split(r",\s*\d", qual)[0]

@@ -14,9 +14,9 @@ from typing import Optional
 
 import regex
 
-from pipeline.normalize import canonical_tones, match_form
+from pipeline.normalize import match_form
 
-from .datafiles import load
+from .datafiles import load, pattern
 from .lexicon import P
 
 _W = r"\p{L}\p{M}\p{Nd}_"
@@ -62,7 +62,7 @@ class AwardMention:
 def _compile_forms(forms: list[str]) -> "regex.Pattern":
     # forms are written in lower case already; only the tone placement is unified
     # (lower-casing would break regex syntax such as (?P<name>...))
-    alts = "|".join(f"(?:{canonical_tones(f)})" for f in forms)
+    alts = "|".join(f"(?:{pattern(f)})" for f in forms)
     return regex.compile(rf"(?<![{_W}])(?:{alts})(?![{_W}])")
 
 

@@ -21,7 +21,6 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-import regex
 
 from .text import Sentence, clause_start
 from .lexicon import P

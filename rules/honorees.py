@@ -20,7 +20,7 @@ import regex
 from functools import lru_cache
 from typing import Optional
 
-from pipeline.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Honoree
+from pipeline.model import HEADING, TABLE, Block, Honoree
 
 from .analysis import Analysis
 from .awards import Item

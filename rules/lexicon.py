@@ -5,12 +5,13 @@ of entry, each defined once and referenced by name:
 
 ``[words.<name>]``
     a word class: ``forms`` (regex fragments in the text's match form: lower
-    case, new tone placement) and ``examples`` (strings a form must match
-    whole).  A pattern uses it as ``{name}``, which expands to
+    case, new tone placement; a form ``"{other}"`` includes another class) and
+    ``examples`` (strings a form must match whole).  A pattern uses it as ``{name}``, which expands to
     ``(?:form|form|...)`` with the longest forms first.
 ``[maps.<name>]``
-    a table from a phrase to a code (``"tập thể" = "tap_the"``); its keys are
-    also usable in patterns as ``{name}``.
+    a table from a phrase to a code (``"tập thể" = "tap_the"``; the key
+    ``doc`` says what it is for); its keys are also usable in patterns as
+    ``{name}``.
 ``[patterns.<name>]``
     ``re`` (Python ``regex`` syntax, may use ``{word class}``, ``{map}``,
     ``{@other pattern}``, and the built-ins ``{NUM}`` and ``{YEAR}``), ``use``
@@ -136,7 +137,7 @@ def _read(lex: Lexicon, path: Path, raw_patterns: dict[str, tuple[str, dict]]) -
             elif section == "maps":
                 if not all(isinstance(v, str) for v in body.values()):
                     _fail(file, entry, "every value must be a string (a code)")
-                lex.maps[name] = dict(body)
+                lex.maps[name] = {k: v for k, v in body.items() if k != "doc"}
             else:
                 if "re" not in body or not isinstance(body["re"], str):
                     _fail(file, entry, "needs 're' (a string)")
@@ -212,8 +213,27 @@ def lexicon() -> Lexicon:
     raw: dict[str, tuple[str, dict]] = {}
     for path in sorted(HERE.glob("*.toml")):
         _read(lex, path, raw)
+    _expand_words(lex)
     _build_patterns(lex, raw)
     return lex
+
+
+def _expand_words(lex: Lexicon) -> None:
+    """A word class may include another: ``forms = ["{village}", "khu vực"]``."""
+    def resolve(name: str, stack: tuple[str, ...]) -> tuple[str, ...]:
+        out: list[str] = []
+        for f in lex.words[name]:
+            m = _REF.fullmatch(f)
+            if m and not m.group("at") and m.group("name") in lex.words:
+                ref = m.group("name")
+                if ref in stack:
+                    raise LexiconError(f"word class cycle {' -> '.join(stack + (ref,))}")
+                out.extend(resolve(ref, stack + (ref,)))
+            else:
+                out.append(expand(f, lex, where=f"{lex.origin[name]}: [words.{name}]"))
+        return tuple(dict.fromkeys(out))
+    for name in list(lex.words):
+        lex.words[name] = resolve(name, (name,))
 
 
 def P(name: str) -> "regex.Pattern":

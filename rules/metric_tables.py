@@ -32,12 +32,12 @@ from typing import Optional
 import regex
 
 from pipeline.model import TABLE, Block, Cell, Fact, Row
-from pipeline.normalize import canonical_tones, match_form
+from pipeline.normalize import match_form
 
 from . import numbers as nums
 from .analysis import Analysis
 from .award_tables import _context_period, _status
-from .datafiles import load
+from .datafiles import load, pattern
 from .indicators import detect_columns
 from .poverty import vocab as poverty_vocab
 from .subjects import row_place_level
@@ -72,8 +72,8 @@ class TableVocab:
 @lru_cache(maxsize=1)
 def vocab() -> TableVocab:
     data = load("tables.toml")
-    t = {k: regex.compile(canonical_tones(v)) for k, v in data["table"].items()}
-    ntm = [NtmColumn(c["id"], regex.compile(canonical_tones(c["header"])), c["metric"], c["unit"])
+    t = {k: regex.compile(pattern(v)) for k, v in data["table"].items()}
+    ntm = [NtmColumn(c["id"], regex.compile(pattern(c["header"])), c["metric"], c["unit"])
            for c in data["ntm_column"]]
     return TableVocab(t["rate"], t["bare_rate"], t["added"], t["year_head"], t["year_cell"], ntm)
 

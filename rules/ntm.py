@@ -16,11 +16,10 @@ from typing import Optional
 
 import regex
 
-from pipeline.normalize import canonical_tones
 
 from . import numbers as nums
 from .analysis import Analysis
-from .datafiles import load
+from .datafiles import load, pattern
 from .subjects import place_after_prefix, subject_before
 from .text import Sentence, clause_start
 from .lexicon import P
@@ -53,7 +52,7 @@ def vocab() -> NtmVocab:
     data = load("metrics.toml")
     rules = []
     for r in data["ntm_rule"]:
-        pat = canonical_tones(r["count"]).replace("{NUM}", NUM)
+        pat = pattern(r["count"])
         rules.append(NtmRule(id=r["id"], pattern=regex.compile(rf"(?<![\d/.,])(?:{pat})"), metric=r["metric"],
                              unit=r["unit"], subject=r.get("subject", False),
                              needs_context=r.get("needs_context", False), inherit=r.get("inherit", False),

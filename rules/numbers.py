@@ -118,7 +118,7 @@ from functools import lru_cache
 from typing import NamedTuple, Optional, Sequence
 
 from .numbers_words import CANON, parse_tokens, parse_words, to_words
-from .lexicon import P
+from .lexicon import A, P, word_set
 
 __all__ = ["Num", "find_numbers", "parse_number", "readings", "choose", "parse_words",
            "to_words", "format_vn"]
@@ -258,8 +258,7 @@ _NUMTOK = (r"(?:(?:^|(?<=[|(\t\n\-–—~<>≥≤≈])|(?<=[|(\t\n\-–—~<>≥
            r"|\d+(?:[.,]\d+)*)")
 _L = r"[^\W\d_]"            # a letter
 # words that may follow "N/" as a unit (a rate), so "N/xã" is not a document number
-_RATE_UNITS = (r"năm|tháng|ngày|tuần|quý|người|xã|hộ|ha|lượt|khẩu|lớp|thôn|xóm|bản|con|km|m|kg|"
-               r"tấn|tạ|lít|giờ|tiêu|học|trường|đơn|cơ|tập|cá|đảng|hội")
+_RATE_UNITS = A("rate_unit")
 
 # every alternative of _MASTER starts at a digit that does not follow a word
 # character, so find_numbers jumps from digit to digit and only tries there
@@ -524,16 +523,10 @@ def find_numbers(text: str, *, words: bool = False) -> list[Num]:
 # Numbers in words
 # --------------------------------------------------------------------------
 
-_NUMBER_WORDS = ("không|một|mốt|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mươi|chục|"
-                 "trăm|linh|lẻ|nghìn|ngàn|triệu|tỷ|tỉ")
+_NUMBER_WORDS = A("number_word")
 # "năm" alone is far more often "year" (hàng năm, năm học) than "five": never alone
-_SINGLE_OK = {"một", "hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín", "mười"}
-_COUNTED = ("tập thể|cá nhân|hộ|xã|thôn|xóm|bản|làng|người|đơn vị|huyện|tỉnh|thị trấn|phường|"
-            "trường|lớp|học sinh|nhà|công trình|đảng viên|hội viên|chi bộ|chi hội|cơ quan|"
-            "gia đình|lượt|năm|tháng|tiêu chí|đồng chí|đoàn viên|cán bộ|công chức|viên chức|"
-            "doanh nghiệp|hợp tác xã|mô hình|phong trào|cuộc|lần|đợt|tổ|khối|cụm|ngành|"
-            "huân chương|huy chương|bằng khen|giấy khen|cờ thi đua|danh hiệu|suất|con|tấn|ha|"
-            "triệu|tỷ|nghìn|ngàn")
+_SINGLE_OK = word_set("single_number_word")
+_COUNTED = A("counted_noun")
 _WORD_RUN = re.compile(
     rf"(?<!\w)(?:{_NUMBER_WORDS})(?!\w)(?:[ ](?:{_NUMBER_WORDS})(?!\w))*", re.I)
 # the same on lower-cased text, without the (slow) look-behind: a run that starts

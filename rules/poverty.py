@@ -18,10 +18,9 @@ from typing import Optional
 
 import regex
 
-from pipeline.normalize import canonical_tones
 
 from .analysis import Analysis
-from .datafiles import load
+from .datafiles import load, pattern
 from .numbers import Num
 from .subjects import subject_before
 from .text import Sentence, clause_start
@@ -51,7 +50,7 @@ def vocab() -> Vocab:
     data = load("metrics.toml")
     topics = []
     for t in data["poverty_topic"]:
-        alts = "|".join(f"(?:{canonical_tones(k)})" for k in t["keywords"])
+        alts = "|".join(f"(?:{pattern(k)})" for k in t["keywords"])
         topics.append(Topic(t["id"], regex.compile(rf"(?<![\p{{L}}])(?:{alts})(?![\p{{L}}])"),
                             t.get("count_metric"), t.get("rate_metric"), t.get("reduction_metric")))
     p = data["poverty"]
@@ -130,7 +129,7 @@ def extract_poverty(an: Analysis) -> None:
                     # from-to ("từ 11,72% năm 2016 xuống còn 2,69%") may follow it
                     # "809 hộ/27.420 hộ, tỷ lệ 2,95%": the count's own unit and base are not in the way
                     g2 = regex.sub(r"^\s*hộ\s*/\s*\d[\d.\s]*hộ\b", "", gap)
-                    g2 = regex.sub(rf"năm \d{{4}}", "", g2)
+                    g2 = regex.sub(r"năm \d{4}", "", g2)
                     if len(g2) > 45 or (regex.search(r"\d", g2) and not _TRANSITION.search(g2)):
                         continue
                 between = mt[max(tstart, last_end):n.start]

@@ -9,7 +9,7 @@ targets (``PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2023``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator, Optional
 

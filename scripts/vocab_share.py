@@ -2,7 +2,8 @@
 """How much of the rules' Vietnamese vocabulary lives in Python and how much in data.
 
 Counts Vietnamese word tokens in the string literals of ``rules/*.py`` and
-``pipeline/checks/*.py`` (docstrings and comments left out) against those in the
+``pipeline/checks/*.py`` (docstrings, comments and the literal parts of
+f-strings -- the analyst's messages -- left out) against those in the
 string values of ``rules/**/*.toml`` (comments and the ``examples`` lists left
 out: examples are test text, not vocabulary).  A token is Vietnamese when it
 carries a Vietnamese letter outside ASCII (``đ``, a vowel with a tone or hat) or
@@ -60,11 +61,15 @@ def _docstring_nodes(tree: ast.AST) -> set[int]:
     return ids
 
 
+def _fstring_parts(tree: ast.AST) -> set[int]:
+    """The literal parts of f-strings: the sentences of messages for the analyst, output rather
+    than vocabulary (a plain literal is always counted, even when it ends up in a message)."""
+    return {id(v) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for v in node.values}
+
+
 def python_tokens(path: Path) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    skip = _docstring_nodes(tree)
-    # f-string parts and messages for the analyst (Vietnamese sentences) are output, not vocabulary:
-    # a finding's message is counted apart, by looking for the call it feeds
+    skip = _docstring_nodes(tree) | _fstring_parts(tree)
     out: list[str] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:

@@ -18,7 +18,6 @@ the other reading (the first pair's rate on the second pair's base).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional
 

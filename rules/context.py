@@ -52,6 +52,28 @@ _START_OF_YEAR_BEFORE = P("tm_start_of_year_before")
 _FIGURE_BEFORE = P("tm_figure_before")
 
 
+class Period(str):
+    """A canonical period (``2023``, ``2021-2025``, ``2024-H1``) that remembers where it came
+    from, stored as ``facts.period_source``: ``clause``, ``sentence``, ``paragraph``,
+    ``lead_in``, ``heading``, ``title``, ``event_date``, ``snapshot``, ``attached`` (written
+    right after the figure), ``after`` (later in its clause), ``inherited`` (from the figure it
+    details), ``baseline``, ``rewarded`` (the year an award rewards), ``table``, ``document``."""
+
+    source: str
+
+    def __new__(cls, value: str, source: str) -> "Period":
+        obj = super().__new__(cls, value)
+        obj.source = source
+        return obj
+
+
+def sourced(value: Optional[str], source: str) -> Optional[Period]:
+    """``value`` tagged with ``source`` unless it already carries one (None stays None)."""
+    if value is None or isinstance(value, Period):
+        return value
+    return Period(value, source)
+
+
 @dataclass
 class PeriodMention:
     pos: int                 # absolute position
@@ -164,8 +186,11 @@ def _outside_parens(text: str, found: list[PeriodMention], base: int) -> list[Pe
     return outside or found
 
 
+_SCOPE_SOURCE = ("clause", "sentence", "paragraph")
+
+
 def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional[int] = None,
-              *, stock: bool = False) -> Optional[str]:
+              *, stock: bool = False) -> Optional[Period]:
     """The period a figure at absolute position ``pos`` (ending at ``end``) belongs to.
 
     ``stock``: the figure is a level measured by a year-end survey (poor households, the
@@ -176,17 +201,17 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     if end is not None:
         m = re.match(rf"\s*(?:\(?\s*)?(?:vào |của |trong )?năm (?P<y>{_YEAR})(?![\d/])(?!\s*:)", mt[end:end + 16])
         if m and not _is_date_year(mt, end + m.start("y")):
-            return m.group("y")
+            return Period(m.group("y"), "attached")
     # 0b. "so với năm 2020 (41 Chiến sĩ thi đua cơ sở, ...)": figures in brackets after a baseline
     par = sent.in_paren(pos)
     if par is not None:
         b = re.search(rf"so với\s+(?:cuối |đầu |cùng kỳ )?năm (?P<y>{_YEAR})\s*$", mt[max(0, par[0] - 40):par[0]])
         if b:
-            return b.group("y")
+            return Period(b.group("y"), "baseline")
     cs = clause_start(sent, pos, seps=";")
     inherited = _inherited_period(sent, cs, pos, doc_period)
     if inherited:
-        return inherited
+        return Period(inherited, "inherited")
     # 1. the clause, then the sentence, then the block before the figure
     rewarded = None
     for scope, lo in enumerate((cs, sent.start, sent.block.start)):
@@ -205,9 +230,9 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
                 pass
         if last_time is not None and last_time.group(1) == "đầu":
             # "Kết quả rà soát ... cuối năm 2023 ...: đầu năm toàn huyện có 7.612 hộ nghèo"
-            return str(int(p) - 1)
+            return Period(str(int(p) - 1), _SCOPE_SOURCE[scope])
         if p:
-            return p
+            return Period(p, _SCOPE_SOURCE[scope])
     # 2. the clause after the figure (a "giai đoạn 2015 - 2020" closing the clause), unless it is
     #    an achievement still running when the report was written ("thành tích xuất sắc trong xây
     #    dựng nông thôn mới giai đoạn 2021 - 2025" in a report on 2024-Q3)
@@ -221,7 +246,7 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
              and not re.search(r"liên tục\s*\(?\s*(?:từ\s*)?(?:năm\s*)?$", mt[pos:x.pos])]
     ranges = [x.period for x in after if "-" in x.period and x.period[5:6] not in ("H", "Q")]
     if ranges:
-        return ranges[0]
+        return Period(ranges[0], "after")
     # 3. the section headings, nearest first; in a heading the period outside brackets
     for h in reversed(sent.headings):
         htext = mt[h.start:h.end]
@@ -229,8 +254,10 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
         found = [x for x in found if not x.baseline and not x.attached]
         if found:
             years = [x for x in found if "-" not in x.period or x.period[5:6] in ("H", "Q")]
-            return (years or found)[0].period
-    return rewarded or doc_period
+            return Period((years or found)[0].period, "heading")
+    if rewarded:
+        return Period(rewarded, "rewarded")
+    return sourced(doc_period, "document")
 
 
 _BREAKDOWN_OPEN = P("tm_breakdown_open")

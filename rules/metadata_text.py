@@ -54,6 +54,15 @@ _BREAK_BEFORE = P("mdt_break_before")
 _RULE = re.compile(r"[-=*~–—―]{3,}")                # a decorative rule: a line ends there
 
 
+def _header_cut(text: str, i: int) -> bool:
+    """A cut before 'số' opens a number line only as written in a header ('Số: 12/BC'), not inside
+    a sentence ('ban hành Quyết định số 3627/QĐ-UBND về việc ...')."""
+    if not text.startswith(("số", "Số", "SỐ"), i) or text[i] in "SỐ":
+        return True
+    before = text[:i].rstrip(" ")
+    return not before or before.endswith(("\n", "\t")) or text[:i].endswith("   ")
+
+
 def split_line(text: str, start: int) -> list[tuple[str, int]]:
     """Cut a flattened header/signature line at the places a new line would
     begin (``Số:``, ``CỘNG HÒA ...``, after ``Hạnh phúc``, ``TM.`` ...); remove
@@ -62,7 +71,7 @@ def split_line(text: str, start: int) -> list[tuple[str, int]]:
         return [(text.strip(), start + len(text) - len(text.lstrip()))] if text.strip() else []
     text = _RULE.sub(lambda d: "\n" * len(d.group(0)), text)
     m = match_form(text)
-    cuts = {0, len(text), *(x.start() for x in _BREAK_BEFORE.finditer(m))}
+    cuts = {0, len(text), *(x.start() for x in _BREAK_BEFORE.finditer(m) if _header_cut(text, x.start()))}
     cuts.update(i for i, c in enumerate(text) if c == "\n")
     out: list[tuple[str, int]] = []
     for a, b in zip(sorted(cuts), sorted(cuts)[1:]):

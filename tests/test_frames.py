@@ -1,0 +1,81 @@
+"""The frame of a text (rules/frames.py): the period a figure inherits from the
+headline, first paragraph and dateline of a headerless text, and where each
+fact's period came from (facts.period_source).  Passages are our own wording,
+in the shapes of portal news."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.model import DocMeta
+from rules.frames import dateline_year, document_frame
+from rules.metadata import read_metadata
+from tests.rules_support import doc_from_text, extract_text, pick
+
+
+def _frame(text):
+    doc = doc_from_text(text)
+    return document_frame(doc, read_metadata(doc))
+
+
+def test_headline_period_frames_a_headerless_text():
+    text = ("Huyện Mèo Vạc công bố kết quả giảm nghèo năm 2021\n\n"
+            "10:15 | 05/01/2022\n\n"
+            "Theo kết quả rà soát, toàn huyện còn 4.120 hộ nghèo, chiếm tỷ lệ 21,3%.")
+    fr = _frame(text)
+    assert (fr.period, fr.period.source, fr.dateline_year) == ("2021", "title", 2022)
+    ex = extract_text(text)
+    f = pick(ex.facts, metric="poverty.poor_households")[0]
+    assert (f.value, f.period, f.period_source) == (4120, "2021", "title")
+
+
+def test_first_paragraph_frames_when_the_headline_names_no_period():
+    text = ("Thêm ba xã về đích nông thôn mới\n\n"
+            "Trong 6 tháng đầu năm 2023, tỉnh có thêm 3 xã đạt chuẩn nông thôn mới.\n\n"
+            "Hiện toàn tỉnh có 96/120 xã đạt chuẩn nông thôn mới.")
+    fr = _frame(text)
+    assert (fr.period, fr.period.source) == ("2023-H1", "lede")
+    f = pick(extract_text(text).facts, metric="ntm.communes_standard", value=96)[0]
+    assert (f.of_total, f.period, f.period_source) == (120, "2023-H1", "lede")
+
+
+def test_dateline_is_the_last_resort():
+    text = ("Công an huyện được khen thưởng\n\n"
+            "Cập nhật: 14/03/2019 | 08:30\n\n"
+            "Chủ tịch UBND tỉnh tặng Bằng khen cho 03 tập thể và 07 cá nhân thuộc Công an huyện.")
+    fr = _frame(text)
+    assert (fr.period, fr.period.source) == ("2019", "dateline")
+    got = pick(extract_text(text).facts, metric="award.count", recipient="ca_nhan")
+    assert [(f.value, f.period, f.period_source) for f in got] == [(7, "2019", "dateline")]
+
+
+def test_a_header_period_is_the_document_frame():
+    text = ("UBND HUYỆN HÒA AN\n\nSố: 12/BC-UBND\n\nHòa An, ngày 10 tháng 12 năm 2023\n\nBÁO CÁO\n\n"
+            "Kết quả công tác thi đua, khen thưởng năm 2023\n\n"
+            "Toàn huyện có 1.204 hộ nghèo, chiếm 7,8%.")
+    fr = _frame(text)
+    assert (fr.period, fr.period.source) == ("2023", "document")
+
+
+@pytest.mark.parametrize("line,year", [
+    ("16:36 | 14/10/2020", 2020), ("17:4, Thứ Tư, 28-12-2022", 2022), ("Create: T5, 01/09/2020 - 09:39", 2020),
+    ("Cập nhật ngày: 25/09/2020 | 09:24 GMT+7", 2020), ("04/09/2025", 2025), ("12/2023", 2023),
+    ("Năm 2019, toàn tỉnh có 11.925 hộ nghèo", None), ("Quyết định số 12/2023/QĐ-UBND", None),
+])
+def test_dateline_lines(line, year):
+    doc = doc_from_text(line)
+    assert dateline_year(doc, doc.blocks[0]) == year
+
+
+def test_every_fact_says_where_its_period_came_from():
+    text = ("UBND XÃ AN LẠC\n\nSố: 05/BC-UBND\n\nAn Lạc, ngày 20 tháng 12 năm 2022\n\nBÁO CÁO\n\n"
+            "Kết quả công tác khen thưởng năm 2022\n\n"
+            "I. KẾT QUẢ NĂM 2021\n\n"
+            "Chủ tịch UBND xã tặng Giấy khen cho 12 tập thể.\n\n"
+            "II. KẾT QUẢ NĂM 2022\n\n"
+            "Năm 2022, Chủ tịch UBND xã tặng Giấy khen cho 15 tập thể; 40 hộ nghèo năm 2020 đã thoát nghèo.")
+    doc = doc_from_text(text)
+    ex = extract_text(text, **vars(read_metadata(doc)))
+    got = {(f.metric, f.value): (f.period, f.period_source) for f in ex.facts}
+    assert got[("award.count", 12)] == ("2021", "heading")
+    assert got[("award.count", 15)] == ("2022", "clause")
+    assert all(f.period_source for f in ex.facts if f.period)

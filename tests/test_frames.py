@@ -79,3 +79,43 @@ def test_every_fact_says_where_its_period_came_from():
     assert got[("award.count", 12)] == ("2021", "heading")
     assert got[("award.count", 15)] == ("2022", "clause")
     assert all(f.period_source for f in ex.facts if f.period)
+
+
+# --- local time: brackets after a figure, snapshots, dated events ------------------------------
+def _periods(text, metric, **meta):
+    meta.setdefault("period", "2023")
+    return [(f.value, f.period, f.period_source) for f in extract_text(text, **meta).facts if f.metric == metric]
+
+
+def test_a_year_in_brackets_belongs_to_the_figure_before_it_only():
+    text = "Tỷ lệ hộ nghèo giảm từ 6,12% (cuối năm 2022) xuống còn 4,87%, giảm 1,25%."
+    assert _periods(text, "poverty.poor_rate") == [(6.12, "2022", "attached"), (4.87, "2023", "document")]
+    assert _periods(text, "poverty.poor_rate_reduction") == [(1.25, "2023", "document")]
+    # for a stock, "đầu năm" is the level the previous year left
+    assert _periods("Tỷ lệ hộ nghèo giảm từ 9,8% (đầu năm 2023) xuống còn 7,6%.", "poverty.poor_rate") == \
+        [(9.8, "2022", "attached"), (7.6, "2023", "document")]
+
+
+@pytest.mark.parametrize("opening,doc_period,want", [
+    ("Tính đến ngày 30/6/2021", None, "2021-H1"),
+    ("Tính đến trung tuần tháng 12/2016", None, "2016"),
+    ("Đến tháng 9/2024", None, "2024"),
+    ("Tính đến ngày 30/9/2024", "2024-Q3", "2024-Q3"),      # the end of the report's own period
+    ("Đến ngày 30/6/2020", "2016-2020", "2020-H1"),         # a point of a five-year report
+])
+def test_snapshot_dates(opening, doc_period, want):
+    got = _periods(f"{opening}, toàn huyện có 14/18 xã đạt chuẩn nông thôn mới.", "ntm.communes_standard",
+                   period=doc_period)
+    assert got == [(14, want, "snapshot")]
+
+
+def test_a_dated_event_dates_a_headerless_text_and_a_history():
+    text = "Ngày 20/4/2016, Chủ tịch nước ký quyết định tặng Huân chương Lao động hạng Ba cho 02 tập thể."
+    assert _periods(text, "award.count", period=None) == [(2, "2016", "event_date")]
+    # in a report on 2023, an event years before is history; one in the report's year is the report's
+    assert _periods(text, "award.count") == [(2, "2016", "event_date")]
+    text2 = "Ngày 05/01/2023, Chủ tịch UBND huyện tặng Giấy khen cho 40 tập thể."
+    assert _periods(text2, "award.count", period="2022") == [(40, "2022", "document")]
+    # what the event rewards comes first: "tổng kết năm 2023" at a meeting of January 2024
+    text3 = "Sáng 12/01/2024, huyện tổ chức hội nghị tổng kết năm 2023, tặng Giấy khen cho 25 tập thể."
+    assert _periods(text3, "award.count", period=None) == [(25, "2023", "rewarded")]

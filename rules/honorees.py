@@ -372,10 +372,12 @@ def from_passives(an: Analysis) -> None:
 
 
 def extract_honorees(an: Analysis, items: list[Item]) -> None:
+    from .honoree_clauses import extract_clause_honorees
     from_parentheses(an, items)
     from_sentences(an, items)
     from_passives(an)
     from_lists(an)
+    extract_clause_honorees(an)
     # one entry per (name, award): a list may repeat what a parenthesis said
     seen, out = set(), []
     for h in an.honorees:

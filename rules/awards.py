@@ -43,6 +43,7 @@ _JOIN = P("aw_join")
 _FORWARD = P("aw_forward")
 _BACKWARD = P("aw_backward")
 _GENERIC = P("aw_generic")
+_GENERIC_AFTER = P("aw_generic_after")
 _LEAD_END = P("aw_lead_end")
 _TRONG_DO = P("aw_trong_do")
 _DIRECT_SHARE = P("aw_direct_share")
@@ -286,18 +287,20 @@ def _generic_award(an: Analysis, sent: Sentence, g: Group, status: Optional[str]
     mt = an.doc.match_text
     cs = clause_start(sent, g.start, seps=";")
     before = mt[cs:g.start]
-    if not _GENERIC.search(before):
+    if not _GENERIC.search(before) and not _GENERIC_AFTER.match(mt, g.items[-1].end):
         return None
     # "khen thưởng 47 lượt tập thể, cá nhân, gồm Giấy khen cho 12 tập thể và 35 cá nhân": a total
     # whose forms are listed right after is not itself one form
     after = _PARTS_AFTER.match(mt, g.items[-1].end)
     listed = after is not None and any(0 <= m.start - after.end() <= 2 for m in an.mentions_in(sent))
     if status is None and not listed:
-        lv = catalog().last_granter(mt[sent.block.start:g.start], ("huyen", "xa", "tinh", "thu_tuong", "chinh_phu"))
-        if lv and lv[1] == "huyen":
-            return "giay_khen_cap_huyen", "aw.giay_khen/generic"
-        if lv and lv[1] == "xa":
-            return "giay_khen_cap_xa", "aw.giay_khen/generic"
+        # the chairman of a district or commune commends by Giấy khen, the one form in his power
+        # ("Chủ tịch UBND huyện đã khen thưởng cho 186 tập thể"); a body's commendation names no
+        # form ("UBND xã khen thưởng 8 hộ")
+        head = mt[sent.block.start:g.start]
+        lv = catalog().last_granter(head, ("huyen", "xa", "tinh", "thu_tuong", "chinh_phu"))
+        if lv and lv[1] in ("huyen", "xa") and head.startswith("chủ tịch", lv[0]):
+            return (f"giay_khen_cap_{lv[1]}", "aw.giay_khen/generic")
     return "khen_thuong", "aw.khen_thuong/generic"
 
 

@@ -17,6 +17,7 @@ from .model import FAILED, ExtractError
 
 MB = 1024 * 1024
 RETRY_HINT = "tệp sẽ không được đọc lại cho đến khi thay đổi, khi giới hạn được nâng lên hoặc khi chạy với --force."
+CRASH_HINT = "Tệp sẽ được đọc lại khi thay đổi, khi bộ đọc được cập nhật hoặc khi chạy với --force."
 
 
 class LimitExceeded(ExtractError):

@@ -151,6 +151,27 @@ def snapshot(path: str, folder: str, suffix: str) -> tuple[str, str, int]:
 
 def read_task(t: Task) -> Outcome:
     """What a worker does with a task; never raises."""
+    return plain(_read_task(t))
+
+
+def plain(out: Outcome) -> Outcome:
+    """The outcome with every value the rules tagged (a ``str`` subclass such as
+    rules.context.Period) made a plain ``str``, so it crosses to the main process as
+    the warehouse stores it."""
+    from dataclasses import fields as dc_fields
+
+    ex = out.extraction
+    if ex is None:
+        return out
+    for obj in [ex.meta, *ex.facts, *ex.honorees, *ex.citations]:
+        for f in dc_fields(obj):
+            v = getattr(obj, f.name)
+            if isinstance(v, str) and type(v) is not str:
+                setattr(obj, f.name, str(v))
+    return out
+
+
+def _read_task(t: Task) -> Outcome:
     if t.doc is not None:
         return judge(run_rules(t.doc, t.shown, t.doc_id, t.doc.format, t.size), t)
     t0 = time.perf_counter()
@@ -326,9 +347,7 @@ class _Run:
         with Pool(self.workers, self.settings.limits) as pool:
             for t, res in pool.map(tasks):
                 if isinstance(res, Stopped):
-                    res = Outcome(t.shown, t.doc_id, t.fmt, t.size, FAILED, f"{res.message} {caps.RETRY_HINT}",
-                                  None, None, self.settings.limits.seconds if res.limit == "seconds" else 0.0,
-                                  limit=None if res.limit == "crash" else f"{res.limit}={res.value:g}")
+                    res = stopped_outcome(t, res)
                 self.done(entries[t.shown], t, res)
         self.close(complete=True)
 
@@ -437,6 +456,14 @@ class _Run:
         self.scheduled.add(out.doc_id)
         self.book.see(e, doc_id=out.doc_id, hashed=hashed)
         self.report(_result(out, action))
+
+
+def stopped_outcome(t: Task, s) -> Outcome:
+    """A task the pool stopped (a limit) or whose worker died, as a failure to record."""
+    if s.limit == "crash":
+        return Outcome(t.shown, t.doc_id, t.fmt, t.size, FAILED, f"{s.message} {caps.CRASH_HINT}", None, None, 0.0)
+    return Outcome(t.shown, t.doc_id, t.fmt, t.size, FAILED, f"{s.message} {caps.RETRY_HINT.capitalize()}", None,
+                   None, s.value if s.limit == "seconds" else 0.0, limit=f"{s.limit}={s.value:g}")
 
 
 def _known(con) -> dict[str, tuple]:

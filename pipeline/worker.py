@@ -20,7 +20,6 @@ from __future__ import annotations
 import ctypes
 import importlib
 import os
-import pickle
 import shutil
 import signal
 import subprocess
@@ -188,14 +187,19 @@ class Pool:
             w = conns[c]
             try:
                 kind, value = c.recv()
-            except (EOFError, OSError, pickle.UnpicklingError):
+            except (EOFError, OSError):
                 done.extend(self._died(w, queue))
                 continue
+            except Exception as e:          # a result that does not unpickle: that task failed, not the worker
+                kind, value = "error", f"{type(e).__name__}: {e}"
             if kind == "ready":
                 w.ready = True
             elif kind == "done":
                 task, w.task = w.task, None
                 done.append((task, value))
+            elif kind == "error":
+                task, w.task = w.task, None
+                done.append((task, Stopped("crash", 0, f"Lỗi không mong đợi khi đọc tệp ({value}).")))
         self._feed(queue)
         yield from done
         yield from self._watch(queue)
@@ -273,7 +277,10 @@ def _serve(task_fd: int, result_fd: int, job: str, tmp: str, parent: int, memory
             return 0
         if task is None:
             return 0
-        results.send(("done", fn(task)))
+        try:
+            results.send(("done", fn(task)))
+        except Exception as e:     # the job broke its promise (to return a picklable value): say so
+            results.send(("error", f"{type(e).__name__}: {e}"))
 
 
 if __name__ == "__main__":

@@ -27,8 +27,6 @@ from .config import Limits, Settings
 from .model import FAILED, OK, UNSUPPORTED, Document, Extraction, ExtractError
 from .versions import reader_version, rules_version
 
-JUNK_NAMES = inbox.JUNK_NAMES
-JUNK_SUFFIXES = inbox.JUNK_SUFFIXES
 
 
 @dataclass
@@ -248,10 +246,6 @@ def judge(out: Outcome, t: Task) -> Outcome:
     if v.warning and v.warning not in out.doc.warnings:
         out.doc.warnings.append(v.warning)
     return out
-
-
-def _read_file_star(args):
-    return read_file(*args)
 
 
 # --- the run ----------------------------------------------------------------------

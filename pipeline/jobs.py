@@ -25,7 +25,7 @@ import datetime as dt
 import os
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Optional, TextIO
 
 from .config import Settings
@@ -52,6 +52,8 @@ class State:
     run_id: str
     summary: object = None          # the IngestSummary being filled
     checks: object = None           # the CheckRun, once the checks ran
+    checking: bool = False          # the checks have started
+    recorded: bool = False          # the runs row is written
     exit_status: Optional[int] = None
 
 
@@ -79,8 +81,10 @@ def _run(command: str, args: list, settings: Settings, body: Body, state: State,
         with writer(settings.db, run_id=state.run_id, command=command, args=args, wait=settings.wait,
                     keep_previous=settings.keep_previous, out=err) as s:
             con = s.con
-            start_run(con, state.run_id, command, args)
             try:
+                with deferred():
+                    start_run(con, state.run_id, command, args)
+                    state.recorded = True
                 res = body(con, state)
             except BaseException as e:
                 ignore_further()
@@ -90,13 +94,15 @@ def _run(command: str, args: list, settings: Settings, body: Body, state: State,
                 else:
                     code, status = EXIT_FAILED, "failed"
                 error = describe(e, state.summary) if state.summary is not None else str(e) or type(e).__name__
+                if state.checking:
+                    error = f"{e} while running the checks (the files were read)"
                 finish_run(con, state.run_id, state.summary, status=status, error=error, exit_status=code)
                 _seconds(con, state.run_id, t0)
                 raise
-            with deferred():
-                finish_run(con, state.run_id, res.summary, status=res.status, error=res.error,
-                           findings=res.findings, exit_status=res.exit_status)
-                _seconds(con, state.run_id, t0)
+            ignore_further()                # the work is done: a signal now must not undo its record
+            finish_run(con, state.run_id, res.summary, status=res.status, error=res.error,
+                       findings=res.findings, exit_status=res.exit_status)
+            _seconds(con, state.run_id, t0)
     except Busy as e:
         err.write(f"tdkt {command}: {e}\n")
         return e.exit_status
@@ -109,6 +115,10 @@ def _run(command: str, args: list, settings: Settings, body: Body, state: State,
     except (Interrupted, KeyboardInterrupt) as e:
         code = e.exit_status if isinstance(e, Interrupted) else 130
         name = e.name if isinstance(e, Interrupted) else "SIGINT"
+        if not state.recorded and settings.db.exists():     # stopped in the instant before its row was written
+            from warehouse.runs import INTERRUPTED, journal
+            journal(settings.db, run_id=state.run_id, command=command, args=args, status=INTERRUPTED,
+                    error=f"stopped by {name} as the run started", started_at=dt.datetime.now(), exit_status=code)
         err.write(f"tdkt {command}: stopped by {name}; what was loaded is kept and the run is recorded as "
                   f"interrupted (run {state.run_id})\n")
         return code
@@ -177,6 +187,7 @@ def nightly_job(inbox: list[str], settings: Settings, *, force: bool = False, qu
         state.summary = IngestSummary(run_id=state.run_id)
         ingest(inbox, con, workers=settings.workers, force=force, settings=settings, run_id=state.run_id,
                summary=state.summary, progress=None if quiet else progress_printer(err), command="nightly")
+        state.checking = True
         state.checks, _ = run_and_record(con, "nightly", args, run_id=state.run_id)
         return _check_outcome(state.checks, state.summary)
 

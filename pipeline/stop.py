@@ -28,7 +28,6 @@ class Interrupted(BaseException):
         return 128 + self.signum
 
 
-_state = threading.local()
 _pending: list[int] = []
 _depth = [0]
 
@@ -41,9 +40,11 @@ def _handler(signum, frame):
 
 
 def handle_signals() -> None:
-    """Install the handlers (main thread only; a no-op elsewhere)."""
+    """Install the handlers (main thread only; a no-op elsewhere) and forget any earlier run's state."""
     if threading.current_thread() is not threading.main_thread():
         return
+    _depth[0] = 0
+    _pending.clear()
     for s in SIGNALS:
         signal.signal(s, _handler)
 
@@ -63,5 +64,6 @@ def deferred():
 
 
 def ignore_further() -> None:
-    """After an interruption: a second signal while recording must not cut the record short."""
+    """Once the work is done or given up: a signal now must not cut the record or the publish
+    short (it is remembered, never raised, until :func:`handle_signals` is called again)."""
     _depth[0] += 1

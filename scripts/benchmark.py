@@ -91,6 +91,8 @@ def main() -> int:
         except Exception as e:  # pragma: no cover - checks not installed
             print(f"tdkt check: not measured ({e})")
     print(f"peak memory of this process: {peak_mb():.0f} MB")
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory of a child process (reader workers, LibreOffice, tdkt check): {kids:.0f} MB")
     return 0
 
 

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from nightly_support import CORPUS, ROOT, inbox, rows, tdkt
+from nightly_support import ROOT, inbox, rows, tdkt
 
 
 def test_tdkt_db_names_the_warehouse_wherever_the_job_starts(tmp_path):

@@ -90,7 +90,7 @@ def test_the_cron_line_is_valid_and_does_the_nights_work(tmp_path):
     fields = line.split(None, 6)
     assert all(_field_ok(f, lo, hi) for f, (lo, hi) in zip(fields[:5], _FIELDS)), fields[:5]
     assert fields[5] == "tdkt"                      # /etc/cron.d lines name the user
-    box = inbox(tmp_path / "srv" / "inbox")
+    inbox(tmp_path / "srv" / "inbox")
     cfg = tmp_path / "etc" / "config.toml"
     cfg.parent.mkdir()
     [config] = blocks("config").values()

@@ -12,7 +12,7 @@ import pytest
 
 import pipeline.ingest as ingest_mod
 from extractors import extract
-from extractors.legacy_fonts import _VNI, from_vni
+from extractors.legacy_fonts import _VNI
 from extractors.syllables import vietnamese_score
 from hostile_support import README_EN, VNI_FIXTURE, VNI_READS
 from nightly_support import CORPUS, ROOT

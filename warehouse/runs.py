@@ -144,3 +144,15 @@ def mark_killed(con, *, run_id: str, pid: Optional[int], command: Optional[str],
                     "pid) VALUES (?, ?, ?, ?, now(), ?, ?, ?, ?)",
                     [run_id, command, json.dumps(args, ensure_ascii=False), started_at, KILLED, error,
                      TDKT_VERSION, pid])
+
+
+def sweep_running(con, found_by: str) -> int:
+    """Rows still ``running`` when a writer holds the lock belong to runs whose process ended
+    (only one writer runs at a time): mark them ``killed``.  Returns how many."""
+    n = con.execute("SELECT count(*) FROM runs WHERE status = ? AND run_id <> ?", [RUNNING, found_by]).fetchone()[0]
+    if n:
+        con.execute("UPDATE runs SET status = ?, error = coalesce(error, ?), finished_at = coalesce(finished_at, "
+                    "now()) WHERE status = ? AND run_id <> ?",
+                    [KILLED, f"the run never finished (its process ended without recording an end); found by run "
+                             f"{found_by}", RUNNING, found_by])
+    return n

@@ -294,6 +294,28 @@ def prepare_work(p: Paths, run_id: str) -> bool:
     return False
 
 
+def open_work(p: Paths, deadline: float, wait: float, out: Optional[TextIO]):
+    """The work copy opened for writing (migrations applied), waiting while some other
+    process has it open (nothing of tdkt's would: a stray shell pointed at it)."""
+    told = False
+    while True:
+        try:
+            return connect(p.work)
+        except WarehouseError as e:
+            cause = e.__cause__
+            if not (isinstance(cause, duckdb.IOException) and "lock" in str(cause).lower()):
+                raise
+            m = _HELD_BY.search(str(cause))
+            who = f"{m.group(1)} (pid {m.group(2)})" if m else "another program"
+            if time.monotonic() >= deadline:
+                raise Busy(f"{p.work}, tdkt's own work copy, is held by {who}; gave up after {wait:g} s") from e
+            if out is not None and not told:
+                out.write(f"waiting for {who} to close {p.work} ...\n")
+                out.flush()
+                told = True
+            time.sleep(0.5)
+
+
 def publish(con, p: Paths, keep_previous: bool) -> None:
     """Checkpoint and close the work copy, then put it in place of ``<db>`` atomically."""
     con.execute("CHECKPOINT")
@@ -363,7 +385,7 @@ def writer(db: str | Path, *, run_id: str, command: str, args: list, wait: float
             reader = hold_published(p.db, deadline, wait, out)
             previous = lock.previous
             resumed = prepare_work(p, run_id)
-            con = connect(p.work)
+            con = open_work(p, deadline, wait, out)
             bad = integrity.problems(con)
         except Busy as e:
             record(runs.REFUSED, str(e), EXIT_BUSY)
@@ -393,6 +415,7 @@ def writer(db: str | Path, *, run_id: str, command: str, args: list, wait: float
         if previous is not None and previous.run_id:
             runs.mark_killed(con, run_id=previous.run_id, pid=previous.pid, command=previous.command,
                              args=previous.args, started_at=previous.started_at, found_by=run_id)
+        runs.sweep_running(con, run_id)
         s = Session(con, p.db, run_id, resumed, imported, previous)
         try:
             yield s

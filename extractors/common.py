@@ -74,8 +74,10 @@ def best_reading(text: str, latin: str | None = None, legacy_only: bool = False)
     """``text``, or its VNI / TCVN3 conversion (of ``latin``, the Latin-1 reading of the
     same bytes) when that reads clearly better as Vietnamese."""
     from .legacy_fonts import from_tcvn3, from_vni
-    from .syllables import vietnamese_score
+    from .syllables import may_be_legacy, vietnamese_score
 
+    if legacy_only and not may_be_legacy(text):
+        return text
     score, n = vietnamese_score(text)
     if n < 5 or score >= 0.9:
         return text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?"
@@ -37,19 +38,38 @@ def sample(text: str, size: int = SAMPLE) -> str:
     return text[:third] + " " + text[mid - third // 2: mid + third // 2] + " " + text[-third:]
 
 
+@lru_cache(maxsize=65536)
+def _kind(word: str) -> int:
+    """0 an abbreviation (left out), 1 not a syllable, 2 a syllable, 3 one with a Vietnamese letter or tone."""
+    base, toned = _toneless(word.lower())
+    ok = bool(_SYLLABLE.fullmatch(base))
+    if not ok:
+        return 0 if len(word) > 1 and word.isupper() else 1
+    return 3 if toned or _MARKED.search(base) else 2
+
+
 def vietnamese_score(text: str) -> tuple[float, int]:
     """(score between 0 and 1, words looked at).  Abbreviations in capitals (UBND, HĐND) are left out."""
     valid = marked = n = 0
     for w in _WORD.findall(sample(text)):
-        base, toned = _toneless(w.lower())
-        ok = bool(_SYLLABLE.fullmatch(base))
-        if len(w) > 1 and w.isupper() and not ok:
+        k = _kind(w)
+        if not k:
             continue
         n += 1
-        if ok:
+        if k >= 2:
             valid += 1
-            if toned or _MARKED.search(base):
-                marked += 1
+            marked += k == 3
     if not n:
         return 0.0, 0
     return round(valid / n * min(1.0, marked / n / 0.15), 3), n
+
+
+# Latin-1 letters and symbols that Vietnamese written in Unicode never uses, and that text in
+# a VNI (å ä ë ï ö ü æ ø û ñ î) or TCVN3 (¨ © ª « ¬ ® µ ¶ · ¸ ¹ ...) font is full of
+_LEGACY = re.compile("[åäëïöüæøûñîÅÄËÏÖÜÆØÛÑÎ¡¢£¤¥¦§¨©ª«¬®µ¶·¸¹»¼½¾]")
+
+
+def may_be_legacy(text: str) -> bool:
+    """Cheap first look: could this text be VNI or TCVN3 code points?"""
+    head = text[:50_000]
+    return len(_LEGACY.findall(head)) > max(3, len(head) // 400)

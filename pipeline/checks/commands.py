@@ -97,7 +97,7 @@ def run_and_record(con, command: str, args, run_id: Optional[str] = None):
     """Run the checks, rewrite ``findings`` and record (or complete) a ``runs`` row."""
     from warehouse.runs import finish_run, start_run
 
-    from .runner import collect, write_findings
+    from .runner import collect, prepare, write_findings
 
     own = run_id is None
     run_id = run_id or uuid.uuid4().hex[:12]
@@ -109,6 +109,7 @@ def run_and_record(con, command: str, args, run_id: Optional[str] = None):
             refresh_places(con)
         except Exception as e:  # the views fall back to the names as written
             sys.stderr.write(f"tdkt: place names not resolved ({type(e).__name__}: {e})\n")
+        prepare(con)
         run = collect(con)
         write_findings(con, run.findings)
     except BaseException as e:

@@ -389,3 +389,84 @@ def orphan_note(counts: dict[str, int]) -> str:
         return ""
     return (f"{n} đánh giá của người dùng không còn tìm thấy số liệu/phát hiện của mình (orphaned); "
             f"vẫn được giữ: xem `tdkt review list --orphaned`\n")
+
+
+# --- the Excel round trip ------------------------------------------------------------
+@dataclass
+class ImportResult:
+    added: int = 0
+    unchanged: int = 0
+    unknown: list[str] = field(default_factory=list)      # finding ids not in the warehouse (kept, orphaned)
+    errors: list[str] = field(default_factory=list)       # rows not understood (not stored)
+    states: dict[str, int] = field(default_factory=dict)
+
+
+def _cell(v) -> Optional[str]:
+    if v is None:
+        return None
+    s = str(v).strip()
+    return s or None
+
+
+def _sheet_anchor(con, row: dict) -> Optional[FindingAnchor]:
+    """A finding no longer in the warehouse: its anchor from the sheet's own columns."""
+    if not row.get("check_code"):
+        return None
+    ids = [x.strip() for x in str(row.get("fact_ids") or "").split(";") if x.strip()]
+    facts = [a for a in (fact_anchor(con, i) for i in ids) if a is not None]
+    return FindingAnchor(check_code=str(row["check_code"]), doc_id=_cell(row.get("doc_id")),
+                         other_doc_id=_cell(row.get("other_doc_id")), rule=_cell(row.get("rule")),
+                         report_id=_cell(row.get("report_id")), other_report_id=_cell(row.get("other_report_id")),
+                         facts=facts)
+
+
+def import_sheet(con, path: str) -> ImportResult:
+    """Read the ``verdict`` and ``ghi_chu`` columns of an exported findings sheet."""
+    from openpyxl import load_workbook
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as e:
+        raise ReviewError(f"không mở được {path} như một tệp Excel (.xlsx): {type(e).__name__}") from None
+    ws = wb.worksheets[0]
+    rows = ws.iter_rows(values_only=True)
+    header = [str(h).strip() if h is not None else "" for h in next(rows, [])]
+    if "finding_id" not in header or "verdict" not in header:
+        raise ReviewError(f"{path}: trang đầu không có cột finding_id và verdict — hãy dùng tệp xuất bằng "
+                          "`tdkt export findings --format xlsx`")
+    current = {r[0]: (r[1], r[2]) for r in con.execute(
+        "SELECT finding_id, verdict, note FROM v_finding_reviews").fetchall()}
+    known = {r[0] for r in con.execute("SELECT finding_id FROM findings").fetchall()}
+    res, new = ImportResult(), []
+    for n, values in enumerate(rows, start=2):
+        row = dict(zip(header, values))
+        fid = _cell(row.get("finding_id"))
+        note = _cell(row.get("ghi_chu"))
+        try:
+            verdict = verdict_of(row.get("verdict"))
+        except ReviewError as e:
+            res.errors.append(f"dòng {n}: {e}")
+            continue
+        if fid is None or (verdict is None and note is None):
+            continue
+        old_verdict, old_note = current.get(fid, (None, None))
+        if (verdict or old_verdict) == old_verdict and note == old_note:
+            res.unchanged += 1
+            continue
+        action = verdict or "comment"
+        anchor = finding_anchor(con, fid) if fid in known else _sheet_anchor(con, row)
+        if fid not in known:
+            res.unknown.append(fid)
+        new.append(Review("finding", fid, action, note=note, source="xlsx", anchor=anchor))
+    wb.close()
+    add_reviews(con, new)
+    res.added = len(new)
+    res.states = resolve(con)
+    return res
+
+
+def list_reviews(con, orphaned_only: bool = False) -> list[dict]:
+    cur = con.execute("SELECT review_id, target_kind, target_id, action, value, period, award, recipient, subject, "
+                      "note, reviewer, source, created_at, current_id, state, link_detail FROM v_reviews "
+                      + ("WHERE state = 'orphaned' " if orphaned_only else "") + "ORDER BY created_at, review_id")
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r)) for r in cur.fetchall()]

@@ -62,9 +62,11 @@ FROM v_reviews
 WHERE target_kind = 'fact' AND state <> 'orphaned'
 GROUP BY current_id;
 
+-- verdict: the latest 'confirmed' / 'false_alarm'; note: the latest note (a
+-- 'comment' review adds a note without changing the verdict).
 CREATE OR REPLACE VIEW v_finding_reviews AS
 SELECT current_id AS finding_id,
-       arg_max(action, (created_at, review_id)) AS verdict,
+       arg_max(action, (created_at, review_id)) FILTER (WHERE action IN ('confirmed', 'false_alarm')) AS verdict,
        arg_max(note, (created_at, review_id)) AS note,
        arg_max(reviewer, (created_at, review_id)) AS reviewer,
        max(created_at) AS reviewed_at,

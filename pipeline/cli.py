@@ -113,7 +113,7 @@ def cmd_compare(a) -> int:
 
 
 def cmd_eval(a) -> int:
-    from pipeline.evaluate import evaluate, report
+    from pipeline.evaluate import evaluate, evaluate_formats, report, report_formats, scored_files
     from warehouse import connect
 
     if not Path(a.gold_dir).is_dir():
@@ -121,14 +121,20 @@ def cmd_eval(a) -> int:
         return 2
     con = connect(a.db, read_only=True)
     try:
-        sc = evaluate(con, a.gold_dir)
+        sc = evaluate(con, a.gold_dir, a.format)
+        per_format = {} if a.format else evaluate_formats(con, a.gold_dir)
     finally:
         con.close()
+    print(f"scoring {'the .' + a.format + ' file' if a.format else 'the primary file of each report'}"
+          f" for each gold document")
+    scored_files(sc, sys.stdout)
     report(sc, sys.stdout, details=not a.quiet)
+    report_formats(per_format, sys.stdout)
     if a.json:
         import json
         from dataclasses import asdict
-        Path(a.json).write_text(json.dumps(dict(summary=sc.summary(), docs=[asdict(d) for d in sc.docs]),
+        Path(a.json).write_text(json.dumps(dict(summary=sc.summary(), docs=[asdict(d) for d in sc.docs],
+                                                formats={k: v.summary() for k, v in per_format.items()}),
                                            ensure_ascii=False, indent=1, default=str), encoding="utf-8")
     return 0 if sc.f1 >= a.min_f1 else 1
 
@@ -210,6 +216,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", metavar="FILE", help="also write the full result as JSON")
     sp.add_argument("--min-f1", type=float, default=0.0, help="exit 1 when facts F1 is below this")
     sp.add_argument("-q", "--quiet", action="store_true", help="only the summary, not each miss and extra")
+    sp.add_argument("--format", help="score the file of this format (txt, docx, pdf, doc) for each gold document "
+                                     "(default: each report's primary file, then a line per format)")
     sp.set_defaults(func=cmd_eval)
 
     sp = sub.add_parser("check", help="run every consistency check and rewrite the findings table")

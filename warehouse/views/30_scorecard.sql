@@ -40,7 +40,7 @@ WITH a AS (
     GROUP BY ALL
 ), p AS (
     SELECT province_2025, province, district, period, year, poor_households, poor_rate, near_poor_households,
-           near_poor_rate, multidim_rate, implied_households, poor_rate_source, poor_rate_disagree,
+           near_poor_rate, multidim_rate, implied_households, poor_rate_source, poor_rate_disagree, poor_rate_corrected,
            source_path AS poverty_source_path, fact_ids AS poverty_fact_ids
     FROM v_poverty
     WHERE unit_level = 'district'

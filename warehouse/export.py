@@ -151,6 +151,8 @@ def _excel_value(v):
 def _cut(v: str) -> tuple[str, int]:
     """Text over Excel's limit, cut with a marker saying how much was left out."""
     keep = EXCEL_CELL_LIMIT - len(CUT_MARKER.format(n=len(v)))
+    for _ in range(3):          # the marker's own length depends on the number it states
+        keep = EXCEL_CELL_LIMIT - len(CUT_MARKER.format(n=len(v) - keep))
     return v[:keep] + CUT_MARKER.format(n=len(v) - keep), len(v) - keep
 
 

@@ -130,14 +130,16 @@ def _excel_value(v):
     import math
 
     import pandas as pd
-    if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NaT:
+    if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NaT or v is pd.NA:
         return None
     if isinstance(v, pd.Timestamp):
         v = v.to_pydatetime()
     if isinstance(v, dt.datetime) and v.tzinfo is not None:
         v = v.astimezone().replace(tzinfo=None)
+    if hasattr(v, "tolist") and getattr(v, "ndim", 0):      # a list column read into pandas (numpy array)
+        v = v.tolist()
     if isinstance(v, (list, tuple)):
-        v = LIST_SEP.join(map(str, v))
+        v = LIST_SEP.join("" if x is None else str(x) for x in v)
     if isinstance(v, str):
         v = _ILLEGAL.sub(" ", v)
     if hasattr(v, "item") and not isinstance(v, (str, bytes)):   # numpy scalars

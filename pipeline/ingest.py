@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 import time
 import uuid
 from concurrent.futures import ProcessPoolExecutor
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from .model import FAILED, OK, UNSUPPORTED, Document, Extraction, ExtractError
-from .versions import TDKT_VERSION, reader_version, rules_version
+from .versions import reader_version, rules_version
 
 JUNK_NAMES = {".ds_store", "thumbs.db", "desktop.ini"}
 JUNK_SUFFIXES = {".duckdb", ".wal", ".lock", ".tmp", ".part", ".crdownload", ".pyc", ".json", ".py", ".sh"}
@@ -118,7 +117,6 @@ class Outcome:
 def read_file(path: str, doc_id: str, size: Optional[int]) -> Outcome:
     """Read a file and run the rules; never raises."""
     from extractors import extract, format_of
-    import rules
 
     t0 = time.perf_counter()
     fmt = format_of(path)

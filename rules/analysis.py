@@ -16,7 +16,7 @@ from pipeline.model import LIST_ITEM, TABLE, DocMeta, Document, Fact, Honoree
 
 from . import numbers as nums
 from .catalog import AwardMention, award_mentions, resolve_level
-from .context import period_at, status_at
+from .context import Period, period_at, status_at
 from .text import Sentence, sentences
 
 
@@ -67,7 +67,7 @@ class Analysis:
         return cache[key]
 
     # -- context ---------------------------------------------------------------
-    def period(self, sent: Sentence, pos: int, end: Optional[int] = None, *, stock: bool = False) -> Optional[str]:
+    def period(self, sent: Sentence, pos: int, end: Optional[int] = None, *, stock: bool = False) -> Optional[Period]:
         return period_at(sent, pos, self.meta.period, end, stock=stock)
 
     def status(self, sent: Sentence, pos: int) -> Optional[str]:
@@ -101,6 +101,10 @@ class Analysis:
     def fact(self, sent: Sentence, n: "nums.Num", metric: str, rule: str, **kw) -> Fact:
         """A fact for number ``n`` found in ``sent`` (offsets absolute)."""
         value = kw.pop("value", n.value)
+        period = kw.get("period")
+        if period is not None:
+            kw["period"] = str(period)
+            kw.setdefault("period_source", getattr(period, "source", None) or "rule")
         f = Fact(metric=metric, value=float(value), char_start=n.start, char_end=n.end,
                  text=sent.text, rule=rule, page=sent.block.page, block_index=sent.block.index,
                  raw=self.doc.text[n.start:n.end], local_id=len(self.facts), **kw)

@@ -19,7 +19,6 @@ its columns name one award each, with the period spanning the rows' years.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -32,23 +31,23 @@ from .catalog import AwardMention, award_mentions, catalog, resolve_level
 from .context import _outside_parens, _pick, period_mentions, status_at
 from .subjects import row_place_level
 from .text import heading_stack_at
+from .lexicon import P
 
-_YEAR = re.compile(r"^(?:năm\s+)?(?P<a>(?:19|20)\d\d)(?:\s*-\s*(?P<b>(?:19|20)\d\d))?(?:\s*\((?P<note>[^()]*)\))?$")
+_YEAR = P("awt_year")
 # what a year column says of its figures: "Năm 2024 (đề nghị)", "Năm 2023 (đã công nhận)"
-_COL_PROPOSED = re.compile(r"đề nghị|đề xuất|dự kiến|trình|hiệp y")
-_COL_TARGET = re.compile(r"kế hoạch|chỉ tiêu|mục tiêu|phấn đấu")
-_COL_GRANTED = re.compile(r"đã công nhận|được công nhận|đã tặng|đã khen|thực hiện|kết quả|đạt được")
+_COL_PROPOSED = P("awt_col_proposed")
+_COL_TARGET = P("awt_col_target")
+_COL_GRANTED = P("awt_col_granted")
 # a row of ratios under the counts ("Tỷ lệ Chiến sĩ thi đua cơ sở/Lao động tiên tiến (%)")
-_RATIO_ROW = re.compile(r"^(?:\d+\.?\s*)?tỷ lệ\b|%")
-_TOTAL = re.compile(r"^(?:tổng cộng|tổng số|tổng|cộng|toàn (?:huyện|tỉnh|xã|cụm))\b")
+_RATIO_ROW = P("awt_ratio_row")
+_TOTAL = P("awt_total")
 _RECIP = {"tập thể": "tap_the", "cá nhân": "ca_nhan", "hộ gia đình": "ho_gia_dinh", "gia đình": "ho_gia_dinh",
           "lượt tập thể": "tap_the", "lượt cá nhân": "ca_nhan", "hộ": "ho_gia_dinh", "tt": "tap_the",
           "cn": "ca_nhan"}
 # "Bằng khen ... (cá nhân)", "Giấy khen ... - Tập thể", "Gia đình văn hóa (hộ)"
-_RECIP_IN = re.compile(r"(?:^|\(|\s[-–]\s*|,\s*)(?P<r>tập thể|cá nhân|hộ gia đình|hộ|tt|cn)\s*(?:\)|$)")
-_TT_HEAD = re.compile(r"^(?:s?tt|số tt|số thứ tự)$")
-_LABEL_HEAD = re.compile(r"^(?:hình thức|danh hiệu|nội dung|đơn vị|năm|loại|tên|xã|phường|thị trấn|ấp|thôn|"
-                         r"xóm|bản|tổ dân phố|cơ quan|trường|khối|cụm|huyện|quận)")
+_RECIP_IN = P("awt_recip_in")
+_TT_HEAD = P("awt_tt_head")
+_LABEL_HEAD = P("awt_label_head")
 
 
 @dataclass

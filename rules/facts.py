@@ -25,5 +25,10 @@ def extract_facts(doc: Document, ex: Extraction) -> None:
     extract_indicators(an)
     extract_metric_tables(an)
     extract_quantities(an)
+    for f in an.facts:
+        if f.period is not None:
+            f.period = str(f.period)
+            if f.period_source is None:
+                f.period_source = "table" if f.table_index is not None else "rule"
     ex.facts.extend(an.facts)
     ex.honorees.extend(an.honorees)

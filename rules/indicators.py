@@ -23,15 +23,16 @@ from pipeline.normalize import match_form
 
 from . import numbers as nums
 from .analysis import Analysis
+from .lexicon import P
 
-_H_PCT = re.compile(r"%|tỷ lệ|so với|so sánh")
-_H_RESULT = re.compile(r"kết quả|thực hiện|ước đạt|ước th|đạt được|^th\b|thực tế")
-_H_TARGET = re.compile(r"mục tiêu|kế hoạch|chỉ tiêu (?:năm|giao|kh|nghị quyết|đại hội|đề ra|phấn đấu)|^kh\b|^nq\b|nghị quyết|dự kiến")
-_H_UNIT = re.compile(r"đơn vị tính|^đvt|^đơn vị$|đơn vị đo")
-_H_LABEL = re.compile(r"^(?:các |tên )?chỉ tiêu|^nội dung|danh mục|^tiêu chí")
-_H_TT = re.compile(r"^(?:s?tt|số tt|số thứ tự)$")
-_H_NOTE = re.compile(r"ghi chú")
-_ROWNUM = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[ivxlc]{1,5}\.?|[a-zđ]\))$", re.I)
+_H_PCT = P("ind_h_pct")
+_H_RESULT = P("ind_h_result")
+_H_TARGET = P("ind_h_target")
+_H_UNIT = P("ind_h_unit")
+_H_LABEL = P("ind_h_label")
+_H_TT = P("ind_h_tt")
+_H_NOTE = P("ind_h_note")
+_ROWNUM = P("ind_rownum")
 _BULLET = re.compile(r"^\s*[-+•*–]\s*")
 
 

@@ -19,6 +19,7 @@ from pipeline.model import FOOTER, FOOTNOTE, HEADER, TABLE, Block
 from pipeline.normalize import fold, match_form
 
 from . import gazetteer as gz
+from .lexicon import P
 
 _DATA_FILE = Path(__file__).with_name("data") / "metadata.toml"
 
@@ -49,12 +50,7 @@ class Line:
 
 
 # where a flattened line is cut: before these ...
-_BREAK_BEFORE = re.compile(
-    r"(?<![^\W_])(?=số\s*[:.]?\s*[0-9a-zđ]*\s*/)"
-    r"|(?=cộng hòa xã hội)|(?=độc lập\s*-\s*tự do)|(?=đảng cộng sản việt nam)"
-    r"|(?<![^\W_])(?=(?:tm|kt|tl|tuq)\s*\.\s*\S)"
-    r"|(?=nơi nhận)|(?=kính gửi)|(?<![^\W_])(?=v/v\b)"
-    r"|(?<=hạnh phúc)")
+_BREAK_BEFORE = P("mdt_break_before")
 _RULE = re.compile(r"[-=*~–—―]{3,}")                # a decorative rule: a line ends there
 
 
@@ -103,7 +99,7 @@ def is_caps(s: str) -> bool:
 
 
 # --- the number, the date, the type ---------------------------------------------
-_NUMBER = re.compile(r"^số\s*[:.]?\s*([0-9a-zđ]*(?:\s*[/\-]\s*[0-9a-zđ.&]+)+)")
+_NUMBER = P("mdt_number")
 _NUMBER_CODES = re.compile(r"/\s*([^/]+?)\s*$")
 
 
@@ -168,10 +164,8 @@ class DateLine:
         return None
 
 
-_DATE = re.compile(
-    r"^(?:(?P<place>[^\d,;:|()]{2,60}?)\s*,?\s*)?ngày\s*(?P<d>\d{1,2})?[\s.…_/-]*tháng\s*(?P<m>\d{1,2})?"
-    r"[\s.…_/-]*năm\s*(?P<y>\d{4})")
-_DATE_NUM = re.compile(r"^(?:(?P<place>[^\d,;:|()]{2,60}?)\s*,?\s*)?ngày\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})")
+_DATE = P("mdt_date")
+_DATE_NUM = P("mdt_date_num")
 
 
 def parse_date_line(line: Line) -> Optional[DateLine]:
@@ -216,7 +210,7 @@ _PERIODS = [
 _ANY_YEAR = re.compile(r"\b" + _YEAR + r"\b")
 
 
-_LAW_NAME = re.compile(r"\bluật\b[^;.()\d]{0,50}$")
+_LAW_NAME = P("mdt_law_name")
 
 
 def find_period(text: str, default_year: Optional[int] = None) -> Optional[tuple[str, int]]:
@@ -379,8 +373,7 @@ def format_place(mention: gz.PlaceMention) -> str:
     return f"{prefix} {place_name(mention)}".strip()
 
 
-_RUN_STOP = re.compile(r"[,.;:()/|\"]|\s(?:của|về|tại|với|và các|đã|có|được|theo|trên|báo cáo|hướng dẫn|"
-                       r"xây dựng|ban hành|thông báo|trình|đề nghị|tổng kết|sơ kết|quyết định|triển khai|tổ chức)\b")
+_RUN_STOP = P("mdt_run_stop")
 
 
 def parse_bodies(text: str, running: bool = False) -> list[BodyRef]:
@@ -456,8 +449,7 @@ def _full_form_case(name: str) -> str:
 
 
 # --- the signer ------------------------------------------------------------------
-_SIGNED = re.compile(r"\((?:đã\s*)?(?:ký|kí)[^)]*\)|\bđã\s*(?:ký|kí)\b|\(\s*chữ\s*ký[^)]*\)|\(?\s*đóng dấu\s*\)?",
-                     re.IGNORECASE)
+_SIGNED = P("mdt_signed")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’]*$")
 
 
@@ -522,7 +514,7 @@ def title_start(text: str) -> int:
     return m.start() if m else len(text)
 
 
-_ANCHOR = re.compile(r"^(?:tm|kt|tl|tuq|q)\s*\.\s*|^(?:thay mặt|ký thay|thừa lệnh|thừa ủy quyền)\s+")
+_ANCHOR = P("mdt_anchor")
 
 
 def anchor_body(line: Line) -> Optional[str]:

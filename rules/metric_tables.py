@@ -32,23 +32,21 @@ from typing import Optional
 import regex
 
 from pipeline.model import TABLE, Block, Cell, Fact, Row
-from pipeline.normalize import canonical_tones, match_form
+from pipeline.normalize import match_form
 
 from . import numbers as nums
 from .analysis import Analysis
 from .award_tables import _context_period, _status
-from .datafiles import load
+from .datafiles import load, pattern
 from .indicators import detect_columns
 from .poverty import vocab as poverty_vocab
 from .subjects import row_place_level
+from .lexicon import P
 
-_UNIT_HEAD = re.compile(r"^(?:s?tt|số tt)$")
-_PLACE_HEAD = re.compile(r"xã|phường|thị trấn|đơn vị|địa bàn|huyện|quận|thôn|ấp|bản|xóm|làng|buôn|khóm|"
-                         r"tổ dân phố|khu phố|tên")
-_TOTAL = re.compile(r"^(?:tổng cộng|tổng số|tổng|cộng|toàn (?:huyện|tỉnh|xã|phường|thị trấn|thị xã|thành phố|quận|"
-                    r"cụm|khối|đơn vị))\b")
-_PREFIX = re.compile(r"^(?:xã|phường|thị trấn|thị xã|huyện|quận|thôn|xóm|bản|ấp|buôn|khóm|tổ dân phố|khu phố)\s+",
-                     re.I)
+_UNIT_HEAD = P("mt_unit_head")
+_PLACE_HEAD = P("mt_place_head")
+_TOTAL = P("mt_total")
+_PREFIX = P("mt_prefix")
 _LETTER = regex.compile(r"\p{L}")
 _DIGIT = re.compile(r"\d")
 
@@ -74,8 +72,8 @@ class TableVocab:
 @lru_cache(maxsize=1)
 def vocab() -> TableVocab:
     data = load("tables.toml")
-    t = {k: regex.compile(canonical_tones(v)) for k, v in data["table"].items()}
-    ntm = [NtmColumn(c["id"], regex.compile(canonical_tones(c["header"])), c["metric"], c["unit"])
+    t = {k: regex.compile(pattern(v)) for k, v in data["table"].items()}
+    ntm = [NtmColumn(c["id"], regex.compile(pattern(c["header"])), c["metric"], c["unit"])
            for c in data["ntm_column"]]
     return TableVocab(t["rate"], t["bare_rate"], t["added"], t["year_head"], t["year_cell"], ntm)
 

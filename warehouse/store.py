@@ -169,12 +169,12 @@ def save_document(con: duckdb.DuckDBPyConnection, *, doc_id: str, path: str, doc
         if extraction.facts:
             con.executemany(
                 "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [[f.fact_id, doc_id, f.metric, f.value, f.of_total, f.unit, f.award, f.recipient, f.status,
                   f.period, f.subject, f.subject_level, f.label, f.qualifier, f.parent_fact_id, f.text,
                   f.char_start, f.char_end, f.page, f.rule, f.block_index, f.table_index, f.row_index,
                   f.col_index, f.raw, f.bound, f.value_low, f.value_high, f.stated_percent, f.confidence,
-                  f.note, f.granter] for f in extraction.facts])
+                  f.note, f.granter, f.period_source, f.scope] for f in extraction.facts])
         if extraction.honorees:
             ids = _row_ids(doc_id, [(h.name, h.char_start, h.award) for h in extraction.honorees])
             con.executemany("INSERT INTO honorees VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

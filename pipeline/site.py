@@ -33,6 +33,12 @@ STATUS_VN = {"ok": "đọc được", "failed": "không đọc được", "needs
              "unsupported": "định dạng chưa hỗ trợ"}
 FACT_STATUS_VN = {None: "đã khen (granted)", "granted": "đã khen (granted)", "proposed": "đề nghị (proposed)",
                   "target": "chỉ tiêu (target)"}
+PERIOD_SOURCE_VN = {
+    "clause": "vế câu (clause)", "sentence": "câu (sentence)", "paragraph": "đoạn (paragraph)",
+    "lead_in": "câu dẫn (lead_in)", "heading": "đề mục (heading)", "title": "tiêu đề văn bản (title)",
+    "event_date": "ngày sự kiện (event_date)", "snapshot": "thời điểm (snapshot)", "attached": "ghi kèm (attached)",
+    "after": "ghi sau số liệu (after)", "inherited": "kế thừa (inherited)", "rewarded": "năm được khen (rewarded)",
+    "table": "bảng (table)", "document": "kỳ của văn bản (document)", "dateline": "ngày ban hành (dateline)"}
 SEVERITY_VN = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Ghi nhận"}
 VERDICT_VN = {"confirmed": "đã xác nhận", "false_alarm": "báo động giả"}
 FACT_COLUMNS = ("fact_id", "doc_id", "metric", "value", "of_total", "unit", "award", "recipient", "status", "period",
@@ -129,7 +135,8 @@ def _panel_fields(f: dict, review: Optional[dict], findings: list[str], has_peri
                status_vn=FACT_STATUS_VN.get(f.get("status"), f.get("status")), where=", ".join(where) or None,
                findings=findings)
     if has_period_source:
-        out["period_source"] = f.get("period_source")
+        out["period_source"] = PERIOD_SOURCE_VN.get(f.get("period_source"), f.get("period_source"))
+    out["scope"] = f.get("scope")
     if review:
         if review["action"] == "reject":
             out["review"] = "đã loại" + (f": {review['note']}" if review.get("note") else "")
@@ -144,8 +151,9 @@ class _Data:
     """Everything the pages show, read once."""
 
     def __init__(self, con):
-        self.has_period_source = "period_source" in {r[0] for r in con.execute("DESCRIBE facts").fetchall()}
-        cols = list(FACT_COLUMNS) + (["period_source"] if self.has_period_source else [])
+        have = {r[0] for r in con.execute("DESCRIBE facts").fetchall()}
+        self.has_period_source = "period_source" in have
+        cols = list(FACT_COLUMNS) + [c for c in ("period_source", "scope") if c in have]
         self.docs = _rows(con, """
             SELECT d.doc_id, d.path, d.format, d.status, d.error, d.doc_type, d.doc_number, d.title, d.issuer,
                    d.issued_date, d.period, d.province, tdkt_strip_prefix(d.district) AS district, d.pages,

@@ -19,6 +19,7 @@ WITH base AS (
     WHERE (metric LIKE 'poverty.%' OR metric LIKE 'ntm.%') AND coalesce(status, 'granted') = 'granted'
       AND parent_fact_id IS NULL AND coalesce(bound, '=') IN ('=', '')
       AND (qualifier IS NULL OR qualifier = 'tăng thêm') AND metric <> 'ntm.communes_by_criteria'
+      AND scope IS NULL             -- a figure about part of the population (scope, migration 011) is not the unit's
 ), per_val AS (
     SELECT province_2025, province, district_key, district, unit_level, unit_name, period_resolved AS period, year,
            metric, added, doc_id, report_id, doc_path, doc_date, doc_ingested_at, value,

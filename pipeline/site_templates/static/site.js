@@ -25,7 +25,7 @@
   var LABELS = [["metric_vn", "Chỉ tiêu"], ["metric", "Mã chỉ tiêu"], ["value", "Giá trị"], ["raw", "Viết trong văn bản"],
     ["unit", "Đơn vị"], ["of_total", "Trên tổng số"], ["stated_percent", "Tỷ lệ ghi kèm (%)"], ["award_vn", "Hình thức khen thưởng"],
     ["award", "Mã hình thức"], ["granter", "Cấp khen"], ["recipient_vn", "Đối tượng"], ["status_vn", "Trạng thái"],
-    ["period", "Kỳ"], ["period_source", "Kỳ lấy từ"], ["subject", "Đơn vị được nói đến"], ["subject_level", "Cấp"],
+    ["period", "Kỳ"], ["period_source", "Kỳ lấy từ"], ["scope", "Phạm vi"], ["subject", "Đơn vị được nói đến"], ["subject_level", "Cấp"],
     ["qualifier", "Phân loại"], ["label", "Nhãn / dòng bảng"], ["bound", "Giới hạn"], ["rule", "Quy tắc"],
     ["confidence", "Độ tin cậy"], ["note", "Ghi chú của bộ đọc số"], ["page", "Trang"], ["where", "Vị trí"],
     ["review", "Người duyệt"], ["fact_id", "Mã số liệu"]];

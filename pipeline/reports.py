@@ -156,8 +156,11 @@ def _candidates(docs: list[DocInfo]) -> set[tuple[int, int]]:
                 buckets[("band", band) + tuple(sig[band * MINHASH_ROWS:(band + 1) * MINHASH_ROWS].tolist())].append(i)
     pairs = set()
     for members in buckets.values():
-        if 1 < len(members) <= 200:      # a bucket shared by hundreds of files is boilerplate, not copies
+        if len(members) <= 50:
             pairs.update((a, b) for k, a in enumerate(members) for b in members[k + 1:])
+        else:                            # a big bucket: each file against the first and its neighbour (linear)
+            pairs.update((members[0], b) for b in members[1:])
+            pairs.update(zip(members, members[1:]))
     return pairs
 
 

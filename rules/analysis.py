@@ -17,6 +17,7 @@ from pipeline.model import LIST_ITEM, TABLE, DocMeta, Document, Fact, Honoree
 from . import numbers as nums
 from .catalog import AwardMention, award_mentions, resolve_level
 from .context import Period, period_at, status_at
+from .frames import Frames
 from .text import Sentence, sentences
 
 
@@ -26,6 +27,16 @@ class Analysis:
     meta: DocMeta
     facts: list[Fact] = field(default_factory=list)
     honorees: list[Honoree] = field(default_factory=list)
+
+    @cached_property
+    def frames(self) -> Frames:
+        return Frames(self.doc, self.meta)
+
+    @property
+    def doc_period(self) -> Optional[Period]:
+        """The period every figure falls back on: the header's, else a headerless text's headline,
+        first paragraph or dateline (``rules/frames.py``)."""
+        return self.frames.document.period
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -68,7 +79,7 @@ class Analysis:
 
     # -- context ---------------------------------------------------------------
     def period(self, sent: Sentence, pos: int, end: Optional[int] = None, *, stock: bool = False) -> Optional[Period]:
-        return period_at(sent, pos, self.meta.period, end, stock=stock)
+        return period_at(sent, pos, self.doc_period, end, stock=stock)
 
     def status(self, sent: Sentence, pos: int) -> Optional[str]:
         st = status_at(sent, pos)

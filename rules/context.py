@@ -50,6 +50,10 @@ _STANDARD_BEFORE = P("tm_standard_before")
 _START_OF_YEAR_BEFORE = P("tm_start_of_year_before")
 # "11,72% năm 2016": a year attached to the figure right before it
 _FIGURE_BEFORE = P("tm_figure_before")
+_SNAPSHOT = P("tm_snapshot")
+_EVENT_DATE = P("tm_event_date")
+# "11,72% năm 2016", "4,95% (cuối năm 2021)": the year of the figure right before it
+_YEAR_AFTER_FIGURE = P("tm_year_after_figure")
 
 
 class Period(str):
@@ -82,6 +86,7 @@ class PeriodMention:
     baseline: bool = False   # a comparison baseline ("so với cuối năm 2015")
     reason: bool = False     # the year an award rewards ("thành tích trong tổng kết năm 2023")
     start_of_year: bool = False  # "đầu năm 2024": for a stock, the state at the end of 2023
+    snapshot: bool = False   # "tính đến ngày 30/6/2022": the state on a date
 
 
 def _doc_year(doc_period: Optional[str]) -> Optional[str]:
@@ -93,7 +98,7 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
     out: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
 
-    def add(m_start: int, m_end: int, per: str) -> None:
+    def add(m_start: int, m_end: int, per: str, snapshot: bool = False) -> None:
         before = mtext[max(0, m_start - 30):m_start]
         if _LAW_BEFORE.search(mtext[max(0, m_start - 60):m_start]):
             return  # "Luật Thi đua, khen thưởng năm 2022" names a law
@@ -103,7 +108,7 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
         out.append(PeriodMention(base + m_start, per, attached=bool(_FIGURE_BEFORE.search(before)),
                                  baseline=bool(_COMPARISON_BEFORE.search(before)),
                                  reason=bool(_REASON_BEFORE.search(before)) or _event_label(mtext, m_start, m_end),
-                                 start_of_year=bool(_START_OF_YEAR_BEFORE.search(before))))
+                                 start_of_year=bool(_START_OF_YEAR_BEFORE.search(before)), snapshot=snapshot))
         taken.append((m_start, m_end))
 
     if doc_period and re.match(r"^\d{4}-\d{4}$", doc_period):
@@ -114,6 +119,9 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
         y = m.group("y") or _doc_year(doc_period)
         if y:
             add(m.start(), m.end(), f"{y}-{'H1' if m.group('which') == 'đầu' else 'H2'}")
+    for m in _SNAPSHOT.finditer(mtext):
+        d = int(m.group("d")) if m.group("d") else None
+        add(m.start(), m.end(), _snapshot_period(d, int(m.group("m")), m.group("y"), doc_period), snapshot=True)
     for m in _QUARTER.finditer(mtext):
         q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(m.group("q"), None) or int(m.group("q"))
         add(m.start(), m.end(), f"{m.group('y')}-Q{q}")
@@ -132,6 +140,31 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
             add(m.start(), m.end(), m.group("y"))
     out.sort(key=lambda p: p.pos)
     return out
+
+
+def _covers(period: Optional[str], month: int, year: str) -> bool:
+    """Whether a period of one year or part of it holds the given month."""
+    if not period:
+        return False
+    if re.fullmatch(r"\d{4}-\d{4}", period):
+        return False    # "đến ngày 30/6/2020" in a report on 2016-2020 is a point of it, not all of it
+    if period[:4] != year:
+        return False
+    part = period[5:]
+    months = {"": range(1, 13), "H1": range(1, 7), "H2": range(7, 13), "9M": range(1, 10),
+              "Q1": range(1, 4), "Q2": range(4, 7), "Q3": range(7, 10), "Q4": range(10, 13)}.get(part, ())
+    return month in months
+
+
+def _snapshot_period(day: Optional[int], month: int, year: str, doc_period: Optional[str]) -> str:
+    """'tính đến ngày 30/9/2024' in a report on 2024-Q3 is the report's period; elsewhere a
+    snapshot at the end of June is the first half of its year ('tính đến ngày 30/6/2022'), any
+    other the year ('đến tháng 9/2024', 'đến trung tuần tháng 12/2016')."""
+    if _covers(doc_period, month, year):
+        return str(doc_period)
+    if month == 6 and (day is None or day >= 30):
+        return f"{year}-H1"
+    return year
 
 
 def _event_label(mtext: str, m_start: int, m_end: int) -> bool:
@@ -199,9 +232,12 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     mt = doc.match_text
     # 0. a year written right after the figure: "11,72% năm 2016"
     if end is not None:
-        m = re.match(rf"\s*(?:\(?\s*)?(?:vào |của |trong )?năm (?P<y>{_YEAR})(?![\d/])(?!\s*:)", mt[end:end + 16])
-        if m and not _is_date_year(mt, end + m.start("y")):
-            return Period(m.group("y"), "attached")
+        m = _YEAR_AFTER_FIGURE.match(mt, end, end + 24)
+        if m and not _is_date_year(mt, m.start("y")):
+            y = m.group("y")
+            if stock and m.group("when") == "đầu":
+                y = str(int(y) - 1)     # "9,8% (đầu năm 2022)": the level of 2021
+            return Period(y, "attached")
     # 0b. "so với năm 2020 (41 Chiến sĩ thi đua cơ sở, ...)": figures in brackets after a baseline
     par = sent.in_paren(pos)
     if par is not None:
@@ -232,7 +268,7 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
             # "Kết quả rà soát ... cuối năm 2023 ...: đầu năm toàn huyện có 7.612 hộ nghèo"
             return Period(str(int(p) - 1), _SCOPE_SOURCE[scope])
         if p:
-            return Period(p, _SCOPE_SOURCE[scope])
+            return Period(p, "snapshot" if chosen is not None and chosen.snapshot else _SCOPE_SOURCE[scope])
     # 2. the clause after the figure (a "giai đoạn 2015 - 2020" closing the clause), unless it is
     #    an achievement still running when the report was written ("thành tích xuất sắc trong xây
     #    dựng nông thôn mới giai đoạn 2021 - 2025" in a report on 2024-Q3)
@@ -257,7 +293,27 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
             return Period((years or found)[0].period, "heading")
     if rewarded:
         return Period(rewarded, "rewarded")
+    ev = _event_year(sent, pos, doc_period)
+    if ev:
+        return Period(ev, "event_date")
     return sourced(doc_period, "document")
+
+
+def _event_year(sent: Sentence, pos: int, doc_period: Optional[str]) -> Optional[str]:
+    """'Ngày 20/4/2016, Chủ tịch nước ký quyết định tặng ...': the year of the dated event a
+    sentence reports, when nothing else dates the figure.  In a report whose own period is
+    known, only an event years away from it (a history) outweighs that period."""
+    m = None
+    for m in _EVENT_DATE.finditer(sent.doc.match_text, sent.start, pos):
+        pass
+    if m is None:
+        return None
+    y = m.group("y") or m.group("y2")
+    src = getattr(doc_period, "source", "document")
+    dy = _doc_year(doc_period)
+    if doc_period is None or src in ("lede", "dateline") or (dy and abs(int(y) - int(dy)) >= 2):
+        return y
+    return None
 
 
 _BREAKDOWN_OPEN = P("tm_breakdown_open")

@@ -25,7 +25,7 @@ from pipeline.normalize import fold, match_form
 
 from . import gazetteer as gz
 from .lexicon import P
-from .metadata_text import (BodyRef, DateLine, Line, anchor_body, block_lines, data, find_period,
+from .metadata_text import (BodyRef, DateLine, Line, anchor_body, block_lines, data, find_period, join_split_dates,
                             format_place, is_caps, number_doc_type, number_issuer, parse_bodies,
                             parse_date_line, parse_number, person_name, place_name, signature_title, title_start,
                             type_of_line)
@@ -56,7 +56,7 @@ class Header:
 
 def read_header(doc: Document) -> Header:
     h = Header()
-    lines = block_lines(doc.blocks[:HEADER_BLOCKS])
+    lines = join_split_dates(block_lines(doc.blocks[:HEADER_BLOCKS]))
     state = "head"                        # head -> title -> done
     last_title: Optional[Line] = None
     for ln in lines:

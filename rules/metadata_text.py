@@ -52,6 +52,17 @@ class Line:
 # where a flattened line is cut: before these ...
 _BREAK_BEFORE = P("mdt_break_before")
 _RULE = re.compile(r"[-=*~–—―]{3,}")                # a decorative rule: a line ends there
+_DATE_PLACE = P("mdt_date_place")
+_COLUMN_GAP = re.compile(r"\S(?:[ \u00a0]{4,}|\t+)(?=\S)")  # a gap between two columns of a header line
+
+
+def _header_cut(text: str, i: int) -> bool:
+    """A cut before 'số' opens a number line only as written in a header ('Số: 12/BC'), not inside
+    a sentence ('ban hành Quyết định số 3627/QĐ-UBND về việc ...')."""
+    if not text.startswith(("số", "Số", "SỐ"), i) or text[i] in "SỐ":
+        return True
+    before = text[:i].rstrip(" ")
+    return not before or before.endswith(("\n", "\t")) or text[:i].endswith("   ")
 
 
 def split_line(text: str, start: int) -> list[tuple[str, int]]:
@@ -62,14 +73,35 @@ def split_line(text: str, start: int) -> list[tuple[str, int]]:
         return [(text.strip(), start + len(text) - len(text.lstrip()))] if text.strip() else []
     text = _RULE.sub(lambda d: "\n" * len(d.group(0)), text)
     m = match_form(text)
-    cuts = {0, len(text), *(x.start() for x in _BREAK_BEFORE.finditer(m))}
+    cuts = {0, len(text), *(x.start() for x in _BREAK_BEFORE.finditer(m) if _header_cut(text, x.start()))}
     cuts.update(i for i, c in enumerate(text) if c == "\n")
+    # "Số: 01 /BC-HĐTĐKT          Vạn Thắng, ngày 08 tháng 01 năm 2024": two columns of a header
+    # laid out with spaces or a tab on one line
+    cuts.update(x.end() for x in _COLUMN_GAP.finditer(text))
+    # "... /BC-HĐTĐKT Vạn Thắng, ngày 08 tháng 01 năm 2024" once the gap is gone: the date line's place
+    cuts.update(x.start() for x in _DATE_PLACE.finditer(text) if x.start() > 0)
     out: list[tuple[str, int]] = []
     for a, b in zip(sorted(cuts), sorted(cuts)[1:]):
         piece = text[a:b].replace("\n", " ")
         stripped = piece.strip()
         if stripped:
             out.append((stripped, start + a + (len(piece) - len(piece.lstrip()))))
+    return out
+
+
+_DATE_OPEN = re.compile(r"(?:,|^)\s*ngày\s*$")
+_DATE_REST = re.compile(r"^\s*(?:\d{1,2}|\.{2,}|…)\s+tháng\b")
+
+
+def join_split_dates(lines: list[Line]) -> list[Line]:
+    """'Sóc Trăng, ngày' / '27 tháng 09 năm 2022': a date line broken after 'ngày' is one line."""
+    out: list[Line] = []
+    for ln in lines:
+        if out and _DATE_OPEN.search(out[-1].match) and _DATE_REST.match(ln.match):
+            prev = out.pop()
+            out.append(Line(prev.text + " " + ln.text, prev.start, prev.block, prev.cell))
+            continue
+        out.append(ln)
     return out
 
 

@@ -15,8 +15,10 @@ when
   smaller reading's figures are in the other (a reader that left a table out is
   still a copy).
 
-Candidate pairs come from the same metadata or a MinHash of the text, so the
-grouping stays near linear in the number of files.  The primary file of a
+Candidate pairs come from the same metadata or a MinHash of the text (kept in
+``doc_signatures``, made once per text), so the grouping stays near linear in the
+number of files; the signatures estimate the texts' similarity, and only an
+estimate near the threshold reads the two texts.  The primary file of a
 report (the reading views and checks use) is the fullest: read without
 warnings, then .docx, .txt, .doc, .md, .pdf, then the most figures.
 
@@ -36,7 +38,8 @@ from pipeline.checks.units import place_key
 
 TEXT_SIMILAR = 0.9        # word 5-gram Jaccard of two copies' texts
 FACTS_CONTAINED = 0.8     # share of the smaller reading's figures the other states too
-MINHASH_BANDS, MINHASH_ROWS = 10, 2
+MINHASH_BANDS, MINHASH_ROWS = 16, 4
+SURE_SAME, SURE_DIFFERENT = 0.97, 0.75   # MinHash estimates outside this range are taken as they are
 FORMAT_RANK = {"docx": 0, "txt": 1, "doc": 2, "md": 3, "pdf": 4}
 _PRIME = 4294967311
 _rng = np.random.default_rng(20260101)
@@ -60,10 +63,15 @@ class DocInfo:
     issued_date: Optional[object]
     issued_year: Optional[int]
     warnings: Optional[str]
-    text: str = ""
+    text_sha: str = ""
+    minhash: Optional[np.ndarray] = None
     facts: dict = field(default_factory=dict)        # figure key -> set of values
     n_facts: int = 0
-    shingles: set = field(default_factory=set)
+    con: object = None
+
+    def text(self) -> str:
+        r = self.con.execute("SELECT text FROM document_text WHERE doc_id = ?", [self.doc_id]).fetchone()
+        return (r[0] if r else "") or ""
 
     def meta(self) -> dict:
         num = _fold(self.doc_number) if self.doc_number and re.search(r"\d", self.doc_number) else None
@@ -77,21 +85,46 @@ class DocInfo:
         return None
 
 
-def _shingles(text: str) -> set[int]:
-    w = re.findall(r"\w+", text.lower())
-    return {hash(tuple(w[i:i + 5])) & 0xFFFFFFFF for i in range(max(0, len(w) - 4))} or \
-        ({hash(tuple(w)) & 0xFFFFFFFF} if w else set())
+_NON_WORD = re.compile(r"[^\w]+")
 
 
-def _minhash(sh: set[int]) -> Optional[np.ndarray]:
-    if not sh:
+def _shingles(text: str) -> np.ndarray:
+    """The text's word 5-grams as sorted unique 32-bit hashes (numpy, so thousands of
+    reports group in seconds)."""
+    words = _NON_WORD.sub(" ", text.lower()).split()
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    w = np.fromiter((hash(x) & 0xFFFFFFFF for x in words), dtype=np.uint64, count=len(words))
+    if len(w) >= 5:
+        h = w[:-4].copy()
+        for k in range(1, 5):
+            h = h * np.uint64(1000003) + w[k:len(w) - 4 + k]
+    else:
+        h = w[:1].copy()
+    return np.unique(h & np.uint64(0xFFFFFFFF))
+
+
+def _minhash(sh: np.ndarray) -> Optional[np.ndarray]:
+    if not len(sh):
         return None
-    x = np.fromiter(sh, dtype=np.uint64, count=len(sh))
-    return ((np.outer(_A, x) + _B[:, None]) % _PRIME).min(axis=1)
+    return ((np.outer(_A, sh) + _B[:, None]) % _PRIME).min(axis=1)
 
 
-def _jaccard(a: set, b: set) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+def similarity(a: "DocInfo", b: "DocInfo") -> float:
+    """Word 5-gram Jaccard of two texts: the MinHash estimate, read exactly near the threshold."""
+    if a.minhash is None or b.minhash is None:
+        return 0.0
+    est = float(np.mean(a.minhash == b.minhash))
+    if est >= SURE_SAME or est < SURE_DIFFERENT:
+        return est
+    return _jaccard(_shingles(a.text()), _shingles(b.text()))
+
+
+def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    if not len(a) or not len(b):
+        return 0.0
+    inter = len(np.intersect1d(a, b, assume_unique=True))
+    return inter / (len(a) + len(b) - inter)
 
 
 def _contradicts(a: DocInfo, b: DocInfo) -> bool:
@@ -114,13 +147,13 @@ def same_figures(a: DocInfo, b: DocInfo) -> bool:
 
 def copies(a: DocInfo, b: DocInfo) -> Optional[str]:
     """Why ``a`` and ``b`` are one report, or None."""
-    if a.text and a.text == b.text:
+    if a.text_sha and a.text_sha == b.text_sha:
         return "same text"
     if _contradicts(a, b) or not same_figures(a, b):
         return None
     if a.strong_key() is not None and a.strong_key() == b.strong_key():
         return "same metadata and figures"
-    if _jaccard(a.shingles, b.shingles) >= TEXT_SIMILAR:
+    if similarity(a, b) >= TEXT_SIMILAR:
         return "nearly the same text and figures"
     return None
 
@@ -128,9 +161,18 @@ def copies(a: DocInfo, b: DocInfo) -> Optional[str]:
 def _load(con) -> list[DocInfo]:
     rows = con.execute(
         "SELECT d.doc_id, d.path, d.format, d.doc_type, d.doc_number, d.issuer, d.period, d.issued_date, "
-        "d.issued_year, d.warnings, coalesce(t.text, '') FROM documents d LEFT JOIN document_text t USING (doc_id) "
+        "d.issued_year, d.warnings, coalesce(sha256(t.text), ''), s.text_sha, s.minhash FROM documents d "
+        "LEFT JOIN document_text t USING (doc_id) LEFT JOIN doc_signatures s USING (doc_id) "
         "WHERE d.status = 'ok' ORDER BY d.doc_id").fetchall()
-    docs = {r[0]: DocInfo(*r[:10], text=r[10]) for r in rows}
+    docs, stale = {}, []
+    for r in rows:
+        d = DocInfo(*r[:10], text_sha=r[10], con=con)
+        if r[11] == r[10] and r[12] is not None:
+            d.minhash = np.array(r[12], dtype=np.uint64) if len(r[12]) else None
+        else:
+            stale.append(d)
+        docs[d.doc_id] = d
+    _sign(con, stale)
     for doc_id, metric, award, recipient, period, subject, status, value in con.execute(
             "SELECT doc_id, metric, award, recipient, period, subject, status, value FROM facts "
             "WHERE value IS NOT NULL AND NOT isnan(value)").fetchall():
@@ -143,14 +185,37 @@ def _load(con) -> list[DocInfo]:
     return list(docs.values())
 
 
+def _sign(con, docs: list[DocInfo]) -> None:
+    """MinHash the texts that have no signature yet (or whose text changed) and keep them."""
+    if not docs:
+        return
+    rows = []
+    texts: dict[str, str] = {}
+    ids = [d.doc_id for d in docs]
+    for k in range(0, len(ids), 500):
+        texts.update(con.execute("SELECT doc_id, text FROM document_text WHERE list_contains(?, doc_id)",
+                                 [ids[k:k + 500]]).fetchall())
+    for d in docs:
+        sh = _shingles(texts.get(d.doc_id) or "")
+        d.minhash = _minhash(sh)
+        rows.append([d.doc_id, d.text_sha, len(sh), [] if d.minhash is None else d.minhash.tolist()])
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.executemany("INSERT OR REPLACE INTO doc_signatures VALUES (?, ?, ?, ?)", rows)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
 def _candidates(docs: list[DocInfo]) -> set[tuple[int, int]]:
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for i, d in enumerate(docs):
-        d.shingles = _shingles(d.text)
-        buckets[("text", hashlib.sha1(d.text.encode("utf-8")).hexdigest())].append(i)
+        if d.text_sha:
+            buckets[("text", d.text_sha)].append(i)
         if d.strong_key():
             buckets[("meta",) + d.strong_key()].append(i)
-        sig = _minhash(d.shingles)
+        sig = d.minhash
         if sig is not None:
             for band in range(MINHASH_BANDS):
                 buckets[("band", band) + tuple(sig[band * MINHASH_ROWS:(band + 1) * MINHASH_ROWS].tolist())].append(i)
@@ -204,8 +269,7 @@ def group(docs: list[DocInfo]) -> list[ReportGroup]:
         files = sorted((docs[i] for i in idx), key=_primary_rank)
         prim = files[0]
         key = prim.strong_key()
-        basis = "|".join(map(str, key)) if key else hashlib.sha1(
-            re.sub(r"\s+", " ", prim.text).strip().encode("utf-8")).hexdigest()
+        basis = "|".join(map(str, key)) if key else prim.text_sha
         rid = "r-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
         out.append(ReportGroup(rid, prim, files, {docs[i].doc_id: reason.get(i, "") for i in idx}))
     # two different reports with one strong key (never merged: their figures differ) keep distinct ids

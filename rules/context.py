@@ -51,6 +51,7 @@ _START_OF_YEAR_BEFORE = P("tm_start_of_year_before")
 # "11,72% năm 2016": a year attached to the figure right before it
 _FIGURE_BEFORE = P("tm_figure_before")
 _SNAPSHOT = P("tm_snapshot")
+_PRESENT = P("tm_present")
 _EVENT_DATE = P("tm_event_date")
 # "11,72% năm 2016", "4,95% (cuối năm 2021)": the year of the figure right before it
 _YEAR_AFTER_FIGURE = P("tm_year_after_figure")
@@ -248,6 +249,9 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     inherited = _inherited_period(sent, cs, pos, doc_period)
     if inherited:
         return Period(inherited, "inherited")
+    present = _present_period(sent, cs, pos, doc_period)
+    if present:
+        return present
     # 1. the clause, then the sentence, then the block before the figure
     rewarded = None
     for scope, lo in enumerate((cs, sent.start, sent.block.start)):
@@ -297,6 +301,22 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     if ev:
         return Period(ev, "event_date")
     return sourced(doc_period, "document")
+
+
+def _present_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[str]) -> Optional[Period]:
+    """'Đến nay, 6/27 thôn đã đạt chuẩn ...' in a text on 2020-2025: the state at its end (2025),
+    whatever period the rest of the sentence names ('... theo bộ tiêu chí giai đoạn 2021-2025')."""
+    if not doc_period or not re.fullmatch(r"\d{4}-\d{4}", doc_period):
+        return None
+    mt = sent.doc.match_text
+    m = None
+    for m in _PRESENT.finditer(mt, sent.start, pos):
+        pass
+    if m is None or (m.start() < cs and mt.rfind(";", m.end(), pos) >= 0):
+        return None
+    if period_mentions(mt[m.end():pos], m.end(), doc_period):
+        return None
+    return Period(doc_period[5:], "present")
 
 
 def _event_year(sent: Sentence, pos: int, doc_period: Optional[str]) -> Optional[str]:

@@ -27,20 +27,27 @@ from .context import Period, period_mentions
 from .lexicon import P
 
 _DATE_YEAR = P("frame_date_year")
+_PLAN_BEFORE = P("frame_plan_before")
 _DATELINE_CUE = P("frame_dateline_cue")
 _HEADLINE_MAX = 220
+_EARLY_MONTHS = 2
 _DATELINE_MAX = 90
 
 
-def dateline_year(doc: Document, b: Block) -> Optional[int]:
-    """The year of a dateline block (``16:36 | 14/10/2020``), None if the block is not one."""
+def dateline_date(doc: Document, b: Block) -> Optional[tuple[int, Optional[int]]]:
+    """(year, month) of a dateline block (``16:36 | 14/10/2020``), None if the block is not one."""
     if len(b.text) > _DATELINE_MAX or b.kind == TABLE:
         return None
     line = doc.match_text[b.start:b.end]
     m = _DATE_YEAR.search(line)
     if m is None or not _DATELINE_CUE.search(line):
         return None
-    return int(m.group("y"))
+    return int(m.group("y")), (int(m.group("m")) if m.group("m") else None)
+
+
+def dateline_year(doc: Document, b: Block) -> Optional[int]:
+    d = dateline_date(doc, b)
+    return d[0] if d else None
 
 
 @dataclass
@@ -56,13 +63,20 @@ def _is_headline(b: Block) -> bool:
     return b.kind in (HEADING, PARAGRAPH) and 0 < len(t) <= _HEADLINE_MAX and not t.endswith((".", ":", ";"))
 
 
-def _first_period(doc: Document, b: Block, doc_period: Optional[str]) -> Optional[str]:
-    found = [m for m in period_mentions(doc.match_text[b.start:b.end], b.start, doc_period)
+def _first_period(doc: Document, b: Block, doc_period: Optional[str]) -> tuple[Optional[str], bool]:
+    """The period a headline or first paragraph is about: what it reviews ('Hội nghị tổng kết
+    công tác thi đua năm 2016, triển khai nhiệm vụ năm 2017' is about 2016), else the first
+    period that is not a plan's ('triển khai ... năm 2017', 'phương hướng năm 2024')."""
+    mt = doc.match_text
+    found = [m for m in period_mentions(mt[b.start:b.end], b.start, doc_period)
              if not m.baseline and not m.attached]
-    if not found:
-        return None
-    years = [m for m in found if m.reason is False]
-    return (years or found)[0].period
+    reviewed = [m for m in found if m.reason]
+    if reviewed:
+        return reviewed[0].period, False
+    plain = [m for m in found if not _PLAN_BEFORE.search(mt, max(b.start, m.pos - 60), m.pos)]
+    if plain:
+        return plain[0].period, False
+    return (found[0].period, True) if found else (None, False)
 
 
 def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFrame:
@@ -71,10 +85,11 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
     year."""
     frame = DocFrame()
     body = [b for b in doc.blocks[header_end:header_end + 8] if b.kind not in (TABLE,)]
+    month = None
     for b in body[:5]:
-        y = dateline_year(doc, b)
-        if y:
-            frame.dateline_year = y
+        d = dateline_date(doc, b)
+        if d:
+            frame.dateline_year, month = d
             break
     if meta.period:
         frame.period = Period(meta.period, "document")
@@ -82,22 +97,29 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
     if meta.doc_type not in (None, "other"):
         return frame
     lines = [b for b in body if dateline_year(doc, b) is None]
+    found: list[tuple[str, bool, str]] = []       # (period, a plan's, source) in reading order
     if lines and _is_headline(lines[0]):
         frame.headline = lines[0]
-        p = _first_period(doc, lines[0], None)
+        p, plan = _first_period(doc, lines[0], None)
         if p:
-            frame.period = Period(p, "title")
-            return frame
+            found.append((p, plan, "title"))
         lines = lines[1:]
-    for b in lines[:2]:
-        if b.kind in (PARAGRAPH, LIST_ITEM) and len(b.text) > 60:
-            p = _first_period(doc, b, None)
-            if p:
-                frame.period = Period(p, "lede")
-                return frame
-            break
+    lede = next((b for b in lines[:2] if b.kind in (PARAGRAPH, LIST_ITEM) and len(b.text) > 60), None)
+    if lede is not None:
+        p, plan = _first_period(doc, lede, None)
+        if p:
+            found.append((p, plan, "lede"))
+    # a headline naming only the plan it launches ('... triển khai nhiệm vụ năm 2019') gives way
+    # to the year its first paragraph reviews
+    best = next((x for x in found if not x[1]), found[0] if found else None)
+    if best is not None:
+        frame.period = Period(best[0], best[2])
+        return frame
     if frame.dateline_year:
-        frame.period = Period(str(frame.dateline_year), "dateline")
+        # a text published in January or February with nothing else to date it reports the year
+        # just ended (as a count "đầu năm" is the level the previous year left)
+        y = frame.dateline_year - 1 if month is not None and month <= _EARLY_MONTHS else frame.dateline_year
+        frame.period = Period(str(y), "dateline")
     return frame
 
 

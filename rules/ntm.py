@@ -19,6 +19,7 @@ import regex
 
 from . import numbers as nums
 from .analysis import Analysis
+from .context import Period
 from .datafiles import load, pattern
 from .subjects import place_after_prefix, subject_before
 from .text import Sentence, clause_start
@@ -199,8 +200,8 @@ def extract_ntm(an: Analysis) -> None:
             if qualifier == "tăng thêm":
                 # "tăng 104 xã so với cuối năm 2015": the increase over the years since the baseline
                 b = regex.match(r"[^;.]{0,20}?so với (?:cuối |đầu )?năm (\d{4})", mt[m.end():m.end() + 40])
-                if b and period and period[:4].isdigit() and len(period) == 4 and int(period) > int(b.group(1)):
-                    period = f"{int(b.group(1)) + 1}-{period}"
+                if b and period and period[:4].isdigit() and len(period) == 4 and int(period) > int(b.group(1)) + 1:
+                    period = Period(f"{int(b.group(1)) + 1}-{period}", "baseline")
             f = an.fact(sent, num, metric, rule.id, unit=rule.unit, of_total=of_total, label=label,
                         qualifier=qualifier, subject=subject, subject_level=level,
                         period=period, status=an.status(sent, ns))

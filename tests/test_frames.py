@@ -119,3 +119,32 @@ def test_a_dated_event_dates_a_headerless_text_and_a_history():
     # what the event rewards comes first: "tổng kết năm 2023" at a meeting of January 2024
     text3 = "Sáng 12/01/2024, huyện tổ chức hội nghị tổng kết năm 2023, tặng Giấy khen cho 25 tập thể."
     assert _periods(text3, "award.count", period=None) == [(25, "2023", "rewarded")]
+
+
+def test_now_in_a_text_on_a_span_is_its_end():
+    text = "Đến nay, 6/27 thôn đã đạt chuẩn nông thôn mới kiểu mẫu theo bộ tiêu chí giai đoạn 2021 - 2025."
+    assert _periods(text, "ntm.villages_model", period="2020-2025") == [(6, "2025", "present")]
+
+
+def test_a_yearly_average_spans_the_text():
+    text = "Thu nhập bình quân năm 2025 đạt 70 triệu đồng; tỷ lệ hộ nghèo giảm bình quân 1,6%/năm."
+    assert _periods(text, "poverty.poor_rate_reduction", period="2020-2025") == [(1.6, "2020-2025", "inherited")]
+
+
+def test_what_a_meeting_reviews_frames_its_article():
+    text = ("Mường La triển khai nhiệm vụ thi đua năm 2019\n\n"
+            "UBND huyện vừa tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2018, triển khai nhiệm vụ "
+            "năm 2019.\n\nNhân dịp này, UBND huyện tặng Giấy khen cho 35 tập thể.")
+    fr = _frame(text)
+    assert (fr.period, fr.period.source) == ("2018", "lede")
+
+
+def test_an_early_year_dateline_reports_the_year_just_ended():
+    text = "Thôn văn hóa ở Lâm Hà\n\n08:02, 02/02/2018\n\nToàn huyện có 49/56 thôn đạt chuẩn thôn văn hóa."
+    assert (_frame(text).period, _frame(text).period.source) == ("2017", "dateline")
+
+
+def test_an_ordinal_before_a_year_is_not_a_figure():
+    text = ("Thêm xã về đích\n\nHội đồng thẩm định tỉnh bỏ phiếu công nhận xã đạt chuẩn nông thôn mới đợt 1, năm 2022.\n\n"
+            "Kết quả, 100% thành viên đồng ý công nhận 4 xã đạt chuẩn nông thôn mới.")
+    assert _frame(text).period == "2022"

@@ -115,8 +115,16 @@ def site_command(db: str, out_dir: str, out: TextIO = sys.stdout) -> int:
     from warehouse import connect
 
     from .site import build_site
+    from pathlib import Path
+
+    from warehouse.db import WarehouseError
+    if not Path(db).exists():
+        raise WarehouseError(f"no warehouse at {db}: run 'tdkt nightly INBOX' first")
     t0 = time.perf_counter()
-    con = connect(db, read_only=True)
+    try:
+        con = connect(db)                    # brings an older warehouse's schema up to date
+    except WarehouseError:
+        con = connect(db, read_only=True)    # another run holds it: read what is there
     try:
         res = build_site(con, out_dir)
     finally:

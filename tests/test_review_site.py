@@ -132,3 +132,20 @@ def test_copies_unreadable_files_and_scorecard(site, browser, workbench_db, tmp_
     browser.get((out / "index.html").as_uri())
     bad = browser.find_element(By.ID, "unreadable").text
     assert "rong.docx" in bad and "rỗng" in bad
+
+
+def test_a_corrected_figure_is_marked_on_its_page(workbench_copy, browser, tmp_path):
+    from selenium.webdriver.common.by import By
+    db = workbench_copy
+    doc_id, fid = rows(db, "SELECT f.doc_id, f.fact_id FROM facts f JOIN v_files v USING (doc_id) WHERE v.is_primary "
+                           "AND f.metric = 'poverty.poor_rate' AND f.value = 29.8")[0]
+    tdkt("review", "correct", fid, "--value", "29,5", "--note", "theo biểu 01", "--db", db)
+    out = tmp_path / "site"
+    tdkt("review", "--db", db, "--out", out)
+    browser.get((out / "docs" / f"{doc_id[:16]}.html").as_uri() + f"#f-{fid}")
+    m = browser.find_element(By.ID, f"f-{fid}")
+    assert "corrected" in m.get_attribute("class") and "active" in m.get_attribute("class")
+    panel = browser.find_element(By.ID, "panel-fields").text
+    assert "đã sửa: value = 29,5 (theo biểu 01)" in panel and f"tdkt review correct {fid}" in panel
+    browser.get((out / "scorecard.html").as_uri())
+    assert "29,5 ✎" in browser.find_element(By.ID, "scorecard").text

@@ -43,6 +43,10 @@
       var tr = document.createElement("tr"), a = document.createElement("td"), b = document.createElement("td");
       a.textContent = p[1]; b.textContent = v; b.className = "fv-" + p[0]; tr.appendChild(a); tr.appendChild(b); body.appendChild(tr);
     });
+    var cmd = document.createElement("tr"), c1 = document.createElement("td"), c2 = document.createElement("td");
+    c1.textContent = "Sửa / loại"; c2.innerHTML = "<code></code>";
+    c2.firstChild.textContent = "tdkt review correct " + id + " --value … | tdkt review reject " + id;
+    cmd.appendChild(c1); cmd.appendChild(c2); body.appendChild(cmd);
     panel.hidden = false; empty.hidden = true; panel.setAttribute("data-fact", id);
     pf.innerHTML = "";
     (f.findings || []).forEach(function (fid) {

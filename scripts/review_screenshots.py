@@ -36,10 +36,11 @@ def main() -> None:
         ro = duckdb.connect(str(db), read_only=True)
         build_site(ro, Path(tmp) / "site")
         doc = ro.execute("SELECT doc_id FROM v_files WHERE is_primary AND path LIKE '%trung_khanh_2023%'").fetchone()[0]
+        fact = ro.execute("SELECT fact_id FROM facts WHERE doc_id = ? AND value = 45", [doc]).fetchone()[0]
         ro.close()
         for name, page, size in (("review_index.png", "index.html", "1400,900"),
-                                 ("review_document.png", f"docs/{doc[:16]}.html#f-", "1400,900")):
-            url = (Path(tmp) / "site" / page.split("#")[0]).as_uri()
+                                 ("review_document.png", f"docs/{doc[:16]}.html?fact={fact}", "1400,900")):
+            url = (Path(tmp) / "site" / page.split("?")[0]).as_uri() + ("?" + page.split("?")[1] if "?" in page else "")
             subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--window-size={size}",
                             f"--screenshot={ROOT / 'docs' / name}", url], check=True, capture_output=True, timeout=120)
             print("wrote", ROOT / "docs" / name)

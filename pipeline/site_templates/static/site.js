@@ -61,6 +61,11 @@
   document.querySelectorAll("a.fact-link").forEach(function (a) {
     a.addEventListener("click", function () { var id = a.getAttribute("data-fact"); if (byId[id]) show(id); });
   });
-  function fromHash() { var h = location.hash; if (h.indexOf("#f-") === 0) show(h.slice(3)); }
+  function fromHash() {
+    var h = location.hash; if (h.indexOf("#f-") !== 0) return;
+    show(h.slice(3));
+    var m = document.getElementById(h.slice(1)); if (m) m.scrollIntoView({block: "center"});
+  }
   window.addEventListener("hashchange", fromHash); fromHash();
+  var q = /[?&]fact=([^&]+)/.exec(location.search); if (q) show(decodeURIComponent(q[1]));
 })();

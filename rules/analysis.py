@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
 
-from pipeline.model import LIST_ITEM, TABLE, DocMeta, Document, Fact, Honoree
+from pipeline.model import LIST_ITEM, TABLE, Block, DocMeta, Document, Fact, Honoree
 
 from . import numbers as nums
 from .catalog import AwardMention, award_mentions, resolve_level
 from .context import Period, period_at, status_at
 from .frames import Frames
+from .grid import Grid, build_grid
 from .text import Sentence, sentences
 
 
@@ -37,6 +38,13 @@ class Analysis:
         """The period every figure falls back on: the header's, else a headerless text's headline,
         first paragraph or dateline (``rules/frames.py``)."""
         return self.frames.document.period
+
+    def grid(self, b: Block) -> Grid:
+        """The table block as the table readers see it (``rules/grid.py``), built once."""
+        cache = self.__dict__.setdefault("_grid_cache", {})
+        if b.index not in cache:
+            cache[b.index] = build_grid(b)
+        return cache[b.index]
 
     @cached_property
     def sentences(self) -> list[Sentence]:

@@ -51,6 +51,7 @@ _START_OF_YEAR_BEFORE = P("tm_start_of_year_before")
 # "11,72% năm 2016": a year attached to the figure right before it
 _FIGURE_BEFORE = P("tm_figure_before")
 _SNAPSHOT = P("tm_snapshot")
+_CELL_PERIOD_WORDS = P("tm_cell_period_words")
 _PRESENT = P("tm_present")
 _EVENT_DATE = P("tm_event_date")
 # "11,72% năm 2016", "4,95% (cuối năm 2021)": the year of the figure right before it
@@ -119,7 +120,7 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
     for m in _HALF.finditer(mtext):
         y = m.group("y") or _doc_year(doc_period)
         if y:
-            add(m.start(), m.end(), f"{y}-{'H1' if m.group('which') == 'đầu' else 'H2'}")
+            add(m.start(), m.end(), f"{y}-{'H2' if m.group('which') == 'cuối' else 'H1'}")
     for m in _SNAPSHOT.finditer(mtext):
         d = int(m.group("d")) if m.group("d") else None
         add(m.start(), m.end(), _snapshot_period(d, int(m.group("m")), m.group("y"), doc_period), snapshot=True)
@@ -173,6 +174,18 @@ def _event_label(mtext: str, m_start: int, m_end: int) -> bool:
     line_start = mtext.rfind("\n", 0, m_start) + 1
     return bool(re.match(r"\s*:", mtext[m_end:m_end + 3])) and bool(
         _EVENT_LABEL.search(mtext[max(line_start, m_start - 90):m_start]))
+
+
+def cell_period(mtext: str) -> Optional[str]:
+    """The period a table header cell is, when it names nothing else: '6 tháng năm 2020' ->
+    2020-H1, 'Quý III/2024' -> 2024-Q3, 'Năm học 2022-2023' -> 2022-2023."""
+    core = re.sub(r"\([^()]*\)", " ", mtext).strip()
+    found = period_mentions(core)
+    if len(found) != 1:
+        return None
+    rest = _CELL_PERIOD_WORDS.sub(" ", core)
+    rest = re.sub(r"\b(?:19|20)\d\d\b|[-/\s.,:]", "", rest)
+    return found[0].period if len(rest) <= 3 else None
 
 
 def periods_in(mtext: str, base: int = 0) -> list[tuple[int, str]]:

@@ -26,6 +26,9 @@ def extract_facts(doc: Document, ex: Extraction) -> None:
     extract_indicators(an)
     extract_metric_tables(an)
     extract_quantities(an)
+    for f in an.facts:
+        if f.scope is None and f.table_index is not None and f.row_index is not None and f.block_index is not None:
+            f.scope = an.grid(an.doc.blocks[f.block_index]).scope(f.row_index)
     _drop_restatements(an)
     for f in an.facts:
         if f.period is not None:

@@ -139,7 +139,7 @@ def extract_indicators(an: Analysis) -> None:
     for b in doc.blocks:
         if b.kind != TABLE or not b.rows:
             continue
-        cols = detect_columns(b.rows)
+        cols = detect_columns(an.grid(b).rows)
         if cols is None:
             continue
         _read_table(an, b, cols)
@@ -147,7 +147,7 @@ def extract_indicators(an: Analysis) -> None:
 
 def _read_table(an: Analysis, b: Block, cols: Columns) -> None:
     parent_label: Optional[str] = None
-    for ri, row in enumerate(b.rows):
+    for ri, row in enumerate(an.grid(b).rows):
         if ri < cols.header_rows:
             continue
         lc = _cell_at(row, cols.label)

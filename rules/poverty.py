@@ -70,6 +70,8 @@ def _topics_in(mt: str, lo: int, hi: int) -> list[tuple[int, int, Topic]]:
 
 
 _SHARE_OF_POOR = P("pov_share_of_poor")
+_OF_TARGET = P("pov_of_target_after")
+_SCOPE = P("pov_scope")
 _GROUP_BEFORE = P("pov_group_before")
 # counted over a year, not measured at a moment: "đầu năm" keeps its year
 _FLOWS = {"poverty.escaped_households", "poverty.new_poor_households", "poverty.poor_rate_reduction"}
@@ -91,6 +93,8 @@ def extract_poverty(an: Analysis) -> None:
         for n in an.numbers_in(sent):
             cs = clause_start(sent, n.start, seps=";")
             if n.percent:
+                if _OF_TARGET.match(mt, n.end):
+                    continue    # "đạt 125% so với chỉ tiêu": how much of a target, not a rate
                 if _SHARE_OF_POOR.match(mt, n.end):
                     # "486 hộ ..., chiếm 60,1% số hộ nghèo": a share of the poor, not a poverty rate
                     continue
@@ -187,4 +191,13 @@ def _emit(an: Analysis, sent: Sentence, n: Num, metric: str, rule: str, unit: st
         value = n.high
     stock = metric not in _FLOWS
     an.fact(sent, n, metric, rule, value=value, unit=unit, period=an.period(sent, n.start, n.end, stock=stock),
-            status=an.status(sent, n.start), subject=subject, subject_level=level)
+            status=an.status(sent, n.start), subject=subject, subject_level=level, scope=_scope(an, sent, n))
+
+
+def _scope(an: Analysis, sent: Sentence, n: Num) -> Optional[str]:
+    """The part of the population a figure is about, named before it in its sentence ('Theo khu
+    vực nông thôn, tỷ lệ hộ nghèo 5,96%', 'hộ nghèo đồng bào dân tộc thiểu số giảm 8,55%')."""
+    m = None
+    for m in _SCOPE.finditer(an.doc.match_text, sent.start, n.start):
+        pass
+    return an.doc.text[m.start():m.end()].strip() if m else None

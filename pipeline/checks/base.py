@@ -58,6 +58,8 @@ class FactRow:
     confidence: Optional[float] = None
     note: Optional[str] = None
     granter: Optional[str] = None       # who granted the award, as written (migration 002), when known
+    period_source: Optional[str] = None  # where the period came from (migration 011)
+    scope: Optional[str] = None         # the part of the population it is about (migration 011)
 
     @property
     def family(self) -> str:

@@ -140,7 +140,7 @@ def fact_key(ctx: Context, f: FactRow) -> Optional[tuple]:
     qualifier = "" if f.parent_fact_id or (f.subject and f.qualifier and
                                            place_key(f.qualifier) == place_key(f.subject)) else fold(f.qualifier)
     return (f.metric, f.award or "", f.recipient or "", f.status or "granted", prov, unit,
-            qualifier, str(period).replace(" ", ""), label)
+            qualifier, str(period).replace(" ", ""), label, fold(f.scope))
 
 
 def issuer_class(ctx: Context, f: FactRow) -> str:

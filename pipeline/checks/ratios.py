@@ -23,6 +23,8 @@ from typing import Optional
 
 from pipeline.model import Finding
 
+from pipeline.normalize import fold
+
 from .base import ERROR, INFO, WARNING, Context, FactRow, excerpt, finding, vn
 from .rounding import Interval, decimals_in_text, decimals_of, stated
 from rules.lexicon import P
@@ -52,7 +54,7 @@ class Pair:
 
 def _key(f: FactRow) -> tuple:
     from .units import place_key
-    return (f.doc_id, f.period or "", place_key(f.subject), f.status or "")
+    return (f.doc_id, f.period or "", place_key(f.subject), f.status or "", fold(f.scope) if f.scope else "")
 
 
 _SHARE_OF_SUBSET = P("chk_ratios_share_of_subset")

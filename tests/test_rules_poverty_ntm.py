@@ -154,3 +154,14 @@ def test_a_stated_percent_after_the_quoted_name_and_the_population_growth_rate()
     assert (19, 60, 31.7) in m
     growth = [f for f in ex.facts if f.rule == "qty.rate.population_growth"]
     assert [(g.value, g.unit, g.label) for g in growth] == [(1.15, "percent", "tỷ lệ tăng dân số tự nhiên")]
+
+
+# --- counts written after their topic, changes, places of the sentence before (our wording) ---
+def test_counts_after_their_topic_and_the_place_of_the_sentence_before():
+    text = ("Huyện Phú Tân có 53.575 hộ. Trong đó, số hộ nghèo: 2.803; số hộ cận nghèo: 3.936;\n\n"
+            "Toàn tỉnh, tổng số hộ nghèo còn 16.003/80.276 hộ, giảm 1.432 hộ nghèo so với đầu năm.")
+    ex = extract_text(text, period="2016")
+    got = sorted((f.metric, f.value, f.of_total, f.subject) for f in ex.facts if f.metric.startswith("poverty."))
+    assert got == [("poverty.near_poor_households", 3936, None, "Phú Tân"),
+                   ("poverty.poor_households", 2803, None, "Phú Tân"),
+                   ("poverty.poor_households", 16003, 80276, None)]      # 'giảm 1.432 hộ' is a change

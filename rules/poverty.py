@@ -209,7 +209,8 @@ def _emit(an: Analysis, sent: Sentence, n: Num, metric: str, rule: str, unit: st
         value = n.high
     stock = metric not in _FLOWS
     an.fact(sent, n, metric, rule, value=value, unit=unit, period=an.period(sent, n.start, n.end, stock=stock),
-            status=an.status(sent, n.start), subject=subject, subject_level=level, scope=_scope(an, sent, n))
+            status=an.status(sent, n.start), subject=subject, subject_level=level, scope=_scope(an, sent, n),
+            of_total=n.of_total if n.kind == "fraction" else None)
 
 
 def opening_place(an: Analysis, sent: Sentence) -> Optional[tuple[str, str]]:

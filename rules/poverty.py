@@ -71,6 +71,7 @@ def _topics_in(mt: str, lo: int, hi: int) -> list[tuple[int, int, Topic]]:
 
 _SHARE_OF_POOR = P("pov_share_of_poor")
 _OF_TARGET = P("pov_of_target_after")
+_LIST_ITEM = P("pov_list_item")
 _CHANGE_BEFORE = P("pov_change_before")
 _OPENING_WORDS = P("pov_opening_words")
 _BREAKDOWN_OPEN = P("pov_breakdown_open")
@@ -119,7 +120,10 @@ def extract_poverty(an: Analysis) -> None:
                             and subject_before(an.doc.text, last_end, n.start) is not None)
                         or (last_end > sent.start and len(gap) <= 60 and not regex.search(r"\d", gap)
                             and regex.search(r"\(\s*$", gap)
-                            and subject_before(an.doc.text, last_end, n.start) is not None)):
+                            and subject_before(an.doc.text, last_end, n.start) is not None)
+                        or (last_end > sent.start and cs >= last_end and _LIST_ITEM.fullmatch(mt, cs, n.start)
+                            and subject_before(an.doc.text, cs, n.start) is not None)):
+                    # "...; tiếp theo là huyện Ngân Sơn 34,41%; huyện Na Rì 25,11%": a ';' list of places
                     # "...; thấp nhất là thị trấn Chợ Chùa (0,84%)": a place and its figure in brackets
                     # "..., trong đó Hải Lộc còn 2,15%, Minh Lộc 1,86%": a list of the same figure
                     topic, tstart = last_topic, max(cs, last_end)

@@ -165,3 +165,11 @@ def test_counts_after_their_topic_and_the_place_of_the_sentence_before():
     assert got == [("poverty.near_poor_households", 3936, None, "Phú Tân"),
                    ("poverty.poor_households", 2803, None, "Phú Tân"),
                    ("poverty.poor_households", 16003, 80276, None)]      # 'giảm 1.432 hộ' is a change
+
+
+def test_a_semicolon_list_of_places_continues_the_rate_it_started():
+    text = ("Tỷ lệ hộ nghèo cao nhất là huyện Mường Tè với 31,20%; tiếp theo là huyện Sìn Hồ 28,40%; "
+            "huyện Phong Thổ 20,15%; thấp nhất là thành phố Lai Châu 1,20%.")
+    ex = extract_text(text, period="2019")
+    got = [(f.subject, f.value) for f in ex.facts if f.metric == "poverty.poor_rate"]
+    assert got == [("Mường Tè", 31.2), ("Sìn Hồ", 28.4), ("Phong Thổ", 20.15), ("Lai Châu", 1.2)]

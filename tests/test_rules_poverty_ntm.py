@@ -173,3 +173,13 @@ def test_a_semicolon_list_of_places_continues_the_rate_it_started():
     ex = extract_text(text, period="2019")
     got = [(f.subject, f.value) for f in ex.facts if f.metric == "poverty.poor_rate"]
     assert got == [("Mường Tè", 31.2), ("Sìn Hồ", 28.4), ("Phong Thổ", 20.15), ("Lai Châu", 1.2)]
+
+
+def test_criteria_bands_recognised_communes_and_villages_named_by_their_title():
+    text = ("Toàn tỉnh có 31 xã đạt chuẩn tất cả 19 tiêu chí, trong đó 30 xã được công nhận xã nông thôn mới. "
+            "Có 12 xã đạt chuẩn từ 15 - 18 tiêu chí; 40 xã đạt chuẩn từ 10 - 14 tiêu chí. Ngoài ra, tỉnh có 03 "
+            "khu dân cư nông thôn mới kiểu mẫu và 06 thôn nông thôn mới kiểu mẫu.")
+    got = sorted((f.metric, f.value) for f in extract_text(text, period="2021").facts if f.metric.startswith("ntm."))
+    assert got == [("ntm.communes_by_criteria", 12), ("ntm.communes_by_criteria", 31),
+                   ("ntm.communes_by_criteria", 40), ("ntm.communes_standard", 30),
+                   ("ntm.villages_model", 3), ("ntm.villages_model", 6)]

@@ -32,9 +32,9 @@ def extract_facts(doc: Document, ex: Extraction) -> None:
     _drop_restatements(an)
     for f in an.facts:
         if f.period is not None:
-            f.period = str(f.period)
             if f.period_source is None:
-                f.period_source = "table" if f.table_index is not None else "rule"
+                f.period_source = getattr(f.period, "source", None) or ("table" if f.table_index is not None else "rule")
+            f.period = str(f.period)
     ex.facts.extend(an.facts)
     ex.honorees.extend(an.honorees)
 

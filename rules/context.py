@@ -76,6 +76,10 @@ class Period(str):
         obj.source = source
         return obj
 
+    def __reduce__(self):
+        # crosses process boundaries (ingest workers) with its source
+        return (Period, (str(self), self.source))
+
 
 def sourced(value: Optional[str], source: str) -> Optional[Period]:
     """``value`` tagged with ``source`` unless it already carries one (None stays None)."""

@@ -43,7 +43,7 @@ def cmd_nightly(a) -> int:
 
 def cmd_check(a) -> int:
     from .jobs import check_job
-    return check_job(_settings(a))
+    return check_job(_settings(a), show_all=a.all, listing=a.list)
 
 
 def cmd_export(a) -> int:
@@ -53,14 +53,16 @@ def cmd_export(a) -> int:
     if con is None:
         return EXIT_USAGE
     try:
-        where, n = export(con, a.table, a.format, a.out)
+        res = export(con, a.table, a.format, a.out)
     except ExportError as e:
         print(f"tdkt export: {e}", file=sys.stderr)
         return EXIT_USAGE
     finally:
         con.close()
-    if where != "stdout":
-        print(f"wrote {n} rows of {a.table} to {where}")
+    for w in res.warnings:
+        print(w, file=sys.stderr)
+    if res.where != "stdout":
+        print(f"wrote {res.rows} rows of {a.table} to {res.where}")
     return 0
 
 
@@ -78,7 +80,7 @@ def cmd_compare(a) -> int:
 
 
 def cmd_eval(a) -> int:
-    from pipeline.evaluate import evaluate, report
+    from pipeline.evaluate import evaluate, evaluate_formats, report, report_formats, scored_files
 
     if not Path(a.gold_dir).is_dir():
         print(f"tdkt eval: {a.gold_dir} is not a folder of gold *.json files", file=sys.stderr)
@@ -87,16 +89,70 @@ def cmd_eval(a) -> int:
     if con is None:
         return EXIT_USAGE
     try:
-        sc = evaluate(con, a.gold_dir)
+        sc = evaluate(con, a.gold_dir, a.format)
+        per_format = {} if a.format else evaluate_formats(con, a.gold_dir)
     finally:
         con.close()
+    print(f"scoring {'the .' + a.format + ' file' if a.format else 'the primary file of each report'}"
+          f" for each gold document")
+    scored_files(sc, sys.stdout)
     report(sc, sys.stdout, details=not a.quiet)
+    report_formats(per_format, sys.stdout)
     if a.json:
         import json
         from dataclasses import asdict
-        Path(a.json).write_text(json.dumps(dict(summary=sc.summary(), docs=[asdict(d) for d in sc.docs]),
+        Path(a.json).write_text(json.dumps(dict(summary=sc.summary(), docs=[asdict(d) for d in sc.docs],
+                                                formats={k: v.summary() for k, v in per_format.items()}),
                                            ensure_ascii=False, indent=1, default=str), encoding="utf-8")
     return 0 if sc.f1 >= a.min_f1 else 1
+
+
+def cmd_review(a) -> int:
+    from . import review_commands as rc
+    what = getattr(a, "review_command", None)
+    db = str(_settings(a).db)
+    if what == "mark":
+        return rc.mark_command(db, a.finding_id, a.verdict, a.note)
+    if what in ("correct", "reject"):
+        fields = {} if what == "reject" else dict(value=a.value, period=a.period, award=a.award,
+                                                  recipient=a.recipient, subject=a.subject)
+        return rc.correct_command(db, a.fact_id, reject=what == "reject", note=a.note, **fields)
+    if what == "import":
+        return rc.import_command(db, a.file)
+    if what == "list":
+        return rc.list_command(db, a.orphaned)
+    return rc.site_command(db, a.out)
+
+
+def add_review_parser(sub, add_db) -> None:
+    sp = sub.add_parser("review", help="build the HTML review site (default), or record verdicts and corrections",
+                        description="Without a subcommand: write a static review site (offline HTML) to --out.")
+    add_db(sp)
+    sp.add_argument("--out", default="review", help="folder for the review site (default: ./review)")
+    sp.set_defaults(func=cmd_review)
+    rs = sp.add_subparsers(dest="review_command", metavar="SUBCOMMAND")
+    m = rs.add_parser("mark", help="mark a finding confirmed or false_alarm")
+    m.add_argument("finding_id", metavar="FINDING_ID", help="the finding's id (or a unique prefix)")
+    m.add_argument("verdict", metavar="VERDICT", help="confirmed or false_alarm")
+    m.add_argument("--note", help="why (kept with the verdict)")
+    c = rs.add_parser("correct", help="correct a fact's value, period, award, recipient or subject")
+    c.add_argument("fact_id", metavar="FACT_ID", help="the fact's id (or a unique prefix)")
+    c.add_argument("--value", help="the right value (10,43 or 10.43; 1.234 is one thousand two hundred ...)")
+    c.add_argument("--period", help="the right period: 2022, 2023-H1, 2023-Q3, 2021-2025")
+    c.add_argument("--award", help="the right award code (see docs/RULES.md)")
+    c.add_argument("--recipient", help="tap_the, ca_nhan, ho_gia_dinh or mixed")
+    c.add_argument("--subject", help="the place or body the figure is about, e.g. 'xã Quang Hán'")
+    c.add_argument("--note", help="why")
+    r = rs.add_parser("reject", help="reject a fact (not a figure of the report): left out of views and checks")
+    r.add_argument("fact_id", metavar="FACT_ID")
+    r.add_argument("--note", help="why")
+    i = rs.add_parser("import", help="read the verdict and ghi_chu columns of an exported findings .xlsx")
+    i.add_argument("file", metavar="FILE.xlsx")
+    ls = rs.add_parser("list", help="list every review and where it points now")
+    ls.add_argument("--orphaned", action="store_true", help="only reviews whose finding or fact is gone")
+    for x in (m, c, r, i, ls):   # --db and --config before or after the subcommand
+        x.add_argument("--db", default=argparse.SUPPRESS, help="warehouse file (as for 'tdkt review')")
+        x.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS, help="settings file")
 
 
 # --- arguments ---------------------------------------------------------------------------
@@ -175,10 +231,15 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", metavar="FILE", help="also write the full result as JSON")
     sp.add_argument("--min-f1", type=_fraction, default=0.0, help="exit 1 when facts F1 is below this")
     sp.add_argument("-q", "--quiet", action="store_true", help="only the summary, not each miss and extra")
+    sp.add_argument("--format", help="score the file of this format (txt, docx, pdf, doc) for each gold document "
+                                     "(default: each report's primary file, then a line per format)")
     sp.set_defaults(func=cmd_eval)
 
     sp = sub.add_parser("check", help="run every consistency check and rewrite the findings table")
     add_db(sp)
+    sp.add_argument("--list", action="store_true", help="also print each error and warning with its file")
+    sp.add_argument("--all", action="store_true",
+                    help="count and list the findings marked false_alarm too (and, with --list, the info notes)")
     sp.add_argument("--wait", type=_checked("wait"),
                     help="seconds to wait for another run or a program writing to the warehouse (default: 600)")
     sp.set_defaults(func=cmd_check)
@@ -199,6 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--limit", type=_positive_int, default=50, help="rows to show (default: 50)")
     sp.add_argument("--format", choices=("table", "csv"), default="table")
     sp.set_defaults(func=cmd_compare)
+    add_review_parser(sub, add_db)
     return p
 
 

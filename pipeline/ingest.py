@@ -48,6 +48,7 @@ class IngestSummary:
     others: list[inbox.Entry] = field(default_factory=list)   # folders, links, ignored files
     seconds: float = 0.0
     total: int = 0
+    reviews: dict = field(default_factory=dict)          # reviews per state after the run (ok, moved, orphaned)
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.results if r.action == action)
@@ -288,6 +289,7 @@ def ingest(paths: Iterable[str | Path], con, *, workers: int = 1, force: bool = 
             finish_run(con, run_id, run.summary, status=status, error=describe(e, run.summary))
         raise
     run.summary.seconds = time.perf_counter() - t_start
+    run.summary.reviews = _regroup(con)
     if own:
         finish_run(con, run_id, run.summary, status="ok")
     return run.summary
@@ -464,6 +466,14 @@ def _known(con) -> dict[str, tuple]:
     """doc_id -> (status, reader_version, rules_version, limit_hit) for every document."""
     return {r[0]: tuple(r[1:]) for r in con.execute(
         "SELECT doc_id, status, reader_version, rules_version, limit_hit FROM documents").fetchall()}
+
+
+def _regroup(con) -> dict:
+    """Copies of one report are one report; reviews follow their facts (pipeline/reports.py, reviews.py)."""
+    from .reports import refresh_reports
+    from .reviews import resolve
+    refresh_reports(con)
+    return resolve(con)
 
 
 def _result(out: Outcome, action: str) -> FileResult:

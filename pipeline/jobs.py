@@ -198,20 +198,32 @@ def nightly_job(inbox: list[str], settings: Settings, *, force: bool = False, qu
     return state.exit_status
 
 
-def check_job(settings: Settings, *, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
-    from .checks.commands import print_check_summary, run_and_record
+def check_job(settings: Settings, *, out: TextIO = sys.stdout, err: TextIO = sys.stderr, show_all: bool = False,
+              listing: bool = False) -> int:
+    """``tdkt check``: the findings an analyst marked as false alarms are left out of the
+    counts and the listing (``--list``) unless ``show_all``; reviews that lost their target
+    are noted."""
+    import io
+
+    from .checks.commands import hide_false_alarms, list_findings, print_check_summary, run_and_record
 
     if not settings.db.exists():
         err.write(f"tdkt check: {missing_warehouse(settings)}\n")
         return EXIT_USAGE
     t0 = time.perf_counter()
+    notes = io.StringIO()
 
     def body(con, state: State) -> JobResult:
         state.checks, _ = run_and_record(con, "check", [str(settings.db)], run_id=state.run_id)
-        return _check_outcome(state.checks)
+        res = _check_outcome(state.checks)          # the runs row counts every finding
+        hide_false_alarms(con, state.checks, notes, show_all)
+        if listing:
+            list_findings(con, state.checks, notes, show_all)
+        return res
 
     state = run_job("check", [str(settings.db)], settings, body, err=err)
     if state.checks is not None:
+        out.write(notes.getvalue())
         print_check_summary(state.checks, out)
         out.write(f"(run {state.run_id}; {time.perf_counter() - t0:.2f} s in all, with opening the warehouse "
                   f"and resolving place names)\n")

@@ -79,6 +79,8 @@ def print_ingest_summary(summary, out: TextIO = sys.stdout, label: str = "") -> 
               f"(run {summary.run_id})\n")
     for r in failed:
         out.write(f"  {r.status:<11} {printable(r.path)}: {r.error}\n")
+    from .reviews import orphan_note
+    out.write(orphan_note(summary.reviews or {}))
     partial = [r for r in summary.results if r.warnings and r.action not in ("skipped", "duplicate")]
     if partial:
         out.write(f"{len(partial)} read in part (documents.warnings):\n")

@@ -3,8 +3,9 @@
 
 Prints, per format: files, seconds, files/s, pages/s (PDF), facts, and the
 reading and rule time per document; then a re-run of the same ingest
-(unchanged files are skipped), `tdkt check`, and the peak memory of the
-process.  Nothing is asserted: this is a measurement, run by hand or nightly.
+(unchanged files are skipped), `tdkt check`, `tdkt review` (the review
+site), and the peak memory of the process.  For a large inbox,
+``scripts/make_copies.py`` writes N copies of the corpus with distinct bytes.  Nothing is asserted: this is a measurement, run by hand or nightly.
 
     .venv/bin/python scripts/benchmark.py [FOLDER] [--workers N] [--repeat K]
 """
@@ -90,6 +91,11 @@ def main() -> int:
             print(f"tdkt check: {time.perf_counter() - t0:.2f} s (a fresh process, opening the warehouse included)")
         except Exception as e:  # pragma: no cover - checks not installed
             print(f"tdkt check: not measured ({e})")
+        t0 = time.perf_counter()
+        subprocess.run([shutil.which("tdkt") or str(ROOT / ".venv/bin/tdkt"), "review", "--db", str(db), "--out",
+                        str(Path(tmp) / "site")], check=True, capture_output=True)
+        pages = len(list((Path(tmp) / "site" / "docs").glob("*.html")))
+        print(f"tdkt review: {time.perf_counter() - t0:.2f} s for {pages} document pages (a fresh process)")
     print(f"peak memory of this process: {peak_mb():.0f} MB")
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory of a child process (reader workers, LibreOffice, tdkt check): {kids:.0f} MB")

@@ -148,3 +148,49 @@ def test_an_ordinal_before_a_year_is_not_a_figure():
     text = ("Thêm xã về đích\n\nHội đồng thẩm định tỉnh bỏ phiếu công nhận xã đạt chuẩn nông thôn mới đợt 1, năm 2022.\n\n"
             "Kết quả, 100% thành viên đồng ý công nhận 4 xã đạt chuẩn nông thôn mới.")
     assert _frame(text).period == "2022"
+
+
+# --- status: said after the count, before a list's colon, at the head of the first clause ---------
+def _statuses(text, **meta):
+    meta.setdefault("period", "2023")
+    return [(f.value, f.status) for f in extract_text(text, **meta).facts if f.metric == "award.count"]
+
+
+def test_a_proposal_said_after_the_count():
+    assert _statuses("15 tập thể được đề nghị tặng Cờ thi đua của Chính phủ.") == [(15, "proposed")]
+
+
+def test_a_proposal_before_the_colon_covers_the_list():
+    text = ("Sở Nội vụ tổng hợp danh sách đề nghị khen thưởng tổng kết năm 2023 gồm có: Huân chương Lao động "
+            "cho 9 cá nhân; Bằng khen của Thủ tướng Chính phủ cho 31 cá nhân.")
+    assert _statuses(text) == [(9, "proposed"), (31, "proposed")]
+
+
+def test_a_cue_heading_the_first_clause_covers_the_next_unless_granted():
+    text = ("Hội đồng dự kiến đề nghị Chủ tịch UBND tỉnh tặng Cờ thi đua cho 02 tập thể; công nhận danh hiệu "
+            "Tập thể lao động xuất sắc cho 07 tập thể; đã tặng Giấy khen cho 40 cá nhân.")
+    assert _statuses(text) == [(2, "proposed"), (7, "proposed"), (40, None)]
+    # a cue far from the first clause's own figure says nothing of the next ones
+    text2 = ("Bảo đảm tỷ lệ giảm nghèo đạt chỉ tiêu kế hoạch giao: phê duyệt kết quả rà soát năm 2022: tổng số "
+             "hộ nghèo 1.858 hộ; hộ cận nghèo 996 hộ.")
+    assert [(f.value, f.status) for f in extract_text(text2, period="2022").facts
+            if f.metric.startswith("poverty.")] == [(1858, None), (996, None)]
+
+
+def test_a_table_takes_its_period_from_its_caption_not_from_a_paragraph_before():
+    text = ("Năm 2023, tỉnh đã tặng Bằng khen cho các tập thể có thành tích giai đoạn 2018 - 2022.\n\n"
+            "Biểu 02. Tổng hợp kết quả khen thưởng\n\n"
+            "TT | Hình thức khen thưởng | Tập thể | Cá nhân\n1 | Giấy khen của Chủ tịch UBND huyện | 74 | 151\n")
+    got = [(f.value, f.period, f.period_source) for f in extract_text(text, period="2023").facts
+           if f.table_index is not None]
+    assert got == [(74, "2023", "document"), (151, "2023", "document")]
+    text2 = ("Biểu 01. Một số kết quả chủ yếu (tính đến ngày 30/6/2022)\n\n"
+             "TT | Hình thức khen thưởng | Tập thể | Cá nhân\n1 | Giấy khen của Chủ tịch UBND huyện | 12 | 30\n")
+    got2 = {(f.period, f.period_source) for f in extract_text(text2, period="2022").facts if f.table_index is not None}
+    assert got2 == {("2022-H1", "lead_in")}
+
+
+def test_a_snapshot_in_brackets_after_a_figure():
+    text = "Tỷ lệ hộ nghèo giảm từ 8,82% (cuối năm 2015) xuống còn 1,95% (tính đến ngày 30/6/2020)."
+    assert _periods(text, "poverty.poor_rate", period="2016-2020") == [(8.82, "2015", "attached"),
+                                                                      (1.95, "2020-H1", "snapshot")]

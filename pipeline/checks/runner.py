@@ -67,7 +67,19 @@ def collect(con, only: Optional[list[str]] = None) -> CheckRun:
     return run
 
 
+def prepare(con) -> None:
+    """Before the checks: group the files into reports (the checks read one file per
+    report) and point the reviews at today's facts (corrections are checked as
+    corrected)."""
+    from pipeline.reports import refresh_reports
+    from pipeline.reviews import resolve
+    refresh_reports(con)
+    resolve(con)
+
+
 def write_findings(con, findings: list[Finding]) -> None:
+    """Rewrite ``findings``, then point the analysts' verdicts at the new findings."""
+    from pipeline.reviews import resolve
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("DELETE FROM findings")
@@ -81,10 +93,12 @@ def write_findings(con, findings: list[Finding]) -> None:
     except Exception:
         con.execute("ROLLBACK")
         raise
+    resolve(con)
 
 
 def run_checks(con) -> list[Finding]:
     """Run every check over the warehouse and rewrite ``findings``; returns them."""
+    prepare(con)
     run = collect(con)
     write_findings(con, run.findings)
     return run.findings

@@ -110,18 +110,18 @@ def cmd_eval(a) -> int:
 def cmd_review(a) -> int:
     from . import review_commands as rc
     what = getattr(a, "review_command", None)
-    db = str(_settings(a).db)
+    settings = _settings(a)
     if what == "mark":
-        return rc.mark_command(db, a.finding_id, a.verdict, a.note)
+        return rc.mark_command(settings, a.finding_id, a.verdict, a.note)
     if what in ("correct", "reject"):
         fields = {} if what == "reject" else dict(value=a.value, period=a.period, award=a.award,
                                                   recipient=a.recipient, subject=a.subject)
-        return rc.correct_command(db, a.fact_id, reject=what == "reject", note=a.note, **fields)
+        return rc.correct_command(settings, a.fact_id, reject=what == "reject", note=a.note, **fields)
     if what == "import":
-        return rc.import_command(db, a.file)
+        return rc.import_command(settings, a.file)
     if what == "list":
-        return rc.list_command(db, a.orphaned)
-    return rc.site_command(db, a.out)
+        return rc.list_command(settings, a.orphaned)
+    return rc.site_command(settings, a.out)
 
 
 def add_review_parser(sub, add_db) -> None:
@@ -150,6 +150,10 @@ def add_review_parser(sub, add_db) -> None:
     i.add_argument("file", metavar="FILE.xlsx")
     ls = rs.add_parser("list", help="list every review and where it points now")
     ls.add_argument("--orphaned", action="store_true", help="only reviews whose finding or fact is gone")
+    for x in (sp, m, c, r, i):
+        x.add_argument("--wait", type=_checked("wait"), default=argparse.SUPPRESS if x is not sp else None,
+                       help="seconds to wait for a nightly run or another writer to finish (default: 600, or "
+                            "the config's wait)")
     for x in (m, c, r, i, ls):   # --db and --config before or after the subcommand
         x.add_argument("--db", default=argparse.SUPPRESS, help="warehouse file (as for 'tdkt review')")
         x.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS, help="settings file")

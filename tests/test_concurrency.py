@@ -179,7 +179,8 @@ def test_nightly_twice_at_once_runs_one_after_the_other(tmp_path):
 
 def test_read_commands_never_block_a_run_nor_create_a_warehouse(tmp_path):
     db = tmp_path / "nope" / "w.duckdb"
-    for args in (["export", "facts"], ["compare"], ["check"], ["eval", ROOT / "tests" / "data" / "gold_seeds"]):
+    for args in (["export", "facts"], ["compare"], ["check"], ["eval", ROOT / "tests" / "data" / "gold_seeds"],
+                 ["review"], ["review", "list"], ["review", "mark", "f-1", "confirmed"]):
         r = tdkt(*args, "--db", db, cwd=tmp_path)
         assert r.returncode == 2, (args, r.stderr)
         assert f"no warehouse at {db}" in r.stderr and "Traceback" not in r.stderr

@@ -71,6 +71,15 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     return applied
 
 
+def pending_migrations(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """The migrations this tdkt has that the warehouse (open read-only, say) lacks."""
+    try:
+        done = {r[0] for r in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    except duckdb.CatalogException:
+        done = set()
+    return [v for v, _, _ in migrations() if v not in done]
+
+
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
     if not VIEWS.exists():
         return

@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import time
 import uuid
 from pathlib import Path
 from typing import Optional, TextIO

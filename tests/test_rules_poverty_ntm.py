@@ -198,3 +198,9 @@ def test_an_average_written_as_a_fraction_and_a_band_written_with_den():
         "Bình quân toàn huyện đạt 12,6/19 tiêu chí nông thôn mới; 67 xã đạt từ 14 đến 18 tiêu chí nông thôn mới.",
         period="2023").facts if f.metric.startswith("ntm."))
     assert got == [("ntm.avg_criteria", 12.6, None), ("ntm.communes_by_criteria", 67, "14-18")]
+
+
+def test_a_model_village_named_without_nong_thon_moi():
+    got = [(f.metric, f.value) for f in extract_text(
+        "Huyện có thêm 12 thôn được công nhận đạt chuẩn thôn kiểu mẫu.", period="2021").facts]
+    assert got == [("ntm.villages_model", 12)]

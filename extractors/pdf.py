@@ -199,6 +199,11 @@ def _short_rules(page, tables: list[PdfTable]) -> list[tuple[float, float, float
 
 
 def footnote_texts(pages: list[PageContent]) -> list[tuple[str, int]]:
+    return [(t, pg) for t, pg, _ in footnotes_with_conf(pages)]
+
+
+def footnotes_with_conf(pages: list[PageContent]) -> list[tuple[str, int, Optional[float]]]:
+    """(text, page, OCR confidence or None) of every footnote."""
     notes: list[list] = []
     for p in pages:
         for ln in p.footnotes:
@@ -207,47 +212,125 @@ def footnote_texts(pages: list[PageContent]) -> list[tuple[str, int]]:
                 m = re.match(rf"[{SUPERSCRIPTS}]+|\d+", text)
                 mark = m.group(0).translate(str.maketrans("0123456789", SUPERSCRIPTS)) if m else ""
                 rest = text[m.end():].lstrip() if m else text
-                notes.append([f"{mark} {rest}" if mark else rest, p.number])
+                notes.append([f"{mark} {rest}" if mark else rest, p.number, ln.conf])
             else:
                 notes[-1][0] = join_lines(notes[-1][0], text)
-    return [(t, pg) for t, pg in notes]
+    return [(t, pg, conf) for t, pg, conf in notes]
 
 
 # --- the document ----------------------------------------------------------------------
-def read_pages(pdf, warnings: Optional[list[str]] = None) -> tuple[list[PageContent], list[int]]:
-    pages: list[PageContent] = []
-    scanned: list[int] = []
-    rotated: list[int] = []
-    garbled: list[int] = []
+@dataclass
+class PdfPages:
+    pages: list[PageContent]
+    scanned: list[int] = field(default_factory=list)     # no usable text layer: images only
+    garbled: list[int] = field(default_factory=list)     # glyphs without Unicode mapping
+    rotated: list[int] = field(default_factory=list)
+    ocr: list[int] = field(default_factory=list)         # pages read by OCR
+    ocr_words: int = 0
+    ocr_conf_sum: float = 0.0
+
+    @property
+    def unread(self) -> list[int]:
+        done = set(self.ocr)
+        return [n for n in sorted(self.scanned + self.garbled) if n not in done]
+
+
+def _image_page(page) -> bool:
+    """Images and (almost) no text: a scan, maybe with a page number or a stamp typed on it."""
+    if not page.images:
+        return False
+    text = sum(1 for c in page.chars if c.get("text", "").strip())
+    if text == 0:
+        return True
+    area = float(page.width) * float(page.height)
+    covered = sum(max(0.0, (float(i["x1"]) - float(i["x0"])) * (float(i["bottom"]) - float(i["top"])))
+                  for i in page.images)
+    return text < 40 and covered > 0.5 * area
+
+
+def read_pages(pdf) -> PdfPages:
+    out = PdfPages([])
     for i, page in enumerate(pdf.pages, start=1):
-        if not _has_text(page):
+        if not _has_text(page) or _image_page(page):
             if page.images:
-                scanned.append(i)
-            pages.append(PageContent(i, float(page.height), [], [], []))
+                out.scanned.append(i)
+            out.pages.append(PageContent(i, float(page.height), [], [], []))
             continue
         if _garbled(page):
-            garbled.append(i)
-            pages.append(PageContent(i, float(page.height), [], [], []))
+            out.garbled.append(i)
+            out.pages.append(PageContent(i, float(page.height), [], [], []))
             continue
         tables = page_tables(page, i)
         skipped: list[int] = []
         words = _words(page, tables, i, skipped)
         if sum(skipped) > max(200, sum(len(w.text) for w in words)):
-            rotated.append(i)
+            out.rotated.append(i)
         lines = split_wide_gaps(build_lines(words, i))
-        pages.append(PageContent(i, float(page.height), lines, tables, [], _short_rules(page, tables)))
+        out.pages.append(PageContent(i, float(page.height), lines, tables, [], _short_rules(page, tables)))
         page.flush_cache()
+    return out
+
+
+def ocr_pages(data: bytes, read: PdfPages) -> Optional[str]:
+    """Read the scanned and unmapped pages by OCR, in place; returns why not, when not."""
+    from . import ocr
+    from .pdf_scan import read_scanned
+
+    todo = sorted(read.scanned + read.garbled)
+    if not todo:
+        return None
+    exe = ocr.engine()
+    if exe is None:
+        return ocr.missing_message()
+    import pypdfium2 as pdfium
+    doc = pdfium.PdfDocument(data)
+    try:
+        results = read_scanned(doc, todo, exe)
+    except ocr.OcrError as e:
+        return str(e)
+    finally:
+        doc.close()
+    for r in results:
+        p = read.pages[r.number - 1]
+        p.lines, p.tables, p.rules = split_wide_gaps(r.lines), r.tables, r.rules
+        read.ocr.append(r.number)
+        read.ocr_words += r.words
+        read.ocr_conf_sum += r.conf_sum
+    return None
+
+
+def page_list(numbers: list[int]) -> str:
+    """``1, 2, 3, 5`` -> ``1-3, 5``."""
+    parts: list[str] = []
+    for n in sorted(numbers):
+        if parts and n == int(parts[-1].split("-")[-1]) + 1:
+            parts[-1] = parts[-1].split("-")[0] + f"-{n}"
+        else:
+            parts.append(str(n))
+    return ", ".join(parts)
+
+
+def page_warnings(read: PdfPages, why_not: Optional[str]) -> list[str]:
+    out = []
+    if read.ocr:
+        mean = read.ocr_conf_sum / read.ocr_words if read.ocr_words else 0.0
+        out.append(f"Trang {page_list(read.ocr)} là ảnh quét, đã đọc bằng OCR (Tesseract, tiếng Việt), độ tin cậy "
+                   f"nhận dạng trung bình {mean:.0f}%: số liệu từ các trang này có độ tin cậy thấp hơn, cần đối "
+                   "chiếu với bản gốc.")
+    unread = read.unread
+    garbled = [n for n in unread if n in read.garbled]
+    scanned = [n for n in unread if n in read.scanned]
+    tail = f" ({why_not})" if why_not else ""
     if garbled:
-        if len(garbled) == len(pdf.pages):
-            raise ExtractError(NEEDS_OCR, "PDF có lớp chữ nhưng phông chữ không có bảng mã Unicode (chữ đọc ra "
-                                          "dạng (cid:…)): cần OCR để đọc nội dung.")
-        if warnings is not None:
-            warnings.append(f"Trang {', '.join(map(str, garbled))} dùng phông chữ không có bảng mã Unicode: "
-                            "nội dung các trang này chưa được đọc (cần OCR).")
-    if rotated and warnings is not None:
-        warnings.append(f"Trang {', '.join(map(str, rotated))} có phần lớn chữ xoay dọc (bảng in ngang?): "
-                        "phần chữ xoay chưa được đọc.")
-    return pages, scanned
+        out.append(f"Trang {', '.join(map(str, garbled))} dùng phông chữ không có bảng mã Unicode: "
+                   f"nội dung các trang này chưa được đọc (cần OCR{tail}).")
+    if read.rotated:
+        out.append(f"Trang {', '.join(map(str, read.rotated))} có phần lớn chữ xoay dọc (bảng in ngang?): "
+                   "phần chữ xoay chưa được đọc.")
+    if scanned:
+        out.append(f"Trang {', '.join(map(str, scanned))} là ảnh quét, không có lớp chữ: nội dung các trang này "
+                   f"chưa được đọc (cần OCR{tail}).")
+    return out
 
 
 def _body_size(pages: list[PageContent]) -> float:
@@ -277,7 +360,7 @@ def _page_items(p: PageContent, gap: float) -> list[Optional[Item]]:
     return items
 
 
-def build_document(path: str, pages: list[PageContent], scanned: list[int], n_pages: int,
+def build_document(path: str, pages: list[PageContent], n_pages: int,
                    warnings: Optional[list[str]] = None) -> Document:
     drop_furniture(pages)
     split_footnotes(pages, _body_size(pages))
@@ -311,18 +394,14 @@ def build_document(path: str, pages: list[PageContent], scanned: list[int], n_pa
     b.pages = n_pages
     for ev in events:
         if isinstance(ev, PdfTable):
-            b.add_table(ev.rows, page=ev.page)
+            b.add_table(ev.rows, page=ev.page, ocr=ev.conf)
         else:
             text = ev.text
             kind, level = classify(text, ev.bold)
-            b.add(kind, text, level=level, page=ev.page, bold=ev.bold)
-    for text, pg in footnote_texts(pages):
-        b.add(FOOTNOTE, text, page=pg)
+            b.add(kind, text, level=level, page=ev.page, bold=ev.bold, ocr=ev.conf)
+    for text, pg, conf in footnotes_with_conf(pages):
+        b.add(FOOTNOTE, text, page=pg, ocr=conf)
     b.warnings.extend(warnings or [])
-    if scanned:
-        listed = ", ".join(str(n) for n in scanned)
-        b.warnings.append(f"Trang {listed} là ảnh quét, không có lớp chữ: nội dung các trang này chưa được đọc "
-                          "(cần OCR).")
     return b.build()
 
 
@@ -331,8 +410,7 @@ def extract(path: str) -> Document:
     pdf = _open(data)
     try:
         try:
-            warnings: list[str] = []
-            pages, scanned = read_pages(pdf, warnings)
+            read = read_pages(pdf)
         except ExtractError:
             raise
         except Exception as e:
@@ -342,9 +420,14 @@ def extract(path: str) -> Document:
         n_pages = len(pdf.pages)
     finally:
         pdf.close()
-    if not any(p.lines or p.tables for p in pages):
-        if scanned:
+    why_not = ocr_pages(data, read)
+    if not any(p.lines or p.tables for p in read.pages):
+        tail = f" ({why_not})" if why_not else ""
+        if read.garbled and len(read.garbled) == n_pages:
+            raise ExtractError(NEEDS_OCR, "PDF có lớp chữ nhưng phông chữ không có bảng mã Unicode (chữ đọc ra "
+                                          f"dạng (cid:…)): cần OCR để đọc nội dung{tail}.")
+        if read.scanned:
             raise ExtractError(NEEDS_OCR, f"PDF là bản quét, không có lớp chữ: cần OCR để đọc nội dung "
-                                          f"({len(scanned)}/{n_pages} trang là ảnh).")
+                                          f"({len(read.scanned)}/{n_pages} trang là ảnh){tail}.")
         raise ExtractError(EMPTY, "PDF không có nội dung chữ: các trang đều trống.")
-    return build_document(path, pages, scanned, n_pages, warnings)
+    return build_document(path, read.pages, n_pages, page_warnings(read, why_not))

@@ -28,13 +28,15 @@ class DocumentBuilder:
 
     # -- adding content ----------------------------------------------------
     def add(self, kind: str, text: str, *, level: Optional[int] = None,
-            page: Optional[int] = None, bold: bool = False) -> None:
-        """Add a non-table block; empty text is ignored."""
+            page: Optional[int] = None, bold: bool = False, ocr: Optional[float] = None) -> None:
+        """Add a non-table block; empty text is ignored.  ``ocr``: the block was
+        recognised from an image, with this mean confidence (0-100)."""
         t = normalize_text(text)
         if t:
-            self._pending.append(dict(kind=kind, text=t, level=level, page=page, bold=bold))
+            self._pending.append(dict(kind=kind, text=t, level=level, page=page, bold=bold, ocr=ocr))
 
-    def add_table(self, rows: Sequence[Sequence[CellInput]], *, page: Optional[int] = None) -> None:
+    def add_table(self, rows: Sequence[Sequence[CellInput]], *, page: Optional[int] = None,
+                  ocr: Optional[float] = None) -> None:
         """Add a table given as rows of cells; rows whose cells are all empty are dropped."""
         norm_rows: list[list[tuple[str, int]]] = []
         for r in rows:
@@ -45,7 +47,7 @@ class DocumentBuilder:
             if any(t for t, _ in cells):
                 norm_rows.append(cells)
         if norm_rows:
-            self._pending.append(dict(kind=TABLE, rows=norm_rows, page=page))
+            self._pending.append(dict(kind=TABLE, rows=norm_rows, page=page, ocr=ocr))
 
     @property
     def empty(self) -> bool:
@@ -81,14 +83,14 @@ class DocumentBuilder:
                         col += span
                     rows.append(Row(out_cells, row_start, pos))
                 blocks.append(Block(index=len(blocks), kind=TABLE, text="", start=start, end=pos,
-                                    page=p.get("page"), rows=rows, table_index=n_tables))
+                                    page=p.get("page"), rows=rows, table_index=n_tables, ocr=p.get("ocr")))
                 n_tables += 1
             else:
                 parts.append(p["text"])
                 pos += len(p["text"])
                 blocks.append(Block(index=len(blocks), kind=p["kind"], text=p["text"], start=start,
                                     end=pos, level=p.get("level"), page=p.get("page"),
-                                    bold=p.get("bold", False)))
+                                    bold=p.get("bold", False), ocr=p.get("ocr")))
         full = "".join(parts)
         for b in blocks:
             if b.kind == TABLE:

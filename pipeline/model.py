@@ -77,6 +77,7 @@ class Block:
     rows: Optional[list[Row]] = None   # tables only
     table_index: Optional[int] = None  # tables only: 0-based count of tables in the document
     bold: bool = False                 # the whole block is emphasised (a hint for headings)
+    ocr: Optional[float] = None        # read by OCR: the recogniser's mean confidence (0-100); None for text
 
     @property
     def is_table(self) -> bool:

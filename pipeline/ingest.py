@@ -136,9 +136,12 @@ def run_rules(doc: Document, path: str, doc_id: str, fmt: Optional[str], size: O
               t0: Optional[float] = None) -> Outcome:
     import rules
 
+    from .ocr_facts import mark
+
     t0 = t0 if t0 is not None else time.perf_counter()
     try:
         ex = rules.read(doc)
+        mark(doc, ex)
     except Exception as e:
         if os.environ.get("TDKT_DEBUG"):
             raise

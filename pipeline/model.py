@@ -164,8 +164,9 @@ class Fact:
     value_high: Optional[float] = None
     stated_percent: Optional[float] = None  # a percent written with a fraction ("03/19 xã ..., chiếm 15,8%")
     granter: Optional[str] = None      # who grants an award, as written ("Chủ tịch UBND tỉnh")
-    confidence: float = 1.0            # < 1 when the number reader had to choose
+    confidence: float = 1.0            # < 1 when the number reader had to choose, or the text was read by OCR
     note: Optional[str] = None         # why, when confidence < 1 or a reading was chosen
+    ocr_confidence: Optional[float] = None  # read by OCR: the factor (0-1) the confidence was lowered by
     local_id: Optional[int] = None     # position in the document's fact list
     parent_local_id: Optional[int] = None  # the total this fact is a part of
     fact_id: Optional[str] = None      # set by the warehouse (stable per content)

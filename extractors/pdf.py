@@ -1,8 +1,10 @@
-"""Reader for PDF files with a text layer (pdfplumber).
+"""Reader for PDF files: the text layer (pypdfium2), scanned pages by OCR.
 
-Per page: the ruled tables (``page.find_tables()``, rows kept, see
-:mod:`extractors.pdf_tables`) and the words outside them, grouped into lines
-(:mod:`extractors.pdf_lines`).  Page numbers and running headers/footers (the
+Per page: the words of the text layer from pypdfium2 (:mod:`extractors.pdf_text`),
+the ruled tables (pdfplumber's ``page.find_tables()``, only on pages that show
+ruled lines; rows kept, see :mod:`extractors.pdf_tables`) and the words outside
+them, grouped into lines (:mod:`extractors.pdf_lines`).  Pages without a usable
+text layer are read by OCR (:mod:`extractors.pdf_scan`).  Page numbers and running headers/footers (the
 same first or last line on many pages) are dropped; footnotes (small print at
 the bottom of a page, each starting with a raised or small number) become
 ``footnote`` blocks after the body, their reference in the body a superscript
@@ -11,8 +13,9 @@ on at the top of the next page with the same columns is one table.  Every
 block carries its 1-based ``page``.
 
 Statuses: a password-protected, truncated or corrupt file is ``failed``; a file
-without a text layer on any page is ``needs_ocr``; a file where only some pages
-are scans is read, with a warning naming those pages.
+without a text layer on any page is read by OCR, and is ``needs_ocr`` (with what
+to install) when Tesseract or its Vietnamese data is missing; pages read by OCR
+are named in a warning with the recogniser's mean confidence.
 """
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ from .common import read_bytes
 from .pdf_lines import (SUPERSCRIPTS, Line, Word, build_lines, column_order, join_lines, page_frame, paragraphs,
                         split_wide_gaps)
 from .pdf_tables import PdfTable, merge_continuation, page_tables
+from .pdf_text import PageText
 
 FOOTNOTE_RATIO = 0.88     # footnote print is at most this share of the body font size
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b$|-bd", re.I)
@@ -67,50 +71,65 @@ def _is_password_error(e: BaseException) -> bool:
 
 
 def _open(data: bytes):
-    import pdfplumber
+    """The pypdfium2 document, or an ExtractError that says what is wrong with the file."""
+    import pypdfium2 as pdfium
     if b"%PDF-" not in data[:1024]:
         raise ExtractError(FAILED, "Tệp có đuôi .pdf nhưng không phải tệp PDF (không có phần đầu %PDF).")
     if b"%%EOF" not in data[-4096:]:
         raise ExtractError(FAILED, "Tệp PDF bị cắt cụt hoặc chưa tải về đầy đủ: thiếu phần kết thúc (%%EOF).")
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        pdf.pages  # noqa: B018 - forces the page tree to be read
+        pdf = pdfium.PdfDocument(data)
+        len(pdf)
         return pdf
-    except Exception as e:  # pdfminer raises many kinds
+    except Exception as e:  # PdfiumError says why in its message
         if _is_password_error(e):
             raise ExtractError(FAILED, "PDF được đặt mật khẩu: cần mật khẩu để mở nên không đọc được nội dung. "
                                        "Hãy gửi bản PDF không đặt mật khẩu.")
         raise ExtractError(FAILED, f"Tệp PDF bị hỏng: không đọc được cấu trúc tệp ({type(e).__name__}).")
 
 
+class _Plumber:
+    """pdfplumber, opened only when a page shows ruled lines (its table finder)."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self.pdf = None
+
+    def page(self, number: int):
+        if self.pdf is None:
+            import pdfplumber
+            self.pdf = pdfplumber.open(io.BytesIO(self.data))
+        return self.pdf.pages[number - 1]
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+
+
 # --- one page -------------------------------------------------------------------------
-def _words(page, tables: list[PdfTable], page_no: int, skipped: Optional[list] = None) -> list[Word]:
+def _words(pt: PageText, tables: list[PdfTable], skipped: Optional[list] = None) -> list[Word]:
     out = []
-    for w in page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False,
-                                extra_attrs=["size", "fontname"]):
-        cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
-        if any(t.contains(cx, cy) for t in tables):
+    for w in pt.words:
+        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+        if tables and any(t.contains(cx, cy) for t in tables):
             continue
-        if w.get("upright") is False:
+        if not w.upright:
             if skipped is not None:
-                skipped.append(len(w["text"]))
+                skipped.append(len(w.text))
             continue   # vertical text (a stamp, a margin note)
-        font = w["fontname"] or ""
-        text = legacy_fonts.convert(w["text"], font) if ".Vn" in font else w["text"]
-        out.append(Word(text, w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"]),
-                        bool(_BOLD_FONT.search(font))))
+        text = legacy_fonts.convert(w.text, w.fontname) if ".Vn" in w.fontname else w.text
+        out.append(Word(text, w.x0, w.x1, w.top, w.bottom, w.size, w.bold))
     return out
 
 
-def _garbled(page) -> bool:
-    """Most glyphs have no Unicode mapping (pdfminer writes them as ``(cid:123)``)."""
-    chars = [c.get("text", "") for c in page.chars]
-    bad = sum(1 for t in chars if t.startswith("(cid:") or t == "\ufffd")
-    return bad > 20 and bad > 0.5 * len(chars)
+def _garbled(pt: PageText) -> bool:
+    """Most glyphs have no Unicode mapping."""
+    return pt.unmapped > 20 and pt.unmapped > 0.5 * pt.chars
 
 
-def _has_text(page) -> bool:
-    return any(c.get("text", "").strip() for c in page.chars)
+def _image_page(pt: PageText) -> bool:
+    """Images and (almost) no text: a scan, maybe with a page number or a stamp typed on it."""
+    return pt.images > 0 and (pt.chars == 0 or (pt.chars < 40 and pt.image_cover > 0.5))
 
 
 # --- page furniture ------------------------------------------------------------------
@@ -186,16 +205,9 @@ def _after_rule(p: PageContent, ln: Line) -> bool:
     return any(0 <= ln.top - y <= 3 * ln.size and x0 <= ln.x0 + ln.size for x0, x1, y in p.rules)
 
 
-def _short_rules(page, tables: list[PdfTable]) -> list[tuple[float, float, float]]:
+def _short_rules(pt: PageText, tables: list[PdfTable]) -> list[tuple[float, float, float]]:
     """Horizontal rules shorter than half the page width, outside tables (footnote separators)."""
-    out = []
-    for e in page.edges:
-        if e.get("orientation") != "h" or not (20 < e["x1"] - e["x0"] < 0.5 * float(page.width)):
-            continue
-        if any(t.contains((e["x0"] + e["x1"]) / 2, e["top"]) for t in tables):
-            continue
-        out.append((e["x0"], e["x1"], e["top"]))
-    return out
+    return [(x0, x1, y) for x0, x1, y in pt.rules if not any(t.contains((x0 + x1) / 2, y) for t in tables)]
 
 
 def footnote_texts(pages: list[PageContent]) -> list[tuple[str, int]]:
@@ -235,39 +247,40 @@ class PdfPages:
         return [n for n in sorted(self.scanned + self.garbled) if n not in done]
 
 
-def _image_page(page) -> bool:
-    """Images and (almost) no text: a scan, maybe with a page number or a stamp typed on it."""
-    if not page.images:
-        return False
-    text = sum(1 for c in page.chars if c.get("text", "").strip())
-    if text == 0:
-        return True
-    area = float(page.width) * float(page.height)
-    covered = sum(max(0.0, (float(i["x1"]) - float(i["x0"])) * (float(i["bottom"]) - float(i["top"])))
-                  for i in page.images)
-    return text < 40 and covered > 0.5 * area
+def read_pages(pdf, data: bytes) -> PdfPages:
+    """Every page's lines and tables from its text layer (pypdfium2); pdfplumber's
+    table finder only on pages that show ruled lines."""
+    from .pdf_text import read_page
 
-
-def read_pages(pdf) -> PdfPages:
     out = PdfPages([])
-    for i, page in enumerate(pdf.pages, start=1):
-        if not _has_text(page) or _image_page(page):
-            if page.images:
-                out.scanned.append(i)
-            out.pages.append(PageContent(i, float(page.height), [], [], []))
-            continue
-        if _garbled(page):
-            out.garbled.append(i)
-            out.pages.append(PageContent(i, float(page.height), [], [], []))
-            continue
-        tables = page_tables(page, i)
-        skipped: list[int] = []
-        words = _words(page, tables, i, skipped)
-        if sum(skipped) > max(200, sum(len(w.text) for w in words)):
-            out.rotated.append(i)
-        lines = split_wide_gaps(build_lines(words, i))
-        out.pages.append(PageContent(i, float(page.height), lines, tables, [], _short_rules(page, tables)))
-        page.flush_cache()
+    plumber = _Plumber(data)
+    try:
+        for i in range(1, len(pdf) + 1):
+            page = pdf[i - 1]
+            pt = read_page(page)
+            page.close()
+            if pt.chars == 0 or _image_page(pt):
+                if pt.images:
+                    out.scanned.append(i)
+                out.pages.append(PageContent(i, pt.height, [], [], []))
+                continue
+            if _garbled(pt):
+                out.garbled.append(i)
+                out.pages.append(PageContent(i, pt.height, [], [], []))
+                continue
+            tables: list[PdfTable] = []
+            if pt.ruled:
+                pl = plumber.page(i)
+                tables = page_tables(pl, i)
+                pl.flush_cache()
+            skipped: list[int] = []
+            words = _words(pt, tables, skipped)
+            if sum(skipped) > max(200, sum(len(w.text) for w in words)):
+                out.rotated.append(i)
+            lines = split_wide_gaps(build_lines(words, i))
+            out.pages.append(PageContent(i, pt.height, lines, tables, [], _short_rules(pt, tables)))
+    finally:
+        plumber.close()
     return out
 
 
@@ -410,14 +423,14 @@ def extract(path: str) -> Document:
     pdf = _open(data)
     try:
         try:
-            read = read_pages(pdf)
+            read = read_pages(pdf, data)
         except ExtractError:
             raise
         except Exception as e:
             if _is_password_error(e):
                 raise ExtractError(FAILED, "PDF được đặt mật khẩu: không đọc được nội dung.")
             raise ExtractError(FAILED, f"Tệp PDF bị hỏng: lỗi khi đọc trang ({type(e).__name__}).")
-        n_pages = len(pdf.pages)
+        n_pages = len(pdf)
     finally:
         pdf.close()
     why_not = ocr_pages(data, read)

@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional, Union
 
-from pipeline.document import DocumentBuilder
+from pipeline.document import DocumentBuilder, page_ranges
 from pipeline.layout import classify
 from pipeline.model import EMPTY, FAILED, FOOTNOTE, NEEDS_OCR, Document, ExtractError
 
@@ -312,22 +312,11 @@ def ocr_pages(data: bytes, read: PdfPages) -> Optional[str]:
     return None
 
 
-def page_list(numbers: list[int]) -> str:
-    """``1, 2, 3, 5`` -> ``1-3, 5``."""
-    parts: list[str] = []
-    for n in sorted(numbers):
-        if parts and n == int(parts[-1].split("-")[-1]) + 1:
-            parts[-1] = parts[-1].split("-")[0] + f"-{n}"
-        else:
-            parts.append(str(n))
-    return ", ".join(parts)
-
-
 def page_warnings(read: PdfPages, why_not: Optional[str]) -> list[str]:
     out = []
     if read.ocr:
         mean = read.ocr_conf_sum / read.ocr_words if read.ocr_words else 0.0
-        out.append(f"Trang {page_list(read.ocr)} là ảnh quét, đã đọc bằng OCR (Tesseract, tiếng Việt), độ tin cậy "
+        out.append(f"Trang {page_ranges(read.ocr)} là ảnh quét, đã đọc bằng OCR (Tesseract, tiếng Việt), độ tin cậy "
                    f"nhận dạng trung bình {mean:.0f}%: số liệu từ các trang này có độ tin cậy thấp hơn, cần đối "
                    "chiếu với bản gốc.")
     unread = read.unread
@@ -374,7 +363,7 @@ def _page_items(p: PageContent, gap: float) -> list[Optional[Item]]:
 
 
 def build_document(path: str, pages: list[PageContent], n_pages: int,
-                   warnings: Optional[list[str]] = None) -> Document:
+                   warnings: Optional[list[str]] = None, read: Optional[PdfPages] = None) -> Document:
     drop_furniture(pages)
     split_footnotes(pages, _body_size(pages))
     frames = {p.number: page_frame(p.lines) for p in pages}
@@ -415,6 +404,9 @@ def build_document(path: str, pages: list[PageContent], n_pages: int,
     for text, pg, conf in footnotes_with_conf(pages):
         b.add(FOOTNOTE, text, page=pg, ocr=conf)
     b.warnings.extend(warnings or [])
+    if read is not None and read.ocr:
+        b.ocr_pages = sorted(read.ocr)
+        b.ocr_confidence = round(read.ocr_conf_sum / read.ocr_words, 1) if read.ocr_words else None
     return b.build()
 
 
@@ -443,4 +435,4 @@ def extract(path: str) -> Document:
             raise ExtractError(NEEDS_OCR, f"PDF là bản quét, không có lớp chữ: cần OCR để đọc nội dung "
                                           f"({len(read.scanned)}/{n_pages} trang là ảnh){tail}.")
         raise ExtractError(EMPTY, "PDF không có nội dung chữ: các trang đều trống.")
-    return build_document(path, read.pages, n_pages, page_warnings(read, why_not))
+    return build_document(path, read.pages, n_pages, page_warnings(read, why_not), read)

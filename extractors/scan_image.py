@@ -134,7 +134,7 @@ def prepare(page, dpi: int = DPI) -> PageImage:
     im = render(page, dpi)
     angle = skew_angle(im)
     if abs(angle) >= 0.15:
-        im = im.rotate(angle, resample=Image.BICUBIC, fillcolor=255)
+        im = im.rotate(angle, resample=Image.BILINEAR, fillcolor=255)
     a = np.asarray(im)
     cleaned = speckled(a)
     if cleaned:

@@ -25,6 +25,8 @@ class DocumentBuilder:
         self._pending: list[dict] = []
         self.pages: Optional[int] = None
         self.warnings: list[str] = []
+        self.ocr_pages: list[int] = []
+        self.ocr_confidence: Optional[float] = None
 
     # -- adding content ----------------------------------------------------
     def add(self, kind: str, text: str, *, level: Optional[int] = None,
@@ -96,7 +98,8 @@ class DocumentBuilder:
             if b.kind == TABLE:
                 b.text = full[b.start:b.end]
         return Document(path=self.path, format=self.format, blocks=blocks, text=full,
-                        match_text=match_form(full), pages=self.pages, warnings=list(self.warnings))
+                        match_text=match_form(full), pages=self.pages, warnings=list(self.warnings),
+                        ocr_pages=list(self.ocr_pages), ocr_confidence=self.ocr_confidence)
 
 
 def document_from_blocks(path: str, fmt: str, items: Iterable[tuple[str, str]]) -> Document:
@@ -105,3 +108,14 @@ def document_from_blocks(path: str, fmt: str, items: Iterable[tuple[str, str]]) 
     for kind, text in items:
         b.add(kind, text)
     return b.build()
+
+
+def page_ranges(pages) -> str:
+    """``[1, 2, 3, 5]`` -> ``1-3, 5`` (how messages and ``documents.ocr_pages`` list pages)."""
+    parts: list[list[int]] = []
+    for n in sorted(set(pages)):
+        if parts and n == parts[-1][1] + 1:
+            parts[-1][1] = n
+        else:
+            parts.append([n, n])
+    return ", ".join(f"{a}-{b}" if b > a else str(a) for a, b in parts)

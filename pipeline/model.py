@@ -100,6 +100,8 @@ class Document:
     match_text: str
     pages: Optional[int] = None
     warnings: list[str] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)   # pages recognised by OCR (1-based)
+    ocr_confidence: Optional[float] = None               # their mean word confidence (0-100)
 
     def block_at(self, offset: int) -> Optional[Block]:
         for b in self.blocks:

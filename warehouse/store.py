@@ -16,6 +16,7 @@ import duckdb
 
 from pipeline.model import (TABLE, Block, Cell, DocMeta, Document, Extraction,
                             Row)
+from pipeline.document import page_ranges
 from pipeline.normalize import match_form
 
 DOC_TABLES = ("facts", "honorees", "citations", "blocks", "document_text")
@@ -167,13 +168,18 @@ CITATION_COLUMNS = ("citation_id", "doc_id", "doc_kind", "number", "issued_date"
                     "char_start", "char_end", "page", "rule")
 
 
-def _ocr_summary(doc: Document) -> tuple[Optional[int], Optional[float]]:
-    """Pages recognised by OCR and their mean confidence, weighted by text length."""
-    ocr = [b for b in doc.blocks if b.ocr is not None]
-    if not ocr:
-        return None, None
-    n = sum(len(b.text) for b in ocr) or 1
-    return len({b.page for b in ocr}), round(sum(b.ocr * len(b.text) for b in ocr) / n, 1)
+def parse_page_ranges(s: Optional[str]) -> list[int]:
+    out: list[int] = []
+    for part in (s or "").split(","):
+        a, _, b = part.strip().partition("-")
+        if a.isdigit():
+            out.extend(range(int(a), int(b if b.isdigit() else a) + 1))
+    return out
+
+
+def _ocr_summary(doc: Document) -> tuple[Optional[str], Optional[float]]:
+    """The pages recognised by OCR and their mean word confidence."""
+    return page_ranges(doc.ocr_pages) or None, doc.ocr_confidence if doc.ocr_pages else None
 
 
 def save_document(con: duckdb.DuckDBPyConnection, *, doc_id: str, path: str, doc: Document,
@@ -225,11 +231,12 @@ def save_document(con: duckdb.DuckDBPyConnection, *, doc_id: str, path: str, doc
 
 def load_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> Optional[Document]:
     """Rebuild the Document stored for doc_id (without re-reading the file)."""
-    d = con.execute("SELECT d.path, d.format, d.pages, t.text, d.warnings FROM documents d JOIN document_text t "
-                    "USING (doc_id) WHERE doc_id = ?", [doc_id]).fetchone()
+    d = con.execute("SELECT d.path, d.format, d.pages, t.text, d.warnings, d.ocr_pages, d.ocr_confidence "
+                    "FROM documents d "
+                    "JOIN document_text t USING (doc_id) WHERE doc_id = ?", [doc_id]).fetchone()
     if d is None:
         return None
-    path, fmt, pages, text, warnings = d
+    path, fmt, pages, text, warnings, ocr_pages, ocr_conf = d
     blocks = []
     for (idx, kind, level, page, start, end, tindex, bold, btext, cells, ocr) in con.execute(
             "SELECT block_index, kind, level, page, char_start, char_end, table_index, bold, text, cells_json, "
@@ -243,4 +250,5 @@ def load_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> Optional[Docum
         blocks.append(Block(index=idx, kind=kind, text=btext, start=start, end=end, level=level, page=page,
                             rows=rows, table_index=tindex, bold=bool(bold), ocr=ocr))
     return Document(path=path, format=fmt, blocks=blocks, text=text, match_text=match_form(text), pages=pages,
-                    warnings=warnings.split("\n") if warnings else [])
+                    warnings=warnings.split("\n") if warnings else [], ocr_pages=parse_page_ranges(ocr_pages),
+                    ocr_confidence=ocr_conf)

@@ -8,6 +8,7 @@ be read is recorded with a status and a reason and the run goes on.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sys
@@ -114,15 +115,16 @@ class Outcome:
     seconds: float
 
 
-def read_file(path: str, doc_id: str, size: Optional[int]) -> Outcome:
-    """Read a file and run the rules; never raises."""
+def read_file(path: str, doc_id: str, size: Optional[int], converted: Optional[str] = None) -> Outcome:
+    """Read a file and run the rules; never raises.  ``converted``: the .docx a batch
+    conversion made of a .doc (see :mod:`extractors.doc_batch`)."""
     from extractors import extract, format_of
     import rules
 
     t0 = time.perf_counter()
     fmt = format_of(path)
     try:
-        doc = extract(path)
+        doc = extract(path, converted)
     except ExtractError as e:
         return Outcome(path, doc_id, fmt, size, e.status, e.message, None, None, time.perf_counter() - t0)
     except Exception as e:  # a reader bug must not stop the run
@@ -221,16 +223,17 @@ def ingest(paths: Iterable[str | Path], con, *, workers: int = 1, force: bool = 
                 continue  # the same content twice in this run: read once
             todo.append((spath, doc_id, size))
 
-        if workers > 1 and len(todo) > 1:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                for out in pool.map(_read_file_star, todo, chunksize=1):
+        with _doc_batch(todo) as jobs:
+            if workers > 1 and len(jobs) > 1:
+                with ProcessPoolExecutor(max_workers=workers) as pool:
+                    for out in pool.map(_read_file_star, jobs, chunksize=1):
+                        _save(con, out, run_id, rv, uv)
+                        report(_result(out, "loaded" if out.status == OK else "failed"))
+            else:
+                for args in jobs:
+                    out = read_file(*args)
                     _save(con, out, run_id, rv, uv)
                     report(_result(out, "loaded" if out.status == OK else "failed"))
-        else:
-            for args in todo:
-                out = read_file(*args)
-                _save(con, out, run_id, rv, uv)
-                report(_result(out, "loaded" if out.status == OK else "failed"))
     except BaseException as e:
         summary.seconds = time.perf_counter() - t_start
         finish_run(con, run_id, summary, status="failed", error=f"{type(e).__name__}: {e}")
@@ -238,6 +241,19 @@ def ingest(paths: Iterable[str | Path], con, *, workers: int = 1, force: bool = 
     summary.seconds = time.perf_counter() - t_start
     finish_run(con, run_id, summary, status="ok")
     return summary
+
+
+@contextlib.contextmanager
+def _doc_batch(todo: list[tuple[str, str, Optional[int]]]):
+    """The jobs with the .docx of every .doc converted by one LibreOffice process."""
+    docs = [t[0] for t in todo if t[0].lower().endswith(".doc")]
+    if len(docs) < 2:
+        yield [(*t, None) for t in todo]
+        return
+    from extractors.doc_batch import DocBatch
+    with DocBatch() as batch:
+        converted = batch.convert(docs)
+        yield [(*t, str(converted[t[0]]) if t[0] in converted else None) for t in todo]
 
 
 def _result(out: Outcome, action: str) -> FileResult:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import sys
 import time
 import uuid
 from concurrent.futures import ProcessPoolExecutor
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from .model import FAILED, OK, UNSUPPORTED, Document, Extraction, ExtractError
-from .versions import TDKT_VERSION, reader_version, rules_version
+from .versions import reader_version, rules_version
 
 JUNK_NAMES = {".ds_store", "thumbs.db", "desktop.ini"}
 JUNK_SUFFIXES = {".duckdb", ".wal", ".lock", ".tmp", ".part", ".crdownload", ".pyc", ".json", ".py", ".sh"}
@@ -119,7 +118,6 @@ def read_file(path: str, doc_id: str, size: Optional[int], converted: Optional[s
     """Read a file and run the rules; never raises.  ``converted``: the .docx a batch
     conversion made of a .doc (see :mod:`extractors.doc_batch`)."""
     from extractors import extract, format_of
-    import rules
 
     t0 = time.perf_counter()
     fmt = format_of(path)

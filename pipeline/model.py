@@ -166,6 +166,8 @@ class Fact:
     value_high: Optional[float] = None
     stated_percent: Optional[float] = None  # a percent written with a fraction ("03/19 xã ..., chiếm 15,8%")
     granter: Optional[str] = None      # who grants an award, as written ("Chủ tịch UBND tỉnh")
+    period_source: Optional[str] = None  # where the period came from: clause, sentence, lead_in, heading, ...
+    scope: Optional[str] = None        # the part of the population the figure is about ("hộ đồng bào DTTS")
     confidence: float = 1.0            # < 1 when the number reader had to choose, or the text was read by OCR
     note: Optional[str] = None         # why, when confidence < 1 or a reading was chosen
     ocr_confidence: Optional[float] = None  # read by OCR: the factor (0-1) the confidence was lowered by

@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
 
-from pipeline.model import LIST_ITEM, TABLE, DocMeta, Document, Fact, Honoree
+from pipeline.model import LIST_ITEM, TABLE, Block, DocMeta, Document, Fact, Honoree
 
 from . import numbers as nums
 from .catalog import AwardMention, award_mentions, resolve_level
-from .context import period_at, status_at
+from .context import Period, period_at, status_at
+from .frames import Frames
+from .grid import Grid, build_grid
 from .text import Sentence, sentences
 
 
@@ -26,6 +28,23 @@ class Analysis:
     meta: DocMeta
     facts: list[Fact] = field(default_factory=list)
     honorees: list[Honoree] = field(default_factory=list)
+
+    @cached_property
+    def frames(self) -> Frames:
+        return Frames(self.doc, self.meta)
+
+    @property
+    def doc_period(self) -> Optional[Period]:
+        """The period every figure falls back on: the header's, else a headerless text's headline,
+        first paragraph or dateline (``rules/frames.py``)."""
+        return self.frames.document.period
+
+    def grid(self, b: Block) -> Grid:
+        """The table block as the table readers see it (``rules/grid.py``), built once."""
+        cache = self.__dict__.setdefault("_grid_cache", {})
+        if b.index not in cache:
+            cache[b.index] = build_grid(b)
+        return cache[b.index]
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -67,8 +86,8 @@ class Analysis:
         return cache[key]
 
     # -- context ---------------------------------------------------------------
-    def period(self, sent: Sentence, pos: int, end: Optional[int] = None, *, stock: bool = False) -> Optional[str]:
-        return period_at(sent, pos, self.meta.period, end, stock=stock)
+    def period(self, sent: Sentence, pos: int, end: Optional[int] = None, *, stock: bool = False) -> Optional[Period]:
+        return period_at(sent, pos, self.doc_period, end, stock=stock)
 
     def status(self, sent: Sentence, pos: int) -> Optional[str]:
         st = status_at(sent, pos)
@@ -101,6 +120,10 @@ class Analysis:
     def fact(self, sent: Sentence, n: "nums.Num", metric: str, rule: str, **kw) -> Fact:
         """A fact for number ``n`` found in ``sent`` (offsets absolute)."""
         value = kw.pop("value", n.value)
+        period = kw.get("period")
+        if period is not None:
+            kw["period"] = str(period)
+            kw.setdefault("period_source", getattr(period, "source", None) or "rule")
         f = Fact(metric=metric, value=float(value), char_start=n.start, char_end=n.end,
                  text=sent.text, rule=rule, page=sent.block.page, block_index=sent.block.index,
                  raw=self.doc.text[n.start:n.end], local_id=len(self.facts), **kw)

@@ -19,7 +19,6 @@ its columns name one award each, with the period spanning the rows' years.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -29,26 +28,26 @@ from pipeline.normalize import match_form
 from . import numbers as nums
 from .analysis import Analysis
 from .catalog import AwardMention, award_mentions, catalog, resolve_level
-from .context import _outside_parens, _pick, period_mentions, status_at
+from .context import _outside_parens, _pick, cell_period, period_mentions, status_at
 from .subjects import row_place_level
 from .text import heading_stack_at
+from .lexicon import P
 
-_YEAR = re.compile(r"^(?:năm\s+)?(?P<a>(?:19|20)\d\d)(?:\s*-\s*(?P<b>(?:19|20)\d\d))?(?:\s*\((?P<note>[^()]*)\))?$")
+_YEAR = P("awt_year")
 # what a year column says of its figures: "Năm 2024 (đề nghị)", "Năm 2023 (đã công nhận)"
-_COL_PROPOSED = re.compile(r"đề nghị|đề xuất|dự kiến|trình|hiệp y")
-_COL_TARGET = re.compile(r"kế hoạch|chỉ tiêu|mục tiêu|phấn đấu")
-_COL_GRANTED = re.compile(r"đã công nhận|được công nhận|đã tặng|đã khen|thực hiện|kết quả|đạt được")
+_COL_PROPOSED = P("awt_col_proposed")
+_COL_TARGET = P("awt_col_target")
+_COL_GRANTED = P("awt_col_granted")
 # a row of ratios under the counts ("Tỷ lệ Chiến sĩ thi đua cơ sở/Lao động tiên tiến (%)")
-_RATIO_ROW = re.compile(r"^(?:\d+\.?\s*)?tỷ lệ\b|%")
-_TOTAL = re.compile(r"^(?:tổng cộng|tổng số|tổng|cộng|toàn (?:huyện|tỉnh|xã|cụm))\b")
+_RATIO_ROW = P("awt_ratio_row")
+_TOTAL = P("awt_total")
 _RECIP = {"tập thể": "tap_the", "cá nhân": "ca_nhan", "hộ gia đình": "ho_gia_dinh", "gia đình": "ho_gia_dinh",
           "lượt tập thể": "tap_the", "lượt cá nhân": "ca_nhan", "hộ": "ho_gia_dinh", "tt": "tap_the",
           "cn": "ca_nhan"}
 # "Bằng khen ... (cá nhân)", "Giấy khen ... - Tập thể", "Gia đình văn hóa (hộ)"
-_RECIP_IN = re.compile(r"(?:^|\(|\s[-–]\s*|,\s*)(?P<r>tập thể|cá nhân|hộ gia đình|hộ|tt|cn)\s*(?:\)|$)")
-_TT_HEAD = re.compile(r"^(?:s?tt|số tt|số thứ tự)$")
-_LABEL_HEAD = re.compile(r"^(?:hình thức|danh hiệu|nội dung|đơn vị|năm|loại|tên|xã|phường|thị trấn|ấp|thôn|"
-                         r"xóm|bản|tổ dân phố|cơ quan|trường|khối|cụm|huyện|quận)")
+_RECIP_IN = P("awt_recip_in")
+_TT_HEAD = P("awt_tt_head")
+_LABEL_HEAD = P("awt_label_head")
 
 
 @dataclass
@@ -113,6 +112,8 @@ def _columns(an: Analysis, header: Row, ncols: int) -> list[Col]:
             elif r:
                 col.recipient = _RECIP[r.group("r")]
             y = _YEAR.match(t)
+            if y is None and (p := cell_period(t)):
+                col.period = p              # "6 tháng năm 2020": a part of a year
             if y:
                 col.period = f"{y.group('a')}-{y.group('b')}" if y.group("b") else y.group("a")
                 note = y.group("note") or ""
@@ -156,10 +157,11 @@ def _status(an: Analysis, b: Block) -> Optional[str]:
 def extract_award_tables(an: Analysis) -> None:
     from .indicators import detect_columns
     for b in an.doc.blocks:
-        if b.kind != TABLE or not b.rows or len(b.rows) < 2 or detect_columns(b.rows) is not None:
+        if b.kind != TABLE or not b.rows or len(b.rows) < 2 or detect_columns(an.grid(b).rows) is not None:
             continue
-        ncols = max(c.col + c.colspan for r in b.rows for c in r.cells)
-        cols = _columns(an, b.rows[0], ncols)
+        rows = an.grid(b).rows
+        ncols = max(c.col + c.colspan for r in rows for c in r.cells)
+        cols = _columns(an, rows[0], ncols)
         award_cols = [c for c in cols if c.award is not None]
         recip_cols = [c for c in cols if c.recipient is not None and c.award is None]
         period_cols = [c for c in cols if c.period is not None and c.award is None]
@@ -179,7 +181,7 @@ def _emit(an: Analysis, b: Block, ri: int, cell: Cell, award: AwardMention, reci
     n = found[0]
     if n.percent or n.kind not in ("int", "fraction", "words") or n.value != int(n.value):
         return None
-    row = b.rows[ri]
+    row = an.grid(b).rows[ri]
     f = Fact(metric="award.count", value=float(n.value), char_start=cell.start + n.start,
              char_end=cell.start + n.end, text=an.doc.text[row.start:row.end], rule=f"{award.rule}/{rule}",
              unit="count", award=award.code, recipient=recipient or award.entry.recipient, status=status,
@@ -200,7 +202,7 @@ def _rows_are_awards(an: Analysis, b: Block, cols: list[Col]) -> None:
     span = f"{years[0]}-{years[-1]}" if len(years) >= 2 else period
     by_period = any(c.period for c in cols)
     col_statuses = {c.status for c in cols if c.period}
-    for ri, row in enumerate(b.rows[1:], start=1):
+    for ri, row in enumerate(an.grid(b).rows[1:], start=1):
         award, label = None, None
         for c in row.cells:
             col = cols[c.col] if c.col < len(cols) else Col(c.col)
@@ -239,7 +241,8 @@ def _columns_are_awards(an: Analysis, b: Block, cols: list[Col]) -> None:
                      next((c.index for c in cols if c.award is None and not c.total and not c.tt), 0))
     row_periods: list[str] = []
     parsed: list[tuple[int, Optional[str], Optional[str], bool]] = []
-    for ri, row in enumerate(b.rows[1:], start=1):
+    rows = an.grid(b).rows
+    for ri, row in enumerate(rows[1:], start=1):
         key = _cell_at(row, label_col)
         t = match_form(key.text).strip() if key is not None else ""
         y = _YEAR.match(t)
@@ -249,10 +252,10 @@ def _columns_are_awards(an: Analysis, b: Block, cols: list[Col]) -> None:
         parsed.append((ri, per, key.text.strip() if key is not None and not y else None, bool(_TOTAL.match(t))))
     years = sorted(int(p[:4]) for p in row_periods if len(p) == 4)
     span = f"{years[0]}-{years[-1]}" if len(years) >= 2 else ctx_period
-    hc = _cell_at(b.rows[0], label_col)
+    hc = _cell_at(rows[0], label_col)
     header = hc.text if hc is not None else ""
     for ri, per, name, is_total in parsed:
-        row = b.rows[ri]
+        row = rows[ri]
         period = span if is_total else (per or ctx_period)
         subject = None if (is_total or per) else (name or None)
         level = row_place_level(subject, header) if subject else None

@@ -22,53 +22,35 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
-import regex
 
-from pipeline.model import FOOTNOTE, HEADING, LIST_ITEM, Fact
+from pipeline.model import HEADING, LIST_ITEM, Fact
 from pipeline.normalize import fold
 
 from .analysis import Analysis
 from .catalog import AwardMention, award_mentions, catalog, resolve_level
 from .numbers import Num
+from .subjects import opens_like_a_place
 from .text import Sentence, clause_end, clause_start
+from .lexicon import M, P, word_set
 
-_RECIP = re.compile(
-    # "04 (bốn) tập thể": the number spelled out in brackets may stand between
-    r"\s*(?:\((?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|tư|lăm|trăm|linh|lẻ|\s)+\)\s*)?"
-    r"(?P<r>tập thể và cá nhân|tập thể, cá nhân|cá nhân và tập thể|lượt tập thể,? (?:và )?cá nhân"
-    r"|lượt tập thể|lượt cá nhân|tập thể|cá nhân|hộ gia đình|gia đình|hộ"
-    r"|(?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố|khối phố|ấp|buôn|khóm)(?:,? (?:thôn|xóm|làng|bản|tổ dân phố|khu dân cư|khu phố|khối phố|khu vực|ấp|buôn|khóm))*"
-    r"|cơ quan,? đơn vị|đơn vị|cơ quan|trường học|trường|tổ chuyên môn|tổ|đồng chí|cán bộ|công chức|viên chức|người lao động"
-    r"|giáo viên|nhà giáo|y, bác sĩ|bác sĩ|học sinh|đảng viên|hội viên|đoàn viên|chiến sĩ|trường hợp|mẹ|gia đình|tt|cn)(?![\w])")
-_STRONG = {"tập thể": "tap_the", "cá nhân": "ca_nhan", "tập thể và cá nhân": "mixed",
-           "tập thể, cá nhân": "mixed", "cá nhân và tập thể": "mixed", "hộ gia đình": "ho_gia_dinh",
-           "gia đình": "ho_gia_dinh", "hộ": "ho_gia_dinh", "lượt tập thể": "tap_the", "lượt cá nhân": "ca_nhan",
-           "lượt tập thể, cá nhân": "mixed", "lượt tập thể và cá nhân": "mixed", "lượt tập thể cá nhân": "mixed",
-           "tt": "tap_the", "cn": "ca_nhan"}
-_COLLECTIVE = {"đơn vị", "cơ quan", "cơ quan, đơn vị", "cơ quan đơn vị", "trường học", "trường", "tổ chuyên môn", "tổ"}
-_WEAK_PEOPLE = {"đồng chí", "cán bộ", "công chức", "viên chức", "người lao động", "giáo viên", "nhà giáo",
-                "bác sĩ", "y, bác sĩ", "học sinh",
-                "đảng viên", "hội viên", "đoàn viên", "chiến sĩ", "mẹ"}
-_RECIP_BEFORE = re.compile(r"(?:^|[-+•:]\s*)(?P<r>tập thể|cá nhân|hộ gia đình)\s*:\s*$")
-_ITEM_LABEL = regex.compile(r"[-+•*]?\s*(?:(?P<p>(?i:xã|phường|thị trấn))\s+)?"
-                            r"(?P<name>\p{Lu}[\p{L}\p{M}]*(?:\s\p{Lu}[\p{L}\p{M}]*){1,3})\s*:\s*", regex.V1)
-_NOT_PLACE = {"Tập", "Cá", "Khen", "Giấy", "Bằng", "Cờ", "Danh", "Huân", "Chiến", "Lao", "Tổng", "Trong", "Năm",
-              "Kết", "Hình", "Cấp", "Các", "Số", "Gia", "Thôn", "Cơ", "Điển", "Phong", "Đề", "Dự", "Hiệp", "Chủ"}
-_JOIN = re.compile(r"^\s*(?:,|và|, và|;\s*và)?\s*$")
-_FORWARD = re.compile(r"^[\s,]*(?:của [^;()\d,]{1,30}?\s+)?(?:đã |đều |cũng |vinh dự )?(?:được|đạt|nhận|đạt được|được nhận|giữ vững|giữ được|duy trì)\b[^;()\d]{0,45}$")
-_BACKWARD = re.compile(r"^[\s\"]*[^;()\d]{0,70}?(?:cho|:|gồm|là|tặng|có)\s*(?:hơn |trên |gần |khoảng )?$")
-_GENERIC = re.compile(r"(?:khen thưởng|tặng thưởng|biểu dương|khen)\s+(?:cho\s+)?(?:hơn |trên |gần |khoảng )?$")
-_LEAD_END = re.compile(r"(?:cụ thể(?: như sau)?|như sau|trong đó|gồm(?: có)?|bao gồm)\s*:?\s*$")
-_TRONG_DO = re.compile(r"^\(\s*trong đó\b")
-_DIRECT_SHARE = re.compile(r"(?:lao động trực tiếp|trực tiếp (?:lao động|sản xuất|giảng dạy|công tác|chiến đấu)"
-                           r"|(?:người|giáo viên|công nhân|nông dân|chiến sĩ) trực tiếp|công nhân, nông dân)")
-_LEADER_SHARE = re.compile(r"(?:lãnh đạo,? quản lý|cán bộ lãnh đạo|lãnh đạo|cán bộ quản lý)")
-_MIXED_AFTER = re.compile(r"\s*cho\s+(?:các\s+)?(?P<r>tập thể,? (?:và )?cá nhân|cá nhân,? (?:và )?tập thể|tập thể|cá nhân)\b")
-_DISTRICT_OPENS = regex.compile(r"[-+•*]?\s*(?i:huyện|thị xã|quận)\s+(?P<name>\p{Lu}[\p{L}\p{M}]*(?:\s\p{Lu}[\p{L}\p{M}]*){0,3})"
-                                 r"(?=\s+(?!và\b)[\p{Ll}])", regex.V1)
-_PASSIVE_PLACE = regex.compile(r"(?:^|(?i:riêng)\s+|,\s*)(?P<p>(?i:xã|thị trấn|phường|thôn|xóm))\s+"
-                               r"(?P<name>\p{Lu}[\p{L}\p{M}]*(?:\s\p{Lu}[\p{L}\p{M}]*){0,3})\s+(?:đã\s+)?được\b",
-                               regex.V1)
+_RECIP = P("aw_recip")
+_STRONG = M("recipient_word")
+_COLLECTIVE = word_set("collective_word")
+_WEAK_PEOPLE = word_set("person_word")
+_RECIP_BEFORE = P("aw_recip_before")
+_ITEM_LABEL = P("aw_item_label")
+_JOIN = P("aw_join")
+_FORWARD = P("aw_forward")
+_BACKWARD = P("aw_backward")
+_GENERIC = P("aw_generic")
+_GENERIC_AFTER = P("aw_generic_after")
+_LEAD_END = P("aw_lead_end")
+_TRONG_DO = P("aw_trong_do")
+_DIRECT_SHARE = P("aw_direct_share")
+_LEADER_SHARE = P("aw_leader_share")
+_MIXED_AFTER = P("aw_mixed_after")
+_DISTRICT_OPENS = P("aw_district_opens")
+_PASSIVE_PLACE = P("aw_passive_place")
 
 
 @dataclass
@@ -107,6 +89,7 @@ def _is_count(n: Num, mt: str) -> bool:
     return True
 
 
+_VILLAGE_WORD = P("aw_village_word")
 _SKIP_TO_NAME = re.compile(r"[\s\"']*")
 
 
@@ -160,8 +143,7 @@ def _items(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> list[I
             continue  # "trong đó ba cá nhân là người trực tiếp lao động": a subset, not a part
         if word in _STRONG:
             kind, rec = "strong", _STRONG[word]
-        elif word.split()[0].strip(",") in ("thôn", "xóm", "làng", "bản", "khu", "khối", "ấp", "buôn", "khóm") or \
-                word.startswith("tổ dân phố"):
+        elif _VILLAGE_WORD.match(word):
             kind, rec = "village", None
         elif word in _WEAK_PEOPLE:
             kind, rec = "weak", "ca_nhan"
@@ -180,8 +162,7 @@ def _items(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> list[I
 
 
 _PARENS = re.compile(r"\([^()]*\)")
-_SUBSET = re.compile(r"\s*(?:là\s+|(?:người (?:trực tiếp|dân tộc|lao động trực tiếp)|nữ\b|đảng viên\b|"
-                     r"người dân tộc|đồng bào|cán bộ (?:lãnh đạo|quản lý)|lãnh đạo))")
+_SUBSET = P("aw_subset")
 
 
 class _RecipMatch:
@@ -194,7 +175,7 @@ class _RecipMatch:
         return self._end
 
 
-_YEAR_PART = re.compile(r"năm\s*(?P<y>(?:19|20)\d\d)\s*:\s*(?P<n>\d+)")
+_YEAR_PART = P("aw_year_part")
 
 
 def _year_parts(an: Analysis, sent: Sentence, items: list[Item]) -> None:
@@ -298,26 +279,28 @@ def _bind(an: Analysis, sent: Sentence, g: Group, mentions: list[AwardMention]) 
                     it.award, it.binding = m, "backward"
 
 
-_TOTAL_LINE = re.compile(r"\s*(?:cộng|tổng cộng|tổng số|tổng)\s*:")
-_PARTS_AFTER = re.compile(r"[\s,]*(?:gồm|bao gồm|trong đó|cụ thể)\b[\s:,]*")
+_TOTAL_LINE = P("aw_total_line")
+_PARTS_AFTER = P("aw_parts_after")
 
 
 def _generic_award(an: Analysis, sent: Sentence, g: Group, status: Optional[str]) -> Optional[tuple[str, str]]:
     mt = an.doc.match_text
     cs = clause_start(sent, g.start, seps=";")
     before = mt[cs:g.start]
-    if not _GENERIC.search(before):
+    if not _GENERIC.search(before) and not _GENERIC_AFTER.match(mt, g.items[-1].end):
         return None
     # "khen thưởng 47 lượt tập thể, cá nhân, gồm Giấy khen cho 12 tập thể và 35 cá nhân": a total
     # whose forms are listed right after is not itself one form
     after = _PARTS_AFTER.match(mt, g.items[-1].end)
     listed = after is not None and any(0 <= m.start - after.end() <= 2 for m in an.mentions_in(sent))
     if status is None and not listed:
-        lv = catalog().last_granter(mt[sent.block.start:g.start], ("huyen", "xa", "tinh", "thu_tuong", "chinh_phu"))
-        if lv and lv[1] == "huyen":
-            return "giay_khen_cap_huyen", "aw.giay_khen/generic"
-        if lv and lv[1] == "xa":
-            return "giay_khen_cap_xa", "aw.giay_khen/generic"
+        # the chairman of a district or commune commends by Giấy khen, the one form in his power
+        # ("Chủ tịch UBND huyện đã khen thưởng cho 186 tập thể"); a body's commendation names no
+        # form ("UBND xã khen thưởng 8 hộ")
+        head = mt[sent.block.start:g.start]
+        lv = catalog().last_granter(head, ("huyen", "xa", "tinh", "thu_tuong", "chinh_phu"))
+        if lv and lv[1] in ("huyen", "xa") and head.startswith("chủ tịch", lv[0]):
+            return (f"giay_khen_cap_{lv[1]}", "aw.giay_khen/generic")
     return "khen_thuong", "aw.khen_thuong/generic"
 
 
@@ -455,7 +438,7 @@ def _heading_award(an: Analysis, sent: Sentence) -> Optional[AwardMention]:
     return m
 
 
-_TITLE_YEAR = re.compile(r"\s*năm (?P<y>(?:19|20)\d\d)(?![\d/-])")
+_TITLE_YEAR = P("aw_title_year")
 
 
 def _title_year(an: Analysis, it: Item) -> Optional[str]:
@@ -469,7 +452,7 @@ def _title_year(an: Analysis, it: Item) -> Optional[str]:
 
 
 _CULTURE_TITLES = {"gia_dinh_van_hoa", "thon_van_hoa", "co_quan_van_hoa"}
-_EARLY_YEAR = re.compile(r"(?:đầu năm|tháng 0?1\s*(?:/|năm)\s*)(?P<y>(?:19|20)\d\d)")
+_EARLY_YEAR = P("aw_early_year")
 
 
 def _culture_title_year(an: Analysis, sent: Sentence, pos: int, period: Optional[str]) -> Optional[str]:
@@ -518,13 +501,13 @@ def _award_subject(an: Analysis, sent: Sentence, g: Group) -> Optional[tuple[str
         # a cluster's or a province's report: "Huyện Tuần Giáo chú trọng ..., năm 2022 đã công nhận
         # 1.136 cá nhân ...": the district the sentence opens with
         d = _DISTRICT_OPENS.match(an.doc.text, sent.start, g.start)
-        if d and d.group("name").split()[0] not in _NOT_PLACE:
+        if d and opens_like_a_place(d.group("name")):
             return d.group("name"), "district"
     if not m:
         # "- Cẩm Yên: 15 tập thể, 42 cá nhân;": a list item labelled with the place
         lab = _ITEM_LABEL.match(an.doc.text, sent.block.start, g.start)
         if lab and sent.start == sent.block.start and lab.end() >= g.start - 1 and \
-                lab.group("name").split()[0] not in _NOT_PLACE:
+                opens_like_a_place(lab.group("name")):
             name = lab.group("name")
             if fold(name) != fold(an.meta.district):
                 return name, "commune" if (lab.group("p") or "xã").lower() in ("xã", "phường", "thị trấn") else "unit"
@@ -536,7 +519,7 @@ def _award_subject(an: Analysis, sent: Sentence, g: Group) -> Optional[tuple[str
     return name, level
 
 
-_PCT_AFTER = re.compile(r"\s*(?:\(|,)?\s*(?:đạt|chiếm|bằng)?\s*(?:tỷ lệ\s*)?(?P<p>\d+(?:,\d+)?)\s*%")
+_PCT_AFTER = P("aw_pct_after")
 
 
 def _stated_percent(an: Analysis, it: Item, g: Group) -> Optional[float]:
@@ -551,8 +534,8 @@ def _stated_percent(an: Analysis, it: Item, g: Group) -> Optional[float]:
         return None
 
 
-_OF_TOTAL = re.compile(r"(?:trong (?:tổng )?số|trong số)\b")
-_PART_TAIL = re.compile(r"\s*(?:được\s+)?(?:khen thưởng|tặng|công nhận)?\s*(?P<q>[^;.()]{3,60})")
+_OF_TOTAL = P("aw_of_total")
+_PART_TAIL = P("aw_part_tail")
 
 
 def _of_total_parts(an: Analysis, sent: Sentence, items: list[Item]) -> None:
@@ -573,7 +556,6 @@ def _of_total_parts(an: Analysis, sent: Sentence, items: list[Item]) -> None:
         f.parent_local_id = totals[-1].local_id
         end = it.award.end if it.award is not None and it.award.start > it.num.start else it.end
         q = _PART_TAIL.match(an.doc.text, end)
-        g = [x for x in items if x.num.start > it.num.start]
         if q:
             qual = q.group("q").strip(" ,")
             qual = re.split(r",\s*\d", qual)[0]

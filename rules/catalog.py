@@ -14,9 +14,10 @@ from typing import Optional
 
 import regex
 
-from pipeline.normalize import canonical_tones, match_form
+from pipeline.normalize import match_form
 
-from .datafiles import load
+from .datafiles import load, pattern
+from .lexicon import P
 
 _W = r"\p{L}\p{M}\p{Nd}_"
 
@@ -61,7 +62,7 @@ class AwardMention:
 def _compile_forms(forms: list[str]) -> "regex.Pattern":
     # forms are written in lower case already; only the tone placement is unified
     # (lower-casing would break regex syntax such as (?P<name>...))
-    alts = "|".join(f"(?:{canonical_tones(f)})" for f in forms)
+    alts = "|".join(f"(?:{pattern(f)})" for f in forms)
     return regex.compile(rf"(?<![{_W}])(?:{alts})(?![{_W}])")
 
 
@@ -125,10 +126,10 @@ def catalog() -> Catalog:
     return Catalog(awards, granters)
 
 
-_RANK = regex.compile(r"^\s*(?:hạng\s+)(?P<r>nhất|nhì|ba|iii|ii|i|1|2|3)(?![\p{L}\d])")
+_RANK = P("cat_rank")
 _RANKS = {"nhất": 1, "i": 1, "1": 1, "nhì": 2, "ii": 2, "2": 2, "ba": 3, "iii": 3, "3": 3}
-_TAIL = regex.compile(r"^\s*\"?\s*(?:(?:của|do)\s+)?(?:(?:ban thường vụ|ban chấp hành|thường trực|ban chỉ huy|bch|btv)\s+)?(?P<p>\S)")
-_PREFIX = regex.compile(r"(?:danh hiệu\s*(?:vinh dự nhà nước\s*)?)?\"?\s*$")
+_TAIL = P("cat_tail")
+_PREFIX = P("cat_prefix")
 
 
 def award_mentions(mtext: str, base: int = 0) -> list[AwardMention]:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Optional
 
 from pipeline.model import Citation, DocMeta, Document
+from .lexicon import P
 
 DATA = Path(__file__).resolve().parent / "data" / "legal_docs.toml"
 
@@ -100,22 +101,20 @@ _DATE_SLASH = r"ngày\s*(?P<d1>\d{1,2})\s*[/.-]\s*(?P<m1>\d{1,2})\s*[/.-]\s*(?P<
 _DATE_WORDS = r"ngày\s*(?P<d2>\d{1,2})\s+tháng\s*(?P<m2>\d{1,2})\s+năm\s*(?P<y2>\d{4})"
 RE_DATE = re.compile(rf"(?:{_DATE_SLASH}|{_DATE_WORDS})")
 # what may stand between a number and its date: "của Chính phủ", "của Bộ Chính trị"
-RE_GAP = re.compile(r"^\s*(?:,\s*)?(?:của\s+[^;.\n()]{1,60}?\s*)?$")
-RE_ISSUER = re.compile(r"^\s*(?:ngày\s*[\d/ .-]+|ngày\s*\d{1,2}\s+tháng\s*\d{1,2}\s+năm\s*\d{4})?\s*,?\s*"
-                       r"của\s+(?P<iss>[^;,.\n()]{2,60}?)(?=\s+(?:về|quy định|ban hành|hướng dẫn|sửa đổi|"
-                       r"thực hiện|v/v|ngày)\b|[;,.\n(]|$)")
+RE_GAP = P("cit_re_gap")
+RE_ISSUER = P("cit_re_issuer")
 
 # the Law on Emulation and Commendation, by name
 _TDKT = r"thi\s+đua\s*,?\s*(?:-\s*)?khen\s+thưởng"
 RE_LAW_AMEND = re.compile(rf"(?<!\w)luật\s+sửa\s+đổi\s*,?\s*(?:bổ\s+sung\s+)?(?:một\s+số\s+điều\s+)?(?:của\s+)?"
                           rf"luật\s+{_TDKT}")
 RE_LAW = re.compile(rf"(?<!\w)luật\s+{_TDKT}")
-RE_LAW_NUMBERED = re.compile(r"(?<!\w)luật\s+(?:[^\d;.\n]{0,60}?\s)?(?:số\s*:?\s*)?(?P<num>\d{1,3}/\d{4}/qh\d{1,2})")
+RE_LAW_NUMBERED = P("cit_re_law_numbered")
 RE_LAW_TAIL = re.compile(
     r"\s*(?:\(\s*)?(?:(?:sửa\s+đổi|sđ)\s+)?(?:năm\s+(?P<y>\d{4})|" + _DATE_SLASH + "|" + _DATE_WORDS +
     r"|số\s*(?P<num>\d{1,3}/\d{4}/qh\d{1,2}))")
 
-SENT_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ỹ\"“(])|\n")
+SENT_BREAK = P("cit_sent_break")
 
 
 @dataclass

@@ -21,36 +21,63 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-import regex
 
 from .text import Sentence, clause_start
+from .lexicon import P
 
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-_HALF = re.compile(rf"(?:6|sáu) tháng (?P<which>đầu|cuối) năm(?: (?P<y>{_YEAR}))?")
-_QUARTER = re.compile(rf"quý (?P<q>i{{1,3}}|iv|[1-4]) (?:năm )?(?P<y>{_YEAR})")
+_HALF = P("tm_half")
+_QUARTER = P("tm_quarter")
 _RANGE = re.compile(rf"(?P<a>{_YEAR})\s*-\s*(?P<b>{_YEAR})")
-_SPAN = re.compile(r"\b(?:trong|sau|qua) (?:0?5|năm|05|10|mười) năm(?: qua)?\b|\bgiai đoạn này\b|\bnhiệm kỳ này\b")
-_YEAR_RE = re.compile(rf"(?<![\d/.,-])(?P<y>{_YEAR})(?![\d/]|\s*/|-[a-zđ])")
+_SPAN = P("tm_span")
+_YEAR_RE = P("tm_year_re")
 # a year that belongs to a date or a document number
-_DATE_BEFORE = re.compile(r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*|tháng\s+\d{1,2}\s*(?:năm|/)\s*|tháng \d{1,2},? )$")
-_NUMBER_BEFORE = re.compile(r"(?:số|/)\s*\d*\s*/?\s*$")
+_DATE_BEFORE = P("tm_date_before")
+_NUMBER_BEFORE = P("tm_number_before")
 # "so với cuối năm 2015", "so với cùng kỳ năm 2022": a baseline, not the figure's period
-_COMPARISON_BEFORE = re.compile(r"so với\s+(?:cuối |đầu |cùng kỳ |giữa )?(?:năm\s*)?$")
+_COMPARISON_BEFORE = P("tm_comparison_before")
 # "Luật Thi đua, khen thưởng năm 2022", "Luật sửa đổi ... năm 2013": the year is part of a law's name
-_LAW_BEFORE = re.compile(r"\bluật\b[^;.()\d]{0,50}(?:năm|ngày \d+ tháng \d+ năm)\s*$")
+_LAW_BEFORE = P("tm_law_before")
 # "có thành tích trong tổng kết năm 2023": the year the award rewards, not when it was given
-_REASON_BEFORE = re.compile(r"(?:tổng kết|sơ kết|thành tích|thực hiện nhiệm vụ)\s+(?:công tác\s+|phong trào\s+)?(?:năm\s*)?$")
+_REASON_BEFORE = P("tm_reason_before")
 # "Sơ kết phong trào “Dân vận khéo” giai đoạn 2021 - 2024:", "Hội khỏe Phù Đổng cấp huyện năm 2024:":
 # the event a list item's awards reward, named in its label
-_EVENT_LABEL = re.compile(r"(?:^|[-+•*]\s*)(?:sơ kết|tổng kết|hội khỏe|hội thao|hội thi|cuộc thi|hội diễn|liên hoan)"
-                          r"[^:;.\n]{0,80}?(?:giai đoạn|năm)?\s*$")
-_TIME_OF_YEAR = re.compile(r"(?<!\w)(đầu|cuối|trong|giữa|hết) năm(?!\s*(?:\d|học|nay))(?!\w)")
+_EVENT_LABEL = P("tm_event_label")
+_TIME_OF_YEAR = P("tm_time_of_year")
 # "theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025": the standard's name, not the figure's period
-_STANDARD_BEFORE = re.compile(r"chuẩn (?:nghèo )?(?:đa chiều )?(?:của tỉnh [^\d,;.]{0,25})?(?:giai đoạn|gđ)\s*$")
+_STANDARD_BEFORE = P("tm_standard_before")
 # "Đầu năm 2024, toàn huyện có 1.184 hộ nghèo": the stock left by the survey at the end of 2023
-_START_OF_YEAR_BEFORE = re.compile(r"(?:^|[^\w])đầu năm\s*$")
+_START_OF_YEAR_BEFORE = P("tm_start_of_year_before")
 # "11,72% năm 2016": a year attached to the figure right before it
-_FIGURE_BEFORE = re.compile(r"\d[\d.,]*\s*(?:%|‰|hộ|xã|người|tấn|ha)?\s*(?:vào |của |trong )?(?:năm\s*)?$")
+_FIGURE_BEFORE = P("tm_figure_before")
+_SNAPSHOT = P("tm_snapshot")
+_CELL_PERIOD_WORDS = P("tm_cell_period_words")
+_PRESENT = P("tm_present")
+_EVENT_DATE = P("tm_event_date")
+# "11,72% năm 2016", "4,95% (cuối năm 2021)": the year of the figure right before it
+_YEAR_AFTER_FIGURE = P("tm_year_after_figure")
+
+
+class Period(str):
+    """A canonical period (``2023``, ``2021-2025``, ``2024-H1``) that remembers where it came
+    from, stored as ``facts.period_source``: ``clause``, ``sentence``, ``paragraph``,
+    ``lead_in``, ``heading``, ``title``, ``event_date``, ``snapshot``, ``attached`` (written
+    right after the figure), ``after`` (later in its clause), ``inherited`` (from the figure it
+    details), ``baseline``, ``rewarded`` (the year an award rewards), ``table``, ``document``."""
+
+    source: str
+
+    def __new__(cls, value: str, source: str) -> "Period":
+        obj = super().__new__(cls, value)
+        obj.source = source
+        return obj
+
+
+def sourced(value: Optional[str], source: str) -> Optional[Period]:
+    """``value`` tagged with ``source`` unless it already carries one (None stays None)."""
+    if value is None or isinstance(value, Period):
+        return value
+    return Period(value, source)
 
 
 @dataclass
@@ -61,6 +88,7 @@ class PeriodMention:
     baseline: bool = False   # a comparison baseline ("so với cuối năm 2015")
     reason: bool = False     # the year an award rewards ("thành tích trong tổng kết năm 2023")
     start_of_year: bool = False  # "đầu năm 2024": for a stock, the state at the end of 2023
+    snapshot: bool = False   # "tính đến ngày 30/6/2022": the state on a date
 
 
 def _doc_year(doc_period: Optional[str]) -> Optional[str]:
@@ -72,7 +100,7 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
     out: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
 
-    def add(m_start: int, m_end: int, per: str) -> None:
+    def add(m_start: int, m_end: int, per: str, snapshot: bool = False) -> None:
         before = mtext[max(0, m_start - 30):m_start]
         if _LAW_BEFORE.search(mtext[max(0, m_start - 60):m_start]):
             return  # "Luật Thi đua, khen thưởng năm 2022" names a law
@@ -82,7 +110,7 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
         out.append(PeriodMention(base + m_start, per, attached=bool(_FIGURE_BEFORE.search(before)),
                                  baseline=bool(_COMPARISON_BEFORE.search(before)),
                                  reason=bool(_REASON_BEFORE.search(before)) or _event_label(mtext, m_start, m_end),
-                                 start_of_year=bool(_START_OF_YEAR_BEFORE.search(before))))
+                                 start_of_year=bool(_START_OF_YEAR_BEFORE.search(before)), snapshot=snapshot))
         taken.append((m_start, m_end))
 
     if doc_period and re.match(r"^\d{4}-\d{4}$", doc_period):
@@ -92,7 +120,10 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
     for m in _HALF.finditer(mtext):
         y = m.group("y") or _doc_year(doc_period)
         if y:
-            add(m.start(), m.end(), f"{y}-{'H1' if m.group('which') == 'đầu' else 'H2'}")
+            add(m.start(), m.end(), f"{y}-{'H2' if m.group('which') == 'cuối' else 'H1'}")
+    for m in _SNAPSHOT.finditer(mtext):
+        d = int(m.group("d")) if m.group("d") else None
+        add(m.start(), m.end(), _snapshot_period(d, int(m.group("m")), m.group("y"), doc_period), snapshot=True)
     for m in _QUARTER.finditer(mtext):
         q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(m.group("q"), None) or int(m.group("q"))
         add(m.start(), m.end(), f"{m.group('y')}-Q{q}")
@@ -113,11 +144,48 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
     return out
 
 
+def _covers(period: Optional[str], month: int, year: str) -> bool:
+    """Whether a period of one year or part of it holds the given month."""
+    if not period:
+        return False
+    if re.fullmatch(r"\d{4}-\d{4}", period):
+        return False    # "đến ngày 30/6/2020" in a report on 2016-2020 is a point of it, not all of it
+    if period[:4] != year:
+        return False
+    part = period[5:]
+    months = {"": range(1, 13), "H1": range(1, 7), "H2": range(7, 13), "9M": range(1, 10),
+              "Q1": range(1, 4), "Q2": range(4, 7), "Q3": range(7, 10), "Q4": range(10, 13)}.get(part, ())
+    return month in months
+
+
+def _snapshot_period(day: Optional[int], month: int, year: str, doc_period: Optional[str]) -> str:
+    """'tính đến ngày 30/9/2024' in a report on 2024-Q3 is the report's period; elsewhere a
+    snapshot at the end of June is the first half of its year ('tính đến ngày 30/6/2022'), any
+    other the year ('đến tháng 9/2024', 'đến trung tuần tháng 12/2016')."""
+    if _covers(doc_period, month, year):
+        return str(doc_period)
+    if month == 6 and (day is None or day >= 30):
+        return f"{year}-H1"
+    return year
+
+
 def _event_label(mtext: str, m_start: int, m_end: int) -> bool:
     """A year in the label of '- <event> năm 2024: 06 tập thể, ...'."""
     line_start = mtext.rfind("\n", 0, m_start) + 1
     return bool(re.match(r"\s*:", mtext[m_end:m_end + 3])) and bool(
         _EVENT_LABEL.search(mtext[max(line_start, m_start - 90):m_start]))
+
+
+def cell_period(mtext: str) -> Optional[str]:
+    """The period a table header cell is, when it names nothing else: '6 tháng năm 2020' ->
+    2020-H1, 'Quý III/2024' -> 2024-Q3, 'Năm học 2022-2023' -> 2022-2023."""
+    core = re.sub(r"\([^()]*\)", " ", mtext).strip()
+    found = period_mentions(core)
+    if len(found) != 1:
+        return None
+    rest = _CELL_PERIOD_WORDS.sub(" ", core)
+    rest = re.sub(r"\b(?:19|20)\d\d\b|[-/\s.,:]", "", rest)
+    return found[0].period if len(rest) <= 3 else None
 
 
 def periods_in(mtext: str, base: int = 0) -> list[tuple[int, str]]:
@@ -165,8 +233,11 @@ def _outside_parens(text: str, found: list[PeriodMention], base: int) -> list[Pe
     return outside or found
 
 
+_SCOPE_SOURCE = ("clause", "sentence", "paragraph")
+
+
 def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional[int] = None,
-              *, stock: bool = False) -> Optional[str]:
+              *, stock: bool = False) -> Optional[Period]:
     """The period a figure at absolute position ``pos`` (ending at ``end``) belongs to.
 
     ``stock``: the figure is a level measured by a year-end survey (poor households, the
@@ -175,19 +246,25 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     mt = doc.match_text
     # 0. a year written right after the figure: "11,72% năm 2016"
     if end is not None:
-        m = re.match(rf"\s*(?:\(?\s*)?(?:vào |của |trong )?năm (?P<y>{_YEAR})(?![\d/])(?!\s*:)", mt[end:end + 16])
-        if m and not _is_date_year(mt, end + m.start("y")):
-            return m.group("y")
+        m = _YEAR_AFTER_FIGURE.match(mt, end, end + 24)
+        if m and not _is_date_year(mt, m.start("y")):
+            y = m.group("y")
+            if stock and m.group("when") == "đầu":
+                y = str(int(y) - 1)     # "9,8% (đầu năm 2022)": the level of 2021
+            return Period(y, "attached")
     # 0b. "so với năm 2020 (41 Chiến sĩ thi đua cơ sở, ...)": figures in brackets after a baseline
     par = sent.in_paren(pos)
     if par is not None:
         b = re.search(rf"so với\s+(?:cuối |đầu |cùng kỳ )?năm (?P<y>{_YEAR})\s*$", mt[max(0, par[0] - 40):par[0]])
         if b:
-            return b.group("y")
+            return Period(b.group("y"), "baseline")
     cs = clause_start(sent, pos, seps=";")
     inherited = _inherited_period(sent, cs, pos, doc_period)
     if inherited:
-        return inherited
+        return Period(inherited, "inherited")
+    present = _present_period(sent, cs, pos, doc_period)
+    if present:
+        return present
     # 1. the clause, then the sentence, then the block before the figure
     rewarded = None
     for scope, lo in enumerate((cs, sent.start, sent.block.start)):
@@ -206,9 +283,9 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
                 pass
         if last_time is not None and last_time.group(1) == "đầu":
             # "Kết quả rà soát ... cuối năm 2023 ...: đầu năm toàn huyện có 7.612 hộ nghèo"
-            return str(int(p) - 1)
+            return Period(str(int(p) - 1), _SCOPE_SOURCE[scope])
         if p:
-            return p
+            return Period(p, "snapshot" if chosen is not None and chosen.snapshot else _SCOPE_SOURCE[scope])
     # 2. the clause after the figure (a "giai đoạn 2015 - 2020" closing the clause), unless it is
     #    an achievement still running when the report was written ("thành tích xuất sắc trong xây
     #    dựng nông thôn mới giai đoạn 2021 - 2025" in a report on 2024-Q3)
@@ -222,7 +299,7 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
              and not re.search(r"liên tục\s*\(?\s*(?:từ\s*)?(?:năm\s*)?$", mt[pos:x.pos])]
     ranges = [x.period for x in after if "-" in x.period and x.period[5:6] not in ("H", "Q")]
     if ranges:
-        return ranges[0]
+        return Period(ranges[0], "after")
     # 3. the section headings, nearest first; in a heading the period outside brackets
     for h in reversed(sent.headings):
         htext = mt[h.start:h.end]
@@ -230,17 +307,55 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
         found = [x for x in found if not x.baseline and not x.attached]
         if found:
             years = [x for x in found if "-" not in x.period or x.period[5:6] in ("H", "Q")]
-            return (years or found)[0].period
-    return rewarded or doc_period
+            return Period((years or found)[0].period, "heading")
+    if rewarded:
+        return Period(rewarded, "rewarded")
+    ev = _event_year(sent, pos, doc_period)
+    if ev:
+        return Period(ev, "event_date")
+    return sourced(doc_period, "document")
 
 
-_BREAKDOWN_OPEN = re.compile(r"^\s*(?:trong đó|cụ thể)\b")
-_REST_OPEN = re.compile(r"^\s*(?:các|những|số)?\s*(?:xã|huyện|thôn|đơn vị|hộ)?\s*còn lại\b")
-_YEARLY_AVERAGE = re.compile(r"(?:bình quân|trung bình)\s+(?:mỗi|hằng|hàng)\s+năm|(?:mỗi|hằng|hàng) năm\s+(?:bình quân\s+)?giảm")
+def _present_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[str]) -> Optional[Period]:
+    """'Đến nay, 6/27 thôn đã đạt chuẩn ...' in a text on 2020-2025: the state at its end (2025),
+    whatever period the rest of the sentence names ('... theo bộ tiêu chí giai đoạn 2021-2025')."""
+    if not doc_period or not re.fullmatch(r"\d{4}-\d{4}", doc_period):
+        return None
+    mt = sent.doc.match_text
+    m = None
+    for m in _PRESENT.finditer(mt, sent.start, pos):
+        pass
+    if m is None or (m.start() < cs and mt.rfind(";", m.end(), pos) >= 0):
+        return None
+    if period_mentions(mt[m.end():pos], m.end(), doc_period):
+        return None
+    return Period(doc_period[5:], "present")
 
 
-_AVERAGE_CHANGE_END = re.compile(r"(?:bình quân|trung bình)\s+(?:(?:mỗi|hằng|hàng) năm\s+)?(?:giảm|tăng)\s*$")
-_PER_YEAR_AFTER = re.compile(r"[\d.,]+\s*%?\s*/\s*năm")
+def _event_year(sent: Sentence, pos: int, doc_period: Optional[str]) -> Optional[str]:
+    """'Ngày 20/4/2016, Chủ tịch nước ký quyết định tặng ...': the year of the dated event a
+    sentence reports, when nothing else dates the figure.  In a report whose own period is
+    known, only an event years away from it (a history) outweighs that period."""
+    m = None
+    for m in _EVENT_DATE.finditer(sent.doc.match_text, sent.start, pos):
+        pass
+    if m is None:
+        return None
+    y = m.group("y") or m.group("y2")
+    src = getattr(doc_period, "source", "document")
+    dy = _doc_year(doc_period)
+    if doc_period is None or src in ("lede", "dateline") or (dy and abs(int(y) - int(dy)) >= 2):
+        return y
+    return None
+
+
+_BREAKDOWN_OPEN = P("tm_breakdown_open")
+_REST_OPEN = P("tm_rest_open")
+_YEARLY_AVERAGE = P("tm_yearly_average")
+
+
+_AVERAGE_CHANGE_END = P("tm_average_change_end")
+_PER_YEAR_AFTER = P("tm_per_year_after")
 
 
 def _inherited_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[str]) -> Optional[str]:
@@ -276,15 +391,14 @@ def _inherited_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[st
 
 
 # --- status ------------------------------------------------------------------
-_PROPOSED = regex.compile(r"(?<![\w])(?:đề nghị|đề xuất|(?<!(?:chương|quy|lộ|công|giáo) )trình(?! bày| độ| diễn| chiếu)|dự kiến|hiệp y|đăng ký)(?![\w])")
-_TARGET = re.compile(r"\b(?:chỉ tiêu|phấn đấu|mục tiêu|kế hoạch đề ra|định hướng)\b")
-_PLAN_SECTION = re.compile(r"^(?:(?:[ivx]+|\d+)[.)]\s*)?(?:phương hướng|nhiệm vụ|giải pháp|mục tiêu|kế hoạch năm)")
-_ACHIEVED = re.compile(r"đến nay|hiện nay|đã có|đã đạt|kết quả|thực hiện được|đạt được|năm qua")
+_PROPOSED = P("tm_proposed")
+_TARGET = P("tm_target")
+_PLAN_SECTION = P("tm_plan_section")
+_ACHIEVED = P("tm_achieved")
 # a status cue opening a clause: it covers the ';'-separated clauses after it
-_CLAUSE_CUE = regex.compile(r"(?:^|[:;]\s*|(?:họp xét|xem xét|thống nhất|nhất trí),\s*|\b(?:xã|huyện|tỉnh|hội đồng[^,;:]{0,40}?|ubnd[^,;:]{0,30}?)\s+)"
-                            r"(?P<cue>phấn đấu|chỉ tiêu|mục tiêu|đề nghị|trình|dự kiến|hiệp y)\b")
-_GRANTED = re.compile(r"đã tặng|đã khen thưởng|đã công nhận|được tặng|được công nhận|đã trao")
-_NOT_PROPOSED = re.compile(r"đã nhận|đã được|được tặng|được công nhận")
+_CLAUSE_CUE = P("tm_clause_cue")
+_GRANTED = P("tm_granted")
+_NOT_PROPOSED = P("tm_not_proposed")
 
 
 def _status_in(before: str, dist_from: int) -> Optional[str]:

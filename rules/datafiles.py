@@ -13,3 +13,12 @@ HERE = Path(__file__).resolve().parent
 @lru_cache(maxsize=None)
 def load(name: str) -> dict:
     return tomllib.loads((HERE / name).read_text(encoding="utf-8"))
+
+
+def pattern(source: str) -> str:
+    """A pattern written in one of these files, ready to compile: its lexicon references
+    (``{village}``, ``{NUM}``) expanded and its tone marks in the match form's placement."""
+    from pipeline.normalize import canonical_tones
+
+    from .lexicon import X
+    return canonical_tones(X(source))

@@ -1,7 +1,8 @@
 """Run every fact rule family over a document, in a fixed order."""
 from __future__ import annotations
 
-from pipeline.model import Document, Extraction
+from pipeline.model import HEADING, Document, Extraction, Fact
+from pipeline.normalize import fold
 
 from .analysis import Analysis
 from .award_tables import extract_award_tables
@@ -25,5 +26,61 @@ def extract_facts(doc: Document, ex: Extraction) -> None:
     extract_indicators(an)
     extract_metric_tables(an)
     extract_quantities(an)
+    for f in an.facts:
+        if f.scope is None and f.table_index is not None and f.row_index is not None and f.block_index is not None:
+            f.scope = an.grid(an.doc.blocks[f.block_index]).scope(f.row_index)
+    _drop_restatements(an)
+    for f in an.facts:
+        if f.period is not None:
+            f.period = str(f.period)
+            if f.period_source is None:
+                f.period_source = "table" if f.table_index is not None else "rule"
     ex.facts.extend(an.facts)
     ex.honorees.extend(an.honorees)
+
+
+_FAMILIES = ("award.", "poverty.", "ntm.")
+
+
+def _key(f: Fact) -> tuple:
+    return (f.metric, round(f.value, 6), f.of_total, f.award, f.recipient, f.status, str(f.period),
+            fold(f.subject) if f.subject else None, f.qualifier, f.unit, fold(f.granter) if f.granter else None)
+
+
+def _drop_restatements(an: Analysis) -> None:
+    """A figure stated again with everything the same (a headline over its article, a summary
+    sentence over the table it sums up) is one figure: the statement that carries structure —
+    a total with its parts, a part of a total, a cell of a table column the checks add up — is
+    kept, and one plain statement when none does (the body's rather than the headline's)."""
+    facts = an.facts
+    parents = {f.parent_local_id for f in facts if f.parent_local_id is not None}
+    columns: dict[tuple, int] = {}
+    for f in facts:
+        if f.table_index is not None:
+            k = (f.table_index, f.col_index)
+            columns[k] = columns.get(k, 0) + 1
+    headline = an.frames.document.headline
+
+    def structured(f: Fact) -> bool:
+        return (f.local_id in parents or f.parent_local_id is not None
+                or (f.table_index is not None and columns.get((f.table_index, f.col_index), 0) >= 2))
+
+    def headline_like(f: Fact) -> bool:
+        b = an.doc.blocks[f.block_index] if f.block_index is not None else None
+        return b is not None and (b is headline or b.kind == HEADING)
+
+    groups: dict[tuple, list[Fact]] = {}
+    for f in facts:
+        if f.metric.startswith(_FAMILIES):
+            groups.setdefault(_key(f), []).append(f)
+    drop: set[int] = set()
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        keep = [f for f in group if structured(f)]
+        plain = [f for f in group if not headline_like(f) and f not in keep]
+        if not keep or (plain and plain[0].table_index is None and all(k.table_index is not None for k in keep)):
+            keep = keep + (plain or group)[:1]
+        drop.update(id(f) for f in group if all(f is not k for k in keep))
+    if drop:
+        an.facts[:] = [f for f in facts if id(f) not in drop]

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Union
 
 from pipeline.normalize import match_form
+from .lexicon import P
 
 LEGACY = "legacy"      # the 63-province era (until 30 June 2025)
 NEW = "2025"           # since 1 July 2025 (34 provinces, no districts)
@@ -477,9 +478,7 @@ _PREFIX_LEVEL = {
     "xã": (COMMUNE,), "phường": (COMMUNE,), "p.": (COMMUNE,), "thị trấn": (COMMUNE,), "tt.": (COMMUNE,),
     "đặc khu": (COMMUNE,),
 }
-_MENTION_PREFIX = re.compile(
-    r"(?<![^\W_])(thành\s+phố|thị\s+xã|thị\s+trấn|đặc\s+khu|tỉnh|huyện|quận|phường|xã|tp\.|tx\.|tt\.|h\.|q\.|p\.|tp|tx)"
-    r"(?:[ \t]+|(?<=\.)[ \t]*)(?=[^\W_])", re.IGNORECASE)
+_MENTION_PREFIX = P("gaz_mention_prefix")
 _NAME_TOKEN = re.compile(r"[ \t]*(?:-[ \t]*)?([^\W_]+(?:['’][^\W_]+)?)")
 _MAX_TOKENS = 5
 # words that follow a prefix without naming a place (xã hội, huyện ủy, tỉnh đoàn ...)

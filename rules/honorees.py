@@ -20,28 +20,26 @@ import regex
 from functools import lru_cache
 from typing import Optional
 
-from pipeline.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Honoree
+from pipeline.model import HEADING, TABLE, Block, Honoree
 
 from .analysis import Analysis
 from .awards import Item
 from .catalog import award_mentions, resolve_level
+from .lexicon import P
 
-_CUE = re.compile(r"^[\s*+•-]*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*)?(?:về\s+)?(?:danh sách\s+)?(?:các\s+)?"
-                  r"(?P<r>tập thể|cá nhân)\b[^:]{0,80}:\s*$")
+_CUE = P("hon_cue")
 # "1. Tặng Cờ thi đua của Ủy ban nhân dân tỉnh cho 02 tập thể dẫn đầu phong trào thi đua năm 2024:"
-_COUNT_CUE = re.compile(r"\bcho\s+\d{1,3}\s+(?P<r>tập thể|cá nhân)\b[^:;]{0,80}:\s*$")
-_LIST_CUE = re.compile(r"(?:gồm|như sau|danh sách)\s*(?:có)?\s*:\s*$")
-_ENTRY = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[a-zđ]\)|[-+•–])\s+(?P<e>.+)$")
+_COUNT_CUE = P("hon_count_cue")
+_LIST_CUE = P("hon_list_cue")
+_ENTRY = P("hon_entry")
 _PERSON = regex.compile(r"^(?P<name>\p{Lu}[\p{L}\p{M}]*(?:\s\p{Lu}[\p{L}\p{M}]*){1,4})\s*(?:[,–-]\s*(?P<pos>.+))?$", regex.V1)
 _COLON_NAMES = re.compile(r"[^:;.()]{0,80}:\s*(?P<names>[^:]+?)\s*\.?\s*$")
 # "cho một tập thể là Ủy ban nhân dân xã Ngọc Wang, đã có ..."; "cho 01 cá nhân là bà Y Thị Hoa, Hiệu trưởng ..."
-_LA_NAME = regex.compile(r"\s*(?:[^,;:.()]{0,40}?\s)?là\s+(?P<name>(?:(?:ông|bà|đồng chí|anh|chị)\s+)?\p{Lu}[^,;.()]{2,100}?)"
-                         r"(?:,\s*(?P<pos>\p{Lu}[^,;.()]{2,80}?))?(?=\s*(?:[,;.]|đã |$))", regex.V1)
+_LA_NAME = P("hon_la_name")
 # "cho 02 đơn vị xuất sắc là Sở Tài chính và Thanh tra tỉnh"
-_LA_LIST = regex.compile(r"\s*(?:[^,;:.()]{0,40}?\s)?là\s+(?P<names>\p{Lu}[^;.()]{2,300}?)(?=\s*(?:[;.]|$))", regex.V1)
+_LA_LIST = P("hon_la_list")
 # "Trưởng phòng Giống cây trồng và bà Đỗ Thị Thanh Mai, Phó Chánh Văn phòng Cục": a second person
-_AND_PERSON = regex.compile(r"^(?P<pos1>.*?)\s+và\s+(?P<t>(?i:ông|bà|đồng chí|anh|chị))\s+"
-                            r"(?P<name>\p{Lu}[\p{L}\p{M}]*(?:\s\p{Lu}[\p{L}\p{M}]*){1,4})(?:,\s*(?P<pos2>.+))?$", regex.V1)
+_AND_PERSON = P("hon_and_person")
 _ORG_START = (r"(?:Trường|Phòng|Ban|Công đoàn|Ủy ban|Uỷ ban|UBND|Hội|Đoàn|Chi bộ|Chi đoàn|Chi hội|Đảng bộ|Nhân dân|Công ty|"
               r"Hợp tác xã|HTX|Trạm|Bệnh viện|Sở|Chi cục|Cục|Tổ|Khối|Cụm|Trung tâm|Phân xưởng|Xí nghiệp|Nhà máy|"
               r"Thư viện|Văn phòng|Thanh tra|Kho bạc|Viện|Đồn|Công an|Quân sự|Liên đoàn|Hạt|Đội|Gia đình|Lớp)(?![\p{L}])")
@@ -52,11 +50,11 @@ _PASSIVE = regex.compile(
     rf"(?P<name>{_ORG_START}[^,;:.()]{{2,90}}?|(?:(?i:ông|bà|đồng chí|đ/c|anh|chị))\s+\p{{Lu}}[\p{{L}}\p{{M}}]*(?:\s\p{{Lu}}[\p{{L}}\p{{M}}]*){{1,4}})"
     rf"(?:,\s*(?P<pos>[^;:.()]{{3,120}}?),?)?\s+(?:(?:đã|cũng|đều|vinh dự|rất vinh dự)\s+)*được\s+(?P<rest>[^;.()]{{0,80}}?)"
     rf"(?:tặng thưởng|trao tặng|truy tặng|phong tặng|tặng|công nhận)\b", regex.V1 | regex.I)
-_CHO_NAME = regex.compile(r"\s*cho\s+(?P<r>tập thể|cá nhân|đồng chí|ông|bà)\s+(?P<name>\p{Lu}[^,;.()]{3,120})", regex.V1)
-_TITLE = re.compile(r"^(?:(?i:đ/c|đồng chí|ông|bà|anh|chị)|(?:thầy|cô)(?: giáo)?)\s+")
-_SPLIT_POS = regex.compile(r"\s+[-–]\s+|,\s+(?=(?:\p{Ll}|[A-ZĐ]{2,}|Chủ|Phó|Bí|Trưởng|Giám|Hiệu|Cán|Công|Giáo|Nhân|Kế)\b)")
-_H_NAME = re.compile(r"họ (?:và )?tên|tên tập thể|tên đơn vị|tập thể được|cá nhân được")
-_H_POS = re.compile(r"chức vụ|đơn vị công tác|nơi công tác|chức danh")
+_CHO_NAME = P("hon_cho_name")
+_TITLE = P("hon_title")
+_SPLIT_POS = P("hon_split_pos")
+_H_NAME = P("hon_h_name")
+_H_POS = P("hon_h_pos")
 
 
 @lru_cache(maxsize=2048)
@@ -374,10 +372,12 @@ def from_passives(an: Analysis) -> None:
 
 
 def extract_honorees(an: Analysis, items: list[Item]) -> None:
+    from .honoree_clauses import extract_clause_honorees
     from_parentheses(an, items)
     from_sentences(an, items)
     from_passives(an)
     from_lists(an)
+    extract_clause_honorees(an)
     # one entry per (name, award): a list may repeat what a parenthesis said
     seen, out = set(), []
     for h in an.honorees:

@@ -23,15 +23,16 @@ from pipeline.normalize import match_form
 
 from . import numbers as nums
 from .analysis import Analysis
+from .lexicon import P
 
-_H_PCT = re.compile(r"%|tỷ lệ|so với|so sánh")
-_H_RESULT = re.compile(r"kết quả|thực hiện|ước đạt|ước th|đạt được|^th\b|thực tế")
-_H_TARGET = re.compile(r"mục tiêu|kế hoạch|chỉ tiêu (?:năm|giao|kh|nghị quyết|đại hội|đề ra|phấn đấu)|^kh\b|^nq\b|nghị quyết|dự kiến")
-_H_UNIT = re.compile(r"đơn vị tính|^đvt|^đơn vị$|đơn vị đo")
-_H_LABEL = re.compile(r"^(?:các |tên )?chỉ tiêu|^nội dung|danh mục|^tiêu chí")
-_H_TT = re.compile(r"^(?:s?tt|số tt|số thứ tự)$")
-_H_NOTE = re.compile(r"ghi chú")
-_ROWNUM = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[ivxlc]{1,5}\.?|[a-zđ]\))$", re.I)
+_H_PCT = P("ind_h_pct")
+_H_RESULT = P("ind_h_result")
+_H_TARGET = P("ind_h_target")
+_H_UNIT = P("ind_h_unit")
+_H_LABEL = P("ind_h_label")
+_H_TT = P("ind_h_tt")
+_H_NOTE = P("ind_h_note")
+_ROWNUM = P("ind_rownum")
 _BULLET = re.compile(r"^\s*[-+•*–]\s*")
 
 
@@ -138,7 +139,7 @@ def extract_indicators(an: Analysis) -> None:
     for b in doc.blocks:
         if b.kind != TABLE or not b.rows:
             continue
-        cols = detect_columns(b.rows)
+        cols = detect_columns(an.grid(b).rows)
         if cols is None:
             continue
         _read_table(an, b, cols)
@@ -146,7 +147,7 @@ def extract_indicators(an: Analysis) -> None:
 
 def _read_table(an: Analysis, b: Block, cols: Columns) -> None:
     parent_label: Optional[str] = None
-    for ri, row in enumerate(b.rows):
+    for ri, row in enumerate(an.grid(b).rows):
         if ri < cols.header_rows:
             continue
         lc = _cell_at(row, cols.label)

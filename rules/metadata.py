@@ -24,23 +24,21 @@ from pipeline.model import HEADING, DocMeta, Document
 from pipeline.normalize import fold, match_form
 
 from . import gazetteer as gz
-from .metadata_text import (BodyRef, DateLine, Line, anchor_body, block_lines, data, find_period,
+from .lexicon import P
+from .metadata_text import (BodyRef, DateLine, Line, anchor_body, block_lines, data, find_period, join_split_dates,
                             format_place, is_caps, number_doc_type, number_issuer, parse_bodies,
                             parse_date_line, parse_number, person_name, place_name, signature_title, title_start,
                             type_of_line)
 
 HEADER_BLOCKS = 16          # the header lies within the first blocks
-_MOTTO = re.compile(r"^(?:cộng hòa xã hội|độc lập\s*-|đảng cộng sản việt nam)")
-_BODY_START = re.compile(r"^(?:kính gửi|căn cứ|thực hiện|phần\s+(?:thứ|[ivx\d])|[ivxlc]+\s*[./)]\s|\d+\s*[./)]\s"
-                         r"|điều\s+\d|nơi nhận|trên đây)")
-_TITLE_GOES_ON = re.compile(r"^(?:\(|phương hướng|nhiệm vụ|và\s|năm\s|giai đoạn|6 tháng|sáu tháng|quý)")
-_SELF_VERB = re.compile(r"^\s*(?:đã\s+|xin\s+|kính\s+)?(?:báo cáo|hướng dẫn|xây dựng|ban hành|thông báo|"
-                        r"trình|đề nghị|tổng kết|sơ kết|quyết định|triển khai|tổ chức|lập)\b")
+_MOTTO = P("md_motto")
+_BODY_START = P("md_body_start")
+_TITLE_GOES_ON = P("md_title_goes_on")
+_SELF_VERB = P("md_self_verb")
 _LIST_ITEM = re.compile(r"^[-+•*–]")
 # the first header line of a central body: a ministry, a general department, a national organisation
-_CENTRAL_HEAD = re.compile(r"^(?:bộ(?! chỉ huy| đội)\s|tổng cục\s|tổng liên đoàn|trung ương|ban chấp hành trung ương|"
-                           r"văn phòng chính phủ|thanh tra chính phủ|ngân hàng nhà nước việt nam)")
-_APPENDIX = re.compile(r"^(?:phụ lục|biểu\s|biểu số|\(kèm theo|kèm theo|danh sách|kết quả thực hiện)")
+_CENTRAL_HEAD = P("md_central_head")
+_APPENDIX = P("md_appendix")
 
 
 # --- header --------------------------------------------------------------------
@@ -58,7 +56,7 @@ class Header:
 
 def read_header(doc: Document) -> Header:
     h = Header()
-    lines = block_lines(doc.blocks[:HEADER_BLOCKS])
+    lines = join_split_dates(block_lines(doc.blocks[:HEADER_BLOCKS]))
     state = "head"                        # head -> title -> done
     last_title: Optional[Line] = None
     for ln in lines:

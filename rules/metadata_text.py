@@ -19,6 +19,7 @@ from pipeline.model import FOOTER, FOOTNOTE, HEADER, TABLE, Block
 from pipeline.normalize import fold, match_form
 
 from . import gazetteer as gz
+from .lexicon import P
 
 _DATA_FILE = Path(__file__).with_name("data") / "metadata.toml"
 
@@ -49,13 +50,19 @@ class Line:
 
 
 # where a flattened line is cut: before these ...
-_BREAK_BEFORE = re.compile(
-    r"(?<![^\W_])(?=số\s*[:.]?\s*[0-9a-zđ]*\s*/)"
-    r"|(?=cộng hòa xã hội)|(?=độc lập\s*-\s*tự do)|(?=đảng cộng sản việt nam)"
-    r"|(?<![^\W_])(?=(?:tm|kt|tl|tuq)\s*\.\s*\S)"
-    r"|(?=nơi nhận)|(?=kính gửi)|(?<![^\W_])(?=v/v\b)"
-    r"|(?<=hạnh phúc)")
+_BREAK_BEFORE = P("mdt_break_before")
 _RULE = re.compile(r"[-=*~–—―]{3,}")                # a decorative rule: a line ends there
+_DATE_PLACE = P("mdt_date_place")
+_COLUMN_GAP = re.compile(r"\S(?:[ \u00a0]{4,}|\t+)(?=\S)")  # a gap between two columns of a header line
+
+
+def _header_cut(text: str, i: int) -> bool:
+    """A cut before 'số' opens a number line only as written in a header ('Số: 12/BC'), not inside
+    a sentence ('ban hành Quyết định số 3627/QĐ-UBND về việc ...')."""
+    if not text.startswith(("số", "Số", "SỐ"), i) or text[i] in "SỐ":
+        return True
+    before = text[:i].rstrip(" ")
+    return not before or before.endswith(("\n", "\t")) or text[:i].endswith("   ")
 
 
 def split_line(text: str, start: int) -> list[tuple[str, int]]:
@@ -66,14 +73,35 @@ def split_line(text: str, start: int) -> list[tuple[str, int]]:
         return [(text.strip(), start + len(text) - len(text.lstrip()))] if text.strip() else []
     text = _RULE.sub(lambda d: "\n" * len(d.group(0)), text)
     m = match_form(text)
-    cuts = {0, len(text), *(x.start() for x in _BREAK_BEFORE.finditer(m))}
+    cuts = {0, len(text), *(x.start() for x in _BREAK_BEFORE.finditer(m) if _header_cut(text, x.start()))}
     cuts.update(i for i, c in enumerate(text) if c == "\n")
+    # "Số: 01 /BC-HĐTĐKT          Vạn Thắng, ngày 08 tháng 01 năm 2024": two columns of a header
+    # laid out with spaces or a tab on one line
+    cuts.update(x.end() for x in _COLUMN_GAP.finditer(text))
+    # "... /BC-HĐTĐKT Vạn Thắng, ngày 08 tháng 01 năm 2024" once the gap is gone: the date line's place
+    cuts.update(x.start() for x in _DATE_PLACE.finditer(text) if x.start() > 0)
     out: list[tuple[str, int]] = []
     for a, b in zip(sorted(cuts), sorted(cuts)[1:]):
         piece = text[a:b].replace("\n", " ")
         stripped = piece.strip()
         if stripped:
             out.append((stripped, start + a + (len(piece) - len(piece.lstrip()))))
+    return out
+
+
+_DATE_OPEN = re.compile(r"(?:,|^)\s*ngày\s*$")
+_DATE_REST = re.compile(r"^\s*(?:\d{1,2}|\.{2,}|…)\s+tháng\b")
+
+
+def join_split_dates(lines: list[Line]) -> list[Line]:
+    """'Sóc Trăng, ngày' / '27 tháng 09 năm 2022': a date line broken after 'ngày' is one line."""
+    out: list[Line] = []
+    for ln in lines:
+        if out and _DATE_OPEN.search(out[-1].match) and _DATE_REST.match(ln.match):
+            prev = out.pop()
+            out.append(Line(prev.text + " " + ln.text, prev.start, prev.block, prev.cell))
+            continue
+        out.append(ln)
     return out
 
 
@@ -103,7 +131,7 @@ def is_caps(s: str) -> bool:
 
 
 # --- the number, the date, the type ---------------------------------------------
-_NUMBER = re.compile(r"^số\s*[:.]?\s*([0-9a-zđ]*(?:\s*[/\-]\s*[0-9a-zđ.&]+)+)")
+_NUMBER = P("mdt_number")
 _NUMBER_CODES = re.compile(r"/\s*([^/]+?)\s*$")
 
 
@@ -168,10 +196,8 @@ class DateLine:
         return None
 
 
-_DATE = re.compile(
-    r"^(?:(?P<place>[^\d,;:|()]{2,60}?)\s*,?\s*)?ngày\s*(?P<d>\d{1,2})?[\s.…_/-]*tháng\s*(?P<m>\d{1,2})?"
-    r"[\s.…_/-]*năm\s*(?P<y>\d{4})")
-_DATE_NUM = re.compile(r"^(?:(?P<place>[^\d,;:|()]{2,60}?)\s*,?\s*)?ngày\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})")
+_DATE = P("mdt_date")
+_DATE_NUM = P("mdt_date_num")
 
 
 def parse_date_line(line: Line) -> Optional[DateLine]:
@@ -216,7 +242,7 @@ _PERIODS = [
 _ANY_YEAR = re.compile(r"\b" + _YEAR + r"\b")
 
 
-_LAW_NAME = re.compile(r"\bluật\b[^;.()\d]{0,50}$")
+_LAW_NAME = P("mdt_law_name")
 
 
 def find_period(text: str, default_year: Optional[int] = None) -> Optional[tuple[str, int]]:
@@ -379,8 +405,7 @@ def format_place(mention: gz.PlaceMention) -> str:
     return f"{prefix} {place_name(mention)}".strip()
 
 
-_RUN_STOP = re.compile(r"[,.;:()/|\"]|\s(?:của|về|tại|với|và các|đã|có|được|theo|trên|báo cáo|hướng dẫn|"
-                       r"xây dựng|ban hành|thông báo|trình|đề nghị|tổng kết|sơ kết|quyết định|triển khai|tổ chức)\b")
+_RUN_STOP = P("mdt_run_stop")
 
 
 def parse_bodies(text: str, running: bool = False) -> list[BodyRef]:
@@ -456,8 +481,7 @@ def _full_form_case(name: str) -> str:
 
 
 # --- the signer ------------------------------------------------------------------
-_SIGNED = re.compile(r"\((?:đã\s*)?(?:ký|kí)[^)]*\)|\bđã\s*(?:ký|kí)\b|\(\s*chữ\s*ký[^)]*\)|\(?\s*đóng dấu\s*\)?",
-                     re.IGNORECASE)
+_SIGNED = P("mdt_signed")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’]*$")
 
 
@@ -522,7 +546,7 @@ def title_start(text: str) -> int:
     return m.start() if m else len(text)
 
 
-_ANCHOR = re.compile(r"^(?:tm|kt|tl|tuq|q)\s*\.\s*|^(?:thay mặt|ký thay|thừa lệnh|thừa ủy quyền)\s+")
+_ANCHOR = P("mdt_anchor")
 
 
 def anchor_body(line: Line) -> Optional[str]:

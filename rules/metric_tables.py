@@ -32,23 +32,21 @@ from typing import Optional
 import regex
 
 from pipeline.model import TABLE, Block, Cell, Fact, Row
-from pipeline.normalize import canonical_tones, match_form
+from pipeline.normalize import match_form
 
 from . import numbers as nums
 from .analysis import Analysis
 from .award_tables import _context_period, _status
-from .datafiles import load
+from .datafiles import load, pattern
 from .indicators import detect_columns
 from .poverty import vocab as poverty_vocab
 from .subjects import row_place_level
+from .lexicon import P
 
-_UNIT_HEAD = re.compile(r"^(?:s?tt|số tt)$")
-_PLACE_HEAD = re.compile(r"xã|phường|thị trấn|đơn vị|địa bàn|huyện|quận|thôn|ấp|bản|xóm|làng|buôn|khóm|"
-                         r"tổ dân phố|khu phố|tên")
-_TOTAL = re.compile(r"^(?:tổng cộng|tổng số|tổng|cộng|toàn (?:huyện|tỉnh|xã|phường|thị trấn|thị xã|thành phố|quận|"
-                    r"cụm|khối|đơn vị))\b")
-_PREFIX = re.compile(r"^(?:xã|phường|thị trấn|thị xã|huyện|quận|thôn|xóm|bản|ấp|buôn|khóm|tổ dân phố|khu phố)\s+",
-                     re.I)
+_UNIT_HEAD = P("mt_unit_head")
+_PLACE_HEAD = P("mt_place_head")
+_TOTAL = P("mt_total")
+_PREFIX = P("mt_prefix")
 _LETTER = regex.compile(r"\p{L}")
 _DIGIT = re.compile(r"\d")
 
@@ -74,8 +72,8 @@ class TableVocab:
 @lru_cache(maxsize=1)
 def vocab() -> TableVocab:
     data = load("tables.toml")
-    t = {k: regex.compile(canonical_tones(v)) for k, v in data["table"].items()}
-    ntm = [NtmColumn(c["id"], regex.compile(canonical_tones(c["header"])), c["metric"], c["unit"])
+    t = {k: regex.compile(pattern(v)) for k, v in data["table"].items()}
+    ntm = [NtmColumn(c["id"], regex.compile(pattern(c["header"])), c["metric"], c["unit"])
            for c in data["ntm_column"]]
     return TableVocab(t["rate"], t["bare_rate"], t["added"], t["year_head"], t["year_cell"], ntm)
 
@@ -183,15 +181,16 @@ def _years_column(rows: list[Row], names: list[str], cols: list[MetricCol]) -> O
 
 def extract_metric_tables(an: Analysis) -> None:
     for b in an.doc.blocks:
-        if b.kind != TABLE or not b.rows or len(b.rows) < 2 or detect_columns(b.rows) is not None:
+        if b.kind != TABLE or not b.rows or len(b.rows) < 2 or detect_columns(an.grid(b).rows) is not None:
             continue
-        ncols = max(c.col + c.colspan for r in b.rows for c in r.cells)
-        names, n_header = _header_names(b.rows, ncols)
+        rows = an.grid(b).rows
+        ncols = max(c.col + c.colspan for r in rows for c in r.cells)
+        names, n_header = _header_names(rows, ncols)
         cols, place_col, year_col = _metric_cols(names)
         if not any(c.metric for c in cols):
             continue
         if place_col is None and year_col is None:
-            year_col = _years_column(b.rows[n_header:], names, cols)
+            year_col = _years_column(rows[n_header:], names, cols)
         if place_col is None and year_col is None:
             continue
         _read(an, b, cols, place_col if year_col is None else year_col, n_header, by_year=year_col is not None)
@@ -216,9 +215,10 @@ def _restated_period(an: Analysis, b: Block) -> Optional[str]:
 
 def _read(an: Analysis, b: Block, cols: list[MetricCol], key_col: int, n_header: int, by_year: bool) -> None:
     period, status = _restated_period(an, b) or _context_period(an, b), _status(an, b)
-    hc = _cell_at(b.rows[0], key_col) if b.rows else None
+    rows = an.grid(b).rows
+    hc = _cell_at(rows[0], key_col) if rows else None
     header = hc.text if hc is not None else ""
-    for ri, row in enumerate(b.rows[n_header:], start=n_header):
+    for ri, row in enumerate(rows[n_header:], start=n_header):
         pc = _cell_at(row, key_col)
         if pc is None or not pc.text.strip() or not _LETTER.search(pc.text) and not by_year:
             continue

@@ -16,13 +16,14 @@ from typing import Optional
 
 import regex
 
-from pipeline.normalize import canonical_tones
 
 from . import numbers as nums
 from .analysis import Analysis
-from .datafiles import load
+from .context import Period
+from .datafiles import load, pattern
 from .subjects import place_after_prefix, subject_before
 from .text import Sentence, clause_start
+from .lexicon import P
 
 NUM = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
 
@@ -52,7 +53,7 @@ def vocab() -> NtmVocab:
     data = load("metrics.toml")
     rules = []
     for r in data["ntm_rule"]:
-        pat = canonical_tones(r["count"]).replace("{NUM}", NUM)
+        pat = pattern(r["count"])
         rules.append(NtmRule(id=r["id"], pattern=regex.compile(rf"(?<![\d/.,])(?:{pat})"), metric=r["metric"],
                              unit=r["unit"], subject=r.get("subject", False),
                              needs_context=r.get("needs_context", False), inherit=r.get("inherit", False),
@@ -63,9 +64,9 @@ def vocab() -> NtmVocab:
 
 # the percent stated with a fraction, right after it or after the name of what it counts
 # ("23/74 thôn đạt chuẩn “Thôn nông thôn mới kiểu mẫu”, tỷ lệ 34,1%")
-_PCT_AFTER = regex.compile(rf"^(?:[^;.\d%()]{{0,60}}?[,(]|[\s,\"”’]*\(?)\s*(?:chiếm|bằng|đạt)?\s*(?:tỷ lệ\s*)?(?P<p>{NUM})\s*%")
-_ADV = regex.compile(r"^[\s\"]*(?:nâng cao)")
-_MODEL = regex.compile(r"^[\s\"]*(?:kiểu mẫu)")
+_PCT_AFTER = P("ntm_pct_after")
+_ADV = P("ntm_adv")
+_MODEL = P("ntm_model")
 
 
 def _band_label(band: str, prev_low: Optional[str]) -> str:
@@ -106,8 +107,7 @@ def _kind(metric: str, tail: str, phrase: str) -> str:
     return metric
 
 
-_LEAD_KIND = regex.compile(r"(?P<f>xã|thôn|xóm|bản|ấp|buôn|khóm)\s+(?:đạt chuẩn\s+)?(?:nông thôn mới|ntm)"
-                           r"(?:\s+(?P<k>nâng cao|kiểu mẫu))?")
+_LEAD_KIND = P("ntm_lead_kind")
 
 
 def _lead_kinds(mt: str, lo: int, hi: int) -> dict[str, str]:
@@ -200,8 +200,8 @@ def extract_ntm(an: Analysis) -> None:
             if qualifier == "tăng thêm":
                 # "tăng 104 xã so với cuối năm 2015": the increase over the years since the baseline
                 b = regex.match(r"[^;.]{0,20}?so với (?:cuối |đầu )?năm (\d{4})", mt[m.end():m.end() + 40])
-                if b and period and period[:4].isdigit() and len(period) == 4 and int(period) > int(b.group(1)):
-                    period = f"{int(b.group(1)) + 1}-{period}"
+                if b and period and period[:4].isdigit() and len(period) == 4 and int(period) > int(b.group(1)) + 1:
+                    period = Period(f"{int(b.group(1)) + 1}-{period}", "baseline")
             f = an.fact(sent, num, metric, rule.id, unit=rule.unit, of_total=of_total, label=label,
                         qualifier=qualifier, subject=subject, subject_level=level,
                         period=period, status=an.status(sent, ns))

@@ -118,6 +118,7 @@ from functools import lru_cache
 from typing import NamedTuple, Optional, Sequence
 
 from .numbers_words import CANON, parse_tokens, parse_words, to_words
+from .lexicon import A, P, word_set
 
 __all__ = ["Num", "find_numbers", "parse_number", "readings", "choose", "parse_words",
            "to_words", "format_vn"]
@@ -257,8 +258,7 @@ _NUMTOK = (r"(?:(?:^|(?<=[|(\t\n\-–—~<>≥≤≈])|(?<=[|(\t\n\-–—~<>≥
            r"|\d+(?:[.,]\d+)*)")
 _L = r"[^\W\d_]"            # a letter
 # words that may follow "N/" as a unit (a rate), so "N/xã" is not a document number
-_RATE_UNITS = (r"năm|tháng|ngày|tuần|quý|người|xã|hộ|ha|lượt|khẩu|lớp|thôn|xóm|bản|con|km|m|kg|"
-               r"tấn|tạ|lít|giờ|tiêu|học|trường|đơn|cơ|tập|cá|đảng|hội")
+_RATE_UNITS = A("rate_unit")
 
 # every alternative of _MASTER starts at a digit that does not follow a word
 # character, so find_numbers jumps from digit to digit and only tries there
@@ -291,26 +291,15 @@ _GROUP_SPACE = re.compile(r"\d[ \u00a0\u202f\u2009]\d")
 def _space_grouped(raw: str) -> bool:
     return bool(_GROUP_SPACE.search(raw))
 _SCALE_WORDS = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
-_SUFFIX = re.compile(
-    r"[ ]?(?P<pct>%)"
-    r"|[ ](?P<pctw>phần[ ]trăm)(?!\w)"
-    r"|[ ]?(?P<scale>(?:nghìn|ngàn)[ ](?:tỷ|tỉ)(?![ ](?:lệ|suất|trọng)(?!\w))|nghìn|ngàn|triệu(?![ ]chứng)"
-    r"|(?:tỷ|tỉ)(?![ ](?:lệ|suất|trọng)(?!\w))|tr\.?[ ]?đ(?:ồng)?)(?!\w)",
-    re.I)
+_SUFFIX = P("num_suffix")
 _RANGE_TAIL = re.compile(rf"[ ]{{0,2}}[-–—~][ ]{{0,2}}(?P<hi>{_NUMTOK})(?![\w/])", re.I | re.M)
 _TO_TAIL = re.compile(rf"[ ](?:đến|tới)[ ](?P<hi>{_NUMTOK})(?![\w/])", re.I | re.M)
 _FRAC_TAIL = re.compile(r"/(?P<den>\d+(?:[.,]\d+)*)(?![\d/]|[ ]?/)")
 # "9 152/9 870 hộ": a space-grouped numerator takes a space-grouped denominator
 _FRAC_TAIL_SPG = re.compile(r"/(?P<den>" + _SPG + r")(?![\d/]|[ ]?/)")
-_POST_NEAR = re.compile(r"[ ]trở[ ](?P<d>lên|xuống)(?!\w)", re.I)
-_POST_FAR = re.compile(r"(?:[ ][^\W\d_]+){1,3}?[ ]trở[ ](?P<d>lên|xuống)(?!\w)", re.I)
-_PREFIX = re.compile(
-    r"(?:(?<!\w)(?P<w>tối[ ]đa[ ]không[ ]quá|tối[ ]đa[ ]không[ ]vượt[ ]quá|không[ ]vượt[ ]quá|tối[ ]đa"
-    r"|không[ ]quá|tối[ ]thiểu|ít[ ]nhất|không[ ]dưới|không[ ]ít[ ]hơn|ít[ ]hơn|nhiều[ ]hơn"
-    r"|trên[ ]dưới|chưa[ ]đến|chưa[ ]tới|chưa[ ]đầy|ước[ ]tính|ước[ ]đạt|ước[ ]khoảng|ước"
-    r"|xấp[ ]xỉ|khoảng|gần|trên|hơn|dưới|từ)[ ]"
-    r"|(?P<s>>=|<=|≥|≤|>|<|~|≈)[ ]?)\Z",
-    re.I)
+_POST_NEAR = P("num_post_near")
+_POST_FAR = P("num_post_far")
+_PREFIX = P("num_prefix")
 _PREFIX_WINDOW = 28
 _BOUND_WORDS = {
     "tối đa không quá": "<=", "tối đa không vượt quá": "<=", "không vượt quá": "<=", "tối đa": "<=",
@@ -320,8 +309,8 @@ _BOUND_WORDS = {
     "xấp xỉ": "~", "khoảng": "~", "gần": "~", "trên": ">", "hơn": ">", "dưới": "<", "từ": "từ",
 }
 _BOUND_SYMBOLS = {">=": ">=", "<=": "<=", "≥": ">=", "≤": "<=", ">": ">", "<": "<", "~": "~", "≈": "~"}
-_NGAY_BEFORE = re.compile(r"(?<!\w)ngày[ ]?\Z", re.I)
-_THANG_BEFORE = re.compile(r"(?<!\w)tháng[ ]?\Z", re.I)
+_NGAY_BEFORE = P("num_ngay_before")
+_THANG_BEFORE = P("num_thang_before")
 _DIGIT_BEFORE = re.compile(r"[\d%][ ]*\Z")
 
 
@@ -534,33 +523,26 @@ def find_numbers(text: str, *, words: bool = False) -> list[Num]:
 # Numbers in words
 # --------------------------------------------------------------------------
 
-_NUMBER_WORDS = ("không|một|mốt|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mươi|chục|"
-                 "trăm|linh|lẻ|nghìn|ngàn|triệu|tỷ|tỉ")
+_NUMBER_WORDS = A("number_word")
 # "năm" alone is far more often "year" (hàng năm, năm học) than "five": never alone
-_SINGLE_OK = {"một", "hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín", "mười"}
-_COUNTED = ("tập thể|cá nhân|hộ|xã|thôn|xóm|bản|làng|người|đơn vị|huyện|tỉnh|thị trấn|phường|"
-            "trường|lớp|học sinh|nhà|công trình|đảng viên|hội viên|chi bộ|chi hội|cơ quan|"
-            "gia đình|lượt|năm|tháng|tiêu chí|đồng chí|đoàn viên|cán bộ|công chức|viên chức|"
-            "doanh nghiệp|hợp tác xã|mô hình|phong trào|cuộc|lần|đợt|tổ|khối|cụm|ngành|"
-            "huân chương|huy chương|bằng khen|giấy khen|cờ thi đua|danh hiệu|suất|con|tấn|ha|"
-            "triệu|tỷ|nghìn|ngàn")
+_SINGLE_OK = word_set("single_number_word")
+_COUNTED = A("counted_noun")
 _WORD_RUN = re.compile(
     rf"(?<!\w)(?:{_NUMBER_WORDS})(?!\w)(?:[ ](?:{_NUMBER_WORDS})(?!\w))*", re.I)
 # the same on lower-cased text, without the (slow) look-behind: a run that starts
 # inside a word ("k|hai ba") loses its first token in _words_in
 _WORD_RUN_LOWER = re.compile(rf"(?:{_NUMBER_WORDS})(?!\w)(?:[ ](?:{_NUMBER_WORDS})(?!\w))*")
-_TY_NOT_SCALE = re.compile(r"[ ](?:lệ|suất|trọng)(?!\w)", re.I)
+_TY_NOT_SCALE = P("num_ty_not_scale")
 _COUNTED_AFTER = re.compile(rf"[ ](?:{_COUNTED})(?!\w)", re.I)
 # ordinals, dates, names of months: "thứ ba", "tháng Hai", "ngày mười", "số hai"; "x/năm"
-_WORD_PREV_BLOCK = re.compile(r"(?:(?<!\w)(?:tháng|thứ|ngày|số|khóa|khoá|lần|hạng)[ ]|/[ ]?)\Z", re.I)
+_WORD_PREV_BLOCK = P("num_word_prev_block")
 # before a run starting with "năm", these make it "year": "mỗi năm", "hàng năm", "cả năm"
-_YEAR_PREV = re.compile(r"(?:(?<!\w)(?:mỗi|hàng|hằng|cả|trong|cuối|đầu|giữa|nửa|qua|các|những|từng|"
-                        r"một|hai|ba|của|vào|sang|tới|nay|trước|sau|này|năm)[ ]|/[ ]?)\Z", re.I)
+_YEAR_PREV = P("num_year_prev")
 # "là một huyện": an article, not a count
-_ARTICLE_PREV = re.compile(r"(?<!\w)(?:là|có|như|thành|một)[ ]\Z", re.I)
+_ARTICLE_PREV = P("num_article_prev")
 _WORD_SPLIT = re.compile(r"\S+")
 # nouns no year stands before: "năm cá nhân" can only be five people
-_FIVE_BEFORE = re.compile(r"[ ](?:tập thể|cá nhân|đơn vị|đồng chí|học sinh|giáo viên)(?!\w)", re.I)
+_FIVE_BEFORE = P("num_five_before")
 
 
 def _words_in(text: str, lower: Optional[str], lo: int, hi: int, prev_end: int) -> list[Num]:

@@ -18,13 +18,13 @@ from typing import Optional
 
 import regex
 
-from pipeline.normalize import canonical_tones
 
 from .analysis import Analysis
-from .datafiles import load
+from .datafiles import load, pattern
 from .numbers import Num
 from .subjects import subject_before
 from .text import Sentence, clause_start
+from .lexicon import P
 
 
 
@@ -50,7 +50,7 @@ def vocab() -> Vocab:
     data = load("metrics.toml")
     topics = []
     for t in data["poverty_topic"]:
-        alts = "|".join(f"(?:{canonical_tones(k)})" for k in t["keywords"])
+        alts = "|".join(f"(?:{pattern(k)})" for k in t["keywords"])
         topics.append(Topic(t["id"], regex.compile(rf"(?<![\p{{L}}])(?:{alts})(?![\p{{L}}])"),
                             t.get("count_metric"), t.get("rate_metric"), t.get("reduction_metric")))
     p = data["poverty"]
@@ -69,13 +69,15 @@ def _topics_in(mt: str, lo: int, hi: int) -> list[tuple[int, int, Topic]]:
     return found
 
 
-_SHARE_OF_POOR = regex.compile(r"\s*(?:của\s+)?(?:tổng\s+)?số\s+hộ\s+(?:nghèo|cận nghèo)")
-_GROUP_BEFORE = regex.compile(r"\b(?:các|những|nhiều|một số) (?:xã|huyện|thôn|bản|ấp|phường|đơn vị|địa phương)\b")
+_SHARE_OF_POOR = P("pov_share_of_poor")
+_OF_TARGET = P("pov_of_target_after")
+_SCOPE = P("pov_scope")
+_GROUP_BEFORE = P("pov_group_before")
 # counted over a year, not measured at a moment: "đầu năm" keeps its year
 _FLOWS = {"poverty.escaped_households", "poverty.new_poor_households", "poverty.poor_rate_reduction"}
-_TRANSITION = regex.compile(r"xuống|còn|lên|đến|giảm|tăng|bình quân")
-_AFTER_COUNT = regex.compile(r"\s*hộ\b")
-_UNIT_END = regex.compile(r"^\s*hộ\s*(?:$|[,;.)(/]|chiếm|tỷ lệ|bằng|=|trên|trong đó|giảm|tăng|so với)")
+_TRANSITION = P("pov_transition")
+_AFTER_COUNT = P("pov_after_count")
+_UNIT_END = P("pov_unit_end")
 
 
 def extract_poverty(an: Analysis) -> None:
@@ -91,6 +93,8 @@ def extract_poverty(an: Analysis) -> None:
         for n in an.numbers_in(sent):
             cs = clause_start(sent, n.start, seps=";")
             if n.percent:
+                if _OF_TARGET.match(mt, n.end):
+                    continue    # "đạt 125% so với chỉ tiêu": how much of a target, not a rate
                 if _SHARE_OF_POOR.match(mt, n.end):
                     # "486 hộ ..., chiếm 60,1% số hộ nghèo": a share of the poor, not a poverty rate
                     continue
@@ -129,7 +133,7 @@ def extract_poverty(an: Analysis) -> None:
                     # from-to ("từ 11,72% năm 2016 xuống còn 2,69%") may follow it
                     # "809 hộ/27.420 hộ, tỷ lệ 2,95%": the count's own unit and base are not in the way
                     g2 = regex.sub(r"^\s*hộ\s*/\s*\d[\d.\s]*hộ\b", "", gap)
-                    g2 = regex.sub(rf"năm \d{{4}}", "", g2)
+                    g2 = regex.sub(r"năm \d{4}", "", g2)
                     if len(g2) > 45 or (regex.search(r"\d", g2) and not _TRANSITION.search(g2)):
                         continue
                 between = mt[max(tstart, last_end):n.start]
@@ -187,4 +191,13 @@ def _emit(an: Analysis, sent: Sentence, n: Num, metric: str, rule: str, unit: st
         value = n.high
     stock = metric not in _FLOWS
     an.fact(sent, n, metric, rule, value=value, unit=unit, period=an.period(sent, n.start, n.end, stock=stock),
-            status=an.status(sent, n.start), subject=subject, subject_level=level)
+            status=an.status(sent, n.start), subject=subject, subject_level=level, scope=_scope(an, sent, n))
+
+
+def _scope(an: Analysis, sent: Sentence, n: Num) -> Optional[str]:
+    """The part of the population a figure is about, named before it in its sentence ('Theo khu
+    vực nông thôn, tỷ lệ hộ nghèo 5,96%', 'hộ nghèo đồng bào dân tộc thiểu số giảm 8,55%')."""
+    m = None
+    for m in _SCOPE.finditer(an.doc.match_text, sent.start, n.start):
+        pass
+    return an.doc.text[m.start():m.end()].strip() if m else None

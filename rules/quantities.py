@@ -19,6 +19,7 @@ from .analysis import Analysis
 from .datafiles import load
 from .subjects import subject_before
 from .text import Sentence, clause_start
+from .lexicon import P
 
 # unit words after a number -> (unit code, factor)
 _UNITS = [
@@ -33,8 +34,8 @@ _UNITS = [
 ]
 _UNIT_RE = re.compile(r"\s*(?P<u>" + "|".join(f"(?:{u})" for u, _ in _UNITS) + r")(?![\w])")
 _UNIT_CODE = [(re.compile(f"^(?:{u})"), c) for u, c in _UNITS]
-_TRONG_DO = re.compile(r"\s*(?:,|\()\s*trong đó\s*,?:?\s*")
-_FILLER_END = re.compile(r"(?:\s|,|:|là|đạt|có|được|với|khoảng|ước|gần|hơn|trên|tổng|số)+$")
+_TRONG_DO = P("qty_trong_do")
+_FILLER_END = P("qty_filler_end")
 
 
 @lru_cache(maxsize=1)

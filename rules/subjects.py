@@ -9,22 +9,20 @@ from __future__ import annotations
 from typing import Optional
 
 import regex
+from .lexicon import M, P, word_set
 
-_PREFIX_LEVEL = {"xã": "commune", "phường": "commune", "thị trấn": "commune", "huyện": "district",
-                 "thị xã": "district", "quận": "district", "thành phố": "district", "tỉnh": "province",
-                 "thôn": "village", "xóm": "village", "bản": "village", "làng": "village", "tổ dân phố": "village",
-                 "khu phố": "village"}
-_NAME = r"\p{Lu}[\p{L}\p{M}]*(?:[ -]\p{Lu}[\p{L}\p{M}]*){0,3}"
-_PLACE_END = regex.compile(
-    rf"(?:(?P<prefix>(?i:xã|phường|thị trấn|huyện|thị xã|quận|thành phố|tỉnh|thôn|xóm|bản|làng|tổ dân phố|khu phố))\s+)?"
-    rf"(?P<name>{_NAME})\s*$", regex.V1)
+_PREFIX_LEVEL = M("place_level")
+_PLACE_END = P("subj_place_end")
 # words between a place and its figure that can be skipped
-_FILLER = regex.compile(r"(?:\s|,|:|\(|-|thực hiện|được|đã|đạt|có|còn|giảm còn|giảm xuống|xuống còn|xuống|là|chiếm|"
-                        r"tỷ lệ|hộ nghèo|hộ cận nghèo|tỷ lệ hộ nghèo|giảm|đến nay|hiện|toàn xã|với)+$", regex.I)
-_STOP = {"UBND", "Ủy", "Uỷ", "Ban", "Hội", "Đảng", "Chủ", "Phòng", "Sở", "Trường", "Trạm", "Nhân", "Cán",
-         "Thực", "Điển", "Các", "Đến", "Tổng", "Toàn", "Hiện", "Trong", "Năm", "Kết", "Tỷ", "Số", "Có", "Xã", "Đạt",
-         "Còn", "Riêng", "Cụ", "Theo", "Tiêu", "NTM", "HĐND", "MTTQ", "Chi", "Đoàn", "Với", "Ngoài", "Giảm", "Hộ"}
-_LOWER_PREFIX = regex.compile(r"^(?:xã|phường|thị trấn|huyện|thị xã|quận|thành phố|tỉnh|thôn|xóm|bản|làng)$", regex.I)
+_FILLER = P("subj_filler")
+_STOP = word_set("not_place_name")
+
+
+def opens_like_a_place(name: str) -> bool:
+    """False when the name's first word (or two) opens something else: 'Ban Chỉ đạo', 'Phong trào'."""
+    words = name.split()
+    return bool(words) and words[0] not in _STOP and " ".join(words[:2]) not in _STOP
+_LOWER_PREFIX = P("subj_lower_prefix")
 
 
 def subject_before(text: str, lo: int, pos: int) -> Optional[tuple[str, str]]:
@@ -44,8 +42,7 @@ def subject_before(text: str, lo: int, pos: int) -> Optional[tuple[str, str]]:
         prefix, name = words[0].lower(), " ".join(words[1:])
     else:
         prefix = (m.group("prefix") or "").lower() or None
-    first = name.split()[0] if name else ""
-    if not name or first in _STOP or name.isupper() and len(name) > 4:
+    if not name or not opens_like_a_place(name) or name.isupper() and len(name) > 4:
         return None
     if prefix is None and len(name.split()) < 2:
         return None  # a single capitalised word without a prefix is too weak
@@ -55,30 +52,28 @@ def subject_before(text: str, lo: int, pos: int) -> Optional[tuple[str, str]]:
 
 def place_after_prefix(text: str, start: int, end: int) -> Optional[tuple[str, str]]:
     """The first 'xã X' / 'huyện Y' mention inside text[start:end]."""
-    m = regex.search(rf"\b(?P<prefix>(?i:xã|phường|thị trấn|huyện|thị xã|quận))\s+(?P<name>{_NAME})",
-                     text[start:end], regex.V1)
+    m = _PLACE_AFTER_PREFIX.search(text[start:end])
     if not m:
         return None
     name = m.group("name")
-    if name.split()[0] in _STOP:
+    if not opens_like_a_place(name):
         return None
     return name, _PREFIX_LEVEL.get(m.group("prefix").lower(), "commune")
 
 
-_HEADER_LEVEL = (("thị trấn", "commune"), ("phường", "commune"), ("xã", "commune"), ("thị xã", "district"),
-                 ("quận", "district"), ("huyện", "district"), ("thành phố", "district"), ("tỉnh", "province"),
-                 ("tổ dân phố", "village"), ("thôn", "village"), ("xóm", "village"), ("bản", "village"))
+_PLACE_AFTER_PREFIX = P("subj_place_after_prefix")
+_BY_LENGTH = sorted(_PREFIX_LEVEL.items(), key=lambda kv: -len(kv[0]))
 
 
 def row_place_level(name: str, header: str = "") -> Optional[str]:
     """Level of the place a table row names: from its own prefix (``Xã Hà Vinh``),
     else from its column's header (``Phường`` over ``Bồ Đề``); None if neither says."""
     n = name.strip().lower()
-    for word, level in sorted(_PREFIX_LEVEL.items(), key=lambda kv: -len(kv[0])):
+    for word, level in _BY_LENGTH:
         if n.startswith(word + " "):
             return level
     h = header.strip().lower()
-    for word, level in _HEADER_LEVEL:
-        if regex.search(rf"(?<!\w){word}(?!\w)", h):
+    for word, level in _BY_LENGTH:
+        if regex.search(rf"(?<!\w){regex.escape(word)}(?!\w)", h):
             return level
     return None

@@ -9,16 +9,17 @@ targets (``PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2023``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator, Optional
 
 from pipeline.model import FOOTER, FOOTNOTE, HEADER, HEADING, TABLE, Block, Document
+from .lexicon import P
 
 # abbreviations after which a period does not end a sentence
-_ABBREV = re.compile(r"(?<![\w.])(?:tp|tx|tt|ths|ts|pgs|gs|bs|ks|cn|th|st|v\.v|kt|tm|q|p|x|h|[a-zđ])\.$", re.I)
-_BOUNDARY = re.compile(r"[.!?…]+[\"')\]]?(?=\s+[\"'(\[]?[A-ZĐÀ-Ỹ0-9\-+•*])")
-_END_SIGNS = re.compile(r"(?:nơi nhận|tm\.|kt\.|t/m|k/t)\b", re.I)
+_ABBREV = P("txt_abbrev")
+_BOUNDARY = P("txt_boundary")
+_END_SIGNS = P("txt_end_signs")
 
 
 @dataclass
@@ -140,8 +141,8 @@ def heading_stack_at(doc: Document, block_index: int) -> tuple[Block, ...]:
     return heads
 
 
-_PART = re.compile(r"^(?:phần|phan)\b", re.I)
-_NUMBERED = re.compile(r"^(?:[IVXLC]+|\d+|[a-zđ])[.)]", re.I)
+_PART = P("txt_part")
+_NUMBERED = P("txt_numbered")
 
 
 def effective_level(b: Block, prev: Optional[Block]) -> int:

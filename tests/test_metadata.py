@@ -324,3 +324,27 @@ def test_a_mass_organisation_named_by_its_abbreviation():
     (b,) = parse_bodies("BCH HỘI LHPN TỈNH KHÁNH HÒA")
     assert (b.name, b.place.level, b.place.units[0].name) == ("Hội Liên hiệp Phụ nữ", "province", "Khánh Hòa")
     assert parse_bodies("LĐLĐ huyện Đắk Hà")[0].name == "Liên đoàn Lao động"
+
+
+# --- headers written by others: lines that share a line, dates broken in two, numbers in sentences ---
+def _meta_of(text):
+    from tests.rules_support import doc_from_text
+    return read_metadata(doc_from_text(text))
+
+
+def test_number_and_date_on_one_line_are_read_apart():
+    m = _meta_of("UBND XÃ TÂN AN\n\nSố: 07 /BC-UBND          Tân An, ngày 03 tháng 01 năm 2024\n\n"
+                 "BÁO CÁO\n\nTổng kết công tác thi đua, khen thưởng năm 2023")
+    assert (m.doc_number, m.place, m.issued_date, m.period) == ("07/BC-UBND", "Tân An", "2024-01-03", "2023")
+
+
+def test_date_line_broken_after_ngay():
+    m = _meta_of("ỦY BAN NHÂN DÂN\nTỈNH BẠC LIÊU\n\nSố: 88/KH-UBND\n\nBạc Liêu, ngày\n14 tháng 3 năm 2021\n\n"
+                 "KẾ HOẠCH\n\nTriển khai phong trào thi đua năm 2021")
+    assert (m.doc_type, m.place, m.issued_date) == ("ke_hoach", "Bạc Liêu", "2021-03-14")
+
+
+def test_a_decision_named_in_a_news_sentence_is_not_the_header():
+    m = _meta_of("Phê duyệt danh sách hộ nghèo năm 2020\n\n"
+                 "(Báo tỉnh) - UBND tỉnh vừa ban hành Quyết định số 1450/QĐ-UBND về việc phê duyệt kết quả rà soát.")
+    assert m.doc_number is None and m.doc_type in (None, "other")

@@ -287,3 +287,24 @@ def test_culture_titles_kept_and_an_english_thousands_count():
     assert got == [("gia_dinh_van_hoa", 38412, None), ("thon_van_hoa", 61, 70), ("thon_van_hoa", 25, 27)]
     f = pick(ex.facts, metric="award.count")[0]
     assert f.confidence < 1 and "38.412" in f.note        # the reader had to choose: shown to the analyst
+
+
+# --- commendations whose form is not named, counts of times, flags (real-text shapes, our wording) ---
+def _aw(text, period="2022"):
+    from rules_support import extract_text
+    return [(f.value, f.award, f.recipient) for f in extract_text(text, period=period).facts if f.metric == "award.count"]
+
+
+def test_generic_commendations_with_a_kind_and_said_after_the_count():
+    assert _aw("UBND xã khen thưởng thường xuyên cho 12 tập thể, 30 cá nhân; khen thưởng đột xuất cho 02 tập thể.") == \
+        [(12, "khen_thuong", "tap_the"), (30, "khen_thuong", "ca_nhan"), (2, "khen_thuong", "tap_the")]
+    assert _aw("Trong 5 năm, 1.250 lượt tập thể, 9.100 lượt cá nhân được các cấp khen thưởng.") == \
+        [(1250, "khen_thuong", "tap_the"), (9100, "khen_thuong", "ca_nhan")]
+    # a body names no form; the chairman's own commendation is his Giấy khen
+    assert _aw("UBND xã khen thưởng 8 hộ gia đình.") == [(8, "khen_thuong", "ho_gia_dinh")]
+    assert _aw("Chủ tịch UBND huyện đã khen thưởng cho 48 tập thể.") == [(48, "giay_khen_cap_huyen", "tap_the")]
+
+
+def test_times_a_unit_was_given_a_flag():
+    assert _aw("Công an tỉnh đã 2 lần được tặng cờ thi đua của Thủ tướng Chính phủ; 3 lần được tặng cờ thi đua "
+               "của Bộ Công an.") == [(2, "co_thi_dua_chinh_phu", "tap_the"), (3, "co_thi_dua_cap_bo_tinh", "tap_the")]

@@ -133,7 +133,7 @@ def test_levels_in_a_falling_series_and_the_households_behind_a_rate():
     got = sorted((f.metric, f.value, f.period) for f in ex.facts if f.metric.startswith("poverty."))
     assert got == [("poverty.poor_households", 1206, "2023"), ("poverty.poor_rate", 8.02, "2023"),
                    ("poverty.poor_rate", 10.15, "2022"), ("poverty.poor_rate", 12.4, "2021"),
-                   ("poverty.poor_rate", 12.4, "2021"), ("poverty.poor_rate_reduction", 2.2, "2021-2025")]
+                   ("poverty.poor_rate_reduction", 2.2, "2021-2025")]     # 12,40% restated: one figure
 
 
 def test_start_of_year_then_end_of_year_in_one_survey_sentence():

@@ -161,7 +161,8 @@ BLOCK_COLUMNS = ("doc_id", "block_index", "kind", "level", "page", "char_start",
 FACT_COLUMNS = ("fact_id", "doc_id", "metric", "value", "of_total", "unit", "award", "recipient", "status", "period",
                 "subject", "subject_level", "label", "qualifier", "parent_fact_id", "text", "char_start", "char_end",
                 "page", "rule", "block_index", "table_index", "row_index", "col_index", "raw", "bound", "value_low",
-                "value_high", "stated_percent", "confidence", "note", "granter", "ocr_confidence")
+                "value_high", "stated_percent", "confidence", "note", "granter", "period_source", "scope",
+                "ocr_confidence")
 HONOREE_COLUMNS = ("honoree_id", "doc_id", "name", "recipient", "position", "award", "period", "text", "char_start",
                    "char_end", "page", "rule")
 CITATION_COLUMNS = ("citation_id", "doc_id", "doc_kind", "number", "issued_date", "issuer", "canonical", "text",
@@ -196,7 +197,8 @@ def save_document(con: duckdb.DuckDBPyConnection, *, doc_id: str, path: str, doc
     facts = [(f.fact_id, doc_id, f.metric, f.value, f.of_total, f.unit, f.award, f.recipient, f.status, f.period,
               f.subject, f.subject_level, f.label, f.qualifier, f.parent_fact_id, f.text, f.char_start, f.char_end,
               f.page, f.rule, f.block_index, f.table_index, f.row_index, f.col_index, f.raw, f.bound, f.value_low,
-              f.value_high, f.stated_percent, f.confidence, f.note, f.granter, f.ocr_confidence)
+              f.value_high, f.stated_percent, f.confidence, f.note, f.granter, f.period_source, f.scope,
+              f.ocr_confidence)
              for f in extraction.facts]
     hon_ids = _row_ids(doc_id, [(h.name, h.char_start, h.award) for h in extraction.honorees])
     honorees = [(i, doc_id, h.name, h.recipient, h.position, h.award, h.period, h.text, h.char_start, h.char_end,

@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import Iterable, Optional
 
 from pipeline.model import Finding
+from rules.lexicon import M
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 
@@ -57,6 +58,8 @@ class FactRow:
     confidence: Optional[float] = None
     note: Optional[str] = None
     granter: Optional[str] = None       # who granted the award, as written (migration 002), when known
+    period_source: Optional[str] = None  # where the period came from (migration 011)
+    scope: Optional[str] = None         # the part of the population it is about (migration 011)
     ocr_confidence: Optional[float] = None  # read by OCR: the factor its confidence was lowered by (migration 040)
 
     @property
@@ -197,45 +200,10 @@ def finding(code: str, severity: str, doc_id: str, message: str, *, fact_ids: It
                    finding_id=f"{code[:4]}-{h}")
 
 
-AWARD_VN = {
-    "huan_chuong_sao_vang": "Huân chương Sao vàng", "huan_chuong_ho_chi_minh": "Huân chương Hồ Chí Minh",
-    "huan_chuong_doc_lap": "Huân chương Độc lập", "huan_chuong_quan_cong": "Huân chương Quân công",
-    "huan_chuong_lao_dong": "Huân chương Lao động", "huan_chuong_bao_ve_to_quoc": "Huân chương Bảo vệ Tổ quốc",
-    "huan_chuong_chien_cong": "Huân chương Chiến công", "huan_chuong_dai_doan_ket": "Huân chương Đại đoàn kết dân tộc",
-    "huan_chuong_dung_cam": "Huân chương Dũng cảm", "huan_chuong_huu_nghi": "Huân chương Hữu nghị",
-    "huan_chuong_khang_chien": "Huân chương Kháng chiến", "huy_chuong": "Huy chương",
-    "anh_hung_lao_dong": "Anh hùng Lao động", "anh_hung_llvt": "Anh hùng Lực lượng vũ trang nhân dân",
-    "ba_me_viet_nam_anh_hung": "Bà mẹ Việt Nam anh hùng", "giai_thuong_ho_chi_minh": "Giải thưởng Hồ Chí Minh",
-    "giai_thuong_nha_nuoc": "Giải thưởng Nhà nước", "ky_niem_chuong": "Kỷ niệm chương",
-    "chien_si_thi_dua_toan_quoc": "Chiến sĩ thi đua toàn quốc",
-    "chien_si_thi_dua_cap_bo_tinh": "Chiến sĩ thi đua cấp bộ, ngành, tỉnh",
-    "chien_si_thi_dua_co_so": "Chiến sĩ thi đua cơ sở", "lao_dong_tien_tien": "Lao động tiên tiến",
-    "chien_si_tien_tien": "Chiến sĩ tiên tiến", "co_thi_dua_chinh_phu": "Cờ thi đua của Chính phủ",
-    "co_thi_dua_cap_bo_tinh": "Cờ thi đua cấp bộ, ngành, tỉnh",
-    "tap_the_lao_dong_xuat_sac": "Tập thể lao động xuất sắc", "don_vi_quyet_thang": "Đơn vị quyết thắng",
-    "tap_the_lao_dong_tien_tien": "Tập thể lao động tiên tiến", "don_vi_tien_tien": "Đơn vị tiên tiến",
-    "bang_khen_thu_tuong": "Bằng khen của Thủ tướng Chính phủ",
-    "bang_khen_cap_bo_tinh": "Bằng khen cấp bộ, ngành, tỉnh", "giay_khen_cap_huyen": "Giấy khen của Chủ tịch UBND huyện",
-    "giay_khen_cap_xa": "Giấy khen của Chủ tịch UBND xã", "giay_khen": "Giấy khen",
-    "gia_dinh_van_hoa": "Gia đình văn hóa", "thon_van_hoa": "Thôn, làng văn hóa",
-    "co_quan_van_hoa": "Cơ quan, đơn vị văn hóa", "bang_khen_khac": "Bằng khen (cơ quan khác)",
-    "co_thi_dua_khac": "Cờ thi đua (cơ quan khác)", "dien_hinh_tien_tien": "điển hình tiên tiến",
-    "khen_thuong": "khen thưởng (không nêu hình thức)",
-}
-RECIPIENT_VN = {"tap_the": "tập thể", "ca_nhan": "cá nhân", "ho_gia_dinh": "hộ gia đình",
-                "mixed": "tập thể và cá nhân"}
-METRIC_VN = {
-    "poverty.poor_households": "số hộ nghèo", "poverty.poor_rate": "tỷ lệ hộ nghèo",
-    "poverty.near_poor_households": "số hộ cận nghèo", "poverty.near_poor_rate": "tỷ lệ hộ cận nghèo",
-    "poverty.multidim_households": "số hộ nghèo đa chiều", "poverty.multidim_rate": "tỷ lệ nghèo đa chiều",
-    "poverty.poor_rate_reduction": "mức giảm tỷ lệ hộ nghèo", "poverty.new_poor_households": "số hộ nghèo phát sinh",
-    "poverty.escaped_households": "số hộ thoát nghèo", "ntm.communes_standard": "số xã đạt chuẩn NTM",
-    "ntm.communes_advanced": "số xã đạt chuẩn NTM nâng cao", "ntm.communes_model": "số xã NTM kiểu mẫu",
-    "ntm.villages_standard": "số thôn đạt chuẩn NTM", "ntm.villages_model": "số thôn NTM kiểu mẫu",
-    "ntm.avg_criteria": "số tiêu chí bình quân/xã", "ntm.criteria_met": "số tiêu chí đạt",
-    "ntm.communes_by_criteria": "số xã theo nhóm tiêu chí", "ntm.districts_standard": "số huyện đạt chuẩn NTM",
-    "award.direct_worker_share": "tỷ lệ người lao động trực tiếp", "award.leader_share": "tỷ lệ lãnh đạo, quản lý",
-}
+AWARD_VN = M("award_name")
+RECIPIENT_VN = M("recipient_name")
+METRIC_VN = M("metric_name")
+_RANK = M("rank_name")
 
 
 def award_vn(code: Optional[str]) -> str:
@@ -246,7 +214,7 @@ def award_vn(code: Optional[str]) -> str:
         return AWARD_VN[code]
     m = re.match(r"^(.*)_([123])$", code)
     if m and m.group(1) in AWARD_VN:
-        return f"{AWARD_VN[m.group(1)]} hạng {['Nhất', 'Nhì', 'Ba'][int(m.group(2)) - 1]}"
+        return f"{AWARD_VN[m.group(1)]} hạng {_RANK[m.group(2)]}"
     return code
 
 

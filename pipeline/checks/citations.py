@@ -34,20 +34,17 @@ from typing import Optional
 from pipeline.model import Finding
 
 from .base import WARNING, CitationRow, Context, finding, quote
+from rules.lexicon import P
 
 MISMATCH, OUTDATED = "citation_mismatch", "outdated_citation"
 KIND_VN = {"nghi_dinh": "Nghị định", "thong_tu": "Thông tư", "chi_thi": "Chỉ thị", "quyet_dinh": "Quyết định",
            "ke_hoach": "Kế hoạch", "huong_dan": "Hướng dẫn", "cong_van": "Công văn", "nghi_quyet": "Nghị quyết",
            "ket_luan": "Kết luận", "thong_bao": "Thông báo", "luat": "Luật", "quy_dinh": "Quy định"}
-_OBJECT_OF = re.compile(r"(sửa\s+đổi|bổ\s+sung|thay\s+thế|bãi\s+bỏ|hướng\s+dẫn\s+thi\s+hành|quy\s+định\s+chi\s+tiết|"
-                        r"thi\s+hành|hướng\s+dẫn)[^.;]{0,70}?\b(của|cho|theo)\s*$")
-_REPLACED_AFTER = re.compile(r"^[^.;]{0,40}?(hết\s+hiệu\s+lực|được\s+thay\s+thế|bị\s+thay\s+thế|đã\s+bị\s+bãi\s+bỏ|"
-                             r"không\s+còn\s+hiệu\s+lực)")
-_HISTORY = re.compile(r"trước\s+đây|trước\s+kia|giai\s+đoạn\s+trước|hết\s+hiệu\s+lực|không\s+còn\s+hiệu\s+lực|"
-                      r"được\s+thay\s+thế\s+bởi|thay\s+thế\s+cho|đã\s+được\s+thay\s+thế")
+_OBJECT_OF = P("chk_citations_object_of")
+_REPLACED_AFTER = P("chk_citations_replaced_after")
+_HISTORY = P("chk_citations_history")
 _YEAR = re.compile(r"(?<![\d/.,-])(19[5-9]\d|20[0-4]\d)(?![\d/])")
-_DATES_NUMBERS = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d+/\d{4}/[\wĐđ.-]+|"
-                            r"tháng\s+\d{1,2}\s+năm\s+\d{4}|ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}")
+_DATES_NUMBERS = P("chk_citations_dates_numbers")
 
 
 def _vn_date(d: Optional[date]) -> str:

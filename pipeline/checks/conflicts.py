@@ -50,13 +50,14 @@ from pipeline.model import Finding
 from .base import ERROR, INFO, WARNING, Context, DocRow, FactRow, excerpt, finding, vn, what, where
 from .rounding import decimals_of, exact, stated_as_written
 from .units import doc_unit, fact_unit, fold, place_key
+from rules.lexicon import P
 
 WITHIN, ACROSS = "conflict_within_doc", "conflict_across_docs"
 FAMILIES = ("award", "poverty", "ntm")
 SKIP_AWARDS = {"khen_thuong", "dien_hinh_tien_tien"}
 LABELLED = re.compile(r"^(ntm\.|quantity)")
-_ADDED = re.compile(r"(thêm|tăng|giảm|lũy kế|luỹ kế|lũy tiến|nâng tổng số|mới)\s*(?:được\s*)?(?:là\s*)?[:(]?\s*$")
-_COMPARED = re.compile(r"^\s*%?\s*(?:\)\s*)?(?:so\s+với|so\s+cùng\s+kỳ)")
+_ADDED = P("chk_conflicts_added")
+_COMPARED = P("chk_conflicts_compared")
 _YEAR = re.compile(r"(?<![\d/.,-])(?:19[5-9]\d|20[0-4]\d)(?![\d/])")
 SIMILAR = 0.9
 # award codes that gather the awards of several issuers (SPEC: "Bằng khen cấp bộ,
@@ -64,8 +65,8 @@ SIMILAR = 0.9
 # issuer gave them
 MERGED_ISSUERS = {"bang_khen_cap_bo_tinh", "co_thi_dua_cap_bo_tinh", "chien_si_thi_dua_cap_bo_tinh",
                   "giay_khen", "bang_khen_khac", "co_thi_dua_khac"}
-_CENTRAL = re.compile(r"bộ trưởng|các bộ|tổng liên đoàn|\bbộ\b[ ,]|bộ,? ngành|trung ương|tổng cục|chính phủ")
-_PROVINCE = re.compile(r"tỉnh")
+_CENTRAL = P("chk_conflicts_central")
+_PROVINCE = P("chk_conflicts_province")
 
 
 def _part_about_its_subject(f: FactRow) -> bool:
@@ -87,7 +88,7 @@ def _total_of_a_named_subset(ctx: Context, f: FactRow) -> bool:
                and g.recipient == f.recipient and g.value == f.value for g in ctx.by_doc.get(f.doc_id, ()))
 
 
-_LEAD = re.compile(r"^[\s\-–+*•]*(?:riêng|tại|đối với|ở)?\s*", re.I)
+_LEAD = P("chk_conflicts_lead")
 
 
 def _sentence_start(ctx: Context, f: FactRow) -> int:
@@ -139,7 +140,7 @@ def fact_key(ctx: Context, f: FactRow) -> Optional[tuple]:
     qualifier = "" if f.parent_fact_id or (f.subject and f.qualifier and
                                            place_key(f.qualifier) == place_key(f.subject)) else fold(f.qualifier)
     return (f.metric, f.award or "", f.recipient or "", f.status or "granted", prov, unit,
-            qualifier, str(period).replace(" ", ""), label)
+            qualifier, str(period).replace(" ", ""), label, fold(f.scope))
 
 
 def issuer_class(ctx: Context, f: FactRow) -> str:
@@ -198,8 +199,7 @@ def _granter_key(g: str) -> str:
         k = k2
 
 
-_OF_GRANTER = re.compile(r"(?:bằng khen|cờ thi đua|giấy khen)\s+của\s+(.+?)(?=\s*[:;,.(|\n]|\s+(?:cho|tặng|về|năm)\b|"
-                         r"\s+\d|$)", re.I)
+_OF_GRANTER = P("chk_conflicts_of_granter")
 
 
 def granter_of(ctx: Context, f: FactRow) -> Optional[str]:
@@ -329,8 +329,8 @@ def comparable_within(ctx: Context, a: FactRow, b: FactRow) -> bool:
     return looks_restated(a, b, within=True)
 
 
-_START = re.compile(r"đầu năm|đầu kỳ|năm trước|cùng kỳ|trước đây|so với|từ \d|giảm từ|tăng từ")
-_END = re.compile(r"cuối năm|cuối kỳ|đến nay|hiện nay|\bcòn\b|lên\b|đạt\b")
+_START = P("chk_conflicts_start")
+_END = P("chk_conflicts_end")
 
 
 def timepoint(ctx: Context, f: FactRow) -> str:

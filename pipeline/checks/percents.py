@@ -38,14 +38,13 @@ from pipeline.model import Finding
 
 from .base import ERROR, INFO, WARNING, Context, FactRow, excerpt, finding, quote, vn, what, where
 from .rounding import Interval, decimals_in_text, decimals_of, exact, ratio_percent, stated
+from rules.lexicon import P
 
 CODE = "percent_mismatch"
 TABLE_SLACK = 1.0          # percentage points, indicator tables only
 PROSE_SLACK = 0.0
 
-_DECREASE = re.compile(r"^\W*giảm|\bgiảm (?:tỷ|tỉ) (?:lệ|suất)|\bgiảm bình quân|\bgiảm\b.*\bmỗi năm|"
-                       r"hộ nghèo|cận nghèo|suy dinh dưỡng|tỷ suất sinh|sinh con thứ|tai nạn|tội phạm|vi phạm|"
-                       r"ô nhiễm|thất nghiệp|bỏ học|tử vong")
+_DECREASE = P("chk_percents_decrease")
 _VN_NUM = re.compile(r"\d+(?:[.,\s]\d+)*")
 
 
@@ -231,8 +230,7 @@ def check_tables(ctx: Context) -> list[Finding]:
     return out
 
 
-_OF_PLAN = re.compile(r"^\s*(?:so\s+với|kế\s+hoạch|kh\b|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết|"
-                      r"cùng\s+kỳ|tổng\s+số\s+(?!xã|thôn|hộ))", re.I)
+_OF_PLAN = P("chk_percents_of_plan")
 
 
 def _percent_of_something_else(ctx: Context, f: FactRow) -> bool:

@@ -27,12 +27,13 @@ from pipeline.model import Finding
 
 from .base import ERROR, INFO, WARNING, Context, FactRow, excerpt, finding, quote, vn, where
 from .percents import explain_row, indicator_rows
+from rules.lexicon import P
 
 IMPLAUSIBLE, AMBIGUOUS = "implausible_value", "ambiguous_number"
 RATE_METRICS = re.compile(r"^(poverty\.\w*_rate|award\.\w*_share|poverty\.poor_rate_reduction)$")
-RATE_LABEL = re.compile(r"\btỷ\s*lệ\b|\btỉ\s*lệ\b", re.I)
-NOT_A_SHARE = re.compile(r"tăng|so với|vượt|giảm|bằng|kế hoạch|dự toán|chỉ tiêu", re.I)
-POP_GROWTH = re.compile(r"tăng\s+dân\s+số|gia\s+tăng\s+dân\s+số|phát\s+triển\s+dân\s+số", re.I)
+RATE_LABEL = P("chk_plausibility_rate_label")
+NOT_A_SHARE = P("chk_plausibility_not_a_share")
+POP_GROWTH = P("chk_plausibility_pop_growth")
 MAX_POP_GROWTH = 3.0
 SLIP_FORM = re.compile(r"^\s*\d{1,3}\.\d{1,2}\s*$")    # 17.68, 13.10, 1.95: a decimal point or a slip
 

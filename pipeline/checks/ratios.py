@@ -18,14 +18,16 @@ the other reading (the first pair's rate on the second pair's base).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional
 
 from pipeline.model import Finding
 
+from pipeline.normalize import fold
+
 from .base import ERROR, INFO, WARNING, Context, FactRow, excerpt, finding, vn
 from .rounding import Interval, decimals_in_text, decimals_of, stated
+from rules.lexicon import P
 
 CODE = "ratio_mismatch"
 PAIRS = {
@@ -52,10 +54,10 @@ class Pair:
 
 def _key(f: FactRow) -> tuple:
     from .units import place_key
-    return (f.doc_id, f.period or "", place_key(f.subject), f.status or "")
+    return (f.doc_id, f.period or "", place_key(f.subject), f.status or "", fold(f.scope) if f.scope else "")
 
 
-_SHARE_OF_SUBSET = re.compile(r"^\s*%?\s*(?:của\s+|trên\s+)?(?:tổng\s+)?số\s+hộ\s+(?:nghèo|cận\s+nghèo)", re.I)
+_SHARE_OF_SUBSET = P("chk_ratios_share_of_subset")
 
 
 def _share_of_a_subset(ctx: Context, r: FactRow) -> bool:
@@ -66,7 +68,7 @@ def _share_of_a_subset(ctx: Context, r: FactRow) -> bool:
     return bool(_SHARE_OF_SUBSET.match(ctx.text(r.doc_id)[r.char_end:r.char_end + 40]))
 
 
-_SUBSET_COUNT = re.compile(r"trong\s+(?:đó|số\s+đó)\W[^.;%]{0,30}$", re.I)
+_SUBSET_COUNT = P("chk_ratios_subset_count")
 
 
 def _subset_count(ctx: Context, c: FactRow) -> bool:

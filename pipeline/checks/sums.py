@@ -33,12 +33,12 @@ from pipeline.model import Finding
 
 from .base import ERROR, WARNING, Context, FactRow, excerpt, finding, vn, what, where
 from .rounding import half_unit
+from rules.lexicon import P
 
 CODE = "sum_mismatch"
-ATTRIBUTE = re.compile(r"\b(nữ|dân tộc|thiểu số|đảng viên|trực tiếp|lãnh đạo|quản lý|công nhân|nông dân|"
-                       r"truy tặng|cựu chiến binh|thanh niên|phụ nữ|người có công|khuyết tật)\b", re.I)
-TOTAL_ROW = re.compile(r"^\W*(tổng\s*cộng|cộng|tổng\s*số|tổng|toàn\s+(?:huyện|tỉnh|cụm|khối|xã))\W*$", re.I)
-SUB_ROW = re.compile(r"^\s*(?:[-+*•–]|trong\s+đó|[a-zđ]\)|\d+\.\d+)", re.I)
+ATTRIBUTE = P("chk_sums_attribute")
+TOTAL_ROW = P("chk_sums_total_row")
+SUB_ROW = P("chk_sums_sub_row")
 
 
 EXACT_UNITS = {"count", "household", "person", "commune", "village"}

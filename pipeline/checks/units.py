@@ -15,10 +15,10 @@ from functools import lru_cache
 from typing import Optional
 
 from .base import DocRow
+from rules.lexicon import P
 
-_PREFIX = re.compile(r"^(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|phường|xã|đặc khu|tp\.|tx\.|tt\.|"
-                     r"tp|tx|h\.|q\.|p\.)(?:\s+|(?<=\.))")
-_CLUSTER = re.compile(r"\b(cụm|khối)\s+thi\s+đua\b", re.I)
+_PREFIX = P("chk_units_prefix")
+_CLUSTER = P("chk_units_cluster")
 
 
 @lru_cache(maxsize=65536)

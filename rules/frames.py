@@ -1,0 +1,134 @@
+"""The frame of a text: the period, status and subject a figure inherits when it
+does not state them itself.
+
+A figure's own clause and sentence come first (``rules/context.py``); what they
+leave open is taken from the frames around them, innermost first:
+
+``paragraph`` → ``lead_in`` (the line a list or table hangs from) → ``heading``
+(the section headings above) → ``title`` (the document's title, or a news
+text's headline) → ``lede`` (the period the first paragraph of a headerless
+text sets) → ``dateline`` (the year a news text was published) → ``document``
+(the period of the header).
+
+A *headerless* text (a portal news item, a passage of a web page) has no
+``BÁO CÁO`` title naming its period: its headline, its first paragraph and its
+dateline (``17:4, Thứ Tư, 28-12-2022``, ``Create: T5, 01/09/2020 - 09:39``)
+take that place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Optional
+
+from pipeline.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, DocMeta, Document
+
+from .context import Period, period_mentions
+from .lexicon import P
+
+_DATE_YEAR = P("frame_date_year")
+_PLAN_BEFORE = P("frame_plan_before")
+_DATELINE_CUE = P("frame_dateline_cue")
+_HEADLINE_MAX = 220
+_EARLY_MONTHS = 2
+_DATELINE_MAX = 90
+
+
+def dateline_date(doc: Document, b: Block) -> Optional[tuple[int, Optional[int]]]:
+    """(year, month) of a dateline block (``16:36 | 14/10/2020``), None if the block is not one."""
+    if len(b.text) > _DATELINE_MAX or b.kind == TABLE:
+        return None
+    line = doc.match_text[b.start:b.end]
+    m = _DATE_YEAR.search(line)
+    if m is None or not _DATELINE_CUE.search(line):
+        return None
+    return int(m.group("y")), (int(m.group("m")) if m.group("m") else None)
+
+
+def dateline_year(doc: Document, b: Block) -> Optional[int]:
+    d = dateline_date(doc, b)
+    return d[0] if d else None
+
+
+@dataclass
+class DocFrame:
+    """What a whole document gives every figure in it."""
+    period: Optional[Period] = None      # the fallback period, with its source
+    dateline_year: Optional[int] = None  # the year a news text was published
+    headline: Optional[Block] = None     # the first line of a headerless text
+
+
+def _is_headline(b: Block) -> bool:
+    t = b.text.strip()
+    return b.kind in (HEADING, PARAGRAPH) and 0 < len(t) <= _HEADLINE_MAX and not t.endswith((".", ":", ";"))
+
+
+def _first_period(doc: Document, b: Block, doc_period: Optional[str]) -> tuple[Optional[str], bool]:
+    """The period a headline or first paragraph is about: what it reviews ('Hội nghị tổng kết
+    công tác thi đua năm 2016, triển khai nhiệm vụ năm 2017' is about 2016), else the first
+    period that is not a plan's ('triển khai ... năm 2017', 'phương hướng năm 2024')."""
+    mt = doc.match_text
+    found = [m for m in period_mentions(mt[b.start:b.end], b.start, doc_period)
+             if not m.baseline and not m.attached]
+    reviewed = [m for m in found if m.reason]
+    if reviewed:
+        return reviewed[0].period, False
+    plain = [m for m in found if not _PLAN_BEFORE.search(mt, max(b.start, m.pos - 60), m.pos)]
+    if plain:
+        return plain[0].period, False
+    return (found[0].period, True) if found else (None, False)
+
+
+def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFrame:
+    """The document's own frame.  A text with a header period keeps it (``document``); a
+    headerless text takes its headline's period, else its first paragraph's, else its dateline's
+    year."""
+    frame = DocFrame()
+    body = [b for b in doc.blocks[header_end:header_end + 8] if b.kind not in (TABLE,)]
+    month = None
+    for b in body[:5]:
+        d = dateline_date(doc, b)
+        if d:
+            frame.dateline_year, month = d
+            break
+    if meta.period:
+        frame.period = Period(meta.period, "document")
+        return frame
+    if meta.doc_type not in (None, "other"):
+        return frame
+    lines = [b for b in body if dateline_year(doc, b) is None]
+    found: list[tuple[str, bool, str]] = []       # (period, a plan's, source) in reading order
+    if lines and _is_headline(lines[0]):
+        frame.headline = lines[0]
+        p, plan = _first_period(doc, lines[0], None)
+        if p:
+            found.append((p, plan, "title"))
+        lines = lines[1:]
+    lede = next((b for b in lines[:2] if b.kind in (PARAGRAPH, LIST_ITEM) and len(b.text) > 60), None)
+    if lede is not None:
+        p, plan = _first_period(doc, lede, None)
+        if p:
+            found.append((p, plan, "lede"))
+    # a headline naming only the plan it launches ('... triển khai nhiệm vụ năm 2019') gives way
+    # to the year its first paragraph reviews
+    best = next((x for x in found if not x[1]), found[0] if found else None)
+    if best is not None:
+        frame.period = Period(best[0], best[2])
+        return frame
+    if frame.dateline_year:
+        # a text published in January or February with nothing else to date it reports the year
+        # just ended (as a count "đầu năm" is the level the previous year left)
+        y = frame.dateline_year - 1 if month is not None and month <= _EARLY_MONTHS else frame.dateline_year
+        frame.period = Period(str(y), "dateline")
+    return frame
+
+
+class Frames:
+    """The frames of one document, computed once (``Analysis.frames``)."""
+
+    def __init__(self, doc: Document, meta: DocMeta):
+        self.doc, self.meta = doc, meta
+
+    @cached_property
+    def document(self) -> DocFrame:
+        return document_frame(self.doc, self.meta)

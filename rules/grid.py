@@ -1,0 +1,103 @@
+"""A table as the table readers see it: rows aligned to the header's columns,
+column-number rows left out, section rows giving the rows under them a scope.
+
+* **Short rows.** A text or PDF table loses its merged cells: ``Tổng | 264.900 |
+  5.097 | ...`` under ``TT | Đơn vị | Tổng số hộ | Số hộ nghèo | ...`` has one
+  cell fewer than the header, because ``Tổng`` spans the first two columns.  A
+  row shorter than the header whose first cell is a label and whose other cells
+  are figures is aligned to the right: its label spans the missing columns.
+* **Column-number rows.** ``A | B | 1 | 2 | 3 | 4`` (or ``(1) | (2) | ...``)
+  under the header numbers the columns; it holds no data.
+* **Section rows.** ``I | Khu vực thành thị`` or ``Theo chuẩn nghèo giai đoạn
+  2016 - 2020 | | |``: a row with a label and no figure heads the rows below it
+  until the next one (its own figures are that part's totals); its label is
+  their ``scope`` (the same district may be listed under two sections with
+  different figures).
+
+Row indices are those of the stored table (``facts.row_index``); a dropped row
+keeps its place with no cells.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex
+
+from pipeline.model import Block, Cell, Row
+
+from .lexicon import P
+
+_NUMBERING_CELL = P("grid_numbering_cell")
+_FIGURE_CELL = P("grid_figure_cell")
+_SECTION_LABEL = P("grid_section_label")
+
+
+@dataclass
+class Grid:
+    block: Block
+    rows: list[Row]
+    ncols: int
+    numbering: set[int] = field(default_factory=set)   # column-number rows (no cells kept)
+    sections: dict[int, str] = field(default_factory=dict)   # row index -> the section label it is under
+
+    def scope(self, ri: int) -> Optional[str]:
+        return self.sections.get(ri)
+
+
+def _is_figure(text: str) -> bool:
+    t = text.strip()
+    return not t or bool(_FIGURE_CELL.fullmatch(t))
+
+
+def _numbering_row(row: Row) -> bool:
+    texts = [c.text.strip() for c in row.cells]
+    return len(texts) >= 3 and all(_NUMBERING_CELL.fullmatch(t) for t in texts if t) and \
+        sum(1 for t in texts if t) >= 3 and any(regex.search(r"\d", t) for t in texts)
+
+
+def _aligned(row: Row, ncols: int) -> Row:
+    width = sum(c.colspan for c in row.cells)
+    if not row.cells or width >= ncols:
+        return row
+    first, rest = row.cells[0], row.cells[1:]
+    if _is_figure(first.text) or not rest or not all(_is_figure(c.text) for c in rest):
+        return row
+    missing = ncols - width
+    cells = [Cell(first.text, first.start, first.end, first.col, first.colspan + missing)]
+    cells += [Cell(c.text, c.start, c.end, c.col + missing, c.colspan) for c in rest]
+    return Row(cells, row.start, row.end)
+
+
+def _section_label(row: Row) -> Optional[str]:
+    """The label of a row that heads a part of the table by area or standard: ``Theo chuẩn
+    nghèo giai đoạn 2016 - 2020 | | |`` (no figures) or ``I | Khu vực thành thị | 6,39 | ...``
+    (the part's own totals)."""
+    texts = [c.text.strip() for c in row.cells if c.text.strip()]
+    words = [t for t in texts if not _NUMBERING_CELL.fullmatch(t) and not _is_figure(t)]
+    if len(words) != 1 or not _SECTION_LABEL.search(words[0]):
+        return None
+    return words[0]
+
+
+def build_grid(b: Block, header_rows: int = 1) -> Grid:
+    rows = b.rows or []
+    ncols = max((c.col + c.colspan for r in rows for c in r.cells), default=0)
+    head = max((sum(c.colspan for c in r.cells) for r in rows[:header_rows]), default=0)
+    width = max(head, ncols)
+    g = Grid(b, [], width)
+    section: Optional[str] = None
+    for ri, row in enumerate(rows):
+        if 0 < ri <= header_rows + 1 and _numbering_row(row):
+            g.numbering.add(ri)
+            g.rows.append(Row([], row.start, row.end))
+            continue
+        aligned = _aligned(row, head) if ri >= header_rows and head else row
+        if ri >= header_rows:
+            label = _section_label(aligned)
+            if label is not None and len(rows) > ri + 1:
+                section = label
+            if section is not None:
+                g.sections[ri] = section
+        g.rows.append(aligned)
+    return g

@@ -1,0 +1,185 @@
+"""Honorees named in the clauses around an award, with or without a count:
+
+* **given to**: the names after an award and what joins them to it — ``Trao
+  Huân chương Lao động hạng Nhất cho đồng chí Nguyễn Xuân Sơn - nguyên Phó Bí
+  thư ...``, ``đề nghị UBND tỉnh tặng Bằng khen: Hội Nhà báo, Hội Khuyến học và
+  Liên minh Hợp tác xã tỉnh``, ``3 tập thể nhận Cờ thi đua Chính phủ gồm
+  Trường Mầm non Sơn Ca (huyện Đức Huệ), Trường ...``;
+* **received by**: a name opening a clause, then a receiving verb and the
+  award — ``Hội Nhà báo nhận Cờ thi đua UBND tỉnh``, ``tập thể Trường THCS
+  Trần Hưng Đạo vinh dự được Chủ tịch nước trao tặng Huân chương ...``;
+* **listed after**: ``Các Mẹ gồm: Mẹ Hoàng Thị Xuân, sinh năm 1897, ...; Mẹ
+  Hoàng Thị Rong, ...``, ``Đó là: Ông Ngọ Đình Hải, Chủ tịch UBND huyện ...;
+  Ông ...`` after a sentence naming the award.
+
+A name is a collective when it opens with a body word (``{org_start}`` in
+``rules/lexicon/words.toml``), a person when a title stands before it
+(``{honorific}``); the person's position is what follows after ``-`` or ``,``.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from pipeline.model import HEADING, TABLE, Honoree
+
+from .analysis import Analysis
+from .catalog import AwardMention, award_mentions
+from .lexicon import P
+from .text import Sentence
+
+_ORG = P("hon_org_name")
+_PERSON = P("hon_person_name")
+_POS = P("hon_person_pos")
+_GIVE = P("hon_give_lead")
+_RECEIVE = P("hon_receive")
+_LIST_LEAD = P("hon_list_lead")
+_SEP = P("hon_name_sep")
+_BARE_PERSON = P("hon_bare_person")
+_CLAUSE_OPEN = P("hon_clause_open")
+_SKIP_AWARDS = {"aw.dien_hinh_tien_tien"}
+_ITEM_LINE = P("hon_item_line")
+_BULLET = P("hon_bullet")
+
+
+class _Name:
+    __slots__ = ("name", "start", "end", "recipient", "position")
+
+    def __init__(self, name: str, start: int, end: int, recipient: str, position: Optional[str] = None):
+        self.name, self.start, self.end, self.recipient, self.position = name, start, end, recipient, position
+
+
+def _name_at(text: str, pos: int, limit: int, bare_person: bool = False) -> Optional[_Name]:
+    p = _PERSON.match(text, pos, limit) or (_BARE_PERSON.match(text, pos, limit) if bare_person else None)
+    if p:
+        end = p.end()
+        position = None
+        q = _POS.match(text, end, limit)
+        if q:
+            position, end = q.group("pos").strip(" ,.") or None, q.end()
+        return _Name(p.group("name"), p.start("name"), end, "ca_nhan", position)
+    o = _ORG.match(text, pos, limit)
+    if o:
+        name = o.group("name").strip()
+        if name.lower().startswith("tập thể "):
+            name = name[len("tập thể "):]
+        if len(name.split()) < 2:
+            return None
+        start = o.start("name") + (o.group("name").find(name))
+        return _Name(name, start, start + len(name), "tap_the")
+    return None
+
+
+def _names_from(text: str, pos: int, limit: int, bare_person: bool = False) -> list[_Name]:
+    """A run of names from ``pos``: 'A, B và C', 'A (x), B (y)', 'Ông A, ...; Ông B, ...'; after a
+    plural title ('các đồng chí:') people named without one."""
+    out: list[_Name] = []
+    while pos < limit:
+        n = _name_at(text, pos, limit, bare_person)
+        if n is None:
+            break
+        out.append(n)
+        s = _SEP.match(text, n.end, limit)
+        if s is None:
+            break
+        pos = s.end()
+    return out
+
+
+def _emit(an: Analysis, sent: Sentence, names: list[_Name], award: AwardMention, rule: str) -> None:
+    taken = [(h.char_start, h.char_end) for h in an.honorees]
+    for n in names:
+        if any(s < n.end and n.start < e for s, e in taken):
+            continue        # another reader already named it
+        an.honorees.append(Honoree(name=n.name, recipient=n.recipient, text=sent.text, char_start=n.start,
+                                   char_end=n.end, rule=rule, position=n.position, award=award.code,
+                                   period=an.period(sent, n.start), page=sent.block.page))
+
+
+def _given(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> None:
+    text = an.doc.text
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1].start if i + 1 < len(mentions) else sent.end
+        g = _GIVE.match(an.doc.match_text, m.end, nxt)
+        if g is None:
+            continue
+        names = _names_from(text, g.end(), nxt, bare_person=bool(g.group("plural")))
+        if names:
+            _emit(an, sent, names, m, "hon.given")
+
+
+def _clause_starts(sent: Sentence) -> list[int]:
+    text = sent.doc.text
+    return [sent.start] + [i + 1 for i in range(sent.start, sent.end) if text[i] in ";:,"]
+
+
+def _received(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> None:
+    text, mt = an.doc.text, an.doc.match_text
+    for cs in _clause_starts(sent):
+        c = _CLAUSE_OPEN.match(mt, cs, sent.end)
+        n = _name_at(text, c.end() if c else cs, sent.end)
+        if n is None:
+            continue
+        r = _RECEIVE.match(mt, n.end, sent.end)
+        if r is None:
+            continue
+        award = next((m for m in mentions if r.end() - 1 <= m.start <= r.end() + 90), None)
+        if award is not None:
+            _emit(an, sent, [n], award, "hon.received")
+
+
+def _listed(an: Analysis, sent: Sentence, mentions: list[AwardMention], last_award: Optional[AwardMention]) -> None:
+    """'Các Mẹ gồm: Mẹ A, ...; Mẹ B, ...' after the sentence naming the award; '4 tập thể là A (x),
+    B (y) và 43 cá nhân nhận Bằng khen ...' with the award after the names."""
+    lead = _LIST_LEAD.search(an.doc.match_text, sent.start, sent.end)
+    if lead is None:
+        return
+    after = next((m for m in mentions if m.start >= lead.end()), None)
+    award = after or (mentions[-1] if mentions else last_award)
+    if award is None:
+        return
+    names = _names_from(an.doc.text, lead.end(), after.start if after else sent.end)
+    if not mentions:
+        names = [n for n in names if n.recipient == "ca_nhan"]
+    if lead.group("n") and len(names) != int(lead.group("n")):
+        return      # '03 tập thể là A và B': the count says the list is not what it seems
+    if names:
+        _emit(an, sent, names, award, "hon.listed")
+
+
+def extract_clause_honorees(an: Analysis) -> None:
+    last: Optional[AwardMention] = None
+    for sent in an.sentences:
+        if sent.in_closing:
+            continue
+        if sent.block.kind == HEADING:
+            last = None
+        mentions = [m for m in an.mentions_in(sent) if m.entry.id not in _SKIP_AWARDS and m.code]
+        _given(an, sent, mentions)
+        _received(an, sent, mentions)
+        _listed(an, sent, mentions, last)
+        if mentions:
+            last = mentions[-1]
+    _bullets_after(an)
+
+
+def _bullets_after(an: Analysis) -> None:
+    """'1. Đề nghị tặng Huân chương Lao động hạng Ba: 02 tập thể' over '- Thanh tra tỉnh Lạng Sơn;'
+    '- Sở Tư pháp tỉnh Lạng Sơn': bullets that are names, under a line naming the award."""
+    blocks, text = an.doc.blocks, an.doc.text
+    for i, b in enumerate(blocks[:-1]):
+        if b.kind == TABLE or not _ITEM_LINE.match(b.text) and b.kind != HEADING and not b.text.rstrip().endswith(":"):
+            continue
+        ms = [m for m in award_mentions(an.doc.match_text[b.start:b.end], b.start)
+              if m.entry.id not in _SKIP_AWARDS and m.code]
+        if len(ms) != 1:
+            continue
+        sents = [s for s in an.sentences if s.block.index == b.index]
+        for nb in blocks[i + 1:i + 40]:
+            bullet = _BULLET.match(nb.text)
+            if nb.kind == TABLE or bullet is None or len(nb.text) > 200:
+                break
+            n = _name_at(text, nb.start + bullet.end(), nb.end)
+            if n is None:
+                break
+            own = [s for s in an.sentences if s.block.index == nb.index]
+            _emit(an, own[0] if own else sents[0], [n], ms[0], "hon.bullets")

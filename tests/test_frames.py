@@ -1,0 +1,150 @@
+"""The frame of a text (rules/frames.py): the period a figure inherits from the
+headline, first paragraph and dateline of a headerless text, and where each
+fact's period came from (facts.period_source).  Passages are our own wording,
+in the shapes of portal news."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.model import DocMeta
+from rules.frames import dateline_year, document_frame
+from rules.metadata import read_metadata
+from tests.rules_support import doc_from_text, extract_text, pick
+
+
+def _frame(text):
+    doc = doc_from_text(text)
+    return document_frame(doc, read_metadata(doc))
+
+
+def test_headline_period_frames_a_headerless_text():
+    text = ("Huyện Mèo Vạc công bố kết quả giảm nghèo năm 2021\n\n"
+            "10:15 | 05/01/2022\n\n"
+            "Theo kết quả rà soát, toàn huyện còn 4.120 hộ nghèo, chiếm tỷ lệ 21,3%.")
+    fr = _frame(text)
+    assert (fr.period, fr.period.source, fr.dateline_year) == ("2021", "title", 2022)
+    ex = extract_text(text)
+    f = pick(ex.facts, metric="poverty.poor_households")[0]
+    assert (f.value, f.period, f.period_source) == (4120, "2021", "title")
+
+
+def test_first_paragraph_frames_when_the_headline_names_no_period():
+    text = ("Thêm ba xã về đích nông thôn mới\n\n"
+            "Trong 6 tháng đầu năm 2023, tỉnh có thêm 3 xã đạt chuẩn nông thôn mới.\n\n"
+            "Hiện toàn tỉnh có 96/120 xã đạt chuẩn nông thôn mới.")
+    fr = _frame(text)
+    assert (fr.period, fr.period.source) == ("2023-H1", "lede")
+    f = pick(extract_text(text).facts, metric="ntm.communes_standard", value=96)[0]
+    assert (f.of_total, f.period, f.period_source) == (120, "2023-H1", "lede")
+
+
+def test_dateline_is_the_last_resort():
+    text = ("Công an huyện được khen thưởng\n\n"
+            "Cập nhật: 14/03/2019 | 08:30\n\n"
+            "Chủ tịch UBND tỉnh tặng Bằng khen cho 03 tập thể và 07 cá nhân thuộc Công an huyện.")
+    fr = _frame(text)
+    assert (fr.period, fr.period.source) == ("2019", "dateline")
+    got = pick(extract_text(text).facts, metric="award.count", recipient="ca_nhan")
+    assert [(f.value, f.period, f.period_source) for f in got] == [(7, "2019", "dateline")]
+
+
+def test_a_header_period_is_the_document_frame():
+    text = ("UBND HUYỆN HÒA AN\n\nSố: 12/BC-UBND\n\nHòa An, ngày 10 tháng 12 năm 2023\n\nBÁO CÁO\n\n"
+            "Kết quả công tác thi đua, khen thưởng năm 2023\n\n"
+            "Toàn huyện có 1.204 hộ nghèo, chiếm 7,8%.")
+    fr = _frame(text)
+    assert (fr.period, fr.period.source) == ("2023", "document")
+
+
+@pytest.mark.parametrize("line,year", [
+    ("16:36 | 14/10/2020", 2020), ("17:4, Thứ Tư, 28-12-2022", 2022), ("Create: T5, 01/09/2020 - 09:39", 2020),
+    ("Cập nhật ngày: 25/09/2020 | 09:24 GMT+7", 2020), ("04/09/2025", 2025), ("12/2023", 2023),
+    ("Năm 2019, toàn tỉnh có 11.925 hộ nghèo", None), ("Quyết định số 12/2023/QĐ-UBND", None),
+])
+def test_dateline_lines(line, year):
+    doc = doc_from_text(line)
+    assert dateline_year(doc, doc.blocks[0]) == year
+
+
+def test_every_fact_says_where_its_period_came_from():
+    text = ("UBND XÃ AN LẠC\n\nSố: 05/BC-UBND\n\nAn Lạc, ngày 20 tháng 12 năm 2022\n\nBÁO CÁO\n\n"
+            "Kết quả công tác khen thưởng năm 2022\n\n"
+            "I. KẾT QUẢ NĂM 2021\n\n"
+            "Chủ tịch UBND xã tặng Giấy khen cho 12 tập thể.\n\n"
+            "II. KẾT QUẢ NĂM 2022\n\n"
+            "Năm 2022, Chủ tịch UBND xã tặng Giấy khen cho 15 tập thể; 40 hộ nghèo năm 2020 đã thoát nghèo.")
+    doc = doc_from_text(text)
+    ex = extract_text(text, **vars(read_metadata(doc)))
+    got = {(f.metric, f.value): (f.period, f.period_source) for f in ex.facts}
+    assert got[("award.count", 12)] == ("2021", "heading")
+    assert got[("award.count", 15)] == ("2022", "clause")
+    assert all(f.period_source for f in ex.facts if f.period)
+
+
+# --- local time: brackets after a figure, snapshots, dated events ------------------------------
+def _periods(text, metric, **meta):
+    meta.setdefault("period", "2023")
+    return [(f.value, f.period, f.period_source) for f in extract_text(text, **meta).facts if f.metric == metric]
+
+
+def test_a_year_in_brackets_belongs_to_the_figure_before_it_only():
+    text = "Tỷ lệ hộ nghèo giảm từ 6,12% (cuối năm 2022) xuống còn 4,87%, giảm 1,25%."
+    assert _periods(text, "poverty.poor_rate") == [(6.12, "2022", "attached"), (4.87, "2023", "document")]
+    assert _periods(text, "poverty.poor_rate_reduction") == [(1.25, "2023", "document")]
+    # for a stock, "đầu năm" is the level the previous year left
+    assert _periods("Tỷ lệ hộ nghèo giảm từ 9,8% (đầu năm 2023) xuống còn 7,6%.", "poverty.poor_rate") == \
+        [(9.8, "2022", "attached"), (7.6, "2023", "document")]
+
+
+@pytest.mark.parametrize("opening,doc_period,want", [
+    ("Tính đến ngày 30/6/2021", None, "2021-H1"),
+    ("Tính đến trung tuần tháng 12/2016", None, "2016"),
+    ("Đến tháng 9/2024", None, "2024"),
+    ("Tính đến ngày 30/9/2024", "2024-Q3", "2024-Q3"),      # the end of the report's own period
+    ("Đến ngày 30/6/2020", "2016-2020", "2020-H1"),         # a point of a five-year report
+])
+def test_snapshot_dates(opening, doc_period, want):
+    got = _periods(f"{opening}, toàn huyện có 14/18 xã đạt chuẩn nông thôn mới.", "ntm.communes_standard",
+                   period=doc_period)
+    assert got == [(14, want, "snapshot")]
+
+
+def test_a_dated_event_dates_a_headerless_text_and_a_history():
+    text = "Ngày 20/4/2016, Chủ tịch nước ký quyết định tặng Huân chương Lao động hạng Ba cho 02 tập thể."
+    assert _periods(text, "award.count", period=None) == [(2, "2016", "event_date")]
+    # in a report on 2023, an event years before is history; one in the report's year is the report's
+    assert _periods(text, "award.count") == [(2, "2016", "event_date")]
+    text2 = "Ngày 05/01/2023, Chủ tịch UBND huyện tặng Giấy khen cho 40 tập thể."
+    assert _periods(text2, "award.count", period="2022") == [(40, "2022", "document")]
+    # what the event rewards comes first: "tổng kết năm 2023" at a meeting of January 2024
+    text3 = "Sáng 12/01/2024, huyện tổ chức hội nghị tổng kết năm 2023, tặng Giấy khen cho 25 tập thể."
+    assert _periods(text3, "award.count", period=None) == [(25, "2023", "rewarded")]
+
+
+def test_now_in_a_text_on_a_span_is_its_end():
+    text = "Đến nay, 6/27 thôn đã đạt chuẩn nông thôn mới kiểu mẫu theo bộ tiêu chí giai đoạn 2021 - 2025."
+    assert _periods(text, "ntm.villages_model", period="2020-2025") == [(6, "2025", "present")]
+
+
+def test_a_yearly_average_spans_the_text():
+    text = "Thu nhập bình quân năm 2025 đạt 70 triệu đồng; tỷ lệ hộ nghèo giảm bình quân 1,6%/năm."
+    assert _periods(text, "poverty.poor_rate_reduction", period="2020-2025") == [(1.6, "2020-2025", "inherited")]
+
+
+def test_what_a_meeting_reviews_frames_its_article():
+    text = ("Mường La triển khai nhiệm vụ thi đua năm 2019\n\n"
+            "UBND huyện vừa tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2018, triển khai nhiệm vụ "
+            "năm 2019.\n\nNhân dịp này, UBND huyện tặng Giấy khen cho 35 tập thể.")
+    fr = _frame(text)
+    assert (fr.period, fr.period.source) == ("2018", "lede")
+
+
+def test_an_early_year_dateline_reports_the_year_just_ended():
+    text = "Thôn văn hóa ở Lâm Hà\n\n08:02, 02/02/2018\n\nToàn huyện có 49/56 thôn đạt chuẩn thôn văn hóa."
+    assert (_frame(text).period, _frame(text).period.source) == ("2017", "dateline")
+
+
+def test_an_ordinal_before_a_year_is_not_a_figure():
+    text = ("Thêm xã về đích\n\nHội đồng thẩm định tỉnh bỏ phiếu công nhận xã đạt chuẩn nông thôn mới đợt 1, năm 2022.\n\n"
+            "Kết quả, 100% thành viên đồng ý công nhận 4 xã đạt chuẩn nông thôn mới.")
+    assert _frame(text).period == "2022"

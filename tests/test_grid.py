@@ -1,0 +1,60 @@
+"""Tables as the readers see them (rules/grid.py) and the scope of figures, on tables
+and passages of our own in the shapes of provincial statistics."""
+from __future__ import annotations
+
+from rules.context import cell_period
+from rules.grid import build_grid
+from tests.rules_support import doc_from_text, extract_text, pick
+
+_BY_AREA = """Kết quả rà soát hộ nghèo năm 2023:
+
+TT | Huyện | Tỷ lệ nghèo đa chiều (%) | Hộ nghèo và cận nghèo | Tỷ lệ hộ nghèo (%) | Hộ nghèo | Tỷ lệ hộ cận nghèo (%) | Hộ cận nghèo
+A | B | 1 | 2 | 3 | 4 | 5 | 6
+I | Khu vực thành thị | 5,10 | 2.040 | 2,50 | 1.000 | 2,60 | 1.040
+1 | Huyện Đông Sơn | 4,00 | 800 | 2,00 | 400 | 2,00 | 400
+2 | Huyện Tây Sơn | 6,20 | 1.240 | 3,00 | 600 | 3,20 | 640
+II | Khu vực nông thôn | 9,00 | 9.000 | 5,00 | 5.000 | 4,00 | 4.000
+1 | Huyện Đông Sơn | 8,00 | 4.000 | 4,40 | 2.200 | 3,60 | 1.800
+2 | Huyện Tây Sơn | 10,00 | 5.000 | 5,60 | 2.800 | 4,40 | 2.200
+"""
+
+
+def test_column_number_rows_hold_no_data_and_sections_give_a_scope():
+    doc = doc_from_text(_BY_AREA)
+    g = build_grid(doc.tables[0])
+    assert g.numbering == {1} and g.rows[1].cells == []
+    assert g.scope(4) == "Khu vực thành thị" and g.scope(7) == "Khu vực nông thôn"
+    ex = extract_text(_BY_AREA, period="2023")
+    got = {(f.subject, f.scope): f.value for f in pick(ex.facts, metric="poverty.poor_households")}
+    assert got[("Đông Sơn", "Khu vực thành thị")] == 400 and got[("Đông Sơn", "Khu vực nông thôn")] == 2200
+    assert not pick(ex.facts, value=4.0, metric="poverty.poor_households")   # nothing from 'A | B | 1 | ...'
+
+
+def test_a_short_total_row_is_aligned_to_the_header():
+    text = ("TT | Đơn vị | Tổng số hộ | Hộ nghèo | Tỷ lệ (%)\n1 | Xã An Bình | 1.200 | 60 | 5,00\n"
+            "2 | Xã An Phú | 800 | 24 | 3,00\nTổng | 2.000 | 84 | 4,20\n")
+    g = build_grid(doc_from_text(text).tables[0])
+    assert [(c.col, c.colspan) for c in g.rows[3].cells] == [(0, 2), (2, 1), (3, 1), (4, 1)]
+    total = [f for f in extract_text(text, period="2023").facts
+             if f.metric == "poverty.poor_households" and f.row_index == 3]
+    assert [(f.value, f.col_index, f.subject) for f in total] == [(84, 3, None)]
+
+
+def test_header_cells_that_name_a_part_of_a_year():
+    assert cell_period("6 tháng năm 2020") == "2020-H1"
+    assert cell_period("quý iii/2024") == "2024-Q3"
+    assert cell_period("năm học 2022-2023") == "2022-2023"
+    assert cell_period("số hộ nghèo cuối năm 2021") is None
+
+
+def test_scope_of_a_sentence_and_percents_of_a_target():
+    ex = extract_text("Theo khu vực nông thôn, tỷ lệ hộ nghèo 5,96% với 12.064 hộ. Tỷ lệ hộ nghèo toàn tỉnh giảm "
+                      "1,89%, đạt 125% so với chỉ tiêu giao đầu năm.", period="2022")
+    rates = {f.value: f.scope for f in pick(ex.facts, metric="poverty.poor_rate")}
+    assert rates == {5.96: "khu vực nông thôn"}          # 125 % of a target is not a rate
+    assert pick(ex.facts, metric="poverty.poor_households")[0].scope == "khu vực nông thôn"
+
+
+def test_escaping_near_poverty_is_not_a_near_poor_count():
+    ex = extract_text("Số hộ cận nghèo là 10.087 hộ; số hộ thoát cận nghèo là 5.295 hộ.", period="2022")
+    assert [f.value for f in pick(ex.facts, metric="poverty.near_poor_households")] == [10087]

@@ -1,0 +1,64 @@
+"""Honorees named around an award without the 'cho N ... (A, B)' shape (rules/honoree_clauses.py).
+Passages in our own wording, in the shapes of portal news and proposals."""
+from __future__ import annotations
+
+import pytest
+
+from tests.rules_support import extract_text
+
+
+def _names(text, **meta):
+    return [(h.name, h.recipient, h.award, h.position) for h in extract_text(text, **meta).honorees]
+
+
+def test_given_to_a_titled_person_with_position():
+    got = _names("Trao Huân chương Lao động hạng Nhì cho đồng chí Lê Văn Tám - nguyên Phó Chủ tịch UBND tỉnh.")
+    assert got == [("Lê Văn Tám", "ca_nhan", "huan_chuong_lao_dong_2", "nguyên Phó Chủ tịch UBND tỉnh")]
+
+
+def test_plural_title_opens_a_list_of_people():
+    got = _names("Trao Huân chương Lao động hạng Ba cho các đồng chí: Trần Minh Hải - Phó Bí thư Huyện ủy; "
+                 "Lò Thị Duyên - Chủ tịch Hội Phụ nữ huyện.")
+    assert [g[0] for g in got] == ["Trần Minh Hải", "Lò Thị Duyên"]
+    assert got[1][3] == "Chủ tịch Hội Phụ nữ huyện"
+
+
+def test_names_after_a_colon_and_after_gom():
+    got = _names("Khối thi đua đề nghị UBND tỉnh tặng Bằng khen: Hội Cựu giáo chức, Hội Người mù và Hội Đông y "
+                 "tỉnh; đề xuất tặng Cờ thi đua cho Hội Làm vườn.")
+    assert [(g[0], g[2]) for g in got] == [("Hội Cựu giáo chức", "bang_khen_cap_bo_tinh"),
+                                           ("Hội Người mù", "bang_khen_cap_bo_tinh"),
+                                           ("Hội Đông y tỉnh", "bang_khen_cap_bo_tinh"),
+                                           ("Hội Làm vườn", "co_thi_dua_cap_bo_tinh")]
+
+
+def test_a_name_that_receives_the_award():
+    got = _names("Năm 2022, Hội Chữ thập đỏ nhận Cờ thi đua của Chính phủ; Trường Tiểu học Hòa Bình vinh dự "
+                 "được Chủ tịch nước tặng Huân chương Lao động hạng Ba.")
+    assert sorted((g[0], g[1], g[2]) for g in got) == [("Hội Chữ thập đỏ", "tap_the", "co_thi_dua_chinh_phu"),
+                                                       ("Trường Tiểu học Hòa Bình", "tap_the", "huan_chuong_lao_dong_3")]
+
+
+def test_a_list_after_the_sentence_naming_the_award():
+    text = ("Huyện tổ chức lễ truy tặng danh hiệu Bà mẹ Việt Nam anh hùng cho 2 mẹ.\n\n"
+            "Các Mẹ gồm: Mẹ Lê Thị Mận, sinh năm 1901, xã Tân Lập; Mẹ Đinh Thị Thoa, sinh năm 1910, xã Hòa Bình.")
+    assert [(g[0], g[2]) for g in _names(text)] == [("Lê Thị Mận", "ba_me_viet_nam_anh_hung"),
+                                                    ("Đinh Thị Thoa", "ba_me_viet_nam_anh_hung")]
+
+
+def test_bullets_under_a_numbered_award_line():
+    text = ("1. Đề nghị tặng Huân chương Lao động hạng Ba: 02 tập thể\n\n- Sở Xây dựng tỉnh Hà Nam;\n\n"
+            "- Ban Dân vận Tỉnh ủy Hà Nam.\n\n2. Đề nghị tặng Bằng khen của Thủ tướng Chính phủ: 01 tập thể\n\n"
+            "- Trường THPT Bình Lục.")
+    got = _names(text)
+    assert [(g[0], g[2]) for g in got if g[0].startswith(("Sở", "Ban", "Trường"))] == [
+        ("Sở Xây dựng tỉnh Hà Nam", "huan_chuong_lao_dong_3"), ("Ban Dân vận Tỉnh ủy Hà Nam", "huan_chuong_lao_dong_3"),
+        ("Trường THPT Bình Lục", "bang_khen_thu_tuong")]
+
+
+@pytest.mark.parametrize("text", [
+    "Hội đồng Thi đua - Khen thưởng xã họp ngày 05/12/2023 thống nhất đề nghị tặng Giấy khen cho 10 tập thể.",
+    "Công đoàn Cao su Việt Nam tặng Bằng khen cho 5 cá nhân.",
+])
+def test_the_body_that_grants_is_not_an_honoree(text):
+    assert not [g for g in _names(text) if g[0].startswith(("Hội đồng", "Công đoàn"))]

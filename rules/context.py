@@ -72,6 +72,9 @@ class Period(str):
         obj.source = source
         return obj
 
+    def __reduce__(self):             # facts cross process boundaries (ingest --workers N)
+        return (Period, (str(self), self.source))
+
 
 def sourced(value: Optional[str], source: str) -> Optional[Period]:
     """``value`` tagged with ``source`` unless it already carries one (None stays None)."""

@@ -33,7 +33,7 @@ from . import legacy_fonts
 from .common import read_bytes
 from .pdf_lines import (SUPERSCRIPTS, Line, Word, build_lines, column_order, join_lines, page_frame, paragraphs,
                         split_wide_gaps)
-from .pdf_tables import PdfTable, merge_continuation, page_tables
+from .pdf_tables import PdfTable, cell_text, merge_continuation, page_tables, tables_from, tables_in_edges
 from .pdf_text import PageText
 
 FOOTNOTE_RATIO = 0.88     # footnote print is at most this share of the body font size
@@ -269,10 +269,14 @@ def read_pages(pdf, data: bytes) -> PdfPages:
                 out.pages.append(PageContent(i, pt.height, [], [], []))
                 continue
             tables: list[PdfTable] = []
-            if pt.ruled:
+            if pt.ruled and pt.complex_paths:
                 pl = plumber.page(i)
                 tables = page_tables(pl, i)
                 pl.flush_cache()
+            elif pt.ruled:
+                found = tables_in_edges(pt.edge_list)
+                tables = tables_from(found, i, lambda t: [[None if c is None else cell_text(c, pt.words)
+                                                           for c in row.cells] for row in t.rows])
             skipped: list[int] = []
             words = _words(pt, tables, skipped)
             if sum(skipped) > max(200, sum(len(w.text) for w in words)):

@@ -22,7 +22,7 @@ from typing import Optional
 from .ocr import OcrLine, OcrPage, OcrWord, recognize
 from .ocr_text import joins_previous, repair_line, repair_word, superscript_digits
 from .pdf_lines import Line, Word
-from .pdf_tables import PdfTable, tables_from
+from .pdf_tables import PdfTable, tables_from, tables_in_edges
 from .scan_image import PageImage, edges, prepare
 
 SIZE_PER_XSIZE = 1.15      # font size (points) per Tesseract x_size (points), measured on the corpus scans
@@ -39,18 +39,6 @@ class ScanResult:
     words: int
     conf_sum: float            # sum of word confidences (for the document's mean)
     skew: float
-
-
-def _table_finder(edge_list: list[dict]):
-    from pdfplumber.table import (Table, cells_to_tables, edges_to_intersections, intersections_to_cells,
-                                  merge_edges)
-
-    if len([e for e in edge_list if e["orientation"] == "v"]) < 2:
-        return []
-    merged = merge_edges(edge_list, 3, 3, 3, 3)
-    merged = [e for e in merged if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= 3]
-    cells = intersections_to_cells(edges_to_intersections(merged, 3, 3))
-    return [Table(None, group) for group in cells_to_tables(cells)]
 
 
 def _pt_word(w: OcrWord, k: float) -> tuple[float, float, float, float]:
@@ -96,7 +84,7 @@ def body_size(ocr: OcrPage, k: float) -> float:
 
 
 def _find_tables(img: PageImage, ocr: OcrPage) -> PageTables:
-    found = _table_finder(edges(img))
+    found = tables_in_edges(edges(img))
     k = img.scale
     out = PageTables(found, {}, {}, set(), body_size(ocr, k))
     for ln in ocr.lines:

@@ -157,3 +157,35 @@ def _join_rows(last: list[CellIn], first: list[CellIn]) -> list[CellIn]:
 
 def _texts(row: list[CellIn]) -> list[str]:
     return [t for t, _ in row]
+
+
+# --- tables from ruled lines found elsewhere (PDFium paths, a scanned image) ---------------------
+def tables_in_edges(edges: list[dict]) -> list:
+    """pdfplumber ``Table`` objects (cells only) from ruled lines given as pdfplumber
+    edges, with the tolerances of ``page.find_tables()``."""
+    from pdfplumber.table import (Table, cells_to_tables, edges_to_intersections, intersections_to_cells,
+                                  merge_edges)
+
+    if len([e for e in edges if e["orientation"] == "v"]) < 2:
+        return []
+    merged = merge_edges(edges, 3, 3, 3, 3)
+    merged = [e for e in merged if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= 3]
+    cells = intersections_to_cells(edges_to_intersections(merged, 3, 3))
+    return [Table(None, group) for group in cells_to_tables(cells)]
+
+
+def cell_text(bbox, words: list) -> str:
+    """The text of the words (``text``, ``x0``, ``x1``, ``top``, ``bottom``) whose centre is in
+    the cell, line by line, as pdfplumber's ``Table.extract`` gives it."""
+    x0, top, x1, bottom = bbox
+    inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 < x1 and top <= (w.top + w.bottom) / 2 < bottom]
+    if not inside:
+        return ""
+    inside.sort(key=lambda w: (w.top, w.x0))
+    lines: list[list] = []
+    for w in inside:
+        if lines and abs(w.top - lines[-1][0].top) <= 3:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return "\n".join(" ".join(w.text for w in sorted(ln, key=lambda w: w.x0)) for ln in lines)

@@ -72,6 +72,8 @@ class PageText:
     images: int = 0
     rules: list[tuple[float, float, float]] = field(default_factory=list)   # horizontal rules: x0, x1, y
     edges: int = 0                    # straight ruled lines (a box counts four)
+    edge_list: list[dict] = field(default_factory=list)   # the same, as pdfplumber edges
+    complex_paths: bool = False       # paths that are neither a rule nor a box: pdfplumber must read them
 
     @property
     def ruled(self) -> bool:
@@ -154,14 +156,29 @@ def _paths(page, width: float, height: float, pt: PageText) -> None:
             pt.images += 1
             pt.image_cover += max(0.0, w) * max(0.0, h) / area if area else 0.0
             continue
+        top, bottom = height - y1, height - y0
         if h <= 2.5 and w > 2:
             pt.edges += 1
+            mid = (top + bottom) / 2
+            pt.edge_list.append(_edge("h", x0, x1, mid, mid))
             if 20 < w < 0.5 * width:
-                pt.rules.append((x0, x1, height - y1))
+                pt.rules.append((x0, x1, top))
         elif w <= 2.5 and h > 2:
             pt.edges += 1
-        elif w > 2 and h > 2 and R.FPDFPath_CountSegments(obj.raw) <= 6:
-            pt.edges += 4                  # a box: four ruled edges
+            mid = (x0 + x1) / 2
+            pt.edge_list.append(_edge("v", mid, mid, top, bottom))
+        elif w > 2 and h > 2:
+            if R.FPDFPath_CountSegments(obj.raw) <= 6:
+                pt.edges += 4              # a box: four ruled edges
+                pt.edge_list += [_edge("h", x0, x1, top, top), _edge("h", x0, x1, bottom, bottom),
+                                 _edge("v", x0, x0, top, bottom), _edge("v", x1, x1, top, bottom)]
+            else:
+                pt.complex_paths = True
+
+
+def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict:
+    return dict(orientation=orientation, x0=x0, x1=x1, top=top, bottom=bottom, width=x1 - x0,
+                height=bottom - top, object_type="line")
 
 
 def read_page(page) -> PageText:

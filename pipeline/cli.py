@@ -53,6 +53,8 @@ def _print_summary(summary, out=sys.stdout) -> None:
               f"{skipped} unchanged, {len(failed)} not readable; {facts} facts extracted (run {summary.run_id})\n")
     for r in failed:
         out.write(f"  {r.status:<11} {r.path}: {r.error}\n")
+    from pipeline.reviews import orphan_note
+    out.write(orphan_note(getattr(summary, "reviews", {}) or {}))
     partial = [r for r in summary.results if r.warnings and r.action != "skipped"]
     if partial:
         out.write(f"{len(partial)} read in part (documents.warnings):\n")
@@ -81,20 +83,22 @@ def cmd_export(a) -> int:
 
     con = connect(a.db, read_only=True) if Path(a.db).exists() else connect(a.db)
     try:
-        where, n = export(con, a.table, a.format, a.out)
+        res = export(con, a.table, a.format, a.out)
     except ExportError as e:
         print(f"tdkt export: {e}", file=sys.stderr)
         return 2
     finally:
         con.close()
-    if where != "stdout":
-        print(f"wrote {n} rows of {a.table} to {where}")
+    for w in res.warnings:
+        print(w, file=sys.stderr)
+    if res.where != "stdout":
+        print(f"wrote {res.rows} rows of {a.table} to {res.where}")
     return 0
 
 
 def cmd_check(a) -> int:
     from pipeline.checks.commands import check_command
-    return check_command(a.db)
+    return check_command(a.db, show_all=a.all, listing=a.list)
 
 
 def cmd_nightly(a) -> int:
@@ -109,7 +113,7 @@ def cmd_compare(a) -> int:
 
 
 def cmd_eval(a) -> int:
-    from pipeline.evaluate import evaluate, report
+    from pipeline.evaluate import evaluate, evaluate_formats, report, report_formats, scored_files
     from warehouse import connect
 
     if not Path(a.gold_dir).is_dir():
@@ -117,16 +121,68 @@ def cmd_eval(a) -> int:
         return 2
     con = connect(a.db, read_only=True)
     try:
-        sc = evaluate(con, a.gold_dir)
+        sc = evaluate(con, a.gold_dir, a.format)
+        per_format = {} if a.format else evaluate_formats(con, a.gold_dir)
     finally:
         con.close()
+    print(f"scoring {'the .' + a.format + ' file' if a.format else 'the primary file of each report'}"
+          f" for each gold document")
+    scored_files(sc, sys.stdout)
     report(sc, sys.stdout, details=not a.quiet)
+    report_formats(per_format, sys.stdout)
     if a.json:
         import json
         from dataclasses import asdict
-        Path(a.json).write_text(json.dumps(dict(summary=sc.summary(), docs=[asdict(d) for d in sc.docs]),
+        Path(a.json).write_text(json.dumps(dict(summary=sc.summary(), docs=[asdict(d) for d in sc.docs],
+                                                formats={k: v.summary() for k, v in per_format.items()}),
                                            ensure_ascii=False, indent=1, default=str), encoding="utf-8")
     return 0 if sc.f1 >= a.min_f1 else 1
+
+
+def cmd_review(a) -> int:
+    from . import review_commands as rc
+    what = getattr(a, "review_command", None)
+    if what == "mark":
+        return rc.mark_command(a.db, a.finding_id, a.verdict, a.note)
+    if what in ("correct", "reject"):
+        fields = {} if what == "reject" else dict(value=a.value, period=a.period, award=a.award,
+                                                  recipient=a.recipient, subject=a.subject)
+        return rc.correct_command(a.db, a.fact_id, reject=what == "reject", note=a.note, **fields)
+    if what == "import":
+        return rc.import_command(a.db, a.file)
+    if what == "list":
+        return rc.list_command(a.db, a.orphaned)
+    return rc.site_command(a.db, a.out)
+
+
+def add_review_parser(sub, add_db) -> None:
+    sp = sub.add_parser("review", help="build the HTML review site (default), or record verdicts and corrections",
+                        description="Without a subcommand: write a static review site (offline HTML) to --out.")
+    add_db(sp)
+    sp.add_argument("--out", default="review", help="folder for the review site (default: ./review)")
+    sp.set_defaults(func=cmd_review)
+    rs = sp.add_subparsers(dest="review_command", metavar="SUBCOMMAND")
+    m = rs.add_parser("mark", help="mark a finding confirmed or false_alarm")
+    m.add_argument("finding_id", metavar="FINDING_ID", help="the finding's id (or a unique prefix)")
+    m.add_argument("verdict", metavar="VERDICT", help="confirmed or false_alarm")
+    m.add_argument("--note", help="why (kept with the verdict)")
+    c = rs.add_parser("correct", help="correct a fact's value, period, award, recipient or subject")
+    c.add_argument("fact_id", metavar="FACT_ID", help="the fact's id (or a unique prefix)")
+    c.add_argument("--value", help="the right value (10,43 or 10.43; 1.234 is one thousand two hundred ...)")
+    c.add_argument("--period", help="the right period: 2022, 2023-H1, 2023-Q3, 2021-2025")
+    c.add_argument("--award", help="the right award code (see docs/RULES.md)")
+    c.add_argument("--recipient", help="tap_the, ca_nhan, ho_gia_dinh or mixed")
+    c.add_argument("--subject", help="the place or body the figure is about, e.g. 'xã Quang Hán'")
+    c.add_argument("--note", help="why")
+    r = rs.add_parser("reject", help="reject a fact (not a figure of the report): left out of views and checks")
+    r.add_argument("fact_id", metavar="FACT_ID")
+    r.add_argument("--note", help="why")
+    i = rs.add_parser("import", help="read the verdict and ghi_chu columns of an exported findings .xlsx")
+    i.add_argument("file", metavar="FILE.xlsx")
+    ls = rs.add_parser("list", help="list every review and where it points now")
+    ls.add_argument("--orphaned", action="store_true", help="only reviews whose finding or fact is gone")
+    for x in (m, c, r, i, ls):   # --db before or after the subcommand
+        x.add_argument("--db", default=argparse.SUPPRESS, help=f"warehouse file (default: {DEFAULT_DB})")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -160,10 +216,15 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", metavar="FILE", help="also write the full result as JSON")
     sp.add_argument("--min-f1", type=float, default=0.0, help="exit 1 when facts F1 is below this")
     sp.add_argument("-q", "--quiet", action="store_true", help="only the summary, not each miss and extra")
+    sp.add_argument("--format", help="score the file of this format (txt, docx, pdf, doc) for each gold document "
+                                     "(default: each report's primary file, then a line per format)")
     sp.set_defaults(func=cmd_eval)
 
     sp = sub.add_parser("check", help="run every consistency check and rewrite the findings table")
     add_db(sp)
+    sp.add_argument("--list", action="store_true", help="also print each error and warning with its file")
+    sp.add_argument("--all", action="store_true",
+                    help="count and list the findings marked false_alarm too (and, with --list, the info notes)")
     sp.set_defaults(func=cmd_check)
 
     sp = sub.add_parser("nightly", help="ingest an inbox, run the checks and record the run (one at a time)")
@@ -183,6 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--limit", type=int, default=50, help="rows to show (default: 50)")
     sp.add_argument("--format", choices=("table", "csv"), default="table")
     sp.set_defaults(func=cmd_compare)
+    add_review_parser(sub, add_db)
     return p
 
 

@@ -10,6 +10,13 @@ compared; ``optional`` gold facts are neither missed nor wrong.  Indicator rows
 match on metric, value (1e-4) and label word overlap ≥ 0.5; findings on check
 code, document, observed value (2 %) and the other document; findings of
 severity ``info`` are never false alarms.
+
+One report often comes as several files (.txt, .docx, .pdf, .doc of one
+content).  :func:`evaluate` scores one file per gold document: the file of the
+format asked (``fmt``), else the report's primary file (the reading the views
+and checks use, see ``pipeline/reports.py``); each :class:`DocScore` names the
+file it scored.  :func:`evaluate_formats` scores every format present.
+Findings belong to the report, so a copy is scored on its report's findings.
 """
 from __future__ import annotations
 
@@ -102,6 +109,8 @@ def label_overlap(a, b) -> float:
 class DocScore:
     stem: str
     missing: bool = False
+    path: Optional[str] = None           # the file scored for this gold document
+    status: Optional[str] = None         # its documents.status (a file that could not be read scores 0)
     meta_wrong: list[str] = field(default_factory=list)
     missed: list[dict] = field(default_factory=list)
     extra: list[dict] = field(default_factory=list)
@@ -175,23 +184,44 @@ def _meta_ok(key: str, got, want) -> bool:
     return fold(got) == fold(want)
 
 
-def evaluate(con, gold_dir: str | Path) -> Score:
-    """Score the open warehouse against every ``*.json`` in gold_dir."""
-    docs = _rows(con, "SELECT * FROM documents")
-    by_stem: dict[str, dict] = {}
+def _pick(docs: list[dict], fmt: Optional[str]) -> Optional[dict]:
+    """The file scored for one gold document among the files of its stem."""
+    if fmt:
+        return next((d for d in docs if (d.get("format") or "") == fmt), None)
+    rank = sorted(docs, key=lambda d: (d.get("status") != "ok", not d.get("is_primary"), d.get("path") or ""))
+    return rank[0] if rank else None
+
+
+def formats(con) -> list[str]:
+    return [r[0] for r in con.execute("SELECT DISTINCT format FROM documents WHERE format IS NOT NULL "
+                                      "ORDER BY format").fetchall()]
+
+
+def evaluate(con, gold_dir: str | Path, fmt: Optional[str] = None) -> Score:
+    """Score the open warehouse against every ``*.json`` in gold_dir (one file per
+    gold document: of format ``fmt``, else the report's primary file)."""
+    docs = _rows(con, "SELECT d.*, coalesce(v.is_primary, true) AS is_primary, v.report_id FROM documents d "
+                      "LEFT JOIN v_files v USING (doc_id)")
+    stems: dict[str, list[dict]] = {}
     for d in docs:
-        by_stem.setdefault(Path(str(d.get("path") or "")).stem, d)
+        stems.setdefault(Path(str(d.get("path") or "")).stem, []).append(d)
+    by_stem = {s: d for s, ds in stems.items() if (d := _pick(ds, fmt)) is not None}
+    report_docs: dict[str, set] = {}
+    for d in docs:
+        report_docs.setdefault(d.get("report_id") or d["doc_id"], set()).add(d["doc_id"])
     facts = _rows(con, "SELECT doc_id, metric, value, of_total, unit, award, recipient, status, period, subject, "
                        "label, qualifier, text FROM facts")
     findings = _rows(con, "SELECT check_code, severity, doc_id, other_doc_id, observed, message FROM findings")
     honorees = _rows(con, "SELECT doc_id, name FROM honorees")
     golds = [(p.stem, json.loads(p.read_text(encoding="utf-8"))) for p in sorted(Path(gold_dir).glob("*.json"))]
-    stem_of = {by_stem[s]["doc_id"]: s for s, _ in golds if s in by_stem}
+    stem_of = {d["doc_id"]: Path(str(d.get("path") or "")).stem for d in docs}
     sc = Score()
     for stem, g in golds:
         ds = DocScore(stem)
         sc.docs.append(ds)
         d = by_stem.get(stem)
+        if d is not None:
+            ds.path, ds.status = d.get("path"), d.get("status")
         req = [f for f in g.get("facts", []) if not f.get("optional")]
         if d is None:
             ds.missing = True
@@ -236,7 +266,8 @@ def evaluate(con, gold_dir: str | Path) -> Score:
                     sc.ind_ok += 1
                 else:
                     ds.indicators_missed.append(f"{row['label']}: {fld} = {row[fld]}")
-        xf = [f for f in findings if f["doc_id"] == did]
+        same_report = report_docs.get(d.get("report_id") or did, {did})
+        xf = [f for f in findings if f["doc_id"] in same_report]
 
         def fmatch(gq, x):
             if x["check_code"] != gq["check_code"]:
@@ -272,6 +303,11 @@ def evaluate(con, gold_dir: str | Path) -> Score:
     return sc
 
 
+def evaluate_formats(con, gold_dir: str | Path) -> dict[str, Score]:
+    """One score per format of the warehouse's files."""
+    return {fmt: evaluate(con, gold_dir, fmt) for fmt in formats(con)}
+
+
 def _fmt_fact(f: dict) -> str:
     keys = ("metric", "award", "recipient", "value", "of_total", "period", "subject", "status")
     return ", ".join(f"{k}={f[k]}" for k in keys if f.get(k) is not None)
@@ -303,3 +339,24 @@ def report(sc: Score, out, *, details: bool = True) -> None:
         lines += [f"  false alarm     {m[:160]}" for m in d.false_alarms]
         if lines:
             out.write(f"\n{d.stem}\n" + "\n".join(lines) + "\n")
+
+
+def report_formats(scores: dict[str, Score], out) -> None:
+    """One line per format: the facts F1 and what was scored."""
+    if not scores:
+        return
+    out.write("\nper format:\n")
+    for fmt, sc in scores.items():
+        s = sc.summary()
+        failed = sum(1 for d in sc.docs if d.status not in (None, "ok"))
+        out.write(f"  {fmt:<5} F1 {s['f1']:.3f}  P {s['precision']:.3f}  R {s['recall']:.3f}  metadata {s['metadata']}  "
+                  f"findings recall {s['findings_recall']:.3f}  false alarms {s['false_alarms']}  "
+                  f"files {s['docs'] - s['docs_missing']}/{s['docs']}"
+                  + (f" ({failed} not readable)" if failed else "") + "\n")
+
+
+def scored_files(sc: Score, out) -> None:
+    out.write("files scored:\n")
+    for d in sc.docs:
+        out.write(f"  {d.stem}: {d.path or 'none'}" + (f" ({d.status})" if d.status not in (None, "ok") else "")
+                  + "\n")

@@ -42,6 +42,7 @@ class IngestSummary:
     run_id: str
     results: list[FileResult] = field(default_factory=list)
     seconds: float = 0.0
+    reviews: dict = field(default_factory=dict)          # reviews per state after the run (ok, moved, orphaned)
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.results if r.action == action)
@@ -237,6 +238,7 @@ def ingest(paths: Iterable[str | Path], con, *, workers: int = 1, force: bool = 
         finish_run(con, run_id, summary, status="failed", error=f"{type(e).__name__}: {e}")
         raise
     summary.seconds = time.perf_counter() - t_start
+    summary.reviews = _regroup(con)
     finish_run(con, run_id, summary, status="ok")
     return summary
 
@@ -252,6 +254,14 @@ def _doc_batch(todo: list[tuple[str, str, Optional[int]]]):
     with DocBatch() as batch:
         converted = batch.convert(docs)
         yield [(*t, str(converted[t[0]]) if t[0] in converted else None) for t in todo]
+
+
+def _regroup(con) -> dict:
+    """Copies of one report are one report; reviews follow their facts (pipeline/reports.py, reviews.py)."""
+    from .reports import refresh_reports
+    from .reviews import resolve
+    refresh_reports(con)
+    return resolve(con)
 
 
 def _result(out: Outcome, action: str) -> FileResult:

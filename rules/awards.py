@@ -90,6 +90,7 @@ def _is_count(n: Num, mt: str) -> bool:
 
 
 _VILLAGE_WORD = P("aw_village_word")
+_PEOPLE_RUN = P("aw_people_run")
 _SKIP_TO_NAME = re.compile(r"[\s\"']*")
 
 
@@ -145,7 +146,7 @@ def _items(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> list[I
             kind, rec = "strong", _STRONG[word]
         elif _VILLAGE_WORD.match(word):
             kind, rec = "village", None
-        elif word in _WEAK_PEOPLE:
+        elif word in _WEAK_PEOPLE or _PEOPLE_RUN.fullmatch(word):
             kind, rec = "weak", "ca_nhan"
         elif word in _COLLECTIVE:
             kind, rec = "weak", "tap_the"
@@ -577,10 +578,11 @@ def _inline_breakdowns(an: Analysis, sent: Sentence, items: list[Item]) -> None:
     mt = an.doc.match_text
     spans = [(s, e) for s, e in sent.paren_spans if _TRONG_DO.match(mt[s:e])]
     # ", trong đó khen thưởng ... 12 tập thể, 25 cá nhân": an unbracketed "trong đó" to the clause end
-    for m in re.finditer(r",\s*trong đó\b", mt[sent.start:sent.end]):
+    for m in re.finditer(r",\s*trong đó\b(?P<colon>\s*:)?", mt[sent.start:sent.end]):
         s = sent.start + m.start()
         if not sent.in_paren(s):
-            spans.append((s, clause_end(sent, s + 1)))
+            # ", trong đó: A ...; B ...": a listed breakdown runs to the end of the sentence
+            spans.append((s, sent.end if m.group("colon") else clause_end(sent, s + 1)))
     # ", gồm: khen thưởng tổng kết năm 2022 là 52 tập thể, 117 cá nhân; khen thưởng chuyên đề ... là 76
     # tập thể": parts listed after "gồm:" run to the end of the sentence
     for m in re.finditer(r",\s*(?:bao gồm|gồm|cụ thể)\s*:", mt[sent.start:sent.end]):

@@ -51,6 +51,9 @@ _START_OF_YEAR_BEFORE = P("tm_start_of_year_before")
 # "11,72% năm 2016": a year attached to the figure right before it
 _FIGURE_BEFORE = P("tm_figure_before")
 _SNAPSHOT = P("tm_snapshot")
+_STATUS_AFTER = P("tm_status_after")
+_COUNT_DIGIT = P("tm_count_digit")
+_NUM_AT = P("tm_num_at")
 _CELL_PERIOD_WORDS = P("tm_cell_period_words")
 _PRESENT = P("tm_present")
 _EVENT_DATE = P("tm_event_date")
@@ -443,11 +446,47 @@ def status_at(sent: Sentence, pos: int, *, seps: str = ";:") -> Optional[str]:
             st = None
         if st == "proposed" and _GRANTED.search(before):
             st = None
+    if st is None:
+        st = _status_after(sent, pos) or _lead_in_status(sent, lo, pos)
     if st is not None:
         return st
     if in_plan_section(sent):
         return "target"
     return None
+
+
+def _status_after(sent: Sentence, pos: int) -> Optional[str]:
+    """'12 tập thể được đề nghị tặng Cờ thi đua của Chính phủ': the status said right after the
+    count, before anything else is counted."""
+    mt = sent.doc.match_text
+    m = _STATUS_AFTER.match(mt, _NUM_AT.match(mt, pos).end(), min(sent.end, pos + 60))
+    return "proposed" if m else None
+
+
+def _lead_in_status(sent: Sentence, lo: int, pos: int) -> Optional[str]:
+    """'Sở Nội vụ tổng hợp danh sách đề nghị các hình thức khen thưởng ... gồm có: Huân chương Lao
+    động cho 19 cá nhân; Bằng khen ... cho 52 cá nhân': a cue before the colon a list hangs from
+    covers the list; 'dự kiến đề nghị ... cho 02 tập thể; công nhận ... cho 11 tập thể': a cue
+    heading the first clause covers the clauses after it, unless one says it was granted."""
+    mt = sent.doc.match_text
+    if lo <= sent.start or _GRANTED.search(mt, lo, pos):
+        return None
+    colon = mt.rfind(":", sent.start, lo)
+    if colon > sent.start:
+        seg_start = max(mt.rfind(";", sent.start, colon), mt.rfind(":", sent.start, colon), sent.start - 1) + 1
+        lead = mt[seg_start:colon]
+        p = _PROPOSED.search(lead)
+        if p and not _COUNT_DIGIT.search(lead, p.end()) and not _GRANTED.search(mt, colon, lo):
+            return "proposed"
+    first_end = mt.find(";", sent.start, lo)
+    if first_end < 0:
+        return None
+    head = mt[sent.start:first_end]
+    count = _COUNT_DIGIT.search(head)
+    if count is None or _GRANTED.search(mt, first_end, lo) or _ACHIEVED.search(mt, first_end, lo):
+        return None
+    # the first clause's own count has the status its cue gives: the clauses after it share it
+    return _status_in(head[:count.start()], count.start())
 
 
 def in_plan_section(sent: Sentence) -> bool:

@@ -148,3 +148,30 @@ def test_an_ordinal_before_a_year_is_not_a_figure():
     text = ("Thêm xã về đích\n\nHội đồng thẩm định tỉnh bỏ phiếu công nhận xã đạt chuẩn nông thôn mới đợt 1, năm 2022.\n\n"
             "Kết quả, 100% thành viên đồng ý công nhận 4 xã đạt chuẩn nông thôn mới.")
     assert _frame(text).period == "2022"
+
+
+# --- status: said after the count, before a list's colon, at the head of the first clause ---------
+def _statuses(text, **meta):
+    meta.setdefault("period", "2023")
+    return [(f.value, f.status) for f in extract_text(text, **meta).facts if f.metric == "award.count"]
+
+
+def test_a_proposal_said_after_the_count():
+    assert _statuses("15 tập thể được đề nghị tặng Cờ thi đua của Chính phủ.") == [(15, "proposed")]
+
+
+def test_a_proposal_before_the_colon_covers_the_list():
+    text = ("Sở Nội vụ tổng hợp danh sách đề nghị khen thưởng tổng kết năm 2023 gồm có: Huân chương Lao động "
+            "cho 9 cá nhân; Bằng khen của Thủ tướng Chính phủ cho 31 cá nhân.")
+    assert _statuses(text) == [(9, "proposed"), (31, "proposed")]
+
+
+def test_a_cue_heading_the_first_clause_covers_the_next_unless_granted():
+    text = ("Hội đồng dự kiến đề nghị Chủ tịch UBND tỉnh tặng Cờ thi đua cho 02 tập thể; công nhận danh hiệu "
+            "Tập thể lao động xuất sắc cho 07 tập thể; đã tặng Giấy khen cho 40 cá nhân.")
+    assert _statuses(text) == [(2, "proposed"), (7, "proposed"), (40, None)]
+    # a cue far from the first clause's own figure says nothing of the next ones
+    text2 = ("Bảo đảm tỷ lệ giảm nghèo đạt chỉ tiêu kế hoạch giao: phê duyệt kết quả rà soát năm 2022: tổng số "
+             "hộ nghèo 1.858 hộ; hộ cận nghèo 996 hộ.")
+    assert [(f.value, f.status) for f in extract_text(text2, period="2022").facts
+            if f.metric.startswith("poverty.")] == [(1858, None), (996, None)]

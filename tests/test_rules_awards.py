@@ -308,3 +308,17 @@ def test_generic_commendations_with_a_kind_and_said_after_the_count():
 def test_times_a_unit_was_given_a_flag():
     assert _aw("Công an tỉnh đã 2 lần được tặng cờ thi đua của Thủ tướng Chính phủ; 3 lần được tặng cờ thi đua "
                "của Bộ Công an.") == [(2, "co_thi_dua_chinh_phu", "tap_the"), (3, "co_thi_dua_cap_bo_tinh", "tap_the")]
+
+
+def test_a_breakdown_listed_after_trong_do_colon_and_people_counted_by_their_kinds():
+    from rules_support import extract_text
+    ex = extract_text("Chủ tịch UBND huyện tặng Giấy khen cho 90 tập thể, 220 cá nhân, trong đó: khen thưởng theo "
+                      "công trạng 40 tập thể, 130 cá nhân; khen thưởng chuyên đề, đột xuất 48 tập thể, 88 cá nhân.",
+                      period="2022")
+    by_value = {f.value: f for f in ex.facts if f.metric == "award.count"}
+    assert by_value[48].parent_local_id == by_value[90].local_id       # the second part links to its total
+    assert by_value[40].parent_local_id == by_value[90].local_id
+    assert by_value[88].parent_local_id == by_value[220].local_id
+    got = [(f.value, f.award, f.recipient) for f in extract_text(
+        "Có 30 cán bộ, giáo viên, nhân viên được công nhận danh hiệu Lao động tiên tiến.", period="2023").facts]
+    assert got == [(30, "lao_dong_tien_tien", "ca_nhan")]

@@ -49,15 +49,20 @@ def stable_id(*parts) -> str:
 
 
 def assign_fact_ids(doc_id: str, extraction: Extraction) -> None:
-    """Give every fact an id that is stable for the same content and rules, and
-    resolve parent links from local ids to fact ids."""
+    """Give every fact an id that is stable for the same content, and resolve parent
+    links from local ids to fact ids.
+
+    The id is the file's content (doc_id), the metric and where the figure is
+    (its offsets): a rules upgrade that rereads a figure's award, recipient,
+    subject or period keeps its id (and the analysts' reviews of it); a figure
+    read as another metric is another fact.  Two facts of one metric at one
+    place (rare) are told apart by their order."""
     seen: dict[str, int] = {}
     by_local: dict[int, str] = {}
     for i, f in enumerate(extraction.facts):
         if f.local_id is None:
             f.local_id = i
-        base = stable_id(doc_id, f.metric, f.char_start, f.char_end, f.award, f.recipient,
-                         f.qualifier, f.label, f.subject, f.status)
+        base = stable_id(doc_id, f.metric, f.char_start, f.char_end)
         n = seen.get(base, 0)
         seen[base] = n + 1
         f.fact_id = f"{doc_id[:12]}-{base}" + (f"-{n}" if n else "")

@@ -138,9 +138,11 @@ class Context:
 
     def __init__(self, con):
         self.con = con
-        docs = _load(con, "documents", DocRow, "WHERE status = 'ok'", "ORDER BY doc_id")
+        # one file per report (its primary file), its facts as the analysts corrected them
+        docs = _load(con, "v_check_documents", DocRow, "WHERE status = 'ok'", "ORDER BY doc_id")
         self.docs: dict[str, DocRow] = {d.doc_id: d for d in docs}
-        self.facts: list[FactRow] = [f for f in _load(con, "facts", FactRow, "", "ORDER BY doc_id, char_start, fact_id")
+        self.facts: list[FactRow] = [f for f in _load(con, "v_facts_reviewed", FactRow, "",
+                                                          "ORDER BY doc_id, char_start, fact_id")
                                      if f.doc_id in self.docs and f.value is not None
                                      and not (isinstance(f.value, float) and math.isnan(f.value))]
         self.citations: list[CitationRow] = [c for c in _load(con, "citations", CitationRow, "",

@@ -99,7 +99,7 @@ def run_and_record(con, command: str, args, run_id: Optional[str] = None):
     from warehouse.runs import finish_run, start_run
 
     from . import state
-    from .runner import collect, stored_run, write_findings
+    from .runner import collect, prepare, stored_run, write_findings
 
     own = run_id is None
     run_id = run_id or uuid.uuid4().hex[:12]
@@ -115,6 +115,7 @@ def run_and_record(con, command: str, args, run_id: Optional[str] = None):
                 refresh_places(con)
             except Exception as e:  # the views fall back to the names as written
                 sys.stderr.write(f"tdkt: place names not resolved ({type(e).__name__}: {e})\n")
+            prepare(con)
             run = collect(con)
             write_findings(con, run.findings, None if run.errors else fp)
     except BaseException as e:
@@ -128,13 +129,43 @@ def run_and_record(con, command: str, args, run_id: Optional[str] = None):
     return run, run_id
 
 
-def check_command(db: str, out: TextIO = sys.stdout) -> int:
+def hide_false_alarms(con, run, out: TextIO, show_all: bool = False) -> None:
+    """Leave the findings an analyst marked as false alarms out of ``run`` (unless
+    ``show_all``) and say so; say when reviews lost their target."""
+    from pipeline.reviews import orphan_note
+    false = {r[0] for r in con.execute("SELECT finding_id FROM v_finding_reviews "
+                                       "WHERE verdict = 'false_alarm'").fetchall()}
+    n = sum(f.finding_id in false for f in run.findings)
+    if n and not show_all:
+        run.findings = [f for f in run.findings if f.finding_id not in false]
+        out.write(f"({n} phát hiện đã được đánh dấu báo động giả không được tính và liệt kê; --all để xem)\n")
+    states = dict(con.execute("SELECT state, count(*) FROM review_links GROUP BY state").fetchall())
+    out.write(orphan_note(states))
+
+
+def list_findings(con, run, out: TextIO, show_all: bool = False) -> None:
+    """Each error and warning (every finding with ``show_all``), with its file and verdict."""
+    ids = {f.finding_id for f in run.findings}
+    rows = con.execute("SELECT finding_id, severity, check_code, path, message, verdict FROM v_findings "
+                       "ORDER BY path, CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, "
+                       "check_code, finding_id").fetchall()
+    for fid, sev, code, path, msg, verdict in rows:
+        if fid not in ids or (sev == "info" and not show_all):
+            continue
+        mark = {"confirmed": " [xác nhận]", "false_alarm": " [báo động giả]"}.get(verdict or "", "")
+        out.write(f"{sev:<7} {fid}  {path}{mark}\n        {msg}\n")
+
+
+def check_command(db: str, out: TextIO = sys.stdout, *, show_all: bool = False, listing: bool = False) -> int:
     from warehouse import connect
 
     t0 = time.perf_counter()
     con = connect(db)
     try:
         run, run_id = run_and_record(con, "check", [str(db)])
+        hide_false_alarms(con, run, out, show_all)
+        if listing:
+            list_findings(con, run, out, show_all)
     finally:
         con.close()
     print_check_summary(run, out)

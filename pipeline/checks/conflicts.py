@@ -123,6 +123,18 @@ def sentence_subject(ctx: Context, f: FactRow) -> Optional[str]:
     return None
 
 
+def _in_headline(d: DocRow, f: FactRow) -> bool:
+    """The first line of a text without a document header (a news headline): it restates the body,
+    so even a total whose form is not named is compared with the body's."""
+    return f.block_index == 0 and d.doc_type in (None, "other")
+
+
+def _restates_headline(ctx: Context, f: FactRow) -> bool:
+    return f.award in SKIP_AWARDS and any(
+        _in_headline(ctx.docs[f.doc_id], g) and g.award == f.award and g.recipient == f.recipient
+        for g in ctx.by_doc.get(f.doc_id, ()))
+
+
 def fact_key(ctx: Context, f: FactRow) -> Optional[tuple]:
     if f.family not in FAMILIES or not f.is_exact:
         return None
@@ -130,9 +142,9 @@ def fact_key(ctx: Context, f: FactRow) -> Optional[tuple]:
         return None
     if _total_of_a_named_subset(ctx, f):
         return None
-    if f.award in SKIP_AWARDS:
-        return None
     d = ctx.docs[f.doc_id]
+    if f.award in SKIP_AWARDS and not (_in_headline(d, f) or _restates_headline(ctx, f)):
+        return None
     subject = f.subject or sentence_subject(ctx, f)
     prov, unit = fact_unit(d, subject, f.subject_level)
     period = f.period or d.period or ""
@@ -324,6 +336,8 @@ def comparable_within(ctx: Context, a: FactRow, b: FactRow) -> bool:
     if (different_bases(a, b) or _different_years(a, b) or not same_issuer(ctx, a, b)
             or _different_timepoints(ctx, a, b) or _same_table(a, b) or _sibling_items(ctx, a, b)):
         return False
+    if a.award in SKIP_AWARDS and not (_in_headline(ctx.docs[a.doc_id], a) or _in_headline(ctx.docs[b.doc_id], b)):
+        return False    # totals whose form is not named differ in scope; only a headline restates one
     if a.text == b.text and a.block_index == b.block_index:
         return False            # one sentence does not restate a figure: two different figures
     return looks_restated(a, b, within=True)

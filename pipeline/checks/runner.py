@@ -68,13 +68,25 @@ def collect(con, only: Optional[list[str]] = None) -> CheckRun:
     return run
 
 
+def prepare(con) -> None:
+    """Before the checks: group the files into reports (the checks read one file per
+    report) and point the reviews at today's facts (corrections are checked as
+    corrected)."""
+    from pipeline.reports import refresh_reports
+    from pipeline.reviews import resolve
+    refresh_reports(con)
+    resolve(con)
+
+
 FINDING_COLUMNS = ("finding_id", "check_code", "severity", "doc_id", "other_doc_id", "fact_ids", "expected",
                    "observed", "message", "rule")
 
 
 def write_findings(con, findings: list[Finding], fingerprint: Optional[str] = None) -> None:
-    """Rewrite ``findings`` with one bulk insert, in one transaction; with the
-    ``fingerprint`` of what they were computed from (see :mod:`.state`)."""
+    """Rewrite ``findings`` with one bulk insert, in one transaction, with the
+    ``fingerprint`` of what they were computed from (see :mod:`.state`); then point
+    the analysts' verdicts at the new findings."""
+    from pipeline.reviews import resolve
     from warehouse.store import bulk_insert
 
     from . import state
@@ -95,6 +107,7 @@ def write_findings(con, findings: list[Finding], fingerprint: Optional[str] = No
     except Exception:
         con.execute("ROLLBACK")
         raise
+    resolve(con)
 
 
 def stored_run(con) -> CheckRun:
@@ -112,6 +125,7 @@ def stored_run(con) -> CheckRun:
 
 def run_checks(con) -> list[Finding]:
     """Run every check over the warehouse and rewrite ``findings``; returns them."""
+    prepare(con)
     run = collect(con)
     write_findings(con, run.findings)
     return run.findings

@@ -3,8 +3,9 @@ computed from has changed.
 
 The fingerprint hashes the checks' own code (``pipeline/checks/*.py``), the rules'
 version (the data files the checks read, such as quotas and legal documents, are
-rules data) and, for every document with status ``ok``, its ``doc_id`` (its
-content) and ``rules_version`` (how its facts were read).  Any new, changed,
+rules data), for every document with status ``ok`` its ``doc_id`` (its
+content) and ``rules_version`` (how its facts were read), and the analysts'
+reviews (a correction changes what the checks read).  Any new, changed,
 removed or re-read document, or a new deploy of the checks, changes it.  It is
 stored in ``check_state`` (migration 041) with the findings it gave, in the same
 transaction as the findings.
@@ -35,7 +36,16 @@ def fingerprint(con) -> str:
     for doc_id, rv in con.execute("SELECT doc_id, rules_version FROM documents WHERE status = 'ok' "
                                   "ORDER BY doc_id").fetchall():
         h.update(f"{doc_id}\x1f{rv}\x1e".encode())
+    h.update(repr(_reviews(con)).encode())
     return h.hexdigest()
+
+
+def _reviews(con) -> tuple:
+    """The analysts' reviews (append-only): a correction changes the facts the checks read."""
+    try:
+        return tuple(con.execute("SELECT count(*), max(created_at), max(review_id) FROM reviews").fetchone())
+    except Exception:               # a warehouse without the reviews table
+        return ()
 
 
 def stored(con) -> Optional[tuple[str, int]]:

@@ -38,3 +38,15 @@ CREATE OR REPLACE MACRO tdkt_doc_level(issuer, district, province) AS
          WHEN district IS NOT NULL THEN 'district'
          WHEN province IS NOT NULL THEN 'province'
          ELSE 'unit' END;
+
+-- The level of a place written with its prefix (a corrected subject): 'xã Quang
+-- Hán' -> commune, 'huyện Hà Quảng' -> district, else NULL.
+CREATE OR REPLACE MACRO tdkt_place_level(s) AS
+    CASE WHEN regexp_matches(lower(trim(s)), '^(xã|phường|thị trấn)\s') THEN 'commune'
+         WHEN regexp_matches(lower(trim(s)), '^(huyện|quận|thị xã|thành phố|h\.|tp\.?|tx\.?)\s') THEN 'district'
+         WHEN regexp_matches(lower(trim(s)), '^tỉnh\s') THEN 'province' END;
+
+-- Cultural titles of households, villages and agencies (Gia đình văn hóa, Thôn
+-- văn hóa, Cơ quan văn hóa): counted apart from commendations, never added to them.
+CREATE OR REPLACE MACRO tdkt_culture_title(award) AS
+    coalesce(award IN ('gia_dinh_van_hoa', 'thon_van_hoa', 'co_quan_van_hoa'), false);

@@ -183,6 +183,9 @@ def ingest(paths: Iterable[str | Path], con, *, workers: int = 1, force: bool = 
             progress(done, total, r)
 
     todo: list[tuple[str, str, Optional[int]]] = []
+    seen_before = store.known_all(con)      # one query, not one per file
+    queued: set[str] = set()
+    moved = False
     try:
         from extractors import format_of
         for path in files:
@@ -197,19 +200,19 @@ def ingest(paths: Iterable[str | Path], con, *, workers: int = 1, force: bool = 
             if format_of(spath) is None:
                 msg = (f"Định dạng '{path.suffix or '(không có đuôi)'}' chưa được hỗ trợ; "
                        "các định dạng đọc được: .doc, .docx, .md, .pdf, .txt.")
-                k = store.known(con, doc_id)
+                k = seen_before.get(doc_id)
                 if k and k.status == UNSUPPORTED and not force:
-                    store.touch_path(con, doc_id, spath)
+                    moved |= _touch(con, k, spath)
                     report(FileResult(spath, doc_id, "skipped", UNSUPPORTED, msg))
                     continue
                 store.save_failure(con, doc_id=doc_id, path=spath, fmt=path.suffix.lstrip(".").lower() or None,
                                    status=UNSUPPORTED, error=msg, size=size, run_id=run_id, reader_version=rv)
                 report(FileResult(spath, doc_id, "failed", UNSUPPORTED, msg))
                 continue
-            k = store.known(con, doc_id)
+            k = seen_before.get(doc_id)
             if k and not force and k.reader_version == rv:
                 if k.status != OK or k.rules_version == uv:
-                    store.touch_path(con, doc_id, spath)
+                    moved |= _touch(con, k, spath)
                     report(FileResult(spath, doc_id, "skipped", k.status))
                     continue
                 doc = store.load_document(con, doc_id)
@@ -218,8 +221,9 @@ def ingest(paths: Iterable[str | Path], con, *, workers: int = 1, force: bool = 
                     _save(con, out, run_id, rv, uv)
                     report(_result(out, "rerun"))
                     continue
-            if any(t[1] == doc_id for t in todo):
+            if doc_id in queued:
                 continue  # the same content twice in this run: read once
+            queued.add(doc_id)
             todo.append((spath, doc_id, size))
 
         with _doc_batch(todo) as jobs:
@@ -238,7 +242,8 @@ def ingest(paths: Iterable[str | Path], con, *, workers: int = 1, force: bool = 
         finish_run(con, run_id, summary, status="failed", error=f"{type(e).__name__}: {e}")
         raise
     summary.seconds = time.perf_counter() - t_start
-    summary.reviews = _regroup(con)
+    changed = moved or any(r.action != "skipped" for r in summary.results)
+    summary.reviews = _regroup(con, changed)
     finish_run(con, run_id, summary, status="ok")
     return summary
 
@@ -256,12 +261,23 @@ def _doc_batch(todo: list[tuple[str, str, Optional[int]]]):
         yield [(*t, str(converted[t[0]]) if t[0] in converted else None) for t in todo]
 
 
-def _regroup(con) -> dict:
-    """Copies of one report are one report; reviews follow their facts (pipeline/reports.py, reviews.py)."""
+def _regroup(con, changed: bool = True) -> dict:
+    """Copies of one report are one report; reviews follow their facts (pipeline/reports.py, reviews.py).
+    A run that changed no document and no path leaves the reports as they were."""
     from .reports import refresh_reports
     from .reviews import resolve
-    refresh_reports(con)
+    if changed:
+        refresh_reports(con)
     return resolve(con)
+
+
+def _touch(con, k, path: str) -> bool:
+    """Record where an unchanged file is now; True when it moved."""
+    from warehouse import store
+    if k.path == path:
+        return False
+    store.touch_path(con, k.doc_id, path)
+    return True
 
 
 def _result(out: Outcome, action: str) -> FileResult:

@@ -38,6 +38,12 @@ def known(con: duckdb.DuckDBPyConnection, doc_id: str) -> Optional[Known]:
     return Known(*r) if r else None
 
 
+def known_all(con: duckdb.DuckDBPyConnection) -> dict[str, Known]:
+    """Every document content the warehouse remembers, by doc_id."""
+    return {r[0]: Known(*r) for r in con.execute(
+        "SELECT doc_id, path, status, reader_version, rules_version FROM documents").fetchall()}
+
+
 def touch_path(con: duckdb.DuckDBPyConnection, doc_id: str, path: str) -> None:
     con.execute("UPDATE documents SET path = ? WHERE doc_id = ? AND path IS DISTINCT FROM ?",
                 [path, doc_id, path])

@@ -62,10 +62,12 @@ def _is_pipe_row(line: str) -> bool:
 
 
 def _pipe_cells(line: str) -> list[str]:
+    """Cells of a pipe row.  Bars at both ends are a Markdown border (``| a | b |``); a bar that
+    only opens the row (`` | Tỷ lệ | Thành thị``) follows an empty first cell (a table's corner)."""
     s = line.strip()
-    if s.startswith("|"):
-        s = s[1:]
-    if s.endswith("|"):
+    if s.startswith("|") and s.endswith("|") and len(s) > 1:
+        s = s[1:-1]
+    elif s.endswith("|") and not s.startswith("|"):
         s = s[:-1]
     return [strip_markup(c)[0] for c in s.split("|")]
 

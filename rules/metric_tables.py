@@ -46,6 +46,13 @@ from .lexicon import P
 _UNIT_HEAD = P("mt_unit_head")
 _PLACE_HEAD = P("mt_place_head")
 _TOTAL = P("mt_total")
+_SECTION = P("grid_section_label")
+_AREA_COLUMN = P("mt_area_column")
+
+
+def _area_of(header: str) -> str:
+    m = _AREA_COLUMN.search(header)
+    return m.group("area") if m else header
 _PREFIX = P("mt_prefix")
 _LETTER = regex.compile(r"\p{L}")
 _DIGIT = re.compile(r"\d")
@@ -86,6 +93,7 @@ class MetricCol:
     rate_of: Optional[object] = None    # the poverty topic of a count column (its rate column may follow)
     qualifier: Optional[str] = None
     percent_of: Optional[int] = None
+    scope: Optional[str] = None         # a part of the area ("thành thị" under "Trong đó")
 
 
 def _cell_at(row: Row, col: int) -> Optional[Cell]:
@@ -142,6 +150,11 @@ def _metric_cols(names: list[str]) -> tuple[list[MetricCol], Optional[int], Opti
                 if nc.pattern.search(t):
                     col = MetricCol(i, nc.metric, nc.unit)
                     break
+        if col is None and not rate and cols and cols[-1].index == i - 1 and cols[-1].metric \
+                and _AREA_COLUMN.search(t):
+            # "Tỷ lệ hộ nghèo | Trong đó: Thành thị | Nông thôn": the same figure for a part of the area
+            prev = cols[-1]
+            col = MetricCol(i, prev.metric, prev.unit, rate_of=prev.rate_of, qualifier=_area_of(t), scope=_area_of(t))
         if col is None and rate and v.bare_rate.match(t) and cols and cols[-1].index == i - 1:
             prev = cols[-1]
             if prev.rate_of is not None and prev.rate_of.rate_metric:
@@ -173,7 +186,8 @@ def _years_column(rows: list[Row], names: list[str], cols: list[MetricCol]) -> O
         if i in taken or _UNIT_HEAD.match(t):
             continue
         cells = [_cell_at(r, i) for r in rows]
-        texts = [c.text for c in cells if c is not None and c.text.strip()]
+        # section rows ("Theo chuẩn nghèo giai đoạn 2016 - 2020 | | |") head parts of the column
+        texts = [c.text for c in cells if c is not None and c.text.strip() and not _SECTION.search(c.text)]
         years = [x for x in texts if _year(x)]
         return i if len(years) >= 2 and len(years) >= len(texts) - 1 else None
     return None
@@ -252,7 +266,7 @@ def _read(an: Analysis, b: Block, cols: list[MetricCol], key_col: int, n_header:
                      char_start=cell.start + n.start, char_end=cell.start + n.end,
                      text=an.doc.text[row.start:row.end], rule=f"table.{col.metric}", unit=col.unit,
                      status=status, period=row_period, subject=subject, subject_level=level, page=b.page,
-                     qualifier=col.qualifier,
+                     qualifier=col.qualifier, scope=col.scope,
                      block_index=b.index, table_index=b.table_index, row_index=ri, col_index=cell.col,
                      raw=an.doc.text[cell.start + n.start:cell.start + n.end], local_id=len(an.facts))
             an.facts.append(f)

@@ -71,6 +71,12 @@ def _topics_in(mt: str, lo: int, hi: int) -> list[tuple[int, int, Topic]]:
 
 _SHARE_OF_POOR = P("pov_share_of_poor")
 _OF_TARGET = P("pov_of_target_after")
+_LIST_ITEM = P("pov_list_item")
+_CHANGE_BEFORE = P("pov_change_before")
+_OPENING_WORDS = P("pov_opening_words")
+_BREAKDOWN_OPEN = P("pov_breakdown_open")
+_TOPIC_THEN_COUNT = P("pov_topic_then_count")
+_COUNT_ENDS = P("pov_count_ends")
 _SCOPE = P("pov_scope")
 _GROUP_BEFORE = P("pov_group_before")
 # counted over a year, not measured at a moment: "đầu năm" keeps its year
@@ -114,7 +120,10 @@ def extract_poverty(an: Analysis) -> None:
                             and subject_before(an.doc.text, last_end, n.start) is not None)
                         or (last_end > sent.start and len(gap) <= 60 and not regex.search(r"\d", gap)
                             and regex.search(r"\(\s*$", gap)
-                            and subject_before(an.doc.text, last_end, n.start) is not None)):
+                            and subject_before(an.doc.text, last_end, n.start) is not None)
+                        or (last_end > sent.start and cs >= last_end and _LIST_ITEM.fullmatch(mt, cs, n.start)
+                            and subject_before(an.doc.text, cs, n.start) is not None)):
+                    # "...; tiếp theo là huyện Ngân Sơn 34,41%; huyện Na Rì 25,11%": a ';' list of places
                     # "...; thấp nhất là thị trấn Chợ Chùa (0,84%)": a place and its figure in brackets
                     # "..., trong đó Hải Lộc còn 2,15%, Minh Lộc 1,86%": a list of the same figure
                     topic, tstart = last_topic, max(cs, last_end)
@@ -148,10 +157,18 @@ def extract_poverty(an: Analysis) -> None:
                 _emit(an, sent, n, metric, topic.id + ".rate", "percent", max(cs, last_end if last_end > cs else cs))
                 last_topic, last_end = topic, n.end
                 continue
-            if n.kind not in ("int",) or n.value != int(n.value):
+            if n.kind not in ("int", "fraction") or n.value != int(n.value):
                 continue
             a = _AFTER_COUNT.match(mt, n.end)
             if not a:
+                # "số hộ nghèo: 1.005;", "số hộ nghèo là 2.456": the topic, then only the figure
+                tops = _topics_in(mt, cs, n.start)
+                if tops and tops[-1][2].count_metric and _TOPIC_THEN_COUNT.fullmatch(mt, tops[-1][1], n.start) \
+                        and _COUNT_ENDS.match(mt, n.end):
+                    topic = tops[-1][2]
+                    if not v.beneficiary.search(mt[max(cs, n.start - 40):n.start]):
+                        _emit(an, sent, n, topic.count_metric, topic.id + ".count", "household", max(cs, last_end))
+                        last_topic, last_end = topic, n.end
                 continue
             tops_after = _topics_in(mt, n.end, min(sent.end, n.end + 40))
             topic = None
@@ -167,6 +184,8 @@ def extract_poverty(an: Analysis) -> None:
                 continue
             if v.beneficiary.search(mt[max(cs, n.start - 40):n.start]):
                 continue
+            if topic.count_metric not in _FLOWS and _CHANGE_BEFORE.search(mt, max(cs, n.start - 25), n.start):
+                continue    # "giảm 1.432 hộ nghèo so với đầu năm": a change, not the number of poor households
             _emit(an, sent, n, topic.count_metric, topic.id + ".count", "household", max(cs, last_end))
             last_topic, last_end = topic, n.end
 
@@ -185,13 +204,29 @@ def _emit(an: Analysis, sent: Sentence, n: Num, metric: str, rule: str, unit: st
         # "xã Hà Vinh giảm còn (3,72%)": the place may open the clause
         from .subjects import place_after_prefix
         subj = place_after_prefix(an.doc.text, cs, n.start)
+    if subj is None and _BREAKDOWN_OPEN.match(an.doc.match_text, sent.start):
+        # "Huyện Tri Tôn có 34.162 hộ. Trong đó, số hộ nghèo: 6.323": the place the sentence before opens with
+        subj = opening_place(an, sent)
     subject, level = (subj if subj else (None, None))
     value = n.value
     if n.kind == "range" and n.high is not None:
         value = n.high
     stock = metric not in _FLOWS
     an.fact(sent, n, metric, rule, value=value, unit=unit, period=an.period(sent, n.start, n.end, stock=stock),
-            status=an.status(sent, n.start), subject=subject, subject_level=level, scope=_scope(an, sent, n))
+            status=an.status(sent, n.start), subject=subject, subject_level=level, scope=_scope(an, sent, n),
+            of_total=n.of_total if n.kind == "fraction" else None)
+
+
+def opening_place(an: Analysis, sent: Sentence) -> Optional[tuple[str, str]]:
+    """The place the sentence before this one (in its block) opens with."""
+    from .subjects import place_after_prefix
+    prev = [s for s in an.sentences if s.block.index == sent.block.index and s.end <= sent.start]
+    if not prev:
+        return None
+    p = prev[-1]
+    head = _OPENING_WORDS.match(an.doc.match_text, p.start, p.end)
+    return place_after_prefix(an.doc.text, head.end() if head else p.start, min(p.end, p.start + 60),
+                              anchored=True)
 
 
 def _scope(an: Analysis, sent: Sentence, n: Num) -> Optional[str]:

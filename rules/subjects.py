@@ -50,9 +50,9 @@ def subject_before(text: str, lo: int, pos: int) -> Optional[tuple[str, str]]:
     return name, level
 
 
-def place_after_prefix(text: str, start: int, end: int) -> Optional[tuple[str, str]]:
-    """The first 'xã X' / 'huyện Y' mention inside text[start:end]."""
-    m = _PLACE_AFTER_PREFIX.search(text[start:end])
+def place_after_prefix(text: str, start: int, end: int, anchored: bool = False) -> Optional[tuple[str, str]]:
+    """The first 'xã X' / 'huyện Y' mention inside text[start:end] (right at its start when anchored)."""
+    m = (_PLACE_AFTER_PREFIX.match if anchored else _PLACE_AFTER_PREFIX.search)(text[start:end])
     if not m:
         return None
     name = m.group("name")

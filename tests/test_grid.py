@@ -58,3 +58,15 @@ def test_scope_of_a_sentence_and_percents_of_a_target():
 def test_escaping_near_poverty_is_not_a_near_poor_count():
     ex = extract_text("Số hộ cận nghèo là 10.087 hộ; số hộ thoát cận nghèo là 5.295 hộ.", period="2022")
     assert [f.value for f in pick(ex.facts, metric="poverty.near_poor_households")] == [10087]
+
+
+def test_a_yearbook_table_years_down_the_rows_parts_of_the_area_across():
+    text = (" | Tỷ lệ hộ nghèo | Trong đó: Thành thị | Nông thôn\n"
+            "Theo chuẩn nghèo giai đoạn 2011 - 2015 | | |\n2014 | 11,73 | 4,93 | 12,86\n2015 | 9,22 | 3,51 | 10,18\n"
+            "Theo chuẩn nghèo giai đoạn 2016 - 2020 | | |\n2015 | 15,19 | 6,25 | 16,68\n")
+    doc = doc_from_text(text)
+    assert [c.text for c in doc.tables[0].rows[0].cells][0] == ""      # the empty corner cell is kept
+    got = {(f.period, f.scope): f.value for f in extract_text(text).facts if f.metric == "poverty.poor_rate"}
+    assert got[("2014", "thành thị")] == 4.93
+    assert got[("2015", "Theo chuẩn nghèo giai đoạn 2016 - 2020")] == 15.19
+    assert got[("2015", "Theo chuẩn nghèo giai đoạn 2011 - 2015")] == 9.22

@@ -154,3 +154,32 @@ def test_a_stated_percent_after_the_quoted_name_and_the_population_growth_rate()
     assert (19, 60, 31.7) in m
     growth = [f for f in ex.facts if f.rule == "qty.rate.population_growth"]
     assert [(g.value, g.unit, g.label) for g in growth] == [(1.15, "percent", "tỷ lệ tăng dân số tự nhiên")]
+
+
+# --- counts written after their topic, changes, places of the sentence before (our wording) ---
+def test_counts_after_their_topic_and_the_place_of_the_sentence_before():
+    text = ("Huyện Phú Tân có 53.575 hộ. Trong đó, số hộ nghèo: 2.803; số hộ cận nghèo: 3.936;\n\n"
+            "Toàn tỉnh, tổng số hộ nghèo còn 16.003/80.276 hộ, giảm 1.432 hộ nghèo so với đầu năm.")
+    ex = extract_text(text, period="2016")
+    got = sorted((f.metric, f.value, f.of_total, f.subject) for f in ex.facts if f.metric.startswith("poverty."))
+    assert got == [("poverty.near_poor_households", 3936, None, "Phú Tân"),
+                   ("poverty.poor_households", 2803, None, "Phú Tân"),
+                   ("poverty.poor_households", 16003, 80276, None)]      # 'giảm 1.432 hộ' is a change
+
+
+def test_a_semicolon_list_of_places_continues_the_rate_it_started():
+    text = ("Tỷ lệ hộ nghèo cao nhất là huyện Mường Tè với 31,20%; tiếp theo là huyện Sìn Hồ 28,40%; "
+            "huyện Phong Thổ 20,15%; thấp nhất là thành phố Lai Châu 1,20%.")
+    ex = extract_text(text, period="2019")
+    got = [(f.subject, f.value) for f in ex.facts if f.metric == "poverty.poor_rate"]
+    assert got == [("Mường Tè", 31.2), ("Sìn Hồ", 28.4), ("Phong Thổ", 20.15), ("Lai Châu", 1.2)]
+
+
+def test_criteria_bands_recognised_communes_and_villages_named_by_their_title():
+    text = ("Toàn tỉnh có 31 xã đạt chuẩn tất cả 19 tiêu chí, trong đó 30 xã được công nhận xã nông thôn mới. "
+            "Có 12 xã đạt chuẩn từ 15 - 18 tiêu chí; 40 xã đạt chuẩn từ 10 - 14 tiêu chí. Ngoài ra, tỉnh có 03 "
+            "khu dân cư nông thôn mới kiểu mẫu và 06 thôn nông thôn mới kiểu mẫu.")
+    got = sorted((f.metric, f.value) for f in extract_text(text, period="2021").facts if f.metric.startswith("ntm."))
+    assert got == [("ntm.communes_by_criteria", 12), ("ntm.communes_by_criteria", 31),
+                   ("ntm.communes_by_criteria", 40), ("ntm.communes_standard", 30),
+                   ("ntm.villages_model", 3), ("ntm.villages_model", 6)]

@@ -12,14 +12,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
 
+from pipeline.normalize import fold
 from pipeline.model import LIST_ITEM, TABLE, Block, DocMeta, Document, Fact, Honoree
 
 from . import numbers as nums
 from .catalog import AwardMention, award_mentions, resolve_level
 from .context import Period, period_at, status_at
 from .frames import Frames
+from .lexicon import P
 from .grid import Grid, build_grid
 from .text import Sentence, sentences
+
+
+_OPENING = P("subj_opening")
 
 
 @dataclass
@@ -116,10 +121,30 @@ class Analysis:
         cache[block_index] = st
         return st
 
+    def opening_subject(self, sent: Sentence, pos: int) -> Optional[tuple[str, str]]:
+        """The place a clause or sentence opens with, as its topic ('Như vậy, đến nay huyện Hương
+        Khê có 16/20 xã ...', 'Huyện Cầu Ngang có 3/13 xã ...'), when it is not the reporting unit."""
+        from .subjects import place_after_prefix
+        from .text import clause_start
+        mt = self.doc.match_text
+        for lo in (clause_start(sent, pos, seps=";"), sent.start):
+            head = _OPENING.match(mt, lo, pos)
+            place = place_after_prefix(self.doc.text, head.end() if head else lo, pos, anchored=True)
+            if place:
+                name = fold(place[0])
+                if name in (fold(self.meta.district), fold(self.meta.place), fold(self.meta.province)):
+                    return None
+                return place
+        return None
+
     # -- building facts ----------------------------------------------------------
     def fact(self, sent: Sentence, n: "nums.Num", metric: str, rule: str, **kw) -> Fact:
         """A fact for number ``n`` found in ``sent`` (offsets absolute)."""
         value = kw.pop("value", n.value)
+        if kw.get("subject") is None and metric.startswith(("poverty.", "ntm.")):
+            opened = self.opening_subject(sent, n.start)
+            if opened:
+                kw["subject"], kw["subject_level"] = opened
         period = kw.get("period")
         if period is not None:
             kw["period"] = str(period)

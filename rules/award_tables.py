@@ -28,7 +28,7 @@ from pipeline.normalize import match_form
 from . import numbers as nums
 from .analysis import Analysis
 from .catalog import AwardMention, award_mentions, catalog, resolve_level
-from .context import _outside_parens, _pick, cell_period, period_mentions, status_at
+from .context import Period, _outside_parens, _pick, cell_period, period_mentions, status_at
 from .subjects import row_place_level
 from .text import heading_stack_at
 from .lexicon import P
@@ -126,21 +126,34 @@ def _columns(an: Analysis, header: Row, ncols: int) -> list[Col]:
     return cols
 
 
+_CAPTION = P("awt_caption")
+_LEAD_IN_END = P("awt_lead_in_end")
+
+
 def _context_period(an: Analysis, b: Block) -> Optional[str]:
-    """The period the text just before a table gives it ("Kết quả khen thưởng năm 2021 như sau:")."""
+    """The period the text just before a table gives it: its caption ("Biểu 02. Kết quả khen
+    thưởng năm 2021", "... (tính đến ngày 30/6/2022)") or the line it hangs from ("Kết quả khen
+    thưởng năm 2021 như sau:"), else the section headings, else the document's frame.  A
+    paragraph about something else between them does not date the table."""
     for prev in reversed(an.doc.blocks[max(0, b.index - 2):b.index]):
         if prev.kind == TABLE:
             break
         text = an.doc.match_text[prev.start:prev.end]
-        found = _outside_parens(text, period_mentions(text, prev.start, an.meta.period), prev.start)
+        caption = _CAPTION.match(text) is not None or (len(text) <= 120 and not text.rstrip().endswith("."))
+        lead_in = text.rstrip().endswith(":") or _LEAD_IN_END.search(text) is not None
+        if not (caption or lead_in):
+            break
+        found = _outside_parens(text, period_mentions(text, prev.start, an.doc_period), prev.start)
         p = _pick(found)
         if p:
-            return p
+            return Period(p, "lead_in")
+        if lead_in and not caption:
+            break
     for h in reversed(heading_stack_at(an.doc, b.index)):
-        found = period_mentions(an.doc.match_text[h.start:h.end], h.start, an.meta.period)
+        found = period_mentions(an.doc.match_text[h.start:h.end], h.start, an.doc_period)
         if found:
-            return found[0].period
-    return an.meta.period
+            return Period(found[0].period, "heading")
+    return an.doc_period
 
 
 def _status(an: Analysis, b: Block) -> Optional[str]:

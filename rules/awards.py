@@ -122,6 +122,12 @@ def _items(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> list[I
             out.append(Item(n, m.entry.recipient, m.end, "strong", m, "direct"))
             continue
         r = _RECIP.match(mt, n.end)
+        inside = next((m for m in mentions if r is not None and n.end < m.start < r.end("r") < m.end
+                       and not re.search(r",|\bvà\b", mt[r.start("r"):m.start])), None)
+        if inside is not None:
+            # "3.157 hộ gia đình văn hóa": the award's name begins inside the recipient words
+            out.append(Item(n, inside.entry.recipient or "ho_gia_dinh", inside.end, "strong", inside, "direct"))
+            continue
         lead = _RECIP_BEFORE.search(mt, max(sent.start, n.start - 20), n.start)
         if not r and lead:
             # "- Tập thể: 11" under a heading naming the award
@@ -245,10 +251,13 @@ def _bind(an: Analysis, sent: Sentence, g: Group, mentions: list[AwardMention]) 
     if direct and all(it.binding == "direct" for it in g.items):
         return
     if direct and g.items[-1].binding == "direct":
-        # "42 tập thể và 75 cá nhân điển hình tiên tiến": the last item's award covers the group
+        # "42 tập thể và 75 cá nhân điển hình tiên tiến": the last item's award covers the group,
+        # unless an award given "cho" them stands right before ("... hạng Nhì cho 1 cá nhân và 2
+        # Huân chương ... hạng Ba cho 2 cá nhân")
+        back = _backward_mention(an, sent, g, mentions)
         for it in g.items:
             if it.award is None:
-                it.award, it.binding = g.items[-1].award, "direct"
+                it.award, it.binding = (back, "backward") if back is not None else (g.items[-1].award, "direct")
         return
     # forward: "... được tặng [danh hiệu] <award>"
     for m in mentions:
@@ -269,15 +278,23 @@ def _bind(an: Analysis, sent: Sentence, g: Group, mentions: list[AwardMention]) 
                     it.award, it.binding = before[-1], "bracket"
             return
     # backward: "<award> ... cho <group>"
+    m = _backward_mention(an, sent, g, mentions)
+    if m is not None:
+        for it in g.items:
+            if it.award is None:
+                it.award, it.binding = m, "backward"
+
+
+def _backward_mention(an: Analysis, sent: Sentence, g: Group, mentions: list[AwardMention]) -> Optional[AwardMention]:
+    """'<award> ... cho <group>': the award named before the group in its clause, joined to it."""
+    mt = an.doc.match_text
     cs = clause_start(sent, g.start, seps=";")
     prev = [m for m in mentions if cs <= m.start and m.end <= g.start]
-    if prev:
-        m = prev[-1]
-        gap = mt[m.end:g.start]
-        if _BACKWARD.match(gap) and not re.search(r"\d", gap):
-            for it in g.items:
-                if it.award is None:
-                    it.award, it.binding = m, "backward"
+    if not prev:
+        return None
+    m = prev[-1]
+    gap = mt[m.end:g.start]
+    return m if _BACKWARD.match(gap) and not re.search(r"\d", gap) else None
 
 
 _TOTAL_LINE = P("aw_total_line")

@@ -51,6 +51,7 @@ _START_OF_YEAR_BEFORE = P("tm_start_of_year_before")
 # "11,72% năm 2016": a year attached to the figure right before it
 _FIGURE_BEFORE = P("tm_figure_before")
 _SNAPSHOT = P("tm_snapshot")
+_SNAPSHOT_AFTER_FIGURE = P("tm_snapshot_after_figure")
 _STATUS_AFTER = P("tm_status_after")
 _COUNT_DIGIT = P("tm_count_digit")
 _NUM_AT = P("tm_num_at")
@@ -150,25 +151,20 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
     return out
 
 
-def _covers(period: Optional[str], month: int, year: str) -> bool:
-    """Whether a period of one year or part of it holds the given month."""
-    if not period:
-        return False
-    if re.fullmatch(r"\d{4}-\d{4}", period):
+def _ends(period: Optional[str], month: int, year: str) -> bool:
+    """Whether the month closes a period of one year or part of it (December a year, June its
+    first half, September a third quarter or nine months)."""
+    if not period or re.fullmatch(r"\d{4}-\d{4}", period) or period[:4] != year:
         return False    # "đến ngày 30/6/2020" in a report on 2016-2020 is a point of it, not all of it
-    if period[:4] != year:
-        return False
-    part = period[5:]
-    months = {"": range(1, 13), "H1": range(1, 7), "H2": range(7, 13), "9M": range(1, 10),
-              "Q1": range(1, 4), "Q2": range(4, 7), "Q3": range(7, 10), "Q4": range(10, 13)}.get(part, ())
-    return month in months
+    last = {"": 12, "H1": 6, "H2": 12, "9M": 9, "Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12}.get(period[5:])
+    return month == last
 
 
 def _snapshot_period(day: Optional[int], month: int, year: str, doc_period: Optional[str]) -> str:
     """'tính đến ngày 30/9/2024' in a report on 2024-Q3 is the report's period; elsewhere a
     snapshot at the end of June is the first half of its year ('tính đến ngày 30/6/2022'), any
     other the year ('đến tháng 9/2024', 'đến trung tuần tháng 12/2016')."""
-    if _covers(doc_period, month, year):
+    if _ends(doc_period, month, year):
         return str(doc_period)
     if month == 6 and (day is None or day >= 30):
         return f"{year}-H1"
@@ -252,6 +248,10 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     mt = doc.match_text
     # 0. a year written right after the figure: "11,72% năm 2016"
     if end is not None:
+        snap = _SNAPSHOT_AFTER_FIGURE.match(mt, end, end + 48)
+        if snap:    # "1,95% (tính đến ngày 30/6/2020)"
+            d = int(snap.group("d")) if snap.group("d") else None
+            return Period(_snapshot_period(d, int(snap.group("m")), snap.group("y"), doc_period), "snapshot")
         m = _YEAR_AFTER_FIGURE.match(mt, end, end + 24)
         if m and not _is_date_year(mt, m.start("y")):
             y = m.group("y")

@@ -32,9 +32,9 @@ def extract_facts(doc: Document, ex: Extraction) -> None:
     _drop_restatements(an)
     for f in an.facts:
         if f.period is not None:
-            f.period = str(f.period)
             if f.period_source is None:
-                f.period_source = "table" if f.table_index is not None else "rule"
+                f.period_source = getattr(f.period, "source", None) or ("table" if f.table_index is not None else "rule")
+            f.period = str(f.period)
     ex.facts.extend(an.facts)
     ex.honorees.extend(an.honorees)
 
@@ -82,5 +82,10 @@ def _drop_restatements(an: Analysis) -> None:
         if not keep or (plain and plain[0].table_index is None and all(k.table_index is not None for k in keep)):
             keep = keep + (plain or group)[:1]
         drop.update(id(f) for f in group if all(f is not k for k in keep))
+    # "2 Huân chương ... hạng Ba cho 2 cá nhân": the awards counted, then who got them, in one sentence
+    said = {(f.text, f.metric, round(f.value, 6), f.award, str(f.period)) for f in facts
+            if f.recipient is not None and id(f) not in drop}
+    drop.update(id(f) for f in facts if f.recipient is None and f.metric == "award.count"
+                and (f.text, f.metric, round(f.value, 6), f.award, str(f.period)) in said)
     if drop:
         an.facts[:] = [f for f in facts if id(f) not in drop]

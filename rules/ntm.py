@@ -76,7 +76,7 @@ def _band_label(band: str, prev_low: Optional[str]) -> str:
         return f"<{rest}" if rest else (f"<{prev_low}" if prev_low else "<")
     if "trở lên" in b:
         return f">={b.replace('trở lên', '').strip()}"
-    return regex.sub(r"\s*-\s*", "-", b)
+    return regex.sub(r"\s*(?:-|đến)\s*", "-", b)
 
 
 def _has_context(an: Analysis, sent: Sentence) -> bool:

@@ -175,3 +175,22 @@ def test_a_cue_heading_the_first_clause_covers_the_next_unless_granted():
              "hộ nghèo 1.858 hộ; hộ cận nghèo 996 hộ.")
     assert [(f.value, f.status) for f in extract_text(text2, period="2022").facts
             if f.metric.startswith("poverty.")] == [(1858, None), (996, None)]
+
+
+def test_a_table_takes_its_period_from_its_caption_not_from_a_paragraph_before():
+    text = ("Năm 2023, tỉnh đã tặng Bằng khen cho các tập thể có thành tích giai đoạn 2018 - 2022.\n\n"
+            "Biểu 02. Tổng hợp kết quả khen thưởng\n\n"
+            "TT | Hình thức khen thưởng | Tập thể | Cá nhân\n1 | Giấy khen của Chủ tịch UBND huyện | 74 | 151\n")
+    got = [(f.value, f.period, f.period_source) for f in extract_text(text, period="2023").facts
+           if f.table_index is not None]
+    assert got == [(74, "2023", "document"), (151, "2023", "document")]
+    text2 = ("Biểu 01. Một số kết quả chủ yếu (tính đến ngày 30/6/2022)\n\n"
+             "TT | Hình thức khen thưởng | Tập thể | Cá nhân\n1 | Giấy khen của Chủ tịch UBND huyện | 12 | 30\n")
+    got2 = {(f.period, f.period_source) for f in extract_text(text2, period="2022").facts if f.table_index is not None}
+    assert got2 == {("2022-H1", "lead_in")}
+
+
+def test_a_snapshot_in_brackets_after_a_figure():
+    text = "Tỷ lệ hộ nghèo giảm từ 8,82% (cuối năm 2015) xuống còn 1,95% (tính đến ngày 30/6/2020)."
+    assert _periods(text, "poverty.poor_rate", period="2016-2020") == [(8.82, "2015", "attached"),
+                                                                      (1.95, "2020-H1", "snapshot")]

@@ -322,3 +322,13 @@ def test_a_breakdown_listed_after_trong_do_colon_and_people_counted_by_their_kin
     got = [(f.value, f.award, f.recipient) for f in extract_text(
         "Có 30 cán bộ, giáo viên, nhân viên được công nhận danh hiệu Lao động tiên tiến.", period="2023").facts]
     assert got == [(30, "lao_dong_tien_tien", "ca_nhan")]
+
+
+def test_each_ranked_order_keeps_the_count_given_to_it_and_titles_inside_recipient_words():
+    text = ("Bộ CHQS tỉnh đã trao Huân chương Bảo vệ Tổ quốc hạng Nhất cho 1 cá nhân; Huân chương Bảo vệ Tổ quốc "
+            "hạng Nhì cho 3 cá nhân và 2 Huân chương Bảo vệ Tổ quốc hạng Ba cho 2 cá nhân.")
+    assert sorted(_aw(text)) == [(1, "huan_chuong_bao_ve_to_quoc_1", "ca_nhan"),
+                                 (2, "huan_chuong_bao_ve_to_quoc_3", "ca_nhan"),     # '2 Huân chương ... cho 2 cá nhân': one figure
+                                 (3, "huan_chuong_bao_ve_to_quoc_2", "ca_nhan")]
+    assert _aw("Toàn xã có 6/6 ấp đạt chuẩn văn hóa, có 3.157 hộ gia đình văn hóa.")[-1] == \
+        (3157, "gia_dinh_van_hoa", "ho_gia_dinh")

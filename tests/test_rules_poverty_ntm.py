@@ -183,3 +183,18 @@ def test_criteria_bands_recognised_communes_and_villages_named_by_their_title():
     assert got == [("ntm.communes_by_criteria", 12), ("ntm.communes_by_criteria", 31),
                    ("ntm.communes_by_criteria", 40), ("ntm.communes_standard", 30),
                    ("ntm.villages_model", 3), ("ntm.villages_model", 6)]
+
+
+def test_the_place_a_sentence_opens_with_is_its_figures_subject():
+    text = ("Như vậy, đến nay huyện Hương Sơn có 16/20 xã đạt chuẩn nông thôn mới. Huyện Cầu Kè có 3/13 xã đạt "
+            "chuẩn nông thôn mới nâng cao. Toàn tỉnh có 112 xã đạt chuẩn nông thôn mới.")
+    got = [(f.value, f.subject) for f in extract_text(text, period="2022", province="Hà Tĩnh").facts
+           if f.metric.startswith("ntm.")]
+    assert got == [(16, "Hương Sơn"), (3, "Cầu Kè"), (112, None)]
+
+
+def test_an_average_written_as_a_fraction_and_a_band_written_with_den():
+    got = sorted((f.metric, f.value, f.label) for f in extract_text(
+        "Bình quân toàn huyện đạt 12,6/19 tiêu chí nông thôn mới; 67 xã đạt từ 14 đến 18 tiêu chí nông thôn mới.",
+        period="2023").facts if f.metric.startswith("ntm."))
+    assert got == [("ntm.avg_criteria", 12.6, None), ("ntm.communes_by_criteria", 67, "14-18")]

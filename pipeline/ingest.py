@@ -8,6 +8,7 @@ be read is recorded with a status and a reason and the run goes on.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import time
@@ -114,14 +115,15 @@ class Outcome:
     seconds: float
 
 
-def read_file(path: str, doc_id: str, size: Optional[int]) -> Outcome:
-    """Read a file and run the rules; never raises."""
+def read_file(path: str, doc_id: str, size: Optional[int], converted: Optional[str] = None) -> Outcome:
+    """Read a file and run the rules; never raises.  ``converted``: the .docx a batch
+    conversion made of a .doc (see :mod:`extractors.doc_batch`)."""
     from extractors import extract, format_of
 
     t0 = time.perf_counter()
     fmt = format_of(path)
     try:
-        doc = extract(path)
+        doc = extract(path, converted)
     except ExtractError as e:
         return Outcome(path, doc_id, fmt, size, e.status, e.message, None, None, time.perf_counter() - t0)
     except Exception as e:  # a reader bug must not stop the run
@@ -135,9 +137,12 @@ def run_rules(doc: Document, path: str, doc_id: str, fmt: Optional[str], size: O
               t0: Optional[float] = None) -> Outcome:
     import rules
 
+    from .ocr_facts import mark
+
     t0 = t0 if t0 is not None else time.perf_counter()
     try:
         ex = rules.read(doc)
+        mark(doc, ex)
     except Exception as e:
         if os.environ.get("TDKT_DEBUG"):
             raise
@@ -178,6 +183,9 @@ def ingest(paths: Iterable[str | Path], con, *, workers: int = 1, force: bool = 
             progress(done, total, r)
 
     todo: list[tuple[str, str, Optional[int]]] = []
+    seen_before = store.known_all(con)      # one query, not one per file
+    queued: set[str] = set()
+    moved = False
     try:
         from extractors import format_of
         for path in files:
@@ -192,19 +200,19 @@ def ingest(paths: Iterable[str | Path], con, *, workers: int = 1, force: bool = 
             if format_of(spath) is None:
                 msg = (f"Định dạng '{path.suffix or '(không có đuôi)'}' chưa được hỗ trợ; "
                        "các định dạng đọc được: .doc, .docx, .md, .pdf, .txt.")
-                k = store.known(con, doc_id)
+                k = seen_before.get(doc_id)
                 if k and k.status == UNSUPPORTED and not force:
-                    store.touch_path(con, doc_id, spath)
+                    moved |= _touch(con, k, spath)
                     report(FileResult(spath, doc_id, "skipped", UNSUPPORTED, msg))
                     continue
                 store.save_failure(con, doc_id=doc_id, path=spath, fmt=path.suffix.lstrip(".").lower() or None,
                                    status=UNSUPPORTED, error=msg, size=size, run_id=run_id, reader_version=rv)
                 report(FileResult(spath, doc_id, "failed", UNSUPPORTED, msg))
                 continue
-            k = store.known(con, doc_id)
+            k = seen_before.get(doc_id)
             if k and not force and k.reader_version == rv:
                 if k.status != OK or k.rules_version == uv:
-                    store.touch_path(con, doc_id, spath)
+                    moved |= _touch(con, k, spath)
                     report(FileResult(spath, doc_id, "skipped", k.status))
                     continue
                 doc = store.load_document(con, doc_id)
@@ -213,36 +221,63 @@ def ingest(paths: Iterable[str | Path], con, *, workers: int = 1, force: bool = 
                     _save(con, out, run_id, rv, uv)
                     report(_result(out, "rerun"))
                     continue
-            if any(t[1] == doc_id for t in todo):
+            if doc_id in queued:
                 continue  # the same content twice in this run: read once
+            queued.add(doc_id)
             todo.append((spath, doc_id, size))
 
-        if workers > 1 and len(todo) > 1:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                for out in pool.map(_read_file_star, todo, chunksize=1):
+        with _doc_batch(todo) as jobs:
+            if workers > 1 and len(jobs) > 1:
+                with ProcessPoolExecutor(max_workers=workers) as pool:
+                    for out in pool.map(_read_file_star, jobs, chunksize=1):
+                        _save(con, out, run_id, rv, uv)
+                        report(_result(out, "loaded" if out.status == OK else "failed"))
+            else:
+                for args in jobs:
+                    out = read_file(*args)
                     _save(con, out, run_id, rv, uv)
                     report(_result(out, "loaded" if out.status == OK else "failed"))
-        else:
-            for args in todo:
-                out = read_file(*args)
-                _save(con, out, run_id, rv, uv)
-                report(_result(out, "loaded" if out.status == OK else "failed"))
     except BaseException as e:
         summary.seconds = time.perf_counter() - t_start
         finish_run(con, run_id, summary, status="failed", error=f"{type(e).__name__}: {e}")
         raise
     summary.seconds = time.perf_counter() - t_start
-    summary.reviews = _regroup(con)
+    changed = moved or any(r.action != "skipped" for r in summary.results)
+    summary.reviews = _regroup(con, changed)
     finish_run(con, run_id, summary, status="ok")
     return summary
 
 
-def _regroup(con) -> dict:
-    """Copies of one report are one report; reviews follow their facts (pipeline/reports.py, reviews.py)."""
+@contextlib.contextmanager
+def _doc_batch(todo: list[tuple[str, str, Optional[int]]]):
+    """The jobs with the .docx of every .doc converted by one LibreOffice process."""
+    docs = [t[0] for t in todo if t[0].lower().endswith(".doc")]
+    if len(docs) < 2:
+        yield [(*t, None) for t in todo]
+        return
+    from extractors.doc_batch import DocBatch
+    with DocBatch() as batch:
+        converted = batch.convert(docs)
+        yield [(*t, str(converted[t[0]]) if t[0] in converted else None) for t in todo]
+
+
+def _regroup(con, changed: bool = True) -> dict:
+    """Copies of one report are one report; reviews follow their facts (pipeline/reports.py, reviews.py).
+    A run that changed no document and no path leaves the reports as they were."""
     from .reports import refresh_reports
     from .reviews import resolve
-    refresh_reports(con)
+    if changed:
+        refresh_reports(con)
     return resolve(con)
+
+
+def _touch(con, k, path: str) -> bool:
+    """Record where an unchanged file is now; True when it moved."""
+    from warehouse import store
+    if k.path == path:
+        return False
+    store.touch_path(con, k.doc_id, path)
+    return True
 
 
 def _result(out: Outcome, action: str) -> FileResult:

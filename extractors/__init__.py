@@ -39,6 +39,10 @@ def reader_for(path: str | Path) -> Callable[[str], Document]:
     return importlib.import_module(entry[1]).extract
 
 
-def extract(path: str | Path) -> Document:
-    """Read any supported file."""
+def extract(path: str | Path, converted: str | Path | None = None) -> Document:
+    """Read any supported file; ``converted``: a .doc's .docx made by a batch conversion
+    (:mod:`extractors.doc_batch`)."""
+    if converted is not None and Path(path).suffix.lower() == ".doc":
+        from .doc import extract as read_doc
+        return read_doc(str(path), converted=converted)
     return reader_for(path)(str(path))

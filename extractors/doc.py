@@ -91,11 +91,30 @@ def _with_antiword(path: str) -> Document:
     return b.build()
 
 
-def extract(path: str, suffix: str | None = None) -> Document:
+def batchable(path: str) -> bool:
+    """A Word 97 file LibreOffice can convert in a batch (see :mod:`extractors.doc_batch`);
+    anything else is left to :func:`extract`, which says what is wrong with it."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+        if not head.startswith(OLE_MAGIC):
+            return False
+        return not is_encrypted_ole(Path(path).read_bytes())
+    except OSError:
+        return False
+
+
+def extract(path: str, suffix: str | None = None, converted: str | Path | None = None) -> Document:
+    """Read a .doc; ``converted`` is its .docx when a batch conversion made it already."""
     data = read_bytes(path)
     check_doc_bytes(data)
     if is_encrypted_ole(data):
         raise password_error(".doc")
+    if converted is not None and Path(converted).is_file():
+        try:
+            return read_docx(str(converted), fmt="doc", shown_path=path, ext=".doc")
+        except ExtractError:
+            pass                      # read it again the usual way, for the usual message
     if soffice_path():
         with tempfile.TemporaryDirectory(prefix="tdkt-doc-") as tmp:
             converted = convert_to_docx(path, tmp, suffix)

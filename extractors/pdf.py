@@ -1,8 +1,10 @@
-"""Reader for PDF files with a text layer (pdfplumber).
+"""Reader for PDF files: the text layer (pypdfium2), scanned pages by OCR.
 
-Per page: the ruled tables (``page.find_tables()``, rows kept, see
-:mod:`extractors.pdf_tables`) and the words outside them, grouped into lines
-(:mod:`extractors.pdf_lines`).  Page numbers and running headers/footers (the
+Per page: the words of the text layer from pypdfium2 (:mod:`extractors.pdf_text`),
+the ruled tables (pdfplumber's ``page.find_tables()``, only on pages that show
+ruled lines; rows kept, see :mod:`extractors.pdf_tables`) and the words outside
+them, grouped into lines (:mod:`extractors.pdf_lines`).  Pages without a usable
+text layer are read by OCR (:mod:`extractors.pdf_scan`).  Page numbers and running headers/footers (the
 same first or last line on many pages) are dropped; footnotes (small print at
 the bottom of a page, each starting with a raised or small number) become
 ``footnote`` blocks after the body, their reference in the body a superscript
@@ -11,8 +13,9 @@ on at the top of the next page with the same columns is one table.  Every
 block carries its 1-based ``page``.
 
 Statuses: a password-protected, truncated or corrupt file is ``failed``; a file
-without a text layer on any page is ``needs_ocr``; a file where only some pages
-are scans is read, with a warning naming those pages.
+without a text layer on any page is read by OCR, and is ``needs_ocr`` (with what
+to install) when Tesseract or its Vietnamese data is missing; pages read by OCR
+are named in a warning with the recogniser's mean confidence.
 """
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional, Union
 
-from pipeline.document import DocumentBuilder
+from pipeline.document import DocumentBuilder, page_ranges
 from pipeline.layout import classify
 from pipeline.model import EMPTY, FAILED, FOOTNOTE, NEEDS_OCR, Document, ExtractError
 
@@ -30,7 +33,8 @@ from . import legacy_fonts
 from .common import read_bytes
 from .pdf_lines import (SUPERSCRIPTS, Line, Word, build_lines, column_order, join_lines, page_frame, paragraphs,
                         split_wide_gaps)
-from .pdf_tables import PdfTable, merge_continuation, page_tables
+from .pdf_tables import PdfTable, cell_text, merge_continuation, page_tables, tables_from, tables_in_edges
+from .pdf_text import PageText
 
 FOOTNOTE_RATIO = 0.88     # footnote print is at most this share of the body font size
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b$|-bd", re.I)
@@ -67,50 +71,66 @@ def _is_password_error(e: BaseException) -> bool:
 
 
 def _open(data: bytes):
-    import pdfplumber
+    """The pypdfium2 document, or an ExtractError that says what is wrong with the file."""
+    import pypdfium2 as pdfium
     if b"%PDF-" not in data[:1024]:
         raise ExtractError(FAILED, "Tệp có đuôi .pdf nhưng không phải tệp PDF (không có phần đầu %PDF).")
     if b"%%EOF" not in data[-4096:]:
         raise ExtractError(FAILED, "Tệp PDF bị cắt cụt hoặc chưa tải về đầy đủ: thiếu phần kết thúc (%%EOF).")
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        pdf.pages  # noqa: B018 - forces the page tree to be read
+        pdf = pdfium.PdfDocument(data)
+        len(pdf)
         return pdf
-    except Exception as e:  # pdfminer raises many kinds
+    except Exception as e:  # PdfiumError says why in its message
         if _is_password_error(e):
             raise ExtractError(FAILED, "PDF được đặt mật khẩu: cần mật khẩu để mở nên không đọc được nội dung. "
                                        "Hãy gửi bản PDF không đặt mật khẩu.")
         raise ExtractError(FAILED, f"Tệp PDF bị hỏng: không đọc được cấu trúc tệp ({type(e).__name__}).")
 
 
+class _Plumber:
+    """pdfplumber, opened only when a page shows ruled lines (its table finder)."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self.pdf = None
+
+    def page(self, number: int):
+        if self.pdf is None:
+            import pdfplumber
+            self.pdf = pdfplumber.open(io.BytesIO(self.data))
+        return self.pdf.pages[number - 1]
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+
+
 # --- one page -------------------------------------------------------------------------
-def _words(page, tables: list[PdfTable], page_no: int, skipped: Optional[list] = None) -> list[Word]:
+def _words(pt: PageText, tables: list[PdfTable], skipped: Optional[list] = None) -> list[Word]:
     out = []
-    for w in page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False,
-                                extra_attrs=["size", "fontname"]):
-        cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
-        if any(t.contains(cx, cy) for t in tables):
+    for w in pt.words:
+        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+        if tables and any(t.contains(cx, cy) for t in tables):
             continue
-        if w.get("upright") is False:
+        if not w.upright:
             if skipped is not None:
-                skipped.append(len(w["text"]))
+                skipped.append(len(w.text))
             continue   # vertical text (a stamp, a margin note)
-        font = w["fontname"] or ""
-        text = legacy_fonts.convert(w["text"], font) if legacy_fonts.is_legacy(font) else w["text"]
-        out.append(Word(text, w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"]),
-                        bool(_BOLD_FONT.search(font))))
+        font = w.fontname or ""
+        text = legacy_fonts.convert(w.text, font) if legacy_fonts.is_legacy(font) else w.text
+        out.append(Word(text, w.x0, w.x1, w.top, w.bottom, w.size, w.bold))
     return out
 
 
-def _garbled(page) -> bool:
-    """Most glyphs have no Unicode mapping (pdfminer writes them as ``(cid:123)``)."""
-    chars = [c.get("text", "") for c in page.chars]
-    bad = sum(1 for t in chars if t.startswith("(cid:") or t == "\ufffd")
-    return bad > 20 and bad > 0.5 * len(chars)
+def _garbled(pt: PageText) -> bool:
+    """Most glyphs have no Unicode mapping."""
+    return pt.unmapped > 20 and pt.unmapped > 0.5 * pt.chars
 
 
-def _has_text(page) -> bool:
-    return any(c.get("text", "").strip() for c in page.chars)
+def _image_page(pt: PageText) -> bool:
+    """Images and (almost) no text: a scan, maybe with a page number or a stamp typed on it."""
+    return pt.images > 0 and (pt.chars == 0 or (pt.chars < 40 and pt.image_cover > 0.5))
 
 
 # --- page furniture ------------------------------------------------------------------
@@ -186,19 +206,17 @@ def _after_rule(p: PageContent, ln: Line) -> bool:
     return any(0 <= ln.top - y <= 3 * ln.size and x0 <= ln.x0 + ln.size for x0, x1, y in p.rules)
 
 
-def _short_rules(page, tables: list[PdfTable]) -> list[tuple[float, float, float]]:
+def _short_rules(pt: PageText, tables: list[PdfTable]) -> list[tuple[float, float, float]]:
     """Horizontal rules shorter than half the page width, outside tables (footnote separators)."""
-    out = []
-    for e in page.edges:
-        if e.get("orientation") != "h" or not (20 < e["x1"] - e["x0"] < 0.5 * float(page.width)):
-            continue
-        if any(t.contains((e["x0"] + e["x1"]) / 2, e["top"]) for t in tables):
-            continue
-        out.append((e["x0"], e["x1"], e["top"]))
-    return out
+    return [(x0, x1, y) for x0, x1, y in pt.rules if not any(t.contains((x0 + x1) / 2, y) for t in tables)]
 
 
 def footnote_texts(pages: list[PageContent]) -> list[tuple[str, int]]:
+    return [(t, pg) for t, pg, _ in footnotes_with_conf(pages)]
+
+
+def footnotes_with_conf(pages: list[PageContent]) -> list[tuple[str, int, Optional[float]]]:
+    """(text, page, OCR confidence or None) of every footnote."""
     notes: list[list] = []
     for p in pages:
         for ln in p.footnotes:
@@ -207,47 +225,119 @@ def footnote_texts(pages: list[PageContent]) -> list[tuple[str, int]]:
                 m = re.match(rf"[{SUPERSCRIPTS}]+|\d+", text)
                 mark = m.group(0).translate(str.maketrans("0123456789", SUPERSCRIPTS)) if m else ""
                 rest = text[m.end():].lstrip() if m else text
-                notes.append([f"{mark} {rest}" if mark else rest, p.number])
+                notes.append([f"{mark} {rest}" if mark else rest, p.number, ln.conf])
             else:
                 notes[-1][0] = join_lines(notes[-1][0], text)
-    return [(t, pg) for t, pg in notes]
+    return [(t, pg, conf) for t, pg, conf in notes]
 
 
 # --- the document ----------------------------------------------------------------------
-def read_pages(pdf, warnings: Optional[list[str]] = None) -> tuple[list[PageContent], list[int]]:
-    pages: list[PageContent] = []
-    scanned: list[int] = []
-    rotated: list[int] = []
-    garbled: list[int] = []
-    for i, page in enumerate(pdf.pages, start=1):
-        if not _has_text(page):
-            if page.images:
-                scanned.append(i)
-            pages.append(PageContent(i, float(page.height), [], [], []))
-            continue
-        if _garbled(page):
-            garbled.append(i)
-            pages.append(PageContent(i, float(page.height), [], [], []))
-            continue
-        tables = page_tables(page, i)
-        skipped: list[int] = []
-        words = _words(page, tables, i, skipped)
-        if sum(skipped) > max(200, sum(len(w.text) for w in words)):
-            rotated.append(i)
-        lines = split_wide_gaps(build_lines(words, i))
-        pages.append(PageContent(i, float(page.height), lines, tables, [], _short_rules(page, tables)))
-        page.flush_cache()
+@dataclass
+class PdfPages:
+    pages: list[PageContent]
+    scanned: list[int] = field(default_factory=list)     # no usable text layer: images only
+    garbled: list[int] = field(default_factory=list)     # glyphs without Unicode mapping
+    rotated: list[int] = field(default_factory=list)
+    ocr: list[int] = field(default_factory=list)         # pages read by OCR
+    ocr_words: int = 0
+    ocr_conf_sum: float = 0.0
+
+    @property
+    def unread(self) -> list[int]:
+        done = set(self.ocr)
+        return [n for n in sorted(self.scanned + self.garbled) if n not in done]
+
+
+def read_pages(pdf, data: bytes) -> PdfPages:
+    """Every page's lines and tables from its text layer (pypdfium2); pdfplumber's
+    table finder only on pages that show ruled lines."""
+    from .pdf_text import read_page
+
+    out = PdfPages([])
+    plumber = _Plumber(data)
+    try:
+        for i in range(1, len(pdf) + 1):
+            page = pdf[i - 1]
+            pt = read_page(page)
+            page.close()
+            if pt.chars == 0 or _image_page(pt):
+                if pt.images:
+                    out.scanned.append(i)
+                out.pages.append(PageContent(i, pt.height, [], [], []))
+                continue
+            if _garbled(pt):
+                out.garbled.append(i)
+                out.pages.append(PageContent(i, pt.height, [], [], []))
+                continue
+            tables: list[PdfTable] = []
+            if pt.ruled and pt.complex_paths:
+                pl = plumber.page(i)
+                tables = page_tables(pl, i)
+                pl.flush_cache()
+            elif pt.ruled:
+                found = tables_in_edges(pt.edge_list)
+                tables = tables_from(found, i, lambda t: [[None if c is None else cell_text(c, pt.words)
+                                                           for c in row.cells] for row in t.rows])
+            skipped: list[int] = []
+            words = _words(pt, tables, skipped)
+            if sum(skipped) > max(200, sum(len(w.text) for w in words)):
+                out.rotated.append(i)
+            lines = split_wide_gaps(build_lines(words, i))
+            out.pages.append(PageContent(i, pt.height, lines, tables, [], _short_rules(pt, tables)))
+    finally:
+        plumber.close()
+    return out
+
+
+def ocr_pages(data: bytes, read: PdfPages) -> Optional[str]:
+    """Read the scanned and unmapped pages by OCR, in place; returns why not, when not."""
+    from . import ocr
+    from .pdf_scan import read_scanned
+
+    todo = sorted(read.scanned + read.garbled)
+    if not todo:
+        return None
+    exe = ocr.engine()
+    if exe is None:
+        return ocr.missing_message()
+    import pypdfium2 as pdfium
+    doc = pdfium.PdfDocument(data)
+    try:
+        results = read_scanned(doc, todo, exe)
+    except ocr.OcrError as e:
+        return str(e)
+    finally:
+        doc.close()
+    for r in results:
+        p = read.pages[r.number - 1]
+        p.lines, p.tables, p.rules = split_wide_gaps(r.lines), r.tables, r.rules
+        read.ocr.append(r.number)
+        read.ocr_words += r.words
+        read.ocr_conf_sum += r.conf_sum
+    return None
+
+
+def page_warnings(read: PdfPages, why_not: Optional[str]) -> list[str]:
+    out = []
+    if read.ocr:
+        mean = read.ocr_conf_sum / read.ocr_words if read.ocr_words else 0.0
+        out.append(f"Trang {page_ranges(read.ocr)} là ảnh quét, đã đọc bằng OCR (Tesseract, tiếng Việt), độ tin cậy "
+                   f"nhận dạng trung bình {mean:.0f}%: số liệu từ các trang này có độ tin cậy thấp hơn, cần đối "
+                   "chiếu với bản gốc.")
+    unread = read.unread
+    garbled = [n for n in unread if n in read.garbled]
+    scanned = [n for n in unread if n in read.scanned]
+    tail = f" ({why_not})" if why_not else ""
     if garbled:
-        if len(garbled) == len(pdf.pages):
-            raise ExtractError(NEEDS_OCR, "PDF có lớp chữ nhưng phông chữ không có bảng mã Unicode (chữ đọc ra "
-                                          "dạng (cid:…)): cần OCR để đọc nội dung.")
-        if warnings is not None:
-            warnings.append(f"Trang {', '.join(map(str, garbled))} dùng phông chữ không có bảng mã Unicode: "
-                            "nội dung các trang này chưa được đọc (cần OCR).")
-    if rotated and warnings is not None:
-        warnings.append(f"Trang {', '.join(map(str, rotated))} có phần lớn chữ xoay dọc (bảng in ngang?): "
-                        "phần chữ xoay chưa được đọc.")
-    return pages, scanned
+        out.append(f"Trang {', '.join(map(str, garbled))} dùng phông chữ không có bảng mã Unicode: "
+                   f"nội dung các trang này chưa được đọc (cần OCR{tail}).")
+    if read.rotated:
+        out.append(f"Trang {', '.join(map(str, read.rotated))} có phần lớn chữ xoay dọc (bảng in ngang?): "
+                   "phần chữ xoay chưa được đọc.")
+    if scanned:
+        out.append(f"Trang {', '.join(map(str, scanned))} là ảnh quét, không có lớp chữ: nội dung các trang này "
+                   f"chưa được đọc (cần OCR{tail}).")
+    return out
 
 
 def _body_size(pages: list[PageContent]) -> float:
@@ -277,8 +367,8 @@ def _page_items(p: PageContent, gap: float) -> list[Optional[Item]]:
     return items
 
 
-def build_document(path: str, pages: list[PageContent], scanned: list[int], n_pages: int,
-                   warnings: Optional[list[str]] = None) -> Document:
+def build_document(path: str, pages: list[PageContent], n_pages: int,
+                   warnings: Optional[list[str]] = None, read: Optional[PdfPages] = None) -> Document:
     drop_furniture(pages)
     split_footnotes(pages, _body_size(pages))
     frames = {p.number: page_frame(p.lines) for p in pages}
@@ -311,18 +401,17 @@ def build_document(path: str, pages: list[PageContent], scanned: list[int], n_pa
     b.pages = n_pages
     for ev in events:
         if isinstance(ev, PdfTable):
-            b.add_table(ev.rows, page=ev.page)
+            b.add_table(ev.rows, page=ev.page, ocr=ev.conf)
         else:
             text = ev.text
             kind, level = classify(text, ev.bold)
-            b.add(kind, text, level=level, page=ev.page, bold=ev.bold)
-    for text, pg in footnote_texts(pages):
-        b.add(FOOTNOTE, text, page=pg)
+            b.add(kind, text, level=level, page=ev.page, bold=ev.bold, ocr=ev.conf)
+    for text, pg, conf in footnotes_with_conf(pages):
+        b.add(FOOTNOTE, text, page=pg, ocr=conf)
     b.warnings.extend(warnings or [])
-    if scanned:
-        listed = ", ".join(str(n) for n in scanned)
-        b.warnings.append(f"Trang {listed} là ảnh quét, không có lớp chữ: nội dung các trang này chưa được đọc "
-                          "(cần OCR).")
+    if read is not None and read.ocr:
+        b.ocr_pages = sorted(read.ocr)
+        b.ocr_confidence = round(read.ocr_conf_sum / read.ocr_words, 1) if read.ocr_words else None
     return b.build()
 
 
@@ -331,20 +420,24 @@ def extract(path: str) -> Document:
     pdf = _open(data)
     try:
         try:
-            warnings: list[str] = []
-            pages, scanned = read_pages(pdf, warnings)
+            read = read_pages(pdf, data)
         except ExtractError:
             raise
         except Exception as e:
             if _is_password_error(e):
                 raise ExtractError(FAILED, "PDF được đặt mật khẩu: không đọc được nội dung.")
             raise ExtractError(FAILED, f"Tệp PDF bị hỏng: lỗi khi đọc trang ({type(e).__name__}).")
-        n_pages = len(pdf.pages)
+        n_pages = len(pdf)
     finally:
         pdf.close()
-    if not any(p.lines or p.tables for p in pages):
-        if scanned:
+    why_not = ocr_pages(data, read)
+    if not any(p.lines or p.tables for p in read.pages):
+        tail = f" ({why_not})" if why_not else ""
+        if read.garbled and len(read.garbled) == n_pages:
+            raise ExtractError(NEEDS_OCR, "PDF có lớp chữ nhưng phông chữ không có bảng mã Unicode (chữ đọc ra "
+                                          f"dạng (cid:…)): cần OCR để đọc nội dung{tail}.")
+        if read.scanned:
             raise ExtractError(NEEDS_OCR, f"PDF là bản quét, không có lớp chữ: cần OCR để đọc nội dung "
-                                          f"({len(scanned)}/{n_pages} trang là ảnh).")
+                                          f"({len(read.scanned)}/{n_pages} trang là ảnh){tail}.")
         raise ExtractError(EMPTY, "PDF không có nội dung chữ: các trang đều trống.")
-    return build_document(path, pages, scanned, n_pages, warnings)
+    return build_document(path, read.pages, n_pages, page_warnings(read, why_not), read)

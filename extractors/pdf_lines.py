@@ -45,6 +45,7 @@ class Line:
     bold: bool = False
     text: str = ""
     frame: Optional["Frame"] = None      # a column's own frame, inside a two-column block
+    conf: Optional[float] = None         # OCR: Tesseract's mean word confidence (0-100); None for a text layer
 
     def finish(self) -> "Line":
         self.words.sort(key=lambda w: w.x0)
@@ -66,7 +67,7 @@ class Line:
                 parts.append(" ")
             parts.append(text)
             prev = w
-        self.text = "".join(parts)
+        self.text = "".join(parts).strip()
         return self
 
     @property
@@ -188,6 +189,14 @@ class Para:
         return all(ln.bold for ln in self.lines)
 
     @property
+    def conf(self) -> Optional[float]:
+        """OCR lines: their mean confidence, weighted by length; None for a text layer."""
+        known = [(ln.conf, len(ln.text)) for ln in self.lines if ln.conf is not None]
+        if not known:
+            return None
+        return sum(c * n for c, n in known) / max(1, sum(n for _, n in known))
+
+    @property
     def text(self) -> str:
         out = ""
         for ln in self.lines:
@@ -276,7 +285,7 @@ def split_wide_gaps(lines: list[Line]) -> list[Line]:
         if len(segs) == 1:
             out.append(ln)
         else:
-            out.extend(Line(seg, ln.page).finish() for seg in segs)
+            out.extend(Line(seg, ln.page, conf=ln.conf).finish() for seg in segs)
     out.sort(key=lambda ln: (round(ln.top), ln.x0))
     return out
 
@@ -291,11 +300,13 @@ def column_order(lines: list[Line], gap: float) -> list[Optional[Line]]:
             rows[-1].append(ln)
         else:
             rows.append([ln])
+    for row in rows:
+        row.sort(key=lambda ln: ln.x0)
     out: list[Optional[Line]] = []
     i = 0
     while i < len(rows):
         row = rows[i]
-        if len(row) != 2:
+        if len(row) != 2 or row[0].x1 >= row[1].x0:     # overlapping segments (OCR) are not columns
             out.extend(row)
             i += 1
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import Optional
 
 from .pdf_lines import join_cell, join_lines
 
@@ -27,6 +28,7 @@ class PdfTable:
     col_x: list[float]                    # left edge of every grid column
     rows: list[list[CellIn]] = field(default_factory=list)
     last_page: int = 0                    # the page where it ends (after merging continuations)
+    conf: Optional[float] = None          # OCR: Tesseract's mean word confidence (0-100); None for a text layer
 
     @property
     def ncols(self) -> int:
@@ -50,8 +52,14 @@ def page_tables(page, page_no: int) -> list[PdfTable]:
     """The ruled tables of a pdfplumber page, top to bottom."""
     if len(page.edges) < 4:
         return []
+    return tables_from(page.find_tables(), page_no, lambda t: t.extract(x_tolerance=1.5))
+
+
+def tables_from(found, page_no: int, texts_of) -> list[PdfTable]:
+    """PdfTables from pdfplumber ``Table`` objects; ``texts_of(table)`` gives the
+    text of every cell, row by row, as ``Table.extract`` does."""
     out: list[PdfTable] = []
-    for t in page.find_tables():
+    for t in found:
         cells = [c for row in t.rows for c in row.cells if c is not None]
         col_x = sorted({round(c[0], 1) for c in cells})
         merged: list[float] = []
@@ -61,7 +69,7 @@ def page_tables(page, page_no: int) -> list[PdfTable]:
         col_x = merged
         if len(col_x) < 2:
             continue       # a box around text, not a table
-        texts = t.extract(x_tolerance=1.5)
+        texts = texts_of(t)
         x0, top, x1, bottom = t.bbox
         table = PdfTable(page_no, top, bottom, x0, x1, col_x, last_page=page_no)
         for r, (row, row_texts) in enumerate(zip(t.rows, texts)):
@@ -149,3 +157,35 @@ def _join_rows(last: list[CellIn], first: list[CellIn]) -> list[CellIn]:
 
 def _texts(row: list[CellIn]) -> list[str]:
     return [t for t, _ in row]
+
+
+# --- tables from ruled lines found elsewhere (PDFium paths, a scanned image) ---------------------
+def tables_in_edges(edges: list[dict]) -> list:
+    """pdfplumber ``Table`` objects (cells only) from ruled lines given as pdfplumber
+    edges, with the tolerances of ``page.find_tables()``."""
+    from pdfplumber.table import (Table, cells_to_tables, edges_to_intersections, intersections_to_cells,
+                                  merge_edges)
+
+    if len([e for e in edges if e["orientation"] == "v"]) < 2:
+        return []
+    merged = merge_edges(edges, 3, 3, 3, 3)
+    merged = [e for e in merged if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= 3]
+    cells = intersections_to_cells(edges_to_intersections(merged, 3, 3))
+    return [Table(None, group) for group in cells_to_tables(cells)]
+
+
+def cell_text(bbox, words: list) -> str:
+    """The text of the words (``text``, ``x0``, ``x1``, ``top``, ``bottom``) whose centre is in
+    the cell, line by line, as pdfplumber's ``Table.extract`` gives it."""
+    x0, top, x1, bottom = bbox
+    inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 < x1 and top <= (w.top + w.bottom) / 2 < bottom]
+    if not inside:
+        return ""
+    inside.sort(key=lambda w: (w.top, w.x0))
+    lines: list[list] = []
+    for w in inside:
+        if lines and abs(w.top - lines[-1][0].top) <= 3:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return "\n".join(" ".join(w.text for w in sorted(ln, key=lambda w: w.x0)) for ln in lines)

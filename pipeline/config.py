@@ -26,6 +26,7 @@ stored or locked depends on where a timer happened to start the job.
     [text]                  # when a reading is garbage rather than a report
     min_vietnamese = 0.55   # share of words that are Vietnamese syllables
     min_report = 0.25       # header, signature and figures of a report
+    min_markup = 0.2        # ... and, besides, this share of lines in the markup of notes or code
 
 A mistake (an unknown key, a wrong type, a value out of range) raises
 :class:`ConfigError` with a sentence that names the key and the file.
@@ -65,7 +66,8 @@ class Limits:
 class TextChecks:
     """Thresholds of pipeline.plausible: below them a reading is not trusted."""
     min_vietnamese: float = 0.55
-    min_report: float = 0.25
+    min_report: float = 0.25        # below it, and ...
+    min_markup: float = 0.2         # ... at least this share of lines in markup: not_report
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ _RANGES: dict[str, tuple[type, float, Optional[float]]] = {
     "max_mb": (float, 0.001, 10 ** 6),
     "min_vietnamese": (float, 0, 1),
     "min_report": (float, 0, 1),
+    "min_markup": (float, 0, 1),
 }
 
 

@@ -25,16 +25,20 @@ class DocumentBuilder:
         self._pending: list[dict] = []
         self.pages: Optional[int] = None
         self.warnings: list[str] = []
+        self.ocr_pages: list[int] = []
+        self.ocr_confidence: Optional[float] = None
 
     # -- adding content ----------------------------------------------------
     def add(self, kind: str, text: str, *, level: Optional[int] = None,
-            page: Optional[int] = None, bold: bool = False) -> None:
-        """Add a non-table block; empty text is ignored."""
+            page: Optional[int] = None, bold: bool = False, ocr: Optional[float] = None) -> None:
+        """Add a non-table block; empty text is ignored.  ``ocr``: the block was
+        recognised from an image, with this mean confidence (0-100)."""
         t = normalize_text(text)
         if t:
-            self._pending.append(dict(kind=kind, text=t, level=level, page=page, bold=bold))
+            self._pending.append(dict(kind=kind, text=t, level=level, page=page, bold=bold, ocr=ocr))
 
-    def add_table(self, rows: Sequence[Sequence[CellInput]], *, page: Optional[int] = None) -> None:
+    def add_table(self, rows: Sequence[Sequence[CellInput]], *, page: Optional[int] = None,
+                  ocr: Optional[float] = None) -> None:
         """Add a table given as rows of cells; rows whose cells are all empty are dropped."""
         norm_rows: list[list[tuple[str, int]]] = []
         for r in rows:
@@ -45,7 +49,7 @@ class DocumentBuilder:
             if any(t for t, _ in cells):
                 norm_rows.append(cells)
         if norm_rows:
-            self._pending.append(dict(kind=TABLE, rows=norm_rows, page=page))
+            self._pending.append(dict(kind=TABLE, rows=norm_rows, page=page, ocr=ocr))
 
     @property
     def empty(self) -> bool:
@@ -81,20 +85,21 @@ class DocumentBuilder:
                         col += span
                     rows.append(Row(out_cells, row_start, pos))
                 blocks.append(Block(index=len(blocks), kind=TABLE, text="", start=start, end=pos,
-                                    page=p.get("page"), rows=rows, table_index=n_tables))
+                                    page=p.get("page"), rows=rows, table_index=n_tables, ocr=p.get("ocr")))
                 n_tables += 1
             else:
                 parts.append(p["text"])
                 pos += len(p["text"])
                 blocks.append(Block(index=len(blocks), kind=p["kind"], text=p["text"], start=start,
                                     end=pos, level=p.get("level"), page=p.get("page"),
-                                    bold=p.get("bold", False)))
+                                    bold=p.get("bold", False), ocr=p.get("ocr")))
         full = "".join(parts)
         for b in blocks:
             if b.kind == TABLE:
                 b.text = full[b.start:b.end]
         return Document(path=self.path, format=self.format, blocks=blocks, text=full,
-                        match_text=match_form(full), pages=self.pages, warnings=list(self.warnings))
+                        match_text=match_form(full), pages=self.pages, warnings=list(self.warnings),
+                        ocr_pages=list(self.ocr_pages), ocr_confidence=self.ocr_confidence)
 
 
 def document_from_blocks(path: str, fmt: str, items: Iterable[tuple[str, str]]) -> Document:
@@ -103,3 +108,14 @@ def document_from_blocks(path: str, fmt: str, items: Iterable[tuple[str, str]]) 
     for kind, text in items:
         b.add(kind, text)
     return b.build()
+
+
+def page_ranges(pages) -> str:
+    """``[1, 2, 3, 5]`` -> ``1-3, 5`` (how messages and ``documents.ocr_pages`` list pages)."""
+    parts: list[list[int]] = []
+    for n in sorted(set(pages)):
+        if parts and n == parts[-1][1] + 1:
+            parts[-1][1] = n
+        else:
+            parts.append([n, n])
+    return ", ".join(f"{a}-{b}" if b > a else str(a) for a, b in parts)

@@ -14,6 +14,7 @@ reason and the run goes on.  Every path seen gets a ``files`` row
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import time
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from . import caps, inbox
-from .config import Limits, Settings
+from .config import Limits, Settings, TextChecks
 from .model import FAILED, OK, UNSUPPORTED, Document, Extraction, ExtractError
 from .versions import reader_version, rules_version
 
@@ -95,9 +96,9 @@ class Task:
     size: Optional[int]
     fmt: Optional[str]
     limits: Limits
-    min_vietnamese: float
-    min_report: float
+    text: TextChecks                # the thresholds of pipeline.plausible
     doc: Optional[Document] = None  # set: only run the rules over this stored model
+    converted: Optional[str] = None  # a .doc's .docx from the run's batch conversion
 
 
 @dataclass
@@ -178,7 +179,9 @@ def _read_task(t: Task) -> Outcome:
     doc_id, size, snap = t.doc_id, t.size, None
     try:
         snap, doc_id, size = snapshot(t.path, folder, Path(t.path).suffix)
-        return judge(read_file(snap, doc_id, size, shown=t.shown, limits=t.limits, t0=t0), t)
+        # the batch converted the bytes the main process hashed: used only if these are those
+        converted = t.converted if doc_id == t.doc_id else None
+        return judge(read_file(snap, doc_id, size, shown=t.shown, limits=t.limits, t0=t0, converted=converted), t)
     except ExtractError as e:
         return Outcome(t.shown, doc_id, t.fmt, size, e.status, e.message, None, None, time.perf_counter() - t0)
     finally:
@@ -190,8 +193,10 @@ def _read_task(t: Task) -> Outcome:
 
 
 def read_file(path: str, doc_id: str, size: Optional[int], *, shown: Optional[str] = None,
-              limits: Optional[Limits] = None, t0: Optional[float] = None) -> Outcome:
-    """Read a file (the caps that need it opened first) and run the rules; never raises."""
+              limits: Optional[Limits] = None, t0: Optional[float] = None,
+              converted: Optional[str] = None) -> Outcome:
+    """Read a file (the caps that need it opened first) and run the rules; never raises.
+    ``converted``: the .docx a batch conversion made of a .doc (see :mod:`extractors.doc_batch`)."""
     from extractors import extract, format_of
 
     t0 = t0 if t0 is not None else time.perf_counter()
@@ -200,7 +205,7 @@ def read_file(path: str, doc_id: str, size: Optional[int], *, shown: Optional[st
     try:
         if limits is not None:
             caps.check_opened(path, fmt, limits)
-        doc = extract(path)
+        doc = extract(path, converted)
         doc.path = shown
     except caps.LimitExceeded as e:
         return Outcome(shown, doc_id, fmt, size, e.status, e.message, None, None, time.perf_counter() - t0,
@@ -222,9 +227,12 @@ def run_rules(doc: Document, path: str, doc_id: str, fmt: Optional[str], size: O
               t0: Optional[float] = None) -> Outcome:
     import rules
 
+    from .ocr_facts import mark
+
     t0 = t0 if t0 is not None else time.perf_counter()
     try:
         ex = rules.read(doc)
+        mark(doc, ex)
     except Exception as e:
         if os.environ.get("TDKT_DEBUG"):
             raise
@@ -240,7 +248,7 @@ def judge(out: Outcome, t: Task) -> Outcome:
 
     if out.status != OK or out.doc is None or out.extraction is None:
         return out
-    v = verdict(out.doc, out.extraction, t.min_vietnamese, t.min_report)
+    v = verdict(out.doc, out.extraction, t.text)
     out.scores = (v.vietnamese, v.report)
     if v.status:
         return replace(out, status=v.status, error=v.message, extraction=None, limit=v.limit)
@@ -269,7 +277,7 @@ def ingest(paths: Iterable[str | Path], con, *, workers: int = 1, force: bool = 
     """
     from warehouse.runs import finish_run, start_run
 
-    from .stop import Interrupted
+    from .stop import Interrupted, deferred
 
     paths = list(paths)
     settings = settings or Settings()
@@ -289,7 +297,9 @@ def ingest(paths: Iterable[str | Path], con, *, workers: int = 1, force: bool = 
             finish_run(con, run_id, run.summary, status=status, error=describe(e, run.summary))
         raise
     run.summary.seconds = time.perf_counter() - t_start
-    run.summary.reviews = _regroup(con)
+    changed = run.book.moved or any(r.action not in ("skipped", "duplicate") for r in run.summary.results)
+    with deferred():                    # the grouping is rewritten whole or not at all
+        run.summary.reviews = _regroup(con, changed)
     if own:
         finish_run(con, run_id, run.summary, status="ok")
     return run.summary
@@ -340,7 +350,7 @@ class _Run:
         if not tasks:
             self.close(complete=True)
             return
-        with Pool(self.workers, self.settings.limits) as pool:
+        with _doc_batch(tasks) as tasks, Pool(self.workers, self.settings.limits) as pool:
             for t, res in pool.map(tasks):
                 if isinstance(res, Stopped):
                     res = stopped_outcome(t, res)
@@ -393,7 +403,7 @@ class _Run:
             self.save(e, Outcome(e.shown, doc_id, fmt, size, x.status, x.message, None, None, 0.0, limit=x.limit),
                       "failed")
             return None
-        return Task(e.path, e.shown, doc_id, size, fmt, s.limits, s.text.min_vietnamese, s.text.min_report)
+        return Task(e.path, e.shown, doc_id, size, fmt, s.limits, s.text)
 
     def keep(self, k: tuple) -> bool:
         """Is what the warehouse holds for this content still good (no reading needed)?  A file
@@ -424,14 +434,12 @@ class _Run:
         if doc is None:
             return self.task(e, doc_id, size)
         s = self.settings
-        return Task(e.path, e.shown, doc_id, size, doc.format, s.limits, s.text.min_vietnamese,
-                    s.text.min_report, doc=doc)
+        return Task(e.path, e.shown, doc_id, size, doc.format, s.limits, s.text, doc=doc)
 
     def task(self, e, doc_id, size) -> Task:
         from extractors import format_of
         s = self.settings
-        return Task(e.path, e.shown, doc_id, size, format_of(e.path), s.limits, s.text.min_vietnamese,
-                    s.text.min_report)
+        return Task(e.path, e.shown, doc_id, size, format_of(e.path), s.limits, s.text)
 
     # -- recording -----------------------------------------------------------------
     def fail(self, e: inbox.Entry, doc_id: str, fmt, status: str, error: str, size) -> None:
@@ -468,11 +476,28 @@ def _known(con) -> dict[str, tuple]:
         "SELECT doc_id, status, reader_version, rules_version, limit_hit FROM documents").fetchall()}
 
 
-def _regroup(con) -> dict:
-    """Copies of one report are one report; reviews follow their facts (pipeline/reports.py, reviews.py)."""
+@contextlib.contextmanager
+def _doc_batch(tasks: list[Task]):
+    """The tasks with the .docx of every .doc converted by one LibreOffice process (the
+    batch's folder lives until the workers are done)."""
+    docs = [t.path for t in tasks if t.doc is None and t.fmt == "doc"]
+    if len(docs) < 2:
+        yield tasks
+        return
+    from extractors.doc_batch import DocBatch
+    with DocBatch() as batch:
+        converted = batch.convert(docs)
+        yield [replace(t, converted=str(converted[t.path])) if t.path in converted and t.doc is None
+               else t for t in tasks]
+
+
+def _regroup(con, changed: bool = True) -> dict:
+    """Copies of one report are one report; reviews follow their facts (pipeline/reports.py, reviews.py).
+    A run that changed no document and no path leaves the reports as they were."""
     from .reports import refresh_reports
     from .reviews import resolve
-    refresh_reports(con)
+    if changed:
+        refresh_reports(con)
     return resolve(con)
 
 

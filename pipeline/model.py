@@ -77,6 +77,7 @@ class Block:
     rows: Optional[list[Row]] = None   # tables only
     table_index: Optional[int] = None  # tables only: 0-based count of tables in the document
     bold: bool = False                 # the whole block is emphasised (a hint for headings)
+    ocr: Optional[float] = None        # read by OCR: the recogniser's mean confidence (0-100); None for text
 
     @property
     def is_table(self) -> bool:
@@ -99,6 +100,8 @@ class Document:
     match_text: str
     pages: Optional[int] = None
     warnings: list[str] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)   # pages recognised by OCR (1-based)
+    ocr_confidence: Optional[float] = None               # their mean word confidence (0-100)
 
     def block_at(self, offset: int) -> Optional[Block]:
         for b in self.blocks:
@@ -165,8 +168,9 @@ class Fact:
     granter: Optional[str] = None      # who grants an award, as written ("Chủ tịch UBND tỉnh")
     period_source: Optional[str] = None  # where the period came from: clause, sentence, lead_in, heading, ...
     scope: Optional[str] = None        # the part of the population the figure is about ("hộ đồng bào DTTS")
-    confidence: float = 1.0            # < 1 when the number reader had to choose
+    confidence: float = 1.0            # < 1 when the number reader had to choose, or the text was read by OCR
     note: Optional[str] = None         # why, when confidence < 1 or a reading was chosen
+    ocr_confidence: Optional[float] = None  # read by OCR: the factor (0-1) the confidence was lowered by
     local_id: Optional[int] = None     # position in the document's fact list
     parent_local_id: Optional[int] = None  # the total this fact is a part of
     fact_id: Optional[str] = None      # set by the warehouse (stable per content)

@@ -108,6 +108,8 @@ def _title_continues(ln: Line, last: Optional[Line], h: Header) -> bool:
         return False                      # the authority line of a decision
     if last is None:
         return True                       # the first line under the type line
+    if h.title_lines[-1].endswith(";") and ln.text[:1].islower() and len(ln.text) <= 200:
+        return True                       # "... năm 2023;" over "phương hướng, nhiệm vụ năm 2024"
     if re.search(r"[.:;!?]$", h.title_lines[-1]) or len(ln.text) > 200:
         return False
     if ln.block != last.block and re.match(r"^\S+(?:\s+\S+)?\s+\d{4}(?:\s*-\s*\d{4})?,\s", ln.text):

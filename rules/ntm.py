@@ -59,7 +59,7 @@ def vocab() -> NtmVocab:
                              needs_context=r.get("needs_context", False), inherit=r.get("inherit", False),
                              added=r.get("added", False), needs_lead=r.get("needs_lead", False)))
     n = data["ntm"]
-    return NtmVocab(rules, regex.compile(n["context"]), regex.compile(n["added"]))
+    return NtmVocab(rules, regex.compile(pattern(n["context"])), regex.compile(pattern(n["added"])))
 
 
 # the percent stated with a fraction, right after it or after the name of what it counts

@@ -147,9 +147,12 @@ def extract_poverty(an: Analysis) -> None:
                         continue
                 between = mt[max(tstart, last_end):n.start]
                 head = mt[max(clause_start(sent, tstart, seps=";:"), tstart - 40):tstart]
-                if topic.reduction_metric and (v.reduction.search(head) or v.reduction.search(between)) \
-                        and not regex.search(r"(?:còn|xuống|từ|\blà\b)", between):
+                changed = last_end > tstart and _CHANGE_BEFORE.search(mt, max(last_end, n.start - 30), n.start)
+                if topic.reduction_metric and (changed or (v.reduction.search(head) or v.reduction.search(between))
+                                               and not regex.search(r"(?:còn|xuống|từ|\blà\b)", between)):
                     metric = topic.reduction_metric
+                elif changed:
+                    continue    # "..., tương đương giảm 12,22%": how much it fell, not a level
                 elif topic.rate_metric:
                     metric = topic.rate_metric
                 else:

@@ -348,3 +348,13 @@ def test_a_decision_named_in_a_news_sentence_is_not_the_header():
     m = _meta_of("Phê duyệt danh sách hộ nghèo năm 2020\n\n"
                  "(Báo tỉnh) - UBND tỉnh vừa ban hành Quyết định số 1450/QĐ-UBND về việc phê duyệt kết quả rà soát.")
     assert m.doc_number is None and m.doc_type in (None, "other")
+
+
+def test_a_title_going_on_after_a_semicolon_and_a_decision_of_the_prime_minister():
+    m = _meta_of("UBND HUYỆN BẢO LÂM\n\nSố: 15/BC-UBND\n\nBảo Lâm, ngày 05 tháng 12 năm 2023\n\nBÁO CÁO\n\n"
+                 "Tổng kết công tác thi đua, khen thưởng năm 2023;\nphương hướng, nhiệm vụ năm 2024\n\n"
+                 "Năm 2023, huyện tổ chức nhiều phong trào thi đua.")
+    assert m.title == "Tổng kết công tác thi đua, khen thưởng năm 2023; phương hướng, nhiệm vụ năm 2024"
+    m = _meta_of("THỦ TƯỚNG CHÍNH PHỦ\n\nSố: 512/QĐ-TTg\n\nHà Nội, ngày 10 tháng 4 năm 2019\n\nQUYẾT ĐỊNH\n\n"
+                 "Về việc tặng thưởng Cờ thi đua của Chính phủ")
+    assert (m.doc_type, m.issuer.lower(), m.province, m.place) == ("quyet_dinh", "thủ tướng chính phủ", None, "Hà Nội")

@@ -89,3 +89,15 @@ def test_scores_on_the_written_test_sets(tmp_path, name):
     assert s["metadata"] >= 0.98
     assert (s["indicators"] or 1.0) >= 0.95
     assert (s["honorees"] or 1.0) >= 0.95
+
+
+def test_scores_on_texts_written_by_others(tmp_path):
+    """tests/data/real/dev: passages of real public texts and reports assembled from real material,
+    gold written by people who did not read the rules (the test split is never scored here)."""
+    base = DATA / "real" / "dev"
+    sc = _score(tmp_path, sorted((base / "reports").iterdir()), base / "gold")
+    s = sc.summary()
+    assert s["docs_missing"] == 0
+    assert s["f1"] >= 0.72, s
+    assert s["metadata"] >= 0.86
+    assert (s["honorees"] or 1.0) >= 0.70

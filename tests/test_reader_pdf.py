@@ -81,6 +81,10 @@ def test_join_wrapped_lines(a, b, joined):
     assert join_lines(a, b) == joined
 
 
+needs_ocr = pytest.mark.skipif(__import__("extractors.ocr", fromlist=["engine"]).engine() is None,
+                               reason="Tesseract with Vietnamese data is not installed (CI installs tesseract-ocr-vie)")
+
+
 # --- statuses -------------------------------------------------------------------------------
 def _status(path):
     with pytest.raises(ExtractError) as e:
@@ -111,17 +115,30 @@ def test_not_a_pdf(tmp_path):
     assert _status(p)[0] == FAILED
 
 
-def test_scanned_pdf_needs_ocr():
+def test_scanned_pdf_needs_ocr_without_tesseract(monkeypatch):
+    monkeypatch.setenv("TDKT_TESSERACT", "")
     status, msg = _status(BAD / "ban_quet.pdf")
     assert status == NEEDS_OCR and msg.startswith("PDF là bản quét, không có lớp chữ: cần OCR")
+    assert "tesseract-ocr-vie" in msg and "chưa cài Tesseract" in msg
 
 
-def test_partly_scanned_pdf_is_read_with_a_warning():
+def test_partly_scanned_pdf_without_tesseract_keeps_the_text_pages(monkeypatch):
+    monkeypatch.setenv("TDKT_TESSERACT", "/nonexistent/tesseract")
     doc = extract(str(PDF_DATA / "mot_trang_quet.pdf"))
     assert doc.pages == 3
     assert {b.page for b in doc.blocks} <= {1, 2}
-    assert any("Trang 3" in w and "OCR" in w for w in doc.warnings)
+    assert any("Trang 3" in w and "OCR" in w and "tesseract-ocr" in w for w in doc.warnings)
     assert "HƯỚNG DẪN" in doc.text
+
+
+@needs_ocr
+def test_partly_scanned_pdf_reads_the_scanned_page_by_ocr():
+    doc = extract(str(PDF_DATA / "mot_trang_quet.pdf"))
+    assert {b.page for b in doc.blocks} == {1, 2, 3}
+    assert all(b.ocr is None for b in doc.blocks if b.page in (1, 2))
+    scanned = [b for b in doc.blocks if b.page == 3]
+    assert scanned and all(b.ocr is not None and 50 < b.ocr <= 100 for b in scanned)
+    assert any(re.match(r"Trang 3 là ảnh quét, đã đọc bằng OCR .* trung bình \d+%", w) for w in doc.warnings)
 
 
 def test_reading_never_changes_the_file():

@@ -91,12 +91,10 @@ def test_page_numbers_and_running_headers_are_dropped():
 def test_glyphs_without_unicode_mapping_mean_no_usable_text():
     from extractors.pdf import _garbled
 
-    class FakePage:
-        def __init__(self, texts):
-            self.chars = [{"text": t} for t in texts]
+    from extractors.pdf_text import PageText
 
-    assert _garbled(FakePage(["(cid:12)"] * 80 + list("abc")))
-    assert not _garbled(FakePage(list("Báo cáo tổng kết") * 10 + ["(cid:3)"] * 5))
+    assert _garbled(PageText([], 595, 842, chars=83, unmapped=80))
+    assert not _garbled(PageText([], 595, 842, chars=165, unmapped=5))
 
 
 def test_continued_note_followed_by_a_new_one_on_the_same_page():

@@ -198,3 +198,19 @@ def test_an_average_written_as_a_fraction_and_a_band_written_with_den():
         "Bình quân toàn huyện đạt 12,6/19 tiêu chí nông thôn mới; 67 xã đạt từ 14 đến 18 tiêu chí nông thôn mới.",
         period="2023").facts if f.metric.startswith("ntm."))
     assert got == [("ntm.avg_criteria", 12.6, None), ("ntm.communes_by_criteria", 67, "14-18")]
+
+
+def test_a_model_village_named_without_nong_thon_moi():
+    got = [(f.metric, f.value) for f in extract_text(
+        "Huyện có thêm 12 thôn được công nhận đạt chuẩn thôn kiểu mẫu.", period="2021").facts]
+    assert got == [("ntm.villages_model", 12)]
+
+
+def test_a_fall_said_after_a_level_and_contest_medals():
+    ex = extract_text("Tại 7 huyện nghèo, tỷ lệ nghèo đa chiều giảm từ 70,10% (2021) xuống còn 60,50%, tương đương "
+                      "giảm 9,60%.", period="2023")
+    assert sorted((f.metric, f.value, f.scope) for f in ex.facts if f.metric.startswith("poverty.")) == [
+        ("poverty.multidim_rate", 60.5, "7 huyện nghèo"), ("poverty.multidim_rate", 70.1, "7 huyện nghèo")]
+    medals = extract_text("Đội tuyển giành được 5 Huy chương các loại, gồm 2 Huy chương Vàng và 3 Huy chương Bạc.",
+                          period="2025").facts
+    assert [f for f in medals if f.metric == "award.count"] == []

@@ -110,12 +110,15 @@ def test_not_vietnamese_and_not_a_report_get_a_status_not_facts(tmp_path):
         "ghi_chu.md": ROOT / "tests" / "data" / "holdout" / "README.md",
         "bao_cao.txt": CORPUS / "002_0e22d76ab771f56c.txt",
         "vni.txt": VNI_FIXTURE,
+        # a newspaper passage: no header nor signature, but prose whose figures the office collects
+        "bai_bao.txt": ROOT / "tests" / "data" / "real" / "dev" / "reports" / "rs_014_camau_ho_ngheo_cuoi_2023.txt",
     })
     assert got["README.md"][0] == "not_vietnamese" and "không đọc được như tiếng Việt" in got["README.md"][1]
     assert got["ghi_chu.md"][0] == "not_report" and "không giống một văn bản báo cáo" in got["ghi_chu.md"][1]
     assert got["ghi_chu.md"][3] > 0.8 and got["ghi_chu.md"][4] < 0.25      # Vietnamese, but no report
     assert got["bao_cao.txt"][0] == "ok" and got["bao_cao.txt"][2] > 100 and got["bao_cao.txt"][4] > 0.8
     assert got["vni.txt"][0] == "ok" and got["vni.txt"][2] >= 2
+    assert got["bai_bao.txt"][0] == "ok" and got["bai_bao.txt"][2] >= 4 and got["bai_bao.txt"][4] < 0.25
     assert facts == 0
     assert {r.path.rsplit("/", 1)[-1] for r in summary.failed} == {"README.md", "ghi_chu.md"}
 

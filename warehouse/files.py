@@ -53,6 +53,7 @@ class Book:
     run_id: str
     before: dict[str, Known] = field(default_factory=dict)
     rows: dict[str, Seen] = field(default_factory=dict)
+    moved: bool = False                    # a content's primary path changed (documents.path)
 
     @classmethod
     def open(cls, con, run_id: str) -> "Book":
@@ -114,6 +115,7 @@ class Book:
                     r.duplicate_of = primary.path
         if moves:
             self.con.executemany("UPDATE documents SET path = ? WHERE doc_id = ?", [list(m) for m in moves])
+            self.moved = True
 
     def _frame(self):
         import pandas as pd

@@ -16,6 +16,7 @@ import duckdb
 
 from pipeline.model import (TABLE, Block, Cell, DocMeta, Document, Extraction,
                             Row)
+from pipeline.document import page_ranges
 from pipeline.normalize import match_form
 
 DOC_TABLES = ("facts", "honorees", "citations", "blocks", "document_text")
@@ -35,6 +36,12 @@ def known(con: duckdb.DuckDBPyConnection, doc_id: str) -> Optional[Known]:
     r = con.execute("SELECT doc_id, path, status, reader_version, rules_version FROM documents "
                     "WHERE doc_id = ?", [doc_id]).fetchone()
     return Known(*r) if r else None
+
+
+def known_all(con: duckdb.DuckDBPyConnection) -> dict[str, Known]:
+    """Every document content the warehouse remembers, by doc_id."""
+    return {r[0]: Known(*r) for r in con.execute(
+        "SELECT doc_id, path, status, reader_version, rules_version FROM documents").fetchall()}
 
 
 def touch_path(con: duckdb.DuckDBPyConnection, doc_id: str, path: str) -> None:
@@ -143,15 +150,77 @@ def _cells_json(b: Block) -> Optional[str]:
                       ensure_ascii=False)
 
 
+def bulk_insert(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, list]) -> None:
+    """One INSERT for all the rows (columns of equal length), through an Arrow table."""
+    import pyarrow as pa
+
+    n = len(next(iter(columns.values()), []))
+    if not n:
+        return
+    name = f"_tdkt_{table}_rows"
+    con.register(name, pa.table(columns))
+    try:
+        cols = ", ".join(columns)
+        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name}")
+    finally:
+        con.unregister(name)
+
+
+def _columns(rows: list[tuple], names: tuple[str, ...]) -> dict[str, list]:
+    return {name: [r[i] for r in rows] for i, name in enumerate(names)}
+
+
+BLOCK_COLUMNS = ("doc_id", "block_index", "kind", "level", "page", "char_start", "char_end", "table_index", "bold",
+                 "text", "cells_json", "ocr_confidence")
+FACT_COLUMNS = ("fact_id", "doc_id", "metric", "value", "of_total", "unit", "award", "recipient", "status", "period",
+                "subject", "subject_level", "label", "qualifier", "parent_fact_id", "text", "char_start", "char_end",
+                "page", "rule", "block_index", "table_index", "row_index", "col_index", "raw", "bound", "value_low",
+                "value_high", "stated_percent", "confidence", "note", "granter", "period_source", "scope",
+                "ocr_confidence")
+HONOREE_COLUMNS = ("honoree_id", "doc_id", "name", "recipient", "position", "award", "period", "text", "char_start",
+                   "char_end", "page", "rule")
+CITATION_COLUMNS = ("citation_id", "doc_id", "doc_kind", "number", "issued_date", "issuer", "canonical", "text",
+                    "char_start", "char_end", "page", "rule")
+
+
+def parse_page_ranges(s: Optional[str]) -> list[int]:
+    out: list[int] = []
+    for part in (s or "").split(","):
+        a, _, b = part.strip().partition("-")
+        if a.isdigit():
+            out.extend(range(int(a), int(b if b.isdigit() else a) + 1))
+    return out
+
+
+def _ocr_summary(doc: Document) -> tuple[Optional[str], Optional[float]]:
+    """The pages recognised by OCR and their mean word confidence."""
+    return page_ranges(doc.ocr_pages) or None, doc.ocr_confidence if doc.ocr_pages else None
+
+
 def save_document(con: duckdb.DuckDBPyConnection, *, doc_id: str, path: str, doc: Document,
                   extraction: Extraction, size: Optional[int], run_id: Optional[str],
                   reader_version: str, rules_version: str, seconds: Optional[float],
                   status: str = "ok", error: Optional[str] = None,
                   extra: Sequence[tuple[str, list]] = ()) -> None:
-    """Replace everything stored for ``doc_id`` with this reading, in one transaction
-    (``extra`` statements included)."""
+    """Replace everything stored for ``doc_id`` with this reading, in one transaction:
+    one bulk insert per table (``extra`` statements included)."""
     assign_fact_ids(doc_id, extraction)
     m: DocMeta = extraction.meta
+    ocr_pages, ocr_conf = _ocr_summary(doc)
+    blocks = [(doc_id, b.index, b.kind, b.level, b.page, b.start, b.end, b.table_index, b.bold, b.text,
+               _cells_json(b), b.ocr) for b in doc.blocks]
+    facts = [(f.fact_id, doc_id, f.metric, f.value, f.of_total, f.unit, f.award, f.recipient, f.status, f.period,
+              f.subject, f.subject_level, f.label, f.qualifier, f.parent_fact_id, f.text, f.char_start, f.char_end,
+              f.page, f.rule, f.block_index, f.table_index, f.row_index, f.col_index, f.raw, f.bound, f.value_low,
+              f.value_high, f.stated_percent, f.confidence, f.note, f.granter, f.period_source, f.scope,
+              f.ocr_confidence)
+             for f in extraction.facts]
+    hon_ids = _row_ids(doc_id, [(h.name, h.char_start, h.award) for h in extraction.honorees])
+    honorees = [(i, doc_id, h.name, h.recipient, h.position, h.award, h.period, h.text, h.char_start, h.char_end,
+                 h.page, h.rule) for i, h in zip(hon_ids, extraction.honorees)]
+    cit_ids = _row_ids(doc_id, [(c.doc_kind, c.number, c.char_start) for c in extraction.citations])
+    citations = [(i, doc_id, c.doc_kind, c.number, _date(c.issued_date), c.issuer, c.canonical, c.text,
+                  c.char_start, c.char_end, c.page, c.rule) for i, c in zip(cit_ids, extraction.citations)]
     con.execute("BEGIN TRANSACTION")
     try:
         delete_document_rows(con, doc_id)
@@ -159,37 +228,18 @@ def save_document(con: duckdb.DuckDBPyConnection, *, doc_id: str, path: str, doc
         con.execute(
             "INSERT INTO documents (doc_id, path, format, status, error, doc_type, doc_number, title, issuer, "
             "place, issued_date, issued_year, period, province, district, signer, ingested_at, size_bytes, pages, "
-            "n_blocks, n_facts, reader_version, rules_version, run_id, extract_seconds, warnings) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "n_blocks, n_facts, reader_version, rules_version, run_id, extract_seconds, warnings, ocr_pages, "
+            "ocr_confidence) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [doc_id, path, doc.format, status, error, m.doc_type, m.doc_number, m.title, m.issuer, m.place,
              _date(m.issued_date), m.issued_year, m.period, m.province, m.district, m.signer, size, doc.pages,
              len(doc.blocks), len(extraction.facts), reader_version, rules_version, run_id, seconds,
-             "\n".join(doc.warnings) or None])
+             "\n".join(doc.warnings) or None, ocr_pages, ocr_conf])
         con.execute("INSERT INTO document_text VALUES (?, ?)", [doc_id, doc.text])
-        if doc.blocks:
-            con.executemany(
-                "INSERT INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [[doc_id, b.index, b.kind, b.level, b.page, b.start, b.end, b.table_index, b.bold,
-                  b.text, _cells_json(b)] for b in doc.blocks])
-        if extraction.facts:
-            con.executemany(
-                "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [[f.fact_id, doc_id, f.metric, f.value, f.of_total, f.unit, f.award, f.recipient, f.status,
-                  f.period, f.subject, f.subject_level, f.label, f.qualifier, f.parent_fact_id, f.text,
-                  f.char_start, f.char_end, f.page, f.rule, f.block_index, f.table_index, f.row_index,
-                  f.col_index, f.raw, f.bound, f.value_low, f.value_high, f.stated_percent, f.confidence,
-                  f.note, f.granter, f.period_source, f.scope] for f in extraction.facts])
-        if extraction.honorees:
-            ids = _row_ids(doc_id, [(h.name, h.char_start, h.award) for h in extraction.honorees])
-            con.executemany("INSERT INTO honorees VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            [[i, doc_id, h.name, h.recipient, h.position, h.award, h.period, h.text, h.char_start,
-                              h.char_end, h.page, h.rule] for i, h in zip(ids, extraction.honorees)])
-        if extraction.citations:
-            ids = _row_ids(doc_id, [(c.doc_kind, c.number, c.char_start) for c in extraction.citations])
-            con.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            [[i, doc_id, c.doc_kind, c.number, _date(c.issued_date), c.issuer, c.canonical, c.text,
-                              c.char_start, c.char_end, c.page, c.rule] for i, c in zip(ids, extraction.citations)])
+        bulk_insert(con, "blocks", _columns(blocks, BLOCK_COLUMNS))
+        bulk_insert(con, "facts", _columns(facts, FACT_COLUMNS))
+        bulk_insert(con, "honorees", _columns(honorees, HONOREE_COLUMNS))
+        bulk_insert(con, "citations", _columns(citations, CITATION_COLUMNS))
         for sql, params in extra:
             con.execute(sql, params)
         con.execute("COMMIT")
@@ -200,15 +250,16 @@ def save_document(con: duckdb.DuckDBPyConnection, *, doc_id: str, path: str, doc
 
 def load_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> Optional[Document]:
     """Rebuild the Document stored for doc_id (without re-reading the file)."""
-    d = con.execute("SELECT d.path, d.format, d.pages, t.text, d.warnings FROM documents d JOIN document_text t "
-                    "USING (doc_id) WHERE doc_id = ?", [doc_id]).fetchone()
+    d = con.execute("SELECT d.path, d.format, d.pages, t.text, d.warnings, d.ocr_pages, d.ocr_confidence "
+                    "FROM documents d "
+                    "JOIN document_text t USING (doc_id) WHERE doc_id = ?", [doc_id]).fetchone()
     if d is None:
         return None
-    path, fmt, pages, text, warnings = d
+    path, fmt, pages, text, warnings, ocr_pages, ocr_conf = d
     blocks = []
-    for (idx, kind, level, page, start, end, tindex, bold, btext, cells) in con.execute(
-            "SELECT block_index, kind, level, page, char_start, char_end, table_index, bold, text, cells_json "
-            "FROM blocks WHERE doc_id = ? ORDER BY block_index", [doc_id]).fetchall():
+    for (idx, kind, level, page, start, end, tindex, bold, btext, cells, ocr) in con.execute(
+            "SELECT block_index, kind, level, page, char_start, char_end, table_index, bold, text, cells_json, "
+            "ocr_confidence FROM blocks WHERE doc_id = ? ORDER BY block_index", [doc_id]).fetchall():
         rows = None
         if cells:
             rows = []
@@ -216,6 +267,7 @@ def load_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> Optional[Docum
                 cs = [Cell(t, s, e, col, span) for t, s, e, col, span in r]
                 rows.append(Row(cs, cs[0].start if cs else start, cs[-1].end if cs else start))
         blocks.append(Block(index=idx, kind=kind, text=btext, start=start, end=end, level=level, page=page,
-                            rows=rows, table_index=tindex, bold=bool(bold)))
+                            rows=rows, table_index=tindex, bold=bool(bold), ocr=ocr))
     return Document(path=path, format=fmt, blocks=blocks, text=text, match_text=match_form(text), pages=pages,
-                    warnings=warnings.split("\n") if warnings else [])
+                    warnings=warnings.split("\n") if warnings else [], ocr_pages=parse_page_ranges(ocr_pages),
+                    ocr_confidence=ocr_conf)

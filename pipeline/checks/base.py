@@ -60,6 +60,7 @@ class FactRow:
     granter: Optional[str] = None       # who granted the award, as written (migration 002), when known
     period_source: Optional[str] = None  # where the period came from (migration 011)
     scope: Optional[str] = None         # the part of the population it is about (migration 011)
+    ocr_confidence: Optional[float] = None  # read by OCR: the factor its confidence was lowered by (migration 040)
 
     @property
     def family(self) -> str:
@@ -71,7 +72,10 @@ class FactRow:
 
     @property
     def ambiguous(self) -> bool:
-        return self.confidence is not None and self.confidence < 1
+        """The number reader had to choose a reading (OCR alone does not make a figure ambiguous)."""
+        if self.confidence is None:
+            return False
+        return self.confidence / (self.ocr_confidence or 1.0) < 1 - 1e-6
 
 
 @dataclass

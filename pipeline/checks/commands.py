@@ -47,7 +47,8 @@ def print_check_summary(run, out: TextIO = sys.stdout) -> None:
     counts = run.summary()
     total = len(run.findings)
     sev = {s: sum(n for (c, v), n in counts.items() if v == s) for s in ("error", "warning", "info")}
-    out.write(f"{total} findings in {run.seconds:.2f} s: {sev['error']} error, {sev['warning']} warning, "
+    how = "unchanged since the last check (nothing to compute)" if run.reused else f"in {run.seconds:.2f} s"
+    out.write(f"{total} findings {how}: {sev['error']} error, {sev['warning']} warning, "
               f"{sev['info']} info\n")
     if counts:
         codes = sorted({c for c, _ in counts})
@@ -64,21 +65,26 @@ def run_and_record(con, command: str, args, run_id: Optional[str] = None):
     """Run the checks, rewrite ``findings`` and record (or complete) a ``runs`` row."""
     from warehouse.runs import finish_run, start_run
 
-    from .runner import collect, prepare, write_findings
+    from . import state
+    from .runner import collect, prepare, stored_run, write_findings
 
     own = run_id is None
     run_id = run_id or uuid.uuid4().hex[:12]
     if own:
         start_run(con, run_id, command, args)
     try:
-        from .places import refresh_places
-        try:
-            refresh_places(con)
-        except Exception as e:  # the views fall back to the names as written
-            sys.stderr.write(f"tdkt: place names not resolved ({type(e).__name__}: {e})\n")
-        prepare(con)
-        run = collect(con)
-        write_findings(con, run.findings)
+        fp = state.fingerprint(con)
+        if state.unchanged(con, fp):
+            run = stored_run(con)           # nothing changed since the findings were computed
+        else:
+            from .places import refresh_places
+            try:
+                refresh_places(con)
+            except Exception as e:  # the views fall back to the names as written
+                sys.stderr.write(f"tdkt: place names not resolved ({type(e).__name__}: {e})\n")
+            prepare(con)
+            run = collect(con)
+            write_findings(con, run.findings, None if run.errors else fp)
     except BaseException as e:
         finish_run(con, run_id, status="failed", error=f"{type(e).__name__}: {e}")
         raise

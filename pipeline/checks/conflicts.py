@@ -42,7 +42,7 @@ other's), with an ``info`` note on the earlier one so that both show it.
 from __future__ import annotations
 
 import re
-from itertools import combinations
+import bisect
 from typing import Optional
 
 from pipeline.model import Finding
@@ -473,6 +473,55 @@ def _order(a: DocRow, b: DocRow) -> tuple[DocRow, DocRow]:
     return (a, b) if ka > kb else (b, a)
 
 
+def candidate_pairs(by_doc: dict[str, list[FactRow]]) -> list[tuple[str, str]]:
+    """The pairs of documents (sorted) that may hold a conflict: one figure of each
+    that :func:`looks_restated` and are not :func:`same_value`.  Found through an index
+    of the figures by value (the :data:`CLOSE` window) and by their digits (one digit
+    changed, two adjacent digits swapped), never by comparing every pair of
+    documents; the pairs found are then judged exactly as before."""
+    classes: dict[tuple, tuple[FactRow, set[str]]] = {}
+    for doc_id, fs in by_doc.items():
+        for f in fs:
+            classes.setdefault((f.value, f.raw, f.unit), (f, set()))[1].add(doc_id)
+    reps = list(classes.values())
+    if len(reps) < 2:
+        return []
+    decs = sorted({decimals_of(f.raw, f.value) for f, _ in reps})
+    by_value = sorted(range(len(reps)), key=lambda i: abs(reps[i][0].value))
+    values = [abs(reps[i][0].value) for i in by_value]
+    index: dict[tuple, list[int]] = {}
+    for i, (f, _) in enumerate(reps):
+        for d in decs:
+            digits = f"{abs(f.value):.{d}f}".replace(".", "")
+            index.setdefault((d, digits), []).append(i)
+            for k in range(len(digits)):
+                index.setdefault((d, digits[:k] + "?" + digits[k + 1:]), []).append(i)
+    out: set[tuple[str, str]] = set()
+    for i, (f, docs) in enumerate(reps):
+        v = abs(f.value)
+        near: set[int] = set()
+        lo, hi = bisect.bisect_left(values, v * (1 - CLOSE)), bisect.bisect_right(values, v / (1 - CLOSE) + 1e-12)
+        near.update(by_value[lo:hi])
+        for d in decs:
+            digits = f"{v:.{d}f}".replace(".", "")
+            for k in range(len(digits)):
+                near.update(index.get((d, digits[:k] + "?" + digits[k + 1:]), ()))
+                if k + 1 < len(digits):
+                    swapped = digits[:k] + digits[k + 1] + digits[k] + digits[k + 2:]
+                    near.update(index.get((d, swapped), ()))
+        for j in near:
+            if j <= i:
+                continue
+            g, other = reps[j]
+            if same_value(f, g) or not looks_restated(f, g, within=False):
+                continue
+            for a in docs:
+                for b in other:
+                    if a != b:
+                        out.add((a, b) if a < b else (b, a))
+    return sorted(out)
+
+
 def check_across(ctx: Context, groups: dict[tuple, list[FactRow]]) -> list[Finding]:
     out = []
     for key in sorted(groups, key=str):
@@ -481,7 +530,7 @@ def check_across(ctx: Context, groups: dict[tuple, list[FactRow]]) -> list[Findi
             by_doc.setdefault(f.doc_id, []).append(f)
         if len(by_doc) < 2:
             continue
-        for da, db in combinations(sorted(by_doc), 2):
+        for da, db in candidate_pairs(by_doc):
             fa, fb = by_doc[da], by_doc[db]
             if any(same_value(x, y) for x in fa for y in fb):
                 continue

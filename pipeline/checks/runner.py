@@ -30,6 +30,7 @@ class CheckRun:
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)   # check -> what went wrong
+    reused: bool = False                                    # nothing changed: the stored findings stand
 
     def summary(self) -> dict[tuple[str, str], int]:
         out: dict[tuple[str, str], int] = {}
@@ -77,23 +78,49 @@ def prepare(con) -> None:
     resolve(con)
 
 
-def write_findings(con, findings: list[Finding]) -> None:
-    """Rewrite ``findings``, then point the analysts' verdicts at the new findings."""
+FINDING_COLUMNS = ("finding_id", "check_code", "severity", "doc_id", "other_doc_id", "fact_ids", "expected",
+                   "observed", "message", "rule")
+
+
+def write_findings(con, findings: list[Finding], fingerprint: Optional[str] = None) -> None:
+    """Rewrite ``findings`` with one bulk insert, in one transaction, with the
+    ``fingerprint`` of what they were computed from (see :mod:`.state`); then point
+    the analysts' verdicts at the new findings."""
     from pipeline.reviews import resolve
+    from warehouse.store import bulk_insert
+
+    from . import state
+
+    cols = {c: [getattr(f, c) for f in findings] for c in FINDING_COLUMNS}
+    cols["fact_ids"] = [list(f.fact_ids) for f in findings]
+    now = con.execute("SELECT now()::TIMESTAMP").fetchone()[0]
+    cols["created_at"] = [now] * len(findings)
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("DELETE FROM findings")
-        if findings:
-            con.executemany(
-                "INSERT INTO findings (finding_id, check_code, severity, doc_id, other_doc_id, fact_ids, expected, "
-                "observed, message, rule, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
-                [[f.finding_id, f.check_code, f.severity, f.doc_id, f.other_doc_id, list(f.fact_ids), f.expected,
-                  f.observed, f.message, f.rule] for f in findings])
+        bulk_insert(con, "findings", cols)
+        if fingerprint is not None:
+            state.save(con, fingerprint, len(findings))
+        else:
+            con.execute("DELETE FROM check_state")
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
     resolve(con)
+
+
+def stored_run(con) -> CheckRun:
+    """The findings already in the warehouse, as a run that computed nothing."""
+    run = CheckRun(reused=True)
+    t0 = time.perf_counter()
+    for r in con.execute("SELECT finding_id, check_code, severity, doc_id, other_doc_id, fact_ids, expected, observed, "
+                         "message, rule FROM findings ORDER BY doc_id, finding_id").fetchall():
+        run.findings.append(Finding(check_code=r[1], severity=r[2], doc_id=r[3], message=r[8],
+                                    fact_ids=list(r[5] or []), other_doc_id=r[4], expected=r[6], observed=r[7],
+                                    rule=r[9], finding_id=r[0]))
+    run.seconds = time.perf_counter() - t0
+    return run
 
 
 def run_checks(con) -> list[Finding]:

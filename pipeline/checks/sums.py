@@ -308,7 +308,7 @@ def check_multidim(ctx: Context) -> list[Finding]:
         for f in ctx.by_doc[doc_id]:
             if f.metric and f.metric.startswith("poverty.") and f.is_exact and not f.qualifier \
                     and (f.status or "granted") == "granted" and timepoint(ctx, f) != "start":
-                k = (f.period or "", place_key(f.subject))
+                k = (f.period or "", place_key(f.subject), (f.scope or "").lower())
                 groups.setdefault(k, {}).setdefault(f.metric, []).append(f)
         for k in sorted(groups):
             g = groups[k]

@@ -51,6 +51,8 @@ _START_OF_YEAR_BEFORE = P("tm_start_of_year_before")
 # "11,72% năm 2016": a year attached to the figure right before it
 _FIGURE_BEFORE = P("tm_figure_before")
 _SNAPSHOT = P("tm_snapshot")
+_FROM_AFTER = P("tm_from_after")
+_YEAR_THEN_FROM = P("tm_year_then_from")
 _SNAPSHOT_AFTER_FIGURE = P("tm_snapshot_after_figure")
 _STATUS_AFTER = P("tm_status_after")
 _COUNT_DIGIT = P("tm_count_digit")
@@ -116,7 +118,7 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
             taken.append((m_start, m_end))
             return  # "chuẩn nghèo đa chiều giai đoạn 2022 - 2025" names a poverty standard
         out.append(PeriodMention(base + m_start, per, attached=bool(_FIGURE_BEFORE.search(before)),
-                                 baseline=bool(_COMPARISON_BEFORE.search(before)),
+                                 baseline=bool(_COMPARISON_BEFORE.search(before)) or bool(_FROM_AFTER.match(mtext, m_end)),
                                  reason=bool(_REASON_BEFORE.search(before)) or _event_label(mtext, m_start, m_end),
                                  start_of_year=bool(_START_OF_YEAR_BEFORE.search(before)), snapshot=snapshot))
         taken.append((m_start, m_end))
@@ -248,6 +250,9 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     doc = sent.doc
     mt = doc.match_text
     # 0. a year written right after the figure: "11,72% năm 2016"
+    frm = _YEAR_THEN_FROM.search(mt, max(0, pos - 24), pos)
+    if frm:     # "tỷ lệ hộ nghèo năm 2023 từ 25,6% ...": the year the fall starts from
+        return Period(frm.group("y"), "attached")
     if end is not None:
         snap = _SNAPSHOT_AFTER_FIGURE.match(mt, end, end + 48)
         if snap:    # "1,95% (tính đến ngày 30/6/2020)"

@@ -194,3 +194,9 @@ def test_a_snapshot_in_brackets_after_a_figure():
     text = "Tỷ lệ hộ nghèo giảm từ 8,82% (cuối năm 2015) xuống còn 1,95% (tính đến ngày 30/6/2020)."
     assert _periods(text, "poverty.poor_rate", period="2016-2020") == [(8.82, "2015", "attached"),
                                                                       (1.95, "2020-H1", "snapshot")]
+
+
+def test_a_year_before_from_dates_the_start_of_a_change_only():
+    text = ("Tỷ lệ nghèo đa chiều năm 2022 từ 30,10% đã giảm xuống còn 27,40% năm 2023; tỷ lệ hộ nghèo năm 2022 "
+            "từ 20,50% đã giảm xuống còn 18,20%.")
+    assert _periods(text, "poverty.poor_rate") == [(20.5, "2022", "attached"), (18.2, "2023", "document")]

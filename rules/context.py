@@ -55,6 +55,7 @@ _FROM_AFTER = P("tm_from_after")
 _YEAR_THEN_FROM = P("tm_year_then_from")
 _SNAPSHOT_AFTER_FIGURE = P("tm_snapshot_after_figure")
 _STATUS_AFTER = P("tm_status_after")
+_TARGET_AFTER = P("tm_target_after")
 _COUNT_DIGIT = P("tm_count_digit")
 _NUM_AT = P("tm_num_at")
 _CELL_PERIOD_WORDS = P("tm_cell_period_words")
@@ -462,11 +463,13 @@ def status_at(sent: Sentence, pos: int, *, seps: str = ";:") -> Optional[str]:
 
 
 def _status_after(sent: Sentence, pos: int) -> Optional[str]:
-    """'12 tập thể được đề nghị tặng Cờ thi đua của Chính phủ': the status said right after the
-    count, before anything else is counted."""
+    """'12 tập thể được đề nghị tặng Cờ thi đua của Chính phủ' (proposed), '9 xã đăng ký đạt chuẩn'
+    (a target): the status said right after the count, before anything else is counted."""
     mt = sent.doc.match_text
-    m = _STATUS_AFTER.match(mt, _NUM_AT.match(mt, pos).end(), min(sent.end, pos + 60))
-    return "proposed" if m else None
+    at, end = _NUM_AT.match(mt, pos).end(), min(sent.end, pos + 60)
+    if _TARGET_AFTER.match(mt, at, end):
+        return "target"
+    return "proposed" if _STATUS_AFTER.match(mt, at, end) else None
 
 
 def _lead_in_status(sent: Sentence, lo: int, pos: int) -> Optional[str]:

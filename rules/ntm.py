@@ -90,11 +90,17 @@ _FAMILY = {"ntm.communes_standard": "communes", "ntm.communes_advanced": "commun
            "ntm.communes_model": "communes", "ntm.villages_standard": "villages", "ntm.villages_model": "villages"}
 
 
+_NEXT_ITEM = P("ntm_next_item")
+
+
 def _kind(metric: str, tail: str, phrase: str) -> str:
     """The metric a phrase names: 'nâng cao' / 'kiểu mẫu' right after it, inside it, or
     later in its clause when that part still speaks of NTM ("9/9 thôn đạt chuẩn thôn nông
     thôn mới kiểu mẫu")."""
     clause = regex.split(r"[,;.(]", tail, maxsplit=1)[0]
+    nxt = _NEXT_ITEM.search(clause)
+    if nxt:
+        clause = clause[:nxt.start()]
     ntm_phrase = bool(vocab().context.search(phrase + " " + clause))
     if metric == "ntm.communes_standard":
         if _ADV.match(tail) or (ntm_phrase and "nâng cao" in clause):

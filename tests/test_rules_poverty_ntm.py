@@ -214,3 +214,20 @@ def test_a_fall_said_after_a_level_and_contest_medals():
     medals = extract_text("Đội tuyển giành được 5 Huy chương các loại, gồm 2 Huy chương Vàng và 3 Huy chương Bạc.",
                           period="2025").facts
     assert [f for f in medals if f.metric == "award.count"] == []
+
+
+def test_communes_registered_to_reach_the_standard_are_a_target():
+    text = ("Năm 2024, huyện có 9 xã đăng ký đạt chuẩn nông thôn mới và 2 xã đăng ký đạt chuẩn nông thôn "
+            "mới nâng cao.\n")
+    ex = extract_text(text, period="2024")
+    got = sorted((f.metric, f.value, f.status) for f in ex.facts if f.metric.startswith("ntm."))
+    assert got == [("ntm.communes_advanced", 2, "target"), ("ntm.communes_standard", 9, "target")]
+
+
+def test_the_kind_of_one_count_stops_where_the_next_item_begins():
+    text = "Đến nay toàn huyện có 14 xã đạt chuẩn nông thôn mới, trong đó có 4 xã đạt chuẩn nông thôn mới nâng cao.\n"
+    ex = extract_text(text, period="2024")
+    assert sorted((f.metric, f.value) for f in ex.facts) == [("ntm.communes_advanced", 4), ("ntm.communes_standard", 14)]
+    text = "Năm 2024 có 6 xã đạt chuẩn nông thôn mới và 1 xã đạt chuẩn nông thôn mới kiểu mẫu.\n"
+    ex = extract_text(text, period="2024")
+    assert sorted((f.metric, f.value) for f in ex.facts) == [("ntm.communes_model", 1), ("ntm.communes_standard", 6)]

@@ -231,3 +231,27 @@ def test_the_kind_of_one_count_stops_where_the_next_item_begins():
     text = "Năm 2024 có 6 xã đạt chuẩn nông thôn mới và 1 xã đạt chuẩn nông thôn mới kiểu mẫu.\n"
     ex = extract_text(text, period="2024")
     assert sorted((f.metric, f.value) for f in ex.facts) == [("ntm.communes_model", 1), ("ntm.communes_standard", 6)]
+
+
+def test_bare_counts_coordinated_before_an_ntm_count_share_its_predicate_and_list_head():
+    text = ("Kết quả đạt được: có thêm 7 xã, 31 bản đạt chuẩn NTM; 3 xã đạt chuẩn NTM nâng cao; 2 xã, "
+            "9 bản đạt chuẩn NTM kiểu mẫu. Hiện toàn tỉnh có 5 đơn vị cấp huyện, 201 xã và 640 bản đạt chuẩn NTM.\n")
+    ex = extract_text(text, period="2023")
+    got = sorted((f.metric, f.value, f.qualifier) for f in ex.facts)
+    assert got == [("ntm.communes_advanced", 3, "tăng thêm"), ("ntm.communes_model", 2, "tăng thêm"),
+                   ("ntm.communes_standard", 7, "tăng thêm"), ("ntm.communes_standard", 201, None),
+                   ("ntm.districts_standard", 5, None), ("ntm.villages_model", 9, "tăng thêm"),
+                   ("ntm.villages_standard", 31, "tăng thêm"), ("ntm.villages_standard", 640, None)]
+
+
+def test_a_whole_before_its_part_is_no_conjunct():
+    ex = extract_text("Trong tổng số 18 xã, 11 xã đạt chuẩn nông thôn mới; huyện có 16 xã, 9 xã đạt chuẩn NTM nâng cao.\n",
+                      period="2023")
+    assert sorted((f.metric, f.value) for f in ex.facts) == [("ntm.communes_advanced", 9), ("ntm.communes_standard", 11)]
+
+
+def test_what_a_resolution_sets_for_a_year_ahead_is_a_target():
+    text = ("Tỉnh đã vượt chỉ tiêu (theo Nghị quyết Đại hội, đến năm 2025, toàn tỉnh có ít nhất 120 xã đạt "
+            "chuẩn nông thôn mới).\n")
+    f = pick(extract_text(text, period="2024").facts, metric="ntm.communes_standard")[0]
+    assert (f.value, f.status) == (120, "target")

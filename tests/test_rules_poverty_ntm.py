@@ -255,3 +255,19 @@ def test_what_a_resolution_sets_for_a_year_ahead_is_a_target():
             "chuẩn nông thôn mới).\n")
     f = pick(extract_text(text, period="2024").facts, metric="ntm.communes_standard")[0]
     assert (f.value, f.status) == (120, "target")
+
+
+def test_a_count_listed_place_by_place_after_its_topic():
+    text = ("Theo kết quả rà soát năm 2022, số hộ nghèo của các huyện, thị xã như sau: Mường Lát 3.120 hộ, "
+            "Quan Sơn 1.877 hộ, Bá Thước 2.045 hộ và thị xã Bỉm Sơn - Hà Trung 96 hộ.\n")
+    ex = extract_text(text, period="2022")
+    got = sorted((f.subject, f.value) for f in pick(ex.facts, metric="poverty.poor_households"))
+    assert got == [("Bá Thước", 2045), ("Bỉm Sơn - Hà Trung", 96), ("Mường Lát", 3120), ("Quan Sơn", 1877)]
+
+
+def test_a_bracket_or_the_names_between_a_commune_count_and_its_predicate():
+    text = ("Đến cuối năm 2022, tỉnh có 96 xã (bằng 71,6% tổng số xã) đạt chuẩn nông thôn mới; 2 xã: Tân Lập, "
+            "Hòa Bình (huyện Lục Yên) đạt chuẩn nông thôn mới nâng cao.\n")
+    ex = extract_text(text, period="2022")
+    assert sorted((f.metric, f.value) for f in ex.facts if f.metric.startswith("ntm.")) == [
+        ("ntm.communes_advanced", 2), ("ntm.communes_standard", 96)]

@@ -449,6 +449,8 @@ def status_at(sent: Sentence, pos: int, *, seps: str = ";:") -> Optional[str]:
         st = None
         for c in _CLAUSE_CUE.finditer(earlier):
             st = "target" if _TARGET.match(earlier, c.start("cue")) else "proposed"
+            if st == "proposed" and _NOT_PROPOSED.search(earlier, c.end()):
+                st = None   # "đề nghị và được Chủ tịch UBND tỉnh tặng ...; công nhận ... cho 09 tập thể"
         if st == "target" and _ACHIEVED.search(before):
             st = None
         if st == "proposed" and _GRANTED.search(before):

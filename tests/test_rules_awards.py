@@ -332,3 +332,10 @@ def test_each_ranked_order_keeps_the_count_given_to_it_and_titles_inside_recipie
                                  (3, "huan_chuong_bao_ve_to_quoc_2", "ca_nhan")]
     assert _aw("Toàn xã có 6/6 ấp đạt chuẩn văn hóa, có 3.157 hộ gia đình văn hóa.")[-1] == \
         (3157, "gia_dinh_van_hoa", "ho_gia_dinh")
+
+
+def test_proposed_and_then_granted_is_granted_for_the_whole_list():
+    text = ("Huyện đề nghị và được Chủ tịch UBND tỉnh tặng Cờ thi đua cho 01 tập thể; công nhận danh hiệu "
+            "Tập thể lao động xuất sắc cho 07 tập thể.\n")
+    ex = extract_text(text, period="2023")
+    assert sorted((f.value, f.status) for f in ex.facts if f.metric == "award.count") == [(1, None), (7, None)]

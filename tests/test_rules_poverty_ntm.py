@@ -271,3 +271,13 @@ def test_a_bracket_or_the_names_between_a_commune_count_and_its_predicate():
     ex = extract_text(text, period="2022")
     assert sorted((f.metric, f.value) for f in ex.facts if f.metric.startswith("ntm.")) == [
         ("ntm.communes_advanced", 2), ("ntm.communes_standard", 96)]
+
+
+def test_the_place_a_clause_opens_with_is_its_subject():
+    text = ("TTXVN - Đến nay, huyện Mỏ Cày Nam đạt 9/9 tiêu chí huyện nông thôn mới và 16/16 xã đạt chuẩn NTM; "
+            "TP. Vĩnh Long có 3/3 xã đạt chuẩn NTM.\n\n"
+            "Phấn đấu đến năm 2025, Trà Cú có 05 xã đạt chuẩn nông thôn mới nâng cao.\n\n"
+            "Sau 4 năm thực hiện bộ tiêu chí mới, Long Hòa cơ bản hoàn thành 19/19 tiêu chí.\n\n"
+            "Toàn tỉnh có 91 xã đạt chuẩn NTM.\n")
+    got = sorted((f.value, f.subject) for f in extract_text(text, period="2024").facts)
+    assert got == [(3, "Vĩnh Long"), (5, "Trà Cú"), (9, "Mỏ Cày Nam"), (16, "Mỏ Cày Nam"), (19, "Long Hòa"), (91, None)]

@@ -281,7 +281,8 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     # 1. the clause, then the sentence, then the block before the figure
     rewarded = None
     for scope, lo in enumerate((cs, sent.start, sent.block.start)):
-        found = [x for x in period_mentions(mt[lo:pos], lo, doc_period) if x.pos < pos]
+        found = [x for x in period_mentions(mt[lo:pos], lo, doc_period)
+                 if x.pos < pos and not (x.pos < cs and _in_breakdown(mt, max(lo, sent.start), x.pos))]
         chosen = _pick_mention(found)
         if chosen is not None and chosen.reason:
             # only the year an award rewards ("Sơ kết phong trào ... giai đoạn 2021 - 2024: 12 tập
@@ -327,6 +328,16 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     if ev:
         return Period(ev, "event_date")
     return sourced(doc_period, "document")
+
+
+_BREAKDOWN_WORD = P("tm_breakdown_word")
+
+
+def _in_breakdown(mt: str, lo: int, at: int) -> bool:
+    """A period at ``at`` named inside a breakdown of its own ';' clause ('..., trong đó quý
+    I/2022 là 131 tập thể; ...'): it does not date the clauses after it."""
+    seg = max(mt.rfind(";", lo, at) + 1, lo)
+    return _BREAKDOWN_WORD.search(mt, seg, at) is not None
 
 
 def _present_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[str]) -> Optional[Period]:

@@ -339,3 +339,14 @@ def test_proposed_and_then_granted_is_granted_for_the_whole_list():
             "Tập thể lao động xuất sắc cho 07 tập thể.\n")
     ex = extract_text(text, period="2023")
     assert sorted((f.value, f.status) for f in ex.facts if f.metric == "award.count") == [(1, None), (7, None)]
+
+
+def test_the_form_named_in_brackets_after_the_verb_and_a_share_of_the_whole():
+    text = ("Quý III năm 2024, các xã trong Cụm đã khen thưởng theo thẩm quyền (Giấy khen của Chủ tịch UBND "
+            "cấp xã) cho 64 tập thể, 210 cá nhân, trong đó tháng 9/2024 là 20 tập thể, 71 cá nhân; tỷ lệ cá "
+            "nhân là người lao động trực tiếp được khen thưởng đạt 61%.\n")
+    ex = extract_text(text, period="2024")
+    got = sorted((f.metric, f.value, f.award, f.period) for f in ex.facts)
+    assert ("award.count", 64, "giay_khen_cap_xa", "2024-Q3") in got
+    assert ("award.count", 210, "giay_khen_cap_xa", "2024-Q3") in got
+    assert ("award.direct_worker_share", 61, "giay_khen_cap_xa", "2024-Q3") in got

@@ -108,7 +108,8 @@ def _read_table(lines: list[str], i: int, kind: str) -> tuple[list[list[str]], i
             break
         if kind == "tab" and "\t" not in line:
             break
-        if kind == "pipe" and not (_is_pipe_row(line) or _PIPE_RULE.match(line)):
+        # inside a table a row of two cells ('I | Khen thưởng năm 2022', a part of the table) goes on
+        if kind == "pipe" and not (_is_pipe_row(line) or _PIPE_RULE.match(line) or (rows and " | " in line)):
             break
         if kind == "pipe" and _PIPE_RULE.match(line):
             i += 1

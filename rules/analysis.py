@@ -25,6 +25,8 @@ from .text import Sentence, sentences
 
 
 _OPENING = P("subj_opening")
+_BARE_OPENING = P("subj_bare_opening")
+_OPENING_PHRASE = P("subj_opening_phrase")
 
 
 @dataclass
@@ -124,18 +126,35 @@ class Analysis:
     def opening_subject(self, sent: Sentence, pos: int) -> Optional[tuple[str, str]]:
         """The place a clause or sentence opens with, as its topic ('Như vậy, đến nay huyện Hương
         Khê có 16/20 xã ...', 'Huyện Cầu Ngang có 3/13 xã ...'), when it is not the reporting unit."""
-        from .subjects import place_after_prefix
         from .text import clause_start
         mt = self.doc.match_text
         for lo in (clause_start(sent, pos, seps=";"), sent.start):
             head = _OPENING.match(mt, lo, pos)
-            place = place_after_prefix(self.doc.text, head.end() if head else lo, pos, anchored=True)
+            at = head.end() if head else lo
+            place = self._place_at(at, pos)
+            if place is None and (phrase := _OPENING_PHRASE.match(mt, at, pos)):
+                place = self._place_at(phrase.end(), pos)
             if place:
                 name = fold(place[0])
                 if name in (fold(self.meta.district), fold(self.meta.place), fold(self.meta.province)):
                     return None
                 return place
         return None
+
+    def _place_at(self, at: int, pos: int) -> Optional[tuple[str, str]]:
+        """The place named right at ``at``: with its prefix ('huyện Chợ Lách', 'TP. Bến Tre'), or
+        a name of two words or more that has or reaches the figure ('Cầu Ngang có 08 xã')."""
+        from .subjects import opens_like_a_place, place_after_prefix, prefix_level
+        place = place_after_prefix(self.doc.text, at, pos, anchored=True)
+        bare = None if place else _BARE_OPENING.match(self.doc.text, at, pos)
+        if bare is None:
+            return place
+        words = bare.group("name").split()
+        level = prefix_level(words[0])
+        name = " ".join(words[1:]) if level else bare.group("name")
+        if not name or not opens_like_a_place(name):
+            return None
+        return name, level or "commune"
 
     # -- building facts ----------------------------------------------------------
     def fact(self, sent: Sentence, n: "nums.Num", metric: str, rule: str, **kw) -> Fact:

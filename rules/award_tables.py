@@ -240,7 +240,7 @@ def _rows_are_awards(an: Analysis, b: Block, cols: list[Col]) -> None:
             else:
                 if col.recipient is None or col.total:
                     continue
-                per, rec = period, col.recipient
+                per, rec = an.grid(b).period(ri) or period, col.recipient
             cell = _cell_at(row, col.index)
             if cell is not None and cell is not label:
                 st = status if col.status is None else (None if col.status == "granted" else col.status)

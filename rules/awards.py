@@ -293,6 +293,13 @@ def _backward_mention(an: Analysis, sent: Sentence, g: Group, mentions: list[Awa
     if not prev:
         return None
     m = prev[-1]
+    par = sent.in_paren(m.start)
+    if par is not None and par[1] <= g.start and sent.in_paren(g.start) is None:
+        # "khen thưởng theo thẩm quyền (Giấy khen của Chủ tịch UBND cấp huyện) cho 298 tập thể":
+        # the form named in brackets after the verb, then the group
+        inner, gap = mt[m.end:par[1] - 1], mt[par[1]:g.start]
+        ok = not re.search(r"[\d;]", inner) and _BACKWARD.match(gap) and not re.search(r"\d", gap)
+        return m if ok else None
     gap = mt[m.end:g.start]
     return m if _BACKWARD.match(gap) and not re.search(r"\d", gap) else None
 
@@ -661,5 +668,10 @@ def _shares(an: Analysis, sent: Sentence, bound: list[Item], mentions: list[Awar
         src = (people or prev)[-1] if (people or prev) else None
         if src is None:
             continue
+        if src.fact.parent_local_id is not None and mt.find(";", src.num.end, n.start) >= 0:
+            # "... 854 cá nhân, trong đó quý I là 402 cá nhân; tỷ lệ ... trực tiếp đạt 58%": a share
+            # in a clause of its own is of the total, not of the part that closed the clause before
+            whole = [it for it in (people or prev) if it.fact.parent_local_id is None and it.num.start >= sent.start]
+            src = whole[-1] if whole else src
         an.fact(sent, n, metric, rule, unit="percent", award=src.fact.award, status=src.fact.status,
                 period=src.fact.period, qualifier=src.fact.qualifier)

@@ -51,8 +51,11 @@ _START_OF_YEAR_BEFORE = P("tm_start_of_year_before")
 # "11,72% năm 2016": a year attached to the figure right before it
 _FIGURE_BEFORE = P("tm_figure_before")
 _SNAPSHOT = P("tm_snapshot")
+_FROM_AFTER = P("tm_from_after")
+_YEAR_THEN_FROM = P("tm_year_then_from")
 _SNAPSHOT_AFTER_FIGURE = P("tm_snapshot_after_figure")
 _STATUS_AFTER = P("tm_status_after")
+_TARGET_AFTER = P("tm_target_after")
 _COUNT_DIGIT = P("tm_count_digit")
 _NUM_AT = P("tm_num_at")
 _CELL_PERIOD_WORDS = P("tm_cell_period_words")
@@ -116,7 +119,7 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
             taken.append((m_start, m_end))
             return  # "chuẩn nghèo đa chiều giai đoạn 2022 - 2025" names a poverty standard
         out.append(PeriodMention(base + m_start, per, attached=bool(_FIGURE_BEFORE.search(before)),
-                                 baseline=bool(_COMPARISON_BEFORE.search(before)),
+                                 baseline=bool(_COMPARISON_BEFORE.search(before)) or bool(_FROM_AFTER.match(mtext, m_end)),
                                  reason=bool(_REASON_BEFORE.search(before)) or _event_label(mtext, m_start, m_end),
                                  start_of_year=bool(_START_OF_YEAR_BEFORE.search(before)), snapshot=snapshot))
         taken.append((m_start, m_end))
@@ -248,6 +251,9 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     doc = sent.doc
     mt = doc.match_text
     # 0. a year written right after the figure: "11,72% năm 2016"
+    frm = _YEAR_THEN_FROM.search(mt, max(0, pos - 24), pos)
+    if frm:     # "tỷ lệ hộ nghèo năm 2023 từ 25,6% ...": the year the fall starts from
+        return Period(frm.group("y"), "attached")
     if end is not None:
         snap = _SNAPSHOT_AFTER_FIGURE.match(mt, end, end + 48)
         if snap:    # "1,95% (tính đến ngày 30/6/2020)"
@@ -275,7 +281,8 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     # 1. the clause, then the sentence, then the block before the figure
     rewarded = None
     for scope, lo in enumerate((cs, sent.start, sent.block.start)):
-        found = [x for x in period_mentions(mt[lo:pos], lo, doc_period) if x.pos < pos]
+        found = [x for x in period_mentions(mt[lo:pos], lo, doc_period)
+                 if x.pos < pos and not (x.pos < cs and _in_breakdown(mt, max(lo, sent.start), x.pos))]
         chosen = _pick_mention(found)
         if chosen is not None and chosen.reason:
             # only the year an award rewards ("Sơ kết phong trào ... giai đoạn 2021 - 2024: 12 tập
@@ -321,6 +328,16 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     if ev:
         return Period(ev, "event_date")
     return sourced(doc_period, "document")
+
+
+_BREAKDOWN_WORD = P("tm_breakdown_word")
+
+
+def _in_breakdown(mt: str, lo: int, at: int) -> bool:
+    """A period at ``at`` named inside a breakdown of its own ';' clause ('..., trong đó quý
+    I/2022 là 131 tập thể; ...'): it does not date the clauses after it."""
+    seg = max(mt.rfind(";", lo, at) + 1, lo)
+    return _BREAKDOWN_WORD.search(mt, seg, at) is not None
 
 
 def _present_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[str]) -> Optional[Period]:
@@ -443,6 +460,8 @@ def status_at(sent: Sentence, pos: int, *, seps: str = ";:") -> Optional[str]:
         st = None
         for c in _CLAUSE_CUE.finditer(earlier):
             st = "target" if _TARGET.match(earlier, c.start("cue")) else "proposed"
+            if st == "proposed" and _NOT_PROPOSED.search(earlier, c.end()):
+                st = None   # "đề nghị và được Chủ tịch UBND tỉnh tặng ...; công nhận ... cho 09 tập thể"
         if st == "target" and _ACHIEVED.search(before):
             st = None
         if st == "proposed" and _GRANTED.search(before):
@@ -457,11 +476,13 @@ def status_at(sent: Sentence, pos: int, *, seps: str = ";:") -> Optional[str]:
 
 
 def _status_after(sent: Sentence, pos: int) -> Optional[str]:
-    """'12 tập thể được đề nghị tặng Cờ thi đua của Chính phủ': the status said right after the
-    count, before anything else is counted."""
+    """'12 tập thể được đề nghị tặng Cờ thi đua của Chính phủ' (proposed), '9 xã đăng ký đạt chuẩn'
+    (a target): the status said right after the count, before anything else is counted."""
     mt = sent.doc.match_text
-    m = _STATUS_AFTER.match(mt, _NUM_AT.match(mt, pos).end(), min(sent.end, pos + 60))
-    return "proposed" if m else None
+    at, end = _NUM_AT.match(mt, pos).end(), min(sent.end, pos + 60)
+    if _TARGET_AFTER.match(mt, at, end):
+        return "target"
+    return "proposed" if _STATUS_AFTER.match(mt, at, end) else None
 
 
 def _lead_in_status(sent: Sentence, lo: int, pos: int) -> Optional[str]:

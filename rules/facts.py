@@ -5,6 +5,7 @@ from pipeline.model import HEADING, Document, Extraction, Fact
 from pipeline.normalize import fold
 
 from .analysis import Analysis
+from .lexicon import P
 from .award_tables import extract_award_tables
 from .awards import extract_awards
 from .honorees import extract_honorees
@@ -30,6 +31,7 @@ def extract_facts(doc: Document, ex: Extraction) -> None:
         if f.scope is None and f.table_index is not None and f.row_index is not None and f.block_index is not None:
             f.scope = an.grid(an.doc.blocks[f.block_index]).scope(f.row_index)
     _drop_restatements(an)
+    _plans_of_results(an)
     for f in an.facts:
         if f.period is not None:
             if f.period_source is None:
@@ -89,3 +91,18 @@ def _drop_restatements(an: Analysis) -> None:
                 and (f.text, f.metric, round(f.value, 6), f.award, str(f.period)) in said)
     if drop:
         an.facts[:] = [f for f in facts if id(f) not in drop]
+
+
+_PLAN_CUE = P("facts_plan_cue")
+
+
+def _plans_of_results(an: Analysis) -> None:
+    """A poverty or NTM figure is never proposed for an award: 'dự kiến đến cuối năm 2015 sẽ có thêm
+    12 xã đạt chuẩn', '12 xã đăng ký về đích nông thôn mới' state what is planned (a target)."""
+    mt = an.doc.match_text
+    for f in an.facts:
+        if f.status == "proposed" and f.metric.startswith(("poverty.", "ntm.")):
+            b = an.doc.blocks[f.block_index] if f.block_index is not None else None
+            lo = b.start if b is not None else max(0, f.char_start - 200)
+            if _PLAN_CUE.search(mt, max(lo, f.char_start - 200), min(len(mt), f.char_end + 40)):
+                f.status = "target"

@@ -104,11 +104,13 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
         if p:
             found.append((p, plan, "title"))
         lines = lines[1:]
-    lede = next((b for b in lines[:2] if b.kind in (PARAGRAPH, LIST_ITEM) and len(b.text) > 60), None)
-    if lede is not None:
+    # the lede: the first of the opening paragraphs that names a period ('Hà Giang là tỉnh miền
+    # núi, ...' sets the scene; 'Theo ..., tính tới hết năm 2023, ...' then dates the text)
+    for lede in (b for b in lines[:2] if b.kind in (PARAGRAPH, LIST_ITEM) and len(b.text) > 60):
         p, plan = _first_period(doc, lede, None)
         if p:
             found.append((p, plan, "lede"))
+            break
     # a headline naming only the plan it launches ('... triển khai nhiệm vụ năm 2019') gives way
     # to the year its first paragraph reviews
     best = next((x for x in found if not x[1]), found[0] if found else None)

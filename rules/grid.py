@@ -13,6 +13,10 @@ column-number rows left out, section rows giving the rows under them a scope.
   until the next one (its own figures are that part's totals); its label is
   their ``scope`` (the same district may be listed under two sections with
   different figures).
+* **Parts by period.** ``I | Khen thưởng tổng kết năm 2022`` then ``II | Khen
+  thưởng năm 2023 (đến 30/11/2023)``: a label row with no figure that names a
+  period (outside brackets) dates the rows under it (``Grid.period``); a part
+  naming none ends it.
 
 Row indices are those of the stored table (``facts.row_index``); a dropped row
 keeps its place with no cells.
@@ -26,6 +30,9 @@ import regex
 
 from pipeline.model import Block, Cell, Row
 
+from pipeline.normalize import match_form
+
+from .context import period_mentions
 from .lexicon import P
 
 _NUMBERING_CELL = P("grid_numbering_cell")
@@ -40,9 +47,14 @@ class Grid:
     ncols: int
     numbering: set[int] = field(default_factory=set)   # column-number rows (no cells kept)
     sections: dict[int, str] = field(default_factory=dict)   # row index -> the section label it is under
+    periods: dict[int, str] = field(default_factory=dict)    # row index -> the period of the part it is in
 
     def scope(self, ri: int) -> Optional[str]:
         return self.sections.get(ri)
+
+    def period(self, ri: int) -> Optional[str]:
+        """'I | Khen thưởng tổng kết năm 2022 | | |' heads rows of 2022, until the next such row."""
+        return self.periods.get(ri)
 
 
 def _is_figure(text: str) -> bool:
@@ -80,6 +92,27 @@ def _section_label(row: Row) -> Optional[str]:
     return words[0]
 
 
+def _part_label(row: Row) -> Optional[str]:
+    """The one label of a row with no figures ('I | Khen thưởng tổng kết năm 2022'), or None."""
+    texts = [c.text.strip() for c in row.cells if c.text.strip()]
+    words = [t for t in texts if not _NUMBERING_CELL.fullmatch(t) and not _is_figure(t)]
+    if len(words) != 1 or len(texts) - len(words) > 1:
+        return None
+    return words[0]
+
+
+def _label_period(label: str) -> Optional[str]:
+    """The period a part's label names, outside brackets: 'Khen thưởng năm 2023 (đến 30/11/2023)'
+    is 2023."""
+    mt = match_form(label)
+    found = [m for m in period_mentions(mt) if not m.baseline and _depth(mt, m.pos) == 0]
+    return found[0].period if found else None
+
+
+def _depth(text: str, pos: int) -> int:
+    return text.count("(", 0, pos) - text.count(")", 0, pos)
+
+
 def build_grid(b: Block, header_rows: int = 1) -> Grid:
     rows = b.rows or []
     ncols = max((c.col + c.colspan for r in rows for c in r.cells), default=0)
@@ -87,6 +120,7 @@ def build_grid(b: Block, header_rows: int = 1) -> Grid:
     width = max(head, ncols)
     g = Grid(b, [], width)
     section: Optional[str] = None
+    period: Optional[str] = None
     for ri, row in enumerate(rows):
         if 0 < ri <= header_rows + 1 and _numbering_row(row):
             g.numbering.add(ri)
@@ -99,5 +133,10 @@ def build_grid(b: Block, header_rows: int = 1) -> Grid:
                 section = label
             if section is not None:
                 g.sections[ri] = section
+            part = _part_label(aligned)
+            if part is not None and len(rows) > ri + 1:
+                period = _label_period(part)    # a part naming no period ends the one before
+            if period is not None:
+                g.periods[ri] = period
         g.rows.append(aligned)
     return g

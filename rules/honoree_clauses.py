@@ -116,15 +116,16 @@ def _received(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> Non
     text, mt = an.doc.text, an.doc.match_text
     for cs in _clause_starts(sent):
         c = _CLAUSE_OPEN.match(mt, cs, sent.end)
-        n = _name_at(text, c.end() if c else cs, sent.end)
-        if n is None:
+        # "Hội Luật gia và Hội Cựu thanh niên xung phong nhận Bằng khen": names coordinated before the verb
+        names = _names_from(text, c.end() if c else cs, sent.end)
+        if not names:
             continue
-        r = _RECEIVE.match(mt, n.end, sent.end)
+        r = _RECEIVE.match(mt, names[-1].end, sent.end)
         if r is None:
             continue
         award = next((m for m in mentions if r.end() - 1 <= m.start <= r.end() + 90), None)
         if award is not None:
-            _emit(an, sent, [n], award, "hon.received")
+            _emit(an, sent, names, award, "hon.received")
 
 
 def _listed(an: Analysis, sent: Sentence, mentions: list[AwardMention], last_award: Optional[AwardMention]) -> None:
@@ -137,7 +138,10 @@ def _listed(an: Analysis, sent: Sentence, mentions: list[AwardMention], last_awa
     award = after or (mentions[-1] if mentions else last_award)
     if award is None:
         return
-    names = _names_from(an.doc.text, lead.end(), after.start if after else sent.end)
+    # "thân nhân 2 mẹ: Trần Thị Tỉnh (thị trấn Liên Nghĩa) và Hồ Li Bia (xã Đa Quyn)": people
+    # counted by a word for them are named without a title
+    names = _names_from(an.doc.text, lead.end(), after.start if after else sent.end,
+                        bare_person=bool(lead.group("people")))
     if not mentions:
         names = [n for n in names if n.recipient == "ca_nhan"]
     if lead.group("n") and len(names) != int(lead.group("n")):

@@ -24,6 +24,7 @@ from .datafiles import load, pattern
 from .subjects import place_after_prefix, subject_before
 from .text import Sentence, clause_start
 from .lexicon import P
+from pipeline.model import Fact
 
 NUM = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
 
@@ -90,11 +91,17 @@ _FAMILY = {"ntm.communes_standard": "communes", "ntm.communes_advanced": "commun
            "ntm.communes_model": "communes", "ntm.villages_standard": "villages", "ntm.villages_model": "villages"}
 
 
+_NEXT_ITEM = P("ntm_next_item")
+
+
 def _kind(metric: str, tail: str, phrase: str) -> str:
     """The metric a phrase names: 'nâng cao' / 'kiểu mẫu' right after it, inside it, or
     later in its clause when that part still speaks of NTM ("9/9 thôn đạt chuẩn thôn nông
     thôn mới kiểu mẫu")."""
     clause = regex.split(r"[,;.(]", tail, maxsplit=1)[0]
+    nxt = _NEXT_ITEM.search(clause)
+    if nxt:
+        clause = clause[:nxt.start()]
     ntm_phrase = bool(vocab().context.search(phrase + " " + clause))
     if metric == "ntm.communes_standard":
         if _ADV.match(tail) or (ntm_phrase and "nâng cao" in clause):
@@ -158,7 +165,10 @@ def extract_ntm(an: Analysis) -> None:
             continue
         prev_low: Optional[str] = None
         last_metric: dict[str, str] = {}
-        for ns, rule, m in _matches(an, sent):
+        matches = _matches(an, sent)
+        seen = {ns for ns, _, _ in matches}
+        made: list[tuple[int, NtmRule, Fact]] = []
+        for ns, rule, m in matches:
             ne = m.end("n")
             if rule.metric in ("ntm.communes_standard", "ntm.villages_standard") and \
                     not v.context.search(m.group(0)) and not _has_context(an, sent):
@@ -184,7 +194,8 @@ def extract_ntm(an: Analysis) -> None:
                 if lo and not label.startswith("<"):
                     prev_low = str(int(lo.group(1)))
             cs = clause_start(sent, ns, seps=";")
-            qualifier = "tăng thêm" if rule.added or v.added.search(mt[max(cs, ns - 20):ns]) else None
+            added = rule.added or v.added.search(mt[max(cs, ns - 20):ns]) or _list_added(sent, cs, ns)
+            qualifier = "tăng thêm" if added else None
             if metric == "ntm.criteria_met" and "nâng cao" in mt[sent.start:ns]:
                 qualifier = qualifier or "nâng cao"
             subject = level = None
@@ -212,3 +223,81 @@ def extract_ntm(an: Analysis) -> None:
             f.raw = an.doc.text[f.char_start:f.char_end]
             if family:
                 last_metric[family] = metric
+            made.append((ns, rule, f))
+        for ns, rule, f in made:
+            _conjuncts(an, sent, ns, rule, f, seen)
+
+
+_CONJUNCT = P("ntm_conjunct_before")
+_CONJUNCT_GUARD = P("ntm_conjunct_guard")
+_LIST_ADDED = P("ntm_list_added_head")
+_OPENS_WITH_COUNT = P("ntm_clause_opens_with_count")
+_KIND_OF = {"standard": "standard", "advanced": "advanced", "model": "model"}
+_UNIT_FAMILY = (("đơn vị cấp huyện", "districts", "district"), ("huyện", "districts", "district"),
+                ("thị xã", "districts", "district"), ("quận", "districts", "district"),
+                ("thành phố", "districts", "district"), ("xã", "communes", "commune"),
+                ("phường", "communes", "commune"), ("thị trấn", "communes", "commune"))
+# the metrics each family has, by kind
+_FAMILY_KINDS = {"communes": ("standard", "advanced", "model"), "villages": ("standard", "model"),
+                 "districts": ("standard",)}
+
+
+def _list_added(sent: Sentence, cs: int, ns: int) -> bool:
+    """'Có thêm 11 xã, 24 thôn đạt chuẩn NTM; 8 xã đạt chuẩn NTM nâng cao; 1 xã ... kiểu mẫu': a
+    clause that is only a count takes 'tăng thêm' from the list head of the first clause."""
+    mt = sent.doc.match_text
+    if cs <= sent.start or mt[cs:ns].strip(" ;"):
+        return False
+    head = max(mt.rfind(":", sent.start, cs) + 1, sent.start)
+    if not _LIST_ADDED.match(mt, head, cs):
+        return False
+    # every clause between the head and this one opens with a count
+    clauses = mt[head:cs].split(";")[1:]
+    return all(_OPENS_WITH_COUNT.match(c) for c in clauses if c.strip())
+
+
+def _family_of(unit: str) -> tuple[str, str]:
+    for word, fam, u in _UNIT_FAMILY:
+        if unit == word:
+            return fam, u
+    return "villages", "village"
+
+
+def _conjuncts(an: Analysis, sent: Sentence, ns: int, rule: NtmRule, f: Fact, seen: set[int]) -> None:
+    """Bare counts coordinated before an NTM count share its predicate, its kind and what heads
+    the list: 'Hiện có 8 đơn vị cấp huyện, 330 xã, 869 thôn/bản đạt chuẩn NTM' gives 330 communes,
+    'Có thêm 1 xã, 15 thôn/bản đạt chuẩn NTM kiểu mẫu' one model commune added."""
+    mt = an.doc.match_text
+    kind = f.metric.rsplit("_", 1)[-1]
+    nxt_unit, at = mt[ns:ns + 40], ns
+    chain: list["regex.Match"] = []
+    while True:
+        m = _CONJUNCT.search(mt, max(sent.start, at - 60), at)
+        if m is None or _CONJUNCT_GUARD.search(mt, max(sent.start, m.start() - 16), m.start()):
+            break
+        # 'N xã, M xã' with a comma is a whole and its part; only 'và' joins two counts of one unit
+        if m.group("j") == "," and nxt_unit.split(None, 2)[1:2] == [m.group("u").split()[0]]:
+            break
+        chain.append(m)
+        nxt_unit, at = mt[m.start("n"):m.start("n") + 40], m.start("n")
+    if not chain:
+        return
+    head = chain[-1].start("n")
+    cs = clause_start(sent, head, seps=";")
+    added = f.qualifier == "tăng thêm" or vocab().added.search(mt[max(cs, head - 20):head]) \
+        or _list_added(sent, cs, head)
+    if added and f.qualifier is None:
+        f.qualifier = "tăng thêm"
+    for m in chain:
+        fam, unit = _family_of(m.group("u"))
+        if m.start("n") in seen or kind not in _FAMILY_KINDS[fam]:   # read by a rule of its own
+            continue
+        s, e = m.span("n")
+        value = nums.parse_number(m.group("n"))
+        of_total = nums.parse_number(m.group("of")) if m.group("of") else None
+        num = nums.Num(value=value, start=s, end=e, raw=an.doc.text[s:e], kind="int", base=value,
+                       of_total=of_total)
+        seen.add(s)
+        an.fact(sent, num, f"ntm.{fam}_{kind}", f"{rule.id}/conjunct", unit=unit, of_total=of_total,
+                qualifier="tăng thêm" if added else None, period=an.period(sent, s, m.end("u")),
+                status=an.status(sent, s))

@@ -84,6 +84,7 @@ _FLOWS = {"poverty.escaped_households", "poverty.new_poor_households", "poverty.
 _TRANSITION = P("pov_transition")
 _AFTER_COUNT = P("pov_after_count")
 _UNIT_END = P("pov_unit_end")
+_HOUSEHOLDS = P("pov_household_unit")
 
 
 def extract_poverty(an: Analysis) -> None:
@@ -116,8 +117,7 @@ def extract_poverty(an: Analysis) -> None:
                         regex.search(r"(?:còn|xuống|chiếm)\s*\(?\s*$", mt[cs:n.start])
                         or regex.fullmatch(r"\s*[,(]?\s*(?:tỷ lệ|chiếm|bằng)?\s*(?:tỷ lệ)?\s*",
                                            _after_topic(mt, last_end, n.start, last_topic))
-                        or (last_end > sent.start and len(gap) <= 45 and not regex.search(r"[\d;]", gap)
-                            and subject_before(an.doc.text, last_end, n.start) is not None)
+                        or _next_place_of_list(an, sent, last_end, n.start)
                         or (last_end > sent.start and len(gap) <= 60 and not regex.search(r"\d", gap)
                             and regex.search(r"\(\s*$", gap)
                             and subject_before(an.doc.text, last_end, n.start) is not None)
@@ -179,10 +179,13 @@ def extract_poverty(an: Analysis) -> None:
                 topic = tops_after[0][2]
             elif _UNIT_END.match(mt[n.end:n.end + 20]):
                 tops = _topics_in(mt, cs, n.start)
-                if tops and n.start - tops[-1][1] <= 40:
+                if tops and (n.start - tops[-1][1] <= 40 or _first_place_of_list(an, tops[-1][1], n.start)):
                     topic = tops[-1][2]
             if topic is None and last_topic is not None and regex.search(r"%\s*\(\s*$", mt[max(cs, n.start - 6):n.start]):
                 topic = last_topic      # "còn 6,45% (1.642 hộ)": the households behind the rate
+            if topic is None and last_topic is not None and last_topic.count_metric \
+                    and _HOUSEHOLDS.match(mt, n.end) and _next_place_of_list(an, sent, last_end, n.start):
+                topic = last_topic      # "gồm: Ninh Sơn 2.638 hộ, Thuận Bắc 2.456 hộ, ...": the same count, place by place
             if topic is None or topic.count_metric is None:
                 continue
             if v.beneficiary.search(mt[max(cs, n.start - 40):n.start]):
@@ -191,6 +194,24 @@ def extract_poverty(an: Analysis) -> None:
                 continue    # "giảm 1.432 hộ nghèo so với đầu năm": a change, not the number of poor households
             _emit(an, sent, n, topic.count_metric, topic.id + ".count", "household", max(cs, last_end))
             last_topic, last_end = topic, n.end
+
+
+def _first_place_of_list(an: Analysis, topic_end: int, pos: int) -> bool:
+    """'số hộ nghèo của các huyện, thị xã như sau: Mường Lát 3.120 hộ, ...': the topic heads a
+    list after a colon and only the first place's name stands between the colon and the figure."""
+    colon = an.doc.match_text.rfind(":", topic_end, pos)
+    return colon >= 0 and _next_place_of_list_gap(an, colon + 1, pos)
+
+
+def _next_place_of_list_gap(an: Analysis, lo: int, pos: int) -> bool:
+    gap = an.doc.match_text[lo:pos]
+    return len(gap) <= 45 and not regex.search(r"[\d;]", gap) and subject_before(an.doc.text, lo, pos) is not None
+
+
+def _next_place_of_list(an: Analysis, sent: Sentence, last_end: int, pos: int) -> bool:
+    """'..., trong đó Hải Lộc còn 2,15%, Minh Lộc 1,86%': between the last figure and this one only
+    the name of the next place, so this figure is the same measure for that place."""
+    return last_end > sent.start and _next_place_of_list_gap(an, last_end, pos)
 
 
 def _after_topic(mt: str, lo: int, hi: int, topic: Topic) -> str:

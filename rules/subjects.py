@@ -18,6 +18,11 @@ _FILLER = P("subj_filler")
 _STOP = word_set("not_place_name")
 
 
+def prefix_level(word: str) -> Optional[str]:
+    """The level a unit prefix gives ('Tỉnh' → province), None if the word is no prefix."""
+    return _PREFIX_LEVEL.get(word.lower())
+
+
 def opens_like_a_place(name: str) -> bool:
     """False when the name's first word (or two) opens something else: 'Ban Chỉ đạo', 'Phong trào'."""
     words = name.split()

@@ -194,3 +194,28 @@ def test_a_snapshot_in_brackets_after_a_figure():
     text = "Tỷ lệ hộ nghèo giảm từ 8,82% (cuối năm 2015) xuống còn 1,95% (tính đến ngày 30/6/2020)."
     assert _periods(text, "poverty.poor_rate", period="2016-2020") == [(8.82, "2015", "attached"),
                                                                       (1.95, "2020-H1", "snapshot")]
+
+
+def test_a_year_before_from_dates_the_start_of_a_change_only():
+    text = ("Tỷ lệ nghèo đa chiều năm 2022 từ 30,10% đã giảm xuống còn 27,40% năm 2023; tỷ lệ hộ nghèo năm 2022 "
+            "từ 20,50% đã giảm xuống còn 18,20%.")
+    assert _periods(text, "poverty.poor_rate") == [(20.5, "2022", "attached"), (18.2, "2023", "document")]
+
+
+def test_a_headline_setting_a_target_gives_way_to_the_lede_even_past_a_scene_setting_paragraph():
+    text = ("Tỉnh Lào Cai phấn đấu giảm trên 4.500 hộ nghèo trong năm 2025\n\n"
+            "Lào Cai là tỉnh vùng cao biên giới, đồng bào dân tộc thiểu số chiếm hơn 60% dân số toàn tỉnh.\n\n"
+            "Theo Sở Lao động, đến hết năm 2024, toàn tỉnh còn 12.310 hộ nghèo.\n\n"
+            "Trong đó, tỷ lệ hộ nghèo chiếm 6,85%.")
+    fr = _frame(text)
+    assert (fr.period, fr.period.source) == ("2024", "lede")
+    f = pick(extract_text(text).facts, metric="poverty.poor_rate")[0]
+    assert (f.value, f.period) == (6.85, "2024")
+
+
+@pytest.mark.parametrize("said, want", [("quý II-2019", "2019-Q2"), ("quý III/2024", "2024-Q3"),
+                                        ("quý 4 năm 2023", "2023-Q4")])
+def test_quarters_written_with_a_dash_or_slash(said, want):
+    text = f"Đến hết {said}, thành phố có 4 huyện đạt chuẩn nông thôn mới.\n"
+    f = pick(extract_text(text).facts, metric="ntm.districts_standard")[0]
+    assert (f.value, f.period) == (4, want)

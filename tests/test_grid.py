@@ -70,3 +70,27 @@ def test_a_yearbook_table_years_down_the_rows_parts_of_the_area_across():
     assert got[("2014", "thành thị")] == 4.93
     assert got[("2015", "Theo chuẩn nghèo giai đoạn 2016 - 2020")] == 15.19
     assert got[("2015", "Theo chuẩn nghèo giai đoạn 2011 - 2015")] == 9.22
+
+
+_AWARDS_BY_PART = """Bảng 3. Kết quả khen thưởng
+
+TT | Hình thức | Tập thể | Cá nhân
+I | Khen thưởng tổng kết năm 2021
+1 | Bằng khen của Chủ tịch UBND tỉnh | 07 | 19
+2 | Giấy khen của Chủ tịch UBND huyện | 40 | 122
+II | Khen thưởng năm 2022 (tính đến 15/10/2022)
+1 | Bằng khen của Chủ tịch UBND tỉnh | 03 | 05
+III | Khen thưởng chuyên đề
+1 | Giấy khen của Chủ tịch UBND huyện | 12 | 30
+"""
+
+
+def test_a_part_row_naming_a_period_dates_the_rows_under_it():
+    g = build_grid(doc_from_text(_AWARDS_BY_PART).tables[0])
+    assert (g.period(2), g.period(3), g.period(5), g.period(7)) == ("2021", "2021", "2022", None)
+    ex = extract_text(_AWARDS_BY_PART, period="2022")
+    got = sorted((f.award, f.recipient, f.value, f.period) for f in pick(ex.facts, metric="award.count"))
+    assert got == [("bang_khen_cap_bo_tinh", "ca_nhan", 5, "2022"), ("bang_khen_cap_bo_tinh", "ca_nhan", 19, "2021"),
+                   ("bang_khen_cap_bo_tinh", "tap_the", 3, "2022"), ("bang_khen_cap_bo_tinh", "tap_the", 7, "2021"),
+                   ("giay_khen_cap_huyen", "ca_nhan", 30, "2022"), ("giay_khen_cap_huyen", "ca_nhan", 122, "2021"),
+                   ("giay_khen_cap_huyen", "tap_the", 12, "2022"), ("giay_khen_cap_huyen", "tap_the", 40, "2021")]

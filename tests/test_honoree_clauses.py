@@ -62,3 +62,21 @@ def test_bullets_under_a_numbered_award_line():
 ])
 def test_the_body_that_grants_is_not_an_honoree(text):
     assert not [g for g in _names(text) if g[0].startswith(("Hội đồng", "Công đoàn"))]
+
+
+def test_a_count_of_people_or_bodies_then_a_colon_and_their_names():
+    got = _names("Lãnh đạo huyện đã trao Bằng công nhận Bà Mẹ Việt Nam Anh hùng cho thân nhân 2 mẹ: Lương Thị Mơ "
+                 "(xã Tân Hội) và Đinh Thị Lụa (thị trấn Đinh Văn).")
+    assert [(g[0], g[1], g[2]) for g in got] == [("Lương Thị Mơ", "ca_nhan", "ba_me_viet_nam_anh_hung"),
+                                                 ("Đinh Thị Lụa", "ca_nhan", "ba_me_viet_nam_anh_hung")]
+    got = _names("Sở đang trình khen thưởng Huân chương Lao động hạng Ba đối với 2 tập thể: Trường THPT Lê Lợi "
+                 "và Trường THCS Kim Đồng.")
+    assert [(g[0], g[1]) for g in got] == [("Trường THPT Lê Lợi", "tap_the"), ("Trường THCS Kim Đồng", "tap_the")]
+
+
+def test_names_coordinated_before_the_receiving_verb_after_a_vote():
+    got = _names("Các đơn vị đã bỏ phiếu, chấm điểm suy tôn Hội Nông dân nhận Cờ thi đua của UBND tỉnh; "
+                 "Hội Khuyến học và Hội Người cao tuổi nhận Bằng khen của UBND tỉnh.")
+    assert [(g[0], g[2]) for g in got] == [("Hội Nông dân", "co_thi_dua_cap_bo_tinh"),
+                                           ("Hội Khuyến học", "bang_khen_cap_bo_tinh"),
+                                           ("Hội Người cao tuổi", "bang_khen_cap_bo_tinh")]

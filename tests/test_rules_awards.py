@@ -332,3 +332,21 @@ def test_each_ranked_order_keeps_the_count_given_to_it_and_titles_inside_recipie
                                  (3, "huan_chuong_bao_ve_to_quoc_2", "ca_nhan")]
     assert _aw("Toàn xã có 6/6 ấp đạt chuẩn văn hóa, có 3.157 hộ gia đình văn hóa.")[-1] == \
         (3157, "gia_dinh_van_hoa", "ho_gia_dinh")
+
+
+def test_proposed_and_then_granted_is_granted_for_the_whole_list():
+    text = ("Huyện đề nghị và được Chủ tịch UBND tỉnh tặng Cờ thi đua cho 01 tập thể; công nhận danh hiệu "
+            "Tập thể lao động xuất sắc cho 07 tập thể.\n")
+    ex = extract_text(text, period="2023")
+    assert sorted((f.value, f.status) for f in ex.facts if f.metric == "award.count") == [(1, None), (7, None)]
+
+
+def test_the_form_named_in_brackets_after_the_verb_and_a_share_of_the_whole():
+    text = ("Quý III năm 2024, các xã trong Cụm đã khen thưởng theo thẩm quyền (Giấy khen của Chủ tịch UBND "
+            "cấp xã) cho 64 tập thể, 210 cá nhân, trong đó tháng 9/2024 là 20 tập thể, 71 cá nhân; tỷ lệ cá "
+            "nhân là người lao động trực tiếp được khen thưởng đạt 61%.\n")
+    ex = extract_text(text, period="2024")
+    got = sorted((f.metric, f.value, f.award, f.period) for f in ex.facts)
+    assert ("award.count", 64, "giay_khen_cap_xa", "2024-Q3") in got
+    assert ("award.count", 210, "giay_khen_cap_xa", "2024-Q3") in got
+    assert ("award.direct_worker_share", 61, "giay_khen_cap_xa", "2024-Q3") in got

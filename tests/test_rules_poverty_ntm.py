@@ -214,3 +214,70 @@ def test_a_fall_said_after_a_level_and_contest_medals():
     medals = extract_text("Đội tuyển giành được 5 Huy chương các loại, gồm 2 Huy chương Vàng và 3 Huy chương Bạc.",
                           period="2025").facts
     assert [f for f in medals if f.metric == "award.count"] == []
+
+
+def test_communes_registered_to_reach_the_standard_are_a_target():
+    text = ("Năm 2024, huyện có 9 xã đăng ký đạt chuẩn nông thôn mới và 2 xã đăng ký đạt chuẩn nông thôn "
+            "mới nâng cao.\n")
+    ex = extract_text(text, period="2024")
+    got = sorted((f.metric, f.value, f.status) for f in ex.facts if f.metric.startswith("ntm."))
+    assert got == [("ntm.communes_advanced", 2, "target"), ("ntm.communes_standard", 9, "target")]
+
+
+def test_the_kind_of_one_count_stops_where_the_next_item_begins():
+    text = "Đến nay toàn huyện có 14 xã đạt chuẩn nông thôn mới, trong đó có 4 xã đạt chuẩn nông thôn mới nâng cao.\n"
+    ex = extract_text(text, period="2024")
+    assert sorted((f.metric, f.value) for f in ex.facts) == [("ntm.communes_advanced", 4), ("ntm.communes_standard", 14)]
+    text = "Năm 2024 có 6 xã đạt chuẩn nông thôn mới và 1 xã đạt chuẩn nông thôn mới kiểu mẫu.\n"
+    ex = extract_text(text, period="2024")
+    assert sorted((f.metric, f.value) for f in ex.facts) == [("ntm.communes_model", 1), ("ntm.communes_standard", 6)]
+
+
+def test_bare_counts_coordinated_before_an_ntm_count_share_its_predicate_and_list_head():
+    text = ("Kết quả đạt được: có thêm 7 xã, 31 bản đạt chuẩn NTM; 3 xã đạt chuẩn NTM nâng cao; 2 xã, "
+            "9 bản đạt chuẩn NTM kiểu mẫu. Hiện toàn tỉnh có 5 đơn vị cấp huyện, 201 xã và 640 bản đạt chuẩn NTM.\n")
+    ex = extract_text(text, period="2023")
+    got = sorted((f.metric, f.value, f.qualifier) for f in ex.facts)
+    assert got == [("ntm.communes_advanced", 3, "tăng thêm"), ("ntm.communes_model", 2, "tăng thêm"),
+                   ("ntm.communes_standard", 7, "tăng thêm"), ("ntm.communes_standard", 201, None),
+                   ("ntm.districts_standard", 5, None), ("ntm.villages_model", 9, "tăng thêm"),
+                   ("ntm.villages_standard", 31, "tăng thêm"), ("ntm.villages_standard", 640, None)]
+
+
+def test_a_whole_before_its_part_is_no_conjunct():
+    ex = extract_text("Trong tổng số 18 xã, 11 xã đạt chuẩn nông thôn mới; huyện có 16 xã, 9 xã đạt chuẩn NTM nâng cao.\n",
+                      period="2023")
+    assert sorted((f.metric, f.value) for f in ex.facts) == [("ntm.communes_advanced", 9), ("ntm.communes_standard", 11)]
+
+
+def test_what_a_resolution_sets_for_a_year_ahead_is_a_target():
+    text = ("Tỉnh đã vượt chỉ tiêu (theo Nghị quyết Đại hội, đến năm 2025, toàn tỉnh có ít nhất 120 xã đạt "
+            "chuẩn nông thôn mới).\n")
+    f = pick(extract_text(text, period="2024").facts, metric="ntm.communes_standard")[0]
+    assert (f.value, f.status) == (120, "target")
+
+
+def test_a_count_listed_place_by_place_after_its_topic():
+    text = ("Theo kết quả rà soát năm 2022, số hộ nghèo của các huyện, thị xã như sau: Mường Lát 3.120 hộ, "
+            "Quan Sơn 1.877 hộ, Bá Thước 2.045 hộ và thị xã Bỉm Sơn - Hà Trung 96 hộ.\n")
+    ex = extract_text(text, period="2022")
+    got = sorted((f.subject, f.value) for f in pick(ex.facts, metric="poverty.poor_households"))
+    assert got == [("Bá Thước", 2045), ("Bỉm Sơn - Hà Trung", 96), ("Mường Lát", 3120), ("Quan Sơn", 1877)]
+
+
+def test_a_bracket_or_the_names_between_a_commune_count_and_its_predicate():
+    text = ("Đến cuối năm 2022, tỉnh có 96 xã (bằng 71,6% tổng số xã) đạt chuẩn nông thôn mới; 2 xã: Tân Lập, "
+            "Hòa Bình (huyện Lục Yên) đạt chuẩn nông thôn mới nâng cao.\n")
+    ex = extract_text(text, period="2022")
+    assert sorted((f.metric, f.value) for f in ex.facts if f.metric.startswith("ntm.")) == [
+        ("ntm.communes_advanced", 2), ("ntm.communes_standard", 96)]
+
+
+def test_the_place_a_clause_opens_with_is_its_subject():
+    text = ("TTXVN - Đến nay, huyện Mỏ Cày Nam đạt 9/9 tiêu chí huyện nông thôn mới và 16/16 xã đạt chuẩn NTM; "
+            "TP. Vĩnh Long có 3/3 xã đạt chuẩn NTM.\n\n"
+            "Phấn đấu đến năm 2025, Trà Cú có 05 xã đạt chuẩn nông thôn mới nâng cao.\n\n"
+            "Sau 4 năm thực hiện bộ tiêu chí mới, Long Hòa cơ bản hoàn thành 19/19 tiêu chí.\n\n"
+            "Toàn tỉnh có 91 xã đạt chuẩn NTM.\n")
+    got = sorted((f.value, f.subject) for f in extract_text(text, period="2024").facts)
+    assert got == [(3, "Vĩnh Long"), (5, "Trà Cú"), (9, "Mỏ Cày Nam"), (16, "Mỏ Cày Nam"), (19, "Long Hòa"), (91, None)]

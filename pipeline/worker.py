@@ -82,7 +82,9 @@ class _Worker:
         env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
         debug = bool(os.environ.get("TDKT_DEBUG"))
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "pipeline.worker", str(r_task), str(w_res), job, self.tmp, str(os.getpid()),
+            # -P: the current folder is not put on sys.path, so a job started in a folder that has a
+            # ``pipeline`` package of its own (another checkout, another project) still runs tdkt's
+            [sys.executable, "-P", "-m", "pipeline.worker", str(r_task), str(w_res), job, self.tmp, str(os.getpid()),
              str(limits.memory_mb)],
             pass_fds=(r_task, w_res), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             stderr=None if debug else subprocess.DEVNULL, start_new_session=True, env=env)

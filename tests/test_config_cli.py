@@ -28,6 +28,26 @@ def test_tdkt_db_names_the_warehouse_wherever_the_job_starts(tmp_path):
     assert r.returncode == 0 and "004_93c9989aa407a5d1.txt" in r.stdout
 
 
+def test_the_readers_are_tdkts_whatever_the_folder_the_job_starts_in(tmp_path):
+    """Started in a folder that has a ``pipeline`` package of its own (another checkout of
+    tdkt, another project), the installed command and its reader processes still run tdkt's
+    code: the files are read, not failed for a worker that could not start."""
+    import sys
+    from pathlib import Path
+
+    exe = Path(sys.executable).parent / "tdkt"
+    if not exe.exists():
+        pytest.skip(f"{exe} is not installed (pip install -e .)")
+    box = inbox(tmp_path / "inbox", names=("004_93c9989aa407a5d1.txt",))
+    other = tmp_path / "other_project"
+    (other / "pipeline").mkdir(parents=True)
+    (other / "pipeline" / "__init__.py").write_text("raise ImportError('not tdkt')\n", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    r = tdkt("ingest", box, "--db", db, "-q", cwd=other, cmd=[str(exe)])
+    assert r.returncode == 0, r.stderr
+    assert rows(db, "SELECT status, n_facts > 0 FROM documents") == [("ok", True)]
+
+
 def test_a_config_file_gives_the_warehouse_and_the_limits(tmp_path):
     box = inbox(tmp_path / "inbox", names=("004_93c9989aa407a5d1.txt", "000_3a864a165f113b92.txt"))
     etc = tmp_path / "etc"

@@ -14,6 +14,10 @@ API::
     with DocBatch() as batch:
         converted = batch.convert(paths)       # {path: Path of its .docx}
         doc = extractors.doc.extract(path, converted=converted.get(path))
+
+    # or each LibreOffice call in a process of the caller's (ingest's bounded workers):
+    for job in batch.jobs(paths):
+        converted.update(convert_job(job))     # {path: str of its .docx}
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -47,18 +52,24 @@ class DocBatch:
 
     def convert(self, paths: Iterable[str]) -> dict[str, Path]:
         """Convert what can be converted; returns the .docx of each file that was."""
-        from .doc import batchable, soffice_path
-
-        exe = soffice_path()
-        todo = [p for p in dict.fromkeys(str(p) for p in paths) if batchable(p)]
         out: dict[str, Path] = {}
-        if exe is None or not todo:
-            return out
-        for i in range(0, len(todo), CHUNK):
-            out.update(self._chunk(exe, todo[i:i + CHUNK], i))
+        for job in self.jobs(paths):
+            out.update({p: Path(f) for p, f in convert_job(job).items()})
+            self.calls += 1
         return out
 
+    def jobs(self, paths: Iterable[str]) -> list["Job"]:
+        """The LibreOffice calls :meth:`convert` makes, one per chunk, for a caller that runs
+        each in a process it can stop (ingest: a bounded worker, :mod:`pipeline.worker`)."""
+        from .doc import batchable, soffice_path
+
+        if soffice_path() is None:
+            return []
+        todo = [p for p in dict.fromkeys(str(p) for p in paths) if batchable(p)]
+        return [Job(str(self.dir), todo[i:i + CHUNK], i) for i in range(0, len(todo), CHUNK)]
+
     def _chunk(self, exe: str, paths: list[str], base: int) -> dict[str, Path]:
+        """One LibreOffice call (see :func:`convert_job`)."""
         work = self.dir / f"chunk{base:06d}"
         src, dst, profile = work / "in", work / "out", work / "profile"
         src.mkdir(parents=True)
@@ -77,7 +88,6 @@ class DocBatch:
                "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(dst)] + \
               [str(src / f"{n}.doc") for n in names]
         env = dict(os.environ, HOME=str(work))
-        self.calls += 1
         try:
             subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
                            env=env, timeout=PER_FILE_SECONDS * len(names))
@@ -89,3 +99,22 @@ class DocBatch:
             if f.exists() and f.stat().st_size > 0:
                 out[p] = f
         return out
+
+
+@dataclass(frozen=True)
+class Job:
+    """One chunk of a batch: where the batch works, the files, the number of the first."""
+    workdir: str
+    paths: list[str]
+    base: int
+
+
+def convert_job(job: Job) -> dict[str, str]:
+    """Convert one chunk with one LibreOffice process: {path: its .docx}.  Picklable both
+    ways, so a worker process can run it."""
+    from .doc import soffice_path
+
+    exe = soffice_path()
+    if exe is None:
+        return {}
+    return {p: str(f) for p, f in DocBatch(job.workdir)._chunk(exe, job.paths, job.base).items()}

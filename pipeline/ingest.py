@@ -350,7 +350,7 @@ class _Run:
         if not tasks:
             self.close(complete=True)
             return
-        with _doc_batch(tasks) as tasks, Pool(self.workers, self.settings.limits) as pool:
+        with _doc_batch(tasks, self.settings.limits) as tasks, Pool(self.workers, self.settings.limits) as pool:
             for t, res in pool.map(tasks):
                 if isinstance(res, Stopped):
                     res = stopped_outcome(t, res)
@@ -477,7 +477,7 @@ def _known(con) -> dict[str, tuple]:
 
 
 @contextlib.contextmanager
-def _doc_batch(tasks: list[Task]):
+def _doc_batch(tasks: list[Task], limits: Limits):
     """The tasks with the .docx of every .doc converted by one LibreOffice process (the
     batch's folder lives until the workers are done)."""
     docs = [t.path for t in tasks if t.doc is None and t.fmt == "doc"]
@@ -486,9 +486,28 @@ def _doc_batch(tasks: list[Task]):
         return
     from extractors.doc_batch import DocBatch
     with DocBatch() as batch:
-        converted = batch.convert(docs)
-        yield [replace(t, converted=str(converted[t.path])) if t.path in converted and t.doc is None
+        converted = convert_docs(batch, docs, limits)
+        yield [replace(t, converted=converted[t.path]) if t.path in converted and t.doc is None
                else t for t in tasks]
+
+
+def convert_docs(batch, docs: list[str], limits: Limits) -> dict[str, str]:
+    """The batch's LibreOffice calls, each in a bounded worker (:mod:`pipeline.worker`): a
+    call past the time or memory limit of one file is stopped, LibreOffice with it, and its
+    files are then read one by one, each within the limits — a .doc that hangs LibreOffice
+    holds the night up for ``seconds``, not for the batch's own allowance."""
+    from .worker import Pool, Stopped
+
+    jobs = batch.jobs(docs)
+    out: dict[str, str] = {}
+    if not jobs:
+        return out
+    with Pool(1, limits, job="extractors.doc_batch:convert_job") as pool:
+        for _, res in pool.map(jobs):
+            batch.calls += 1
+            if not isinstance(res, Stopped):
+                out.update(res)
+    return out
 
 
 def _regroup(con, changed: bool = True) -> dict:

@@ -11,6 +11,7 @@ import pytest
 from extractors import doc as doc_reader
 from extractors import extract
 from extractors.doc_batch import DocBatch
+from pipeline import ingest as ingest_mod
 from pipeline.ingest import ingest
 from pipeline.model import ExtractError
 from test_reader_support import CORPUS, sha256
@@ -58,14 +59,14 @@ def test_one_process_converts_every_file_as_a_single_conversion_would(tmp_path):
 def test_ingest_converts_the_runs_doc_files_in_one_batch(tmp_path, monkeypatch):
     box, paths = _inbox(tmp_path, 5)
     calls = []
-    real = DocBatch.convert
+    real = ingest_mod.convert_docs
 
-    def spy(self, ps):
-        out = real(self, ps)
-        calls.append((len(list(ps)), self.calls, len(out)))
+    def spy(batch, ps, limits):
+        out = real(batch, ps, limits)
+        calls.append((len(list(ps)), batch.calls, len(out)))
         return out
 
-    monkeypatch.setattr(DocBatch, "convert", spy)
+    monkeypatch.setattr(ingest_mod, "convert_docs", spy)
     con = connect(tmp_path / "w.duckdb")
     try:
         summary = ingest([box], con, workers=2)
@@ -77,3 +78,60 @@ def test_ingest_converts_the_runs_doc_files_in_one_batch(tmp_path, monkeypatch):
             assert texts[p] == extract(str(CORPUS / p.split(" ", 1)[1].replace(".doc", ".txt"))).text
     finally:
         con.close()
+
+
+def _processes_under(folder: Path) -> list[str]:
+    """Command lines of the running processes that name ``folder`` (LibreOffice's profile and
+    copies live there)."""
+    import os
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if str(folder) in cmd:
+            found.append(cmd)
+    return found
+
+
+@needs_soffice
+def test_the_batch_runs_within_the_limits_of_one_file(tmp_path, monkeypatch):
+    """LibreOffice's batch call is made in a bounded worker: past the time limit (here far below
+    what LibreOffice needs to start) it is stopped with its LibreOffice, nothing is converted,
+    and each file is then read alone within the same limit — recorded failed with the limit,
+    never holding the run for the batch's own allowance (30 s a file)."""
+    import tempfile
+    import time
+    from dataclasses import replace
+
+    from pipeline.config import Limits, Settings
+
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmp))              # the workers' and LibreOffice's copies
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))  # the batch's folder, made in this process
+    box, paths = _inbox(tmp_path, 4)
+    calls = []
+    real = ingest_mod.convert_docs
+
+    def spy(batch, ps, limits):
+        out = real(batch, ps, limits)
+        calls.append((len(list(ps)), batch.calls, len(out)))
+        return out
+
+    monkeypatch.setattr(ingest_mod, "convert_docs", spy)
+    settings = replace(Settings(), limits=Limits(seconds=0.3))
+    con = connect(tmp_path / "w.duckdb")
+    try:
+        t0 = time.monotonic()
+        summary = ingest([box], con, workers=2, settings=settings)
+        seconds = time.monotonic() - t0
+        rows = con.execute("SELECT status, limit_hit FROM documents ORDER BY path").fetchall()
+    finally:
+        con.close()
+    assert calls == [(4, 1, 0)]                         # one call, stopped: nothing converted
+    assert rows == [("failed", "seconds=0.3")] * 4 and len(summary.failed) == 4
+    assert all("giới hạn seconds" in r.error for r in summary.failed)
+    assert seconds < 30                                 # the batch's own allowance alone is 4 x 30 s
+    assert _processes_under(tmp) == []                  # no LibreOffice left running

@@ -80,3 +80,12 @@ def test_names_coordinated_before_the_receiving_verb_after_a_vote():
     assert [(g[0], g[2]) for g in got] == [("Hội Nông dân", "co_thi_dua_cap_bo_tinh"),
                                            ("Hội Khuyến học", "bang_khen_cap_bo_tinh"),
                                            ("Hội Người cao tuổi", "bang_khen_cap_bo_tinh")]
+
+
+def test_given_with_doi_voi_and_a_body_that_passes_the_award_on_is_no_honoree():
+    got = _names("Chủ tịch nước truy tặng danh hiệu vinh dự nhà nước “Bà mẹ Việt Nam anh hùng” đối với bà Trần Thị Lý, "
+                 "ngụ xã Tân Hòa và bà Ngô Thị Tư, ngụ xã Phú Hòa.")
+    assert [(g[0], g[1]) for g in got] == [("Trần Thị Lý", "ca_nhan"), ("Ngô Thị Tư", "ca_nhan")]
+    got = _names("UBND xã đề nghị và được Chủ tịch UBND huyện tặng Giấy khen cho 03 tập thể (Chi hội Phụ nữ thôn 1; "
+                 "Chi đoàn thôn 2; Tổ hòa giải thôn 3).")
+    assert [g[0] for g in got] == ["Chi hội Phụ nữ thôn 1", "Chi đoàn thôn 2", "Tổ hòa giải thôn 3"]

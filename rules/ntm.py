@@ -18,6 +18,7 @@ import regex
 
 
 from . import numbers as nums
+from .numbers_words import parse_words
 from .analysis import Analysis
 from .context import Period
 from .datafiles import load, pattern
@@ -68,6 +69,24 @@ def vocab() -> NtmVocab:
 _PCT_AFTER = P("ntm_pct_after")
 _ADV = P("ntm_adv")
 _MODEL = P("ntm_model")
+
+
+_YEAR_LEAD = P("ntm_year_lead")
+
+
+def _is_year(mt: str, ns: int, raw: str) -> bool:
+    """'Năm 2020 xã đạt chuẩn nông thôn mới': the year the commune reached the standard."""
+    return len(raw) == 4 and raw.isdigit() and 1945 <= int(raw) <= 2100 and \
+        _YEAR_LEAD.search(mt, max(0, ns - 14), ns) is not None
+
+
+def _count_value(raw: str) -> Optional[float]:
+    """A count in digits or in words ('ba xã' → 3)."""
+    v = nums.parse_number(raw)
+    if v is None and raw[:1].isalpha():
+        w = parse_words(raw)
+        v = float(w) if w is not None else None
+    return v
 
 
 def _band_label(band: str, prev_low: Optional[str]) -> str:
@@ -173,8 +192,8 @@ def extract_ntm(an: Analysis) -> None:
             if rule.metric in ("ntm.communes_standard", "ntm.villages_standard") and \
                     not v.context.search(m.group(0)) and not _has_context(an, sent):
                 continue
-            value = nums.parse_number(m.group("n"))
-            if value is None:
+            value = _count_value(m.group("n"))
+            if value is None or _is_year(mt, ns, m.group("n")):
                 continue
             of_total = nums.parse_number(m.group("of")) if "of" in m.groupdict() and m.group("of") else None
             base_metric = rule.metric

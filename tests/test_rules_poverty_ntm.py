@@ -1,4 +1,5 @@
 """Poverty and nông thôn mới rules on sentences from the seeds and the genre set."""
+import pytest
 from rules_support import extract_text, pick
 
 
@@ -281,3 +282,19 @@ def test_the_place_a_clause_opens_with_is_its_subject():
             "Toàn tỉnh có 91 xã đạt chuẩn NTM.\n")
     got = sorted((f.value, f.subject) for f in extract_text(text, period="2024").facts)
     assert got == [(3, "Vĩnh Long"), (5, "Trà Cú"), (9, "Mỏ Cày Nam"), (16, "Mỏ Cày Nam"), (19, "Long Hòa"), (91, None)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Đến nay toàn tỉnh đạt 13,5 tiêu chí/xã, tăng bình quân 11,89 tiêu chí/xã so với năm 2011.", 13.5),
+    ("Đến cuối tháng 6/2015, số tiêu chí đạt bình quân/xã của toàn tỉnh là 14,1 tiêu chí.", 14.1),
+    ("Số tiêu chí đạt chuẩn trung bình của toàn huyện là 16,4 tiêu chí.", 16.4),
+])
+def test_average_criteria_per_commune_in_its_shapes_and_never_the_rise(text, want):
+    got = [f.value for f in extract_text(text + "\n", period="2020").facts if f.metric == "ntm.avg_criteria"]
+    assert got == [want]
+
+
+def test_ntm_counts_in_words_and_a_year_is_no_count():
+    text = "Toàn huyện có hai xã đạt chuẩn nông thôn mới kiểu mẫu và mười hai thôn đạt chuẩn NTM. Năm 2019 xã đạt chuẩn nông thôn mới.\n"
+    assert sorted((f.metric, f.value) for f in extract_text(text, period="2020").facts) == [
+        ("ntm.communes_model", 2), ("ntm.villages_standard", 12)]

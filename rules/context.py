@@ -342,8 +342,9 @@ def _in_breakdown(mt: str, lo: int, at: int) -> bool:
 
 def _present_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[str]) -> Optional[Period]:
     """'Đến nay, 6/27 thôn đã đạt chuẩn ...' in a text on 2020-2025: the state at its end (2025),
-    whatever period the rest of the sentence names ('... theo bộ tiêu chí giai đoạn 2021-2025')."""
-    if not doc_period or not re.fullmatch(r"\d{4}-\d{4}", doc_period):
+    whatever period the rest of the sentence names ('... theo bộ tiêu chí giai đoạn 2021-2025');
+    in a text on one period, 'nay' opening the figure's clause is that period."""
+    if not doc_period:
         return None
     mt = sent.doc.match_text
     m = None
@@ -353,7 +354,13 @@ def _present_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[str]
         return None
     if period_mentions(mt[m.end():pos], m.end(), doc_period):
         return None
-    return Period(doc_period[5:], "present")
+    if re.fullmatch(r"\d{4}-\d{4}", doc_period):
+        return Period(doc_period[5:], "present")
+    if m.start() >= cs and not period_mentions(mt[cs:pos], cs, doc_period):
+        # "Năm 2011, xã chỉ đạt 4/19 tiêu chí; nay tỷ lệ hộ nghèo chỉ còn 2,1%": now, not the year
+        # before; the period is the text's own, with the source it came from
+        return doc_period if isinstance(doc_period, Period) else Period(doc_period, "present")
+    return None
 
 
 def _event_year(sent: Sentence, pos: int, doc_period: Optional[str]) -> Optional[str]:

@@ -219,3 +219,15 @@ def test_quarters_written_with_a_dash_or_slash(said, want):
     text = f"Đến hết {said}, thành phố có 4 huyện đạt chuẩn nông thôn mới.\n"
     f = pick(extract_text(text).facts, metric="ntm.districts_standard")[0]
     assert (f.value, f.period) == (4, want)
+
+
+def test_a_first_paragraph_telling_a_history_gives_way_to_the_dateline():
+    text = ("Người dân góp sức xây dựng nông thôn mới\n\n"
+            "05/12/2019 08:15\n\n"
+            "Xã Long Phú vừa được công nhận đạt chuẩn nông thôn mới, là xã thứ 6/9 của huyện đạt chuẩn.\n\n"
+            "Khi mới bắt đầu xây dựng nông thôn mới năm 2011, xã chỉ đạt 4/19 tiêu chí; nay tỷ lệ hộ nghèo của xã "
+            "chỉ còn 2,1%.")
+    fr = _frame(text)
+    assert (fr.period, fr.period.source) == ("2019", "dateline")
+    f = pick(extract_text(text).facts, metric="poverty.poor_rate")[0]
+    assert (f.value, f.period) == (2.1, "2019")

@@ -327,6 +327,12 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     ev = _event_year(sent, pos, doc_period)
     if ev:
         return Period(ev, "event_date")
+    if doc_period is None:
+        # a text that dates nothing else: a period later in the figure's sentence ('Dịp này, 3 cá nhân
+        # được nhận Bằng khen ...; đồng thời vinh danh 3 nhà giáo tiêu biểu năm học 2022 - 2023')
+        later = [x for x in period_mentions(mt[pos:sent.end], pos, None) if not x.baseline and not x.attached]
+        if later:
+            return Period(later[0].period, "after")
     return sourced(doc_period, "document")
 
 

@@ -231,3 +231,16 @@ def test_a_first_paragraph_telling_a_history_gives_way_to_the_dateline():
     assert (fr.period, fr.period.source) == ("2019", "dateline")
     f = pick(extract_text(text).facts, metric="poverty.poor_rate")[0]
     assert (f.value, f.period) == (2.1, "2019")
+
+
+def test_a_text_dating_nothing_else_takes_a_period_later_in_the_figures_sentence():
+    text = ("Phòng Giáo dục huyện tuyên dương giáo viên, học sinh\n\n"
+            "Sáng 28/5, Phòng Giáo dục và Đào tạo huyện tổ chức lễ tổng kết, tuyên dương khen thưởng.\n\n"
+            "Phát biểu tại buổi lễ, lãnh đạo huyện ghi nhận những nỗ lực của ngành giáo dục.\n\n"
+            "Dịp này, 2 cá nhân được nhận Bằng khen của Bộ GD-ĐT; 5 tập thể nhận Giấy khen của Chủ tịch UBND "
+            "huyện; đồng thời tuyên dương 9 học sinh tiêu biểu năm học 2023 - 2024.\n")
+    got = sorted((f.value, f.period, f.period_source) for f in extract_text(text).facts if f.metric == "award.count")
+    assert got[:2] == [(2, "2023-2024", "after"), (5, "2023-2024", "after")]
+    # a text with a period of its own keeps it
+    got = [f.period for f in extract_text(text, period="2024").facts if f.value == 2]
+    assert got == ["2024"]

@@ -480,11 +480,33 @@ def status_at(sent: Sentence, pos: int, *, seps: str = ";:") -> Optional[str]:
         if st == "proposed" and _GRANTED.search(before):
             st = None
     if st is None:
-        st = _status_after(sent, pos) or _lead_in_status(sent, lo, pos)
+        st = _status_after(sent, pos) or _lead_in_status(sent, lo, pos) or _continued_status(sent, pos)
     if st is not None:
         return st
     if in_plan_section(sent):
         return "target"
+    return None
+
+
+_CONTINUATION = P("tm_continuation_open")
+
+
+def _continued_status(sent: Sentence, pos: int) -> Optional[str]:
+    """'12 tập thể được đề nghị tặng Cờ thi đua của Chính phủ. Ngoài ra, còn có Cờ thi đua của UBND
+    tỉnh: 54 tập thể; ...': a sentence going on with the one before takes its proposal."""
+    mt = sent.doc.match_text
+    c = _CONTINUATION.match(mt, sent.start, pos)
+    if c is None or c.end() == sent.start:
+        return None
+    window = mt[max(0, sent.start - 240):sent.start]
+    prev = [p for p in re.split(r"\.\s|\n", window) if p.strip()]
+    if not prev:
+        return None
+    p = None
+    for p in _PROPOSED.finditer(prev[-1]):
+        pass
+    if p is not None and not _NOT_PROPOSED.search(prev[-1], p.end()):
+        return "proposed"
     return None
 
 

@@ -97,8 +97,9 @@ _PLAN_CUE = P("facts_plan_cue")
 
 
 def _plans_of_results(an: Analysis) -> None:
-    """A poverty or NTM figure is never proposed for an award: 'dự kiến đến cuối năm 2015 sẽ có thêm
-    12 xã đạt chuẩn', '12 xã đăng ký về đích nông thôn mới' state what is planned (a target)."""
+    """A poverty or NTM figure read as proposed is a plan when it says it will be reached ('đến cuối
+    năm 2015 sẽ có thêm 12 xã đạt chuẩn', '12 xã đăng ký về đích nông thôn mới'): a target.  A
+    figure only 'dự kiến' stays proposed, as SPEC.md lists it."""
     mt = an.doc.match_text
     for f in an.facts:
         if f.status == "proposed" and f.metric.startswith(("poverty.", "ntm.")):

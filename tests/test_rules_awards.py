@@ -350,3 +350,11 @@ def test_the_form_named_in_brackets_after_the_verb_and_a_share_of_the_whole():
     assert ("award.count", 64, "giay_khen_cap_xa", "2024-Q3") in got
     assert ("award.count", 210, "giay_khen_cap_xa", "2024-Q3") in got
     assert ("award.direct_worker_share", 61, "giay_khen_cap_xa", "2024-Q3") in got
+
+
+def test_a_sentence_going_on_with_the_one_before_takes_its_proposal_and_striving_is_no_target():
+    text = ("08 tập thể được đề nghị tặng Cờ thi đua của Chính phủ. Ngoài ra, còn có Cờ thi đua của UBND tỉnh: "
+            "31 tập thể; Chiến sĩ thi đua cấp tỉnh: 45 cá nhân.\n\n"
+            "Qua 60 năm không ngừng phấn đấu, huyện có 52 tập thể, cá nhân được tặng danh hiệu Anh hùng lực lượng vũ trang.\n")
+    got = sorted((f.value, f.status) for f in extract_text(text, period="2023").facts if f.metric == "award.count")
+    assert got == [(8, "proposed"), (31, "proposed"), (45, "proposed"), (52, None)]

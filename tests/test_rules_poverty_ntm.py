@@ -298,3 +298,8 @@ def test_ntm_counts_in_words_and_a_year_is_no_count():
     text = "Toàn huyện có hai xã đạt chuẩn nông thôn mới kiểu mẫu và mười hai thôn đạt chuẩn NTM. Năm 2019 xã đạt chuẩn nông thôn mới.\n"
     assert sorted((f.metric, f.value) for f in extract_text(text, period="2020").facts) == [
         ("ntm.communes_model", 2), ("ntm.villages_standard", 12)]
+
+
+def test_a_figure_only_expected_stays_proposed():
+    ex = extract_text("Hết năm 2024, tỉnh dự kiến thêm 6 xã đạt chuẩn nông thôn mới.\n", period="2024")
+    assert [(f.value, f.status) for f in ex.facts] == [(6, "proposed")]

@@ -154,7 +154,7 @@ class Analysis:
         name = " ".join(words[1:]) if level else bare.group("name")
         if not name or not opens_like_a_place(name):
             return None
-        return name, level or "commune"
+        return name, level or _gazetteer_level(name)
 
     # -- building facts ----------------------------------------------------------
     def fact(self, sent: Sentence, n: "nums.Num", metric: str, rule: str, **kw) -> Fact:
@@ -192,3 +192,12 @@ def _fmt(v: float) -> str:
 def _shift(n: "nums.Num", base: int) -> "nums.Num":
     from dataclasses import replace
     return replace(n, start=n.start + base, end=n.end + base)
+
+
+def _gazetteer_level(name: str) -> str:
+    """The level of a unit named without its prefix, from the gazetteer ('Long An' a province,
+    'Cầu Ngang' a district), else a commune."""
+    from .gazetteer import find_districts, find_province
+    if find_province(name) is not None:
+        return "province"
+    return "district" if find_districts(name) else "commune"

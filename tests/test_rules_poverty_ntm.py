@@ -303,3 +303,17 @@ def test_ntm_counts_in_words_and_a_year_is_no_count():
 def test_a_figure_only_expected_stays_proposed():
     ex = extract_text("Hết năm 2024, tỉnh dự kiến thêm 6 xã đạt chuẩn nông thôn mới.\n", period="2024")
     assert [(f.value, f.status) for f in ex.facts] == [(6, "proposed")]
+
+
+def test_communes_named_by_their_title_and_increases_in_brackets_keep_the_kind_just_stated():
+    text = ("Đến tháng 9/2023, tỉnh đã có 3 đơn vị cấp huyện đạt chuẩn nông thôn mới (tăng 1 đơn vị so với năm 2022); "
+            "97 xã đạt chuẩn NTM (tăng 5 xã so với năm 2022) và 14 xã NTM nâng cao (tăng 3 xã so với năm 2022).\n")
+    got = sorted((f.metric, f.value, f.qualifier) for f in extract_text(text, period="2023").facts)
+    assert got == [("ntm.communes_advanced", 3, "tăng thêm"), ("ntm.communes_advanced", 14, None),
+                   ("ntm.communes_standard", 5, "tăng thêm"), ("ntm.communes_standard", 97, None),
+                   ("ntm.districts_standard", 1, "tăng thêm"), ("ntm.districts_standard", 3, None)]
+
+
+def test_a_place_named_without_prefix_takes_its_level_from_the_gazetteer():
+    f = extract_text("Phấn đấu đến năm 2025, Cầu Ngang có 08 xã đạt chuẩn nông thôn mới nâng cao.\n", period="2024").facts[0]
+    assert (f.subject, f.subject_level) == ("Cầu Ngang", "district")

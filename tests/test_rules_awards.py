@@ -358,3 +358,9 @@ def test_a_sentence_going_on_with_the_one_before_takes_its_proposal_and_striving
             "Qua 60 năm không ngừng phấn đấu, huyện có 52 tập thể, cá nhân được tặng danh hiệu Anh hùng lực lượng vũ trang.\n")
     got = sorted((f.value, f.status) for f in extract_text(text, period="2023").facts if f.metric == "award.count")
     assert got == [(8, "proposed"), (31, "proposed"), (45, "proposed"), (52, None)]
+
+
+def test_cases_counted_are_no_school():
+    text = "Trong 5 năm, có 1.204 trường hợp được Thủ tướng Chính phủ tặng bằng khen và 3 trường được tặng Cờ thi đua của Chính phủ.\n"
+    got = sorted((f.value, f.award, f.recipient) for f in extract_text(text, period="2020-2025").facts)
+    assert got == [(3, "co_thi_dua_chinh_phu", "tap_the"), (1204, "bang_khen_thu_tuong", None)]

@@ -81,7 +81,10 @@ def _drop_restatements(an: Analysis) -> None:
             continue
         keep = [f for f in group if structured(f)]
         plain = [f for f in group if not headline_like(f) and f not in keep]
-        if not keep or (plain and plain[0].table_index is None and all(k.table_index is not None for k in keep)):
+        # a sentence restating a poverty figure of a table keeps its own pairs (the count with its
+        # rate that the ratio check reads); an award count said again over its table is the table's
+        restates_table = plain and plain[0].table_index is None and all(k.table_index is not None for k in keep)
+        if not keep or (restates_table and not group[0].metric.startswith("award.")):
             keep = keep + (plain or group)[:1]
         drop.update(id(f) for f in group if all(f is not k for k in keep))
     # "2 Huân chương ... hạng Ba cho 2 cá nhân": the awards counted, then who got them, in one sentence

@@ -227,6 +227,17 @@ def _pick_mention(found: list[PeriodMention]) -> Optional[PeriodMention]:
     return (years or usable)[-1]
 
 
+def _governing_range(mt: str, found: list[PeriodMention], pos: int) -> Optional[PeriodMention]:
+    """'đến ngày 30/6/2020, toàn huyện có 21/21 xã ..., trong đó giai đoạn 2016 - 2020 có thêm 14 xã':
+    a range right before the figure, with no comma between, dates it rather than a year further back."""
+    usable = [p for p in found if not p.attached and not p.baseline and not p.reason]
+    if not usable or "-" not in usable[-1].period or usable[-1].period[5:6] in ("H", "Q"):
+        return None
+    last = usable[-1]
+    between = mt[last.pos:pos]
+    return last if len(between) <= 50 and not re.search(r"[,;:.]", between[9:]) else None
+
+
 def _outside_parens(text: str, found: list[PeriodMention], base: int) -> list[PeriodMention]:
     depth_at, depth = [], 0
     for ch in text:
@@ -283,14 +294,15 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     for scope, lo in enumerate((cs, sent.start, sent.block.start)):
         found = [x for x in period_mentions(mt[lo:pos], lo, doc_period)
                  if x.pos < pos and not (x.pos < cs and _in_breakdown(mt, max(lo, sent.start), x.pos))]
-        chosen = _pick_mention(found)
+        governing = _governing_range(mt, found, pos)
+        chosen = governing or _pick_mention(found)
         if chosen is not None and chosen.reason:
             # only the year an award rewards ("Sơ kết phong trào ... giai đoạn 2021 - 2024: 12 tập
             # thể"): a period the section heading gives the granting comes first
             rewarded = rewarded or chosen.period
             continue
         # "đầu năm" shifts a stock only in the figure's own sentence
-        p = _pick(found, stock=stock and scope < 2)
+        p = governing.period if governing is not None else _pick(found, stock=stock and scope < 2)
         last_time = None
         if p and stock and scope < 2 and p.isdigit() and chosen is not None:
             for last_time in _TIME_OF_YEAR.finditer(mt, chosen.pos, pos):

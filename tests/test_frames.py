@@ -244,3 +244,13 @@ def test_a_text_dating_nothing_else_takes_a_period_later_in_the_figures_sentence
     # a text with a period of its own keeps it
     got = [f.period for f in extract_text(text, period="2024").facts if f.value == 2]
     assert got == ["2024"]
+
+
+def test_a_range_right_before_the_figure_and_a_baseline_start_of_year():
+    text = ("Đến ngày 30/6/2024, toàn huyện có 18/18 xã đạt chuẩn nông thôn mới, trong đó giai đoạn 2021 - 2025 "
+            "có thêm 6 xã.\n\n"
+            "Theo kết quả rà soát cuối năm 2023, toàn xã còn 31 hộ nghèo, chiếm tỷ lệ 1,20% (giảm 0,50% so với đầu năm); "
+            "hộ cận nghèo còn 57 hộ, chiếm tỷ lệ 2,21%.\n")
+    got = {(f.metric, f.value): f.period for f in extract_text(text, period="2024").facts}
+    assert got[("ntm.communes_standard", 18)] == "2024-H1" and got[("ntm.communes_standard", 6)] == "2021-2025"
+    assert got[("poverty.near_poor_households", 57)] == "2023" and got[("poverty.near_poor_rate", 2.21)] == "2023"

@@ -254,3 +254,11 @@ def test_a_range_right_before_the_figure_and_a_baseline_start_of_year():
     got = {(f.metric, f.value): f.period for f in extract_text(text, period="2024").facts}
     assert got[("ntm.communes_standard", 18)] == "2024-H1" and got[("ntm.communes_standard", 6)] == "2021-2025"
     assert got[("poverty.near_poor_households", 57)] == "2023" and got[("poverty.near_poor_rate", 2.21)] == "2023"
+
+
+def test_a_headline_launching_the_work_of_a_year_gives_way_to_the_year_reviewed():
+    text = ("Mường La triển khai công tác thi đua, khen thưởng năm 2019\n\n"
+            "UBND huyện Mường La vừa tổ chức Hội nghị tổng kết công tác thi đua, khen thưởng năm 2018, triển khai nhiệm vụ năm 2019.\n\n"
+            "Nhân dịp này, UBND huyện đã tặng Giấy khen cho 120 tập thể, 310 cá nhân.\n")
+    fr = _frame(text)
+    assert (fr.period, fr.period.source) == ("2018", "lede")

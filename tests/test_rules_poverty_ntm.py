@@ -317,3 +317,11 @@ def test_communes_named_by_their_title_and_increases_in_brackets_keep_the_kind_j
 def test_a_place_named_without_prefix_takes_its_level_from_the_gazetteer():
     f = extract_text("Phấn đấu đến năm 2025, Cầu Ngang có 08 xã đạt chuẩn nông thôn mới nâng cao.\n", period="2024").facts[0]
     assert (f.subject, f.subject_level) == ("Cầu Ngang", "district")
+
+
+def test_the_level_a_reduction_is_measured_from_is_the_rate_of_its_year():
+    text = ("Theo kết quả rà soát năm 2024, toàn huyện còn 3.902 hộ nghèo, chiếm tỷ lệ 21,40% (giảm 3,15% so với "
+            "năm 2023 là 24,55%).\n")
+    got = sorted((f.metric, f.value, f.period) for f in extract_text(text, period="2024").facts)
+    assert got == [("poverty.poor_households", 3902, "2024"), ("poverty.poor_rate", 21.4, "2024"),
+                   ("poverty.poor_rate", 24.55, "2023"), ("poverty.poor_rate_reduction", 3.15, "2024")]

@@ -174,6 +174,11 @@ def _matches(an: Analysis, sent: Sentence) -> list[tuple[int, NtmRule, "regex.Ma
 
 
 def extract_ntm(an: Analysis) -> None:
+    _extract_rules(an)
+    _breakdowns(an)
+
+
+def _extract_rules(an: Analysis) -> None:
     v = vocab()
     mt = an.doc.match_text
     for sent in an.sentences:
@@ -320,3 +325,60 @@ def _conjuncts(an: Analysis, sent: Sentence, ns: int, rule: NtmRule, f: Fact, se
         an.fact(sent, num, f"ntm.{fam}_{kind}", f"{rule.id}/conjunct", unit=unit, of_total=of_total,
                 qualifier="tăng thêm" if added else None, period=an.period(sent, s, m.end("u")),
                 status=an.status(sent, s))
+
+
+_BREAKDOWN_HEAD = P("ntm_breakdown_head")
+_BREAKDOWN_ITEM = P("ntm_breakdown_item")
+_DISTRIBUTIVE = P("ntm_distributive")
+
+
+def _breakdowns(an: Analysis) -> None:
+    """'22 thôn đạt chuẩn Thôn nông thôn mới kiểu mẫu. ... Trong đó, huyện Yên Sơn có 5 thôn; ...
+    Chiêm Hoá có 2 thôn', 'Thêm 21 thôn ... kiểu mẫu. Cụ thể, huyện Hiệp Hoà công bố thêm 8 thôn ...
+    Huyện Lục Nam thêm 3 thôn ...': a total broken down place by place gives each place a figure of
+    the total's kind.  The breakdown opens with 'Trong đó'/'Cụ thể' and goes on through the
+    sentences that open with a place."""
+    mt = an.doc.match_text
+    taken = {f.char_start for f in an.facts}
+    open_lead: Optional[Fact] = None
+    for sent in an.sentences:
+        if sent.in_closing:
+            continue
+        head = _BREAKDOWN_HEAD.match(mt, sent.start, sent.end)
+        if head is not None and head.end() > sent.start:
+            open_lead = _last_total(an, sent.start)
+        elif open_lead is not None and an.opening_subject(sent, sent.end) is None:
+            open_lead = None
+        if open_lead is None:
+            continue
+        for m in _BREAKDOWN_ITEM.finditer(mt, sent.start, sent.end):
+            _breakdown_item(an, sent, m, open_lead, taken)
+
+
+def _last_total(an: Analysis, before: int) -> Optional[Fact]:
+    cands = [f for f in an.facts if f.char_start < before and f.unit in ("commune", "village")
+             and f.metric.startswith("ntm.") and f.metric != "ntm.communes_by_criteria" and f.subject is None]
+    return max(cands, key=lambda f: f.char_start) if cands else None
+
+
+def _breakdown_item(an: Analysis, sent: Sentence, m: "regex.Match", lead: Fact, taken: set[int]) -> None:
+    mt = an.doc.match_text
+    s, e = m.span("n")
+    fam = "communes" if m.group("u") == "xã" else "villages"
+    if s in taken or _FAMILY.get(lead.metric) != fam or _DISTRIBUTIVE.search(mt, max(sent.start, m.start() - 16), m.start()):
+        return
+    cs = clause_start(sent, s, seps=";")
+    place = subject_before(an.doc.text, cs, m.start()) or an.opening_subject(sent, s)
+    value = _count_value(m.group("n"))
+    if place is None or value is None:
+        return
+    num = nums.Num(value=value, start=s, end=e, raw=an.doc.text[s:e], kind="int", base=value)
+    taken.add(s)
+    an.fact(sent, num, lead.metric, "ntm.breakdown", unit=lead.unit, qualifier=lead.qualifier,
+            subject=place[0], subject_level=place[1], period=an.period(sent, s, e) or _lead_period(lead),
+            status=an.status(sent, s) or lead.status)
+
+
+def _lead_period(lead: Fact) -> Optional[Period]:
+    """A breakdown that dates nothing itself has the period of its total."""
+    return Period(lead.period, "inherited") if lead.period else None

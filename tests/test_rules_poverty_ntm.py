@@ -325,3 +325,15 @@ def test_the_level_a_reduction_is_measured_from_is_the_rate_of_its_year():
     got = sorted((f.metric, f.value, f.period) for f in extract_text(text, period="2024").facts)
     assert got == [("poverty.poor_households", 3902, "2024"), ("poverty.poor_rate", 21.4, "2024"),
                    ("poverty.poor_rate", 24.55, "2023"), ("poverty.poor_rate_reduction", 3.15, "2024")]
+
+
+def test_a_total_broken_down_place_by_place():
+    text = ("Năm 2023, toàn tỉnh có thêm 17 thôn đạt chuẩn thôn nông thôn mới kiểu mẫu.\n\n"
+            "Cụ thể, huyện Hiệp Đức công bố thêm 6 thôn, gồm: Thôn 1, Thôn 2, xã Quế Thọ. Huyện Tiên Phước thêm "
+            "4 thôn gồm: Thôn 3, xã Tiên Lập; các huyện Phú Ninh, Núi Thành mỗi đơn vị có 3 thôn và Bắc Trà My có 1 thôn.\n\n"
+            "Toàn tỉnh hiện có 41 xã và 12 hộ tham gia.\n")
+    got = sorted((f.value, f.subject, f.metric, f.qualifier, f.period) for f in extract_text(text, period="2023").facts)
+    assert got == [(1, "Bắc Trà My", "ntm.villages_model", "tăng thêm", "2023"),
+                   (4, "Tiên Phước", "ntm.villages_model", "tăng thêm", "2023"),
+                   (6, "Hiệp Đức", "ntm.villages_model", "tăng thêm", "2023"),
+                   (17, None, "ntm.villages_model", "tăng thêm", "2023")]

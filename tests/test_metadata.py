@@ -368,3 +368,10 @@ def test_a_central_leader_signs_after_the_recipients_list():
             "Nơi nhận:\n- Bộ Nội vụ;\n- Lưu: Văn thư.\n\nTHỦ TƯỚNG\nPhan Văn Khải\n")
     meta = read_metadata(doc_from_text(text))
     assert (meta.signer, meta.doc_number) == ("Phan Văn Khải", "215/QĐ-TTg")
+
+
+def test_a_news_lede_naming_a_body_is_no_issuer_line():
+    from tests.rules_support import doc_from_text
+    text = ("22 thôn đạt chuẩn Thôn nông thôn mới kiểu mẫu\n"
+            "- Thông tin từ Văn phòng Điều phối nông thôn mới tỉnh cho biết, toàn tỉnh đã có 22 thôn đạt chuẩn.\n")
+    assert read_metadata(doc_from_text(text)).issuer is None

@@ -101,13 +101,18 @@ def read_header(doc: Document) -> Header:
 
 
 _ISSUER_LINE_MAX = 90
+_HEADLINE_VERB = P("meta_headline_predicate")
 
 
 def _short_body_line(text: str) -> bool:
     """An issuer line not in capitals ('Ủy ban nhân dân huyện Bảo Lạc') is short and no sentence: a
     news lede naming a body ('- Thông tin từ Văn phòng Ban điều phối ... cho biết, ...') is not one."""
     t = text.strip()
-    return len(t) <= _ISSUER_LINE_MAX and not t.endswith((".", ",", ";")) and bool(parse_bodies(t))
+    if len(t) > _ISSUER_LINE_MAX or t.endswith((".", ",", ";")):
+        return False
+    bodies = parse_bodies(t)
+    # the body is the line, not a name inside a headline ('Trường THCS X nhận Huân chương ...')
+    return bool(bodies) and bodies[0].start <= 2 and not _HEADLINE_VERB.search(match_form(t))
 
 
 def _title_continues(ln: Line, last: Optional[Line], h: Header) -> bool:

@@ -375,3 +375,10 @@ def test_a_news_lede_naming_a_body_is_no_issuer_line():
     text = ("22 thôn đạt chuẩn Thôn nông thôn mới kiểu mẫu\n"
             "- Thông tin từ Văn phòng Điều phối nông thôn mới tỉnh cho biết, toàn tỉnh đã có 22 thôn đạt chuẩn.\n")
     assert read_metadata(doc_from_text(text)).issuer is None
+
+
+def test_a_headline_naming_a_body_is_no_issuer():
+    from tests.rules_support import doc_from_text
+    text = ("Trường THCS Lê Lợi nhận Huân chương Lao động hạng Nhì\n\n"
+            "Sáng 20/11, Trường THCS Lê Lợi tổ chức lễ đón nhận Huân chương Lao động hạng Nhì.\n")
+    assert read_metadata(doc_from_text(text)).issuer is None

@@ -337,3 +337,16 @@ def test_a_total_broken_down_place_by_place():
                    (4, "Tiên Phước", "ntm.villages_model", "tăng thêm", "2023"),
                    (6, "Hiệp Đức", "ntm.villages_model", "tăng thêm", "2023"),
                    (17, None, "ntm.villages_model", "tăng thêm", "2023")]
+
+
+def test_a_unit_named_by_its_level_alone_points_back_at_the_one_named_before():
+    text = ("Xã Tân Phú Đông đạt chuẩn nông thôn mới nâng cao\n\n"
+            "Đối với huyện Giồng Trôm, tổng nguồn lực huy động trên 900 tỷ đồng. Huyện có 09 xã đạt chuẩn nông thôn mới.\n\n"
+            "Nhờ thu nhập khá nên tỷ lệ hộ nghèo của xã đã giảm còn 2,6%.\n\n"
+            "Sau hơn 10 năm thực hiện chương trình, đến nay huyện Chợ Gạo đã có 11/11 xã đạt chuẩn nông thôn mới.\n")
+    got = sorted((f.value, f.subject) for f in extract_text(text).facts if f.metric.startswith(("ntm.", "poverty.")))
+    assert got == [(2.6, "Tân Phú Đông"), (9, "Giồng Trôm"), (11, "Chợ Gạo")]
+    # in a report of its own the unit is the reporting unit (no subject)
+    f = pick(extract_text("Nhờ thu nhập khá nên tỷ lệ hộ nghèo của xã đã giảm còn 2,6%.\n", period="2023",
+                          doc_type="bao_cao").facts, metric="poverty.poor_rate")[0]
+    assert f.subject is None

@@ -36,7 +36,8 @@ _LIST_LEAD = P("hon_list_lead")
 _SEP = P("hon_name_sep")
 _BARE_PERSON = P("hon_bare_person")
 _CLAUSE_OPEN = P("hon_clause_open")
-_SKIP_AWARDS = {"aw.dien_hinh_tien_tien"}
+# every award names its honorees, the 'điển hình tiên tiến' honoured at a congress too
+_SKIP_AWARDS: set[str] = set()
 _ITEM_LINE = P("hon_item_line")
 _BULLET = P("hon_bullet")
 

@@ -89,3 +89,15 @@ def test_given_with_doi_voi_and_a_body_that_passes_the_award_on_is_no_honoree():
     got = _names("UBND xã đề nghị và được Chủ tịch UBND huyện tặng Giấy khen cho 03 tập thể (Chi hội Phụ nữ thôn 1; "
                  "Chi đoàn thôn 2; Tổ hòa giải thôn 3).")
     assert [g[0] for g in got] == ["Chi hội Phụ nữ thôn 1", "Chi đoàn thôn 2", "Tổ hòa giải thôn 3"]
+
+
+def test_people_listed_with_their_birth_and_place_in_brackets_and_models_honoured():
+    got = _names("Chủ tịch nước truy tặng danh hiệu Bà mẹ Việt Nam anh hùng cho 3 mẹ.\n\n"
+                 "Các Mẹ gồm: Mẹ Lò Thị Xuân, sinh năm 1901, xã Chiềng Ban (mẹ liệt sĩ Lò Văn A); Mẹ Cầm Thị Rong, "
+                 "sinh năm 1910, xã Mường Bon (mẹ liệt sĩ Cầm Văn B và Cầm Văn C); Mẹ Quàng Thị Dần, sinh năm 1925.")
+    assert [g[0] for g in got] == ["Lò Thị Xuân", "Cầm Thị Rong", "Quàng Thị Dần"]
+    assert got[1][3] == "sinh năm 1910, xã Mường Bon (mẹ liệt sĩ Cầm Văn B và Cầm Văn C)"
+    got = _names("Chương trình tôn vinh 2 cá nhân điển hình tiên tiến. Đó là: Ông Hà Văn Tư, Chủ tịch UBND xã Mường Lý; "
+                 "Bà Lò Thị Hoa, Giám đốc HTX Tân Tiến.")
+    assert [(g[0], g[2]) for g in got] == [("Hà Văn Tư", "dien_hinh_tien_tien"), ("Lò Thị Hoa", "dien_hinh_tien_tien")]
+    assert _names("Trường cũng được Chủ tịch UBND tỉnh tặng Bằng khen.") == []

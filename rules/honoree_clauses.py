@@ -174,11 +174,16 @@ def _bullets_after(an: Analysis) -> None:
     for i, b in enumerate(blocks[:-1]):
         if b.kind == TABLE or not _ITEM_LINE.match(b.text) and b.kind != HEADING and not b.text.rstrip().endswith(":"):
             continue
-        ms = [m for m in award_mentions(an.doc.match_text[b.start:b.end], b.start)
-              if m.entry.id not in _SKIP_AWARDS and m.code]
+        sents = [s for s in an.sentences if s.block.index == b.index]
+        # the list hangs from the block's last sentence ('... gồm: A, B. Các cá nhân được Bộ trưởng
+        # ... tặng Bằng khen là:'): the award it names
+        if sents and b.text.rstrip().endswith(":"):
+            found = an.mentions_in(sents[-1])
+        else:
+            found = award_mentions(an.doc.match_text[b.start:b.end], b.start)
+        ms = [m for m in found if m.entry.id not in _SKIP_AWARDS and m.code]
         if len(ms) != 1:
             continue
-        sents = [s for s in an.sentences if s.block.index == b.index]
         for nb in blocks[i + 1:i + 40]:
             bullet = _BULLET.match(nb.text)
             if nb.kind == TABLE or bullet is None or len(nb.text) > 200:

@@ -101,3 +101,12 @@ def test_people_listed_with_their_birth_and_place_in_brackets_and_models_honoure
                  "Bà Lò Thị Hoa, Giám đốc HTX Tân Tiến.")
     assert [(g[0], g[2]) for g in got] == [("Hà Văn Tư", "dien_hinh_tien_tien"), ("Lò Thị Hoa", "dien_hinh_tien_tien")]
     assert _names("Trường cũng được Chủ tịch UBND tỉnh tặng Bằng khen.") == []
+
+
+def test_bullets_under_the_last_sentence_of_a_paragraph_naming_the_award():
+    got = _names("Các tập thể được Tập đoàn tặng Bằng khen gồm: Nông trường Bình Sơn, Phòng Kế hoạch. Các cá nhân được "
+                 "Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn tặng Bằng khen là:\n\n"
+                 "- Ông Trần Văn Lực, Giám đốc Nông trường Bình Sơn;\n\n- Bà Lê Thị Mai, công nhân Tổ 3.\n")
+    people = [(g[0], g[2], g[3]) for g in got if g[1] == "ca_nhan"]
+    assert people == [("Trần Văn Lực", "bang_khen_cap_bo_tinh", "Giám đốc Nông trường Bình Sơn"),
+                      ("Lê Thị Mai", "bang_khen_cap_bo_tinh", "công nhân Tổ 3")]

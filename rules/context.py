@@ -34,6 +34,7 @@ _YEAR_RE = P("tm_year_re")
 # a year that belongs to a date or a document number
 _DATE_BEFORE = P("tm_date_before")
 _NUMBER_BEFORE = P("tm_number_before")
+_NUMBER_LIST_AFTER = P("tm_number_list_after")
 # "so với cuối năm 2015", "so với cùng kỳ năm 2022": a baseline, not the figure's period
 _COMPARISON_BEFORE = P("tm_comparison_before")
 # "Luật Thi đua, khen thưởng năm 2022", "Luật sửa đổi ... năm 2013": the year is part of a law's name
@@ -148,6 +149,8 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
         if any(s <= m.start() < e for s, e in taken) or _is_date_year(mtext, m.start()):
             continue
         before = mtext[max(0, m.start() - 12):m.start()]
+        if _NUMBER_LIST_AFTER.match(mtext, m.end()) or _NUMBER_LIST_AFTER.match(mtext, m.end("y")):
+            continue    # "các Quyết định số 2027, 2028 và 2029/QĐ-UBND": document numbers
         if re.search(r"(?:năm|trong|cuối|đầu|giữa|đến|từ|hết)\s*$", before) or (
                 re.search(r"(?:^|[\s(,])$", before) and not _NUMBER_BEFORE.search(before)):
             add(m.start(), m.end(), m.group("y"))
@@ -323,9 +326,13 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
                                         and re.search(r"thành tích|tổng kết|sơ kết", mt[pos:x.pos]))
              # "đã có 03 năm liên tục (2022 - 2024) đạt danh hiệu ...": what made the person eligible
              and not re.search(r"liên tục\s*\(?\s*(?:từ\s*)?(?:năm\s*)?$", mt[pos:x.pos])]
-    ranges = [x.period for x in after if "-" in x.period and x.period[5:6] not in ("H", "Q")]
+    ranges = [x for x in after if "-" in x.period and x.period[5:6] not in ("H", "Q")]
     if ranges:
-        return Period(ranges[0], "after")
+        # "công nhận ... 1 xã nông thôn mới kiểu mẫu về sản xuất năm 2023 (Giai đoạn 2021 - 2025)": the year
+        # the clause names outside the bracket, not the programme's span inside it
+        years = [x for x in after if x.pos < ranges[0].pos and x.period.isdigit() and not x.reason
+                 and sent.in_paren(ranges[0].pos) is not None and sent.in_paren(x.pos) is None]
+        return Period(years[-1].period if years else ranges[0].period, "after")
     # 3. the section headings, nearest first; in a heading the period outside brackets
     for h in reversed(sent.headings):
         htext = mt[h.start:h.end]

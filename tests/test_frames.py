@@ -262,3 +262,14 @@ def test_a_headline_launching_the_work_of_a_year_gives_way_to_the_year_reviewed(
             "Nhân dịp này, UBND huyện đã tặng Giấy khen cho 120 tập thể, 310 cá nhân.\n")
     fr = _frame(text)
     assert (fr.period, fr.period.source) == ("2018", "lede")
+
+
+def test_document_numbers_in_a_list_are_no_years_and_a_bracketed_span_after_a_year():
+    text = ("Bến Lức có thêm 3 xã đạt chuẩn nông thôn mới\n\n"
+            "Ngày đăng bài: 05/10/2019\n\n"
+            "Chủ tịch UBND tỉnh vừa ban hành các Quyết định số 2031, 2032 và 2033/QĐ-UBND về việc công nhận xã đạt chuẩn "
+            "nông thôn mới.\n\n"
+            "UBND tỉnh công nhận 2 xã nông thôn mới nâng cao và 1 xã nông thôn mới kiểu mẫu năm 2019 (giai đoạn 2016 - 2020).\n")
+    assert _frame(text).period == "2019"
+    got = sorted((f.metric, f.value, f.period) for f in extract_text(text).facts)
+    assert got == [("ntm.communes_advanced", 2, "2019"), ("ntm.communes_model", 1, "2019"), ("ntm.communes_standard", 3, "2019")]

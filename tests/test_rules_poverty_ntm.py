@@ -350,3 +350,10 @@ def test_a_unit_named_by_its_level_alone_points_back_at_the_one_named_before():
     f = pick(extract_text("Nhờ thu nhập khá nên tỷ lệ hộ nghèo của xã đã giảm còn 2,6%.\n", period="2023",
                           doc_type="bao_cao").facts, metric="poverty.poor_rate")[0]
     assert f.subject is None
+
+
+def test_a_bands_rise_is_no_count_of_communes_and_an_article_is_no_count():
+    text = ("Toàn tỉnh có 31 xã đạt chuẩn NTM; 58 xã đạt từ 15 đến 18 tiêu chí (tăng 20 xã so với năm 2015); "
+            "có điểm sáng một xã nông thôn mới.\n")
+    got = sorted((f.metric, f.value) for f in extract_text(text, period="2020").facts)
+    assert got == [("ntm.communes_by_criteria", 58), ("ntm.communes_standard", 31)]

@@ -414,7 +414,7 @@ def extract_awards(an: Analysis) -> list[Item]:
                     continue
                 titled = _title_year(an, it)
                 period = titled or an.period(sent, it.num.start, it.end)
-                if code in _CULTURE_TITLES and not titled:
+                if code in CULTURE_TITLES and not titled:
                     period = _culture_title_year(an, sent, it.num.start, period)
                 f = an.fact(sent, it.num, "award.count", rule, unit="count", award=code, recipient=recipient,
                             status=st, period=period, of_total=it.num.of_total, granter=an.granter_of(it.award))
@@ -486,7 +486,7 @@ def _title_year(an: Analysis, it: Item) -> Optional[str]:
     return m.group("y") if m else None
 
 
-_CULTURE_TITLES = {"gia_dinh_van_hoa", "thon_van_hoa", "co_quan_van_hoa"}
+CULTURE_TITLES = {"gia_dinh_van_hoa", "thon_van_hoa", "co_quan_van_hoa"}
 _EARLY_YEAR = P("aw_early_year")
 
 

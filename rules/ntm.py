@@ -20,6 +20,7 @@ import regex
 from . import numbers as nums
 from .numbers_words import parse_words
 from .analysis import Analysis
+from .awards import CULTURE_TITLES
 from .context import Period
 from .datafiles import load, pattern
 from .subjects import place_after_prefix, subject_before
@@ -181,6 +182,7 @@ def extract_ntm(an: Analysis) -> None:
 def _extract_rules(an: Analysis) -> None:
     v = vocab()
     mt = an.doc.match_text
+    culture = {f.char_start for f in an.facts if f.metric == "award.count" and f.award in CULTURE_TITLES}
     for sent in an.sentences:
         if sent.in_closing:
             continue
@@ -189,7 +191,8 @@ def _extract_rules(an: Analysis) -> None:
             continue
         prev_low: Optional[str] = None
         last_metric: dict[str, str] = {}
-        matches = _matches(an, sent)
+        # "49/56 thôn đạt chuẩn thôn văn hóa": a cultural title read as an award is never an NTM figure
+        matches = [x for x in _matches(an, sent) if x[0] not in culture]
         seen = {ns for ns, _, _ in matches}
         made: list[tuple[int, NtmRule, Fact]] = []
         for ns, rule, m in matches:

@@ -357,3 +357,9 @@ def test_a_bands_rise_is_no_count_of_communes_and_an_article_is_no_count():
             "có điểm sáng một xã nông thôn mới.\n")
     got = sorted((f.metric, f.value) for f in extract_text(text, period="2020").facts)
     assert got == [("ntm.communes_by_criteria", 58), ("ntm.communes_standard", 31)]
+
+
+def test_a_cultural_village_title_is_never_an_ntm_figure():
+    text = "Xã có 5/8 thôn đạt chuẩn nông thôn mới và 8/8 thôn đạt chuẩn thôn văn hóa.\n"
+    got = sorted((f.metric, f.value, f.award) for f in extract_text(text, period="2022").facts)
+    assert got == [("award.count", 8, "thon_van_hoa"), ("ntm.villages_standard", 5, None)]

@@ -363,3 +363,10 @@ def test_a_cultural_village_title_is_never_an_ntm_figure():
     text = "Xã có 5/8 thôn đạt chuẩn nông thôn mới và 8/8 thôn đạt chuẩn thôn văn hóa.\n"
     got = sorted((f.metric, f.value, f.award) for f in extract_text(text, period="2022").facts)
     assert got == [("award.count", 8, "thon_van_hoa"), ("ntm.villages_standard", 5, None)]
+
+
+def test_units_still_preparing_their_dossier_are_proposed():
+    text = ("Đến nay, toàn tỉnh có 4/9 huyện hoàn thành nhiệm vụ xây dựng nông thôn mới, 2 huyện đang hoàn thiện hồ sơ "
+            "trình Trung ương thẩm định công nhận đạt chuẩn nông thôn mới.\n")
+    got = sorted((f.value, f.status) for f in extract_text(text, period="2024").facts)
+    assert got == [(2, "proposed"), (4, None)]

@@ -27,6 +27,7 @@ from .text import Sentence, sentences
 _OPENING = P("subj_opening")
 _BARE_OPENING = P("subj_bare_opening")
 _OPENING_PHRASE = P("subj_opening_phrase")
+_ANAPHOR = P("subj_anaphor")
 
 
 @dataclass
@@ -133,10 +134,36 @@ class Analysis:
             at = head.end() if head else lo
             place = self._place_at(at, pos)
             if place is None and (phrase := _OPENING_PHRASE.match(mt, at, pos)):
-                place = self._place_at(phrase.end(), pos)
+                # "Sau hơn 13 năm triển khai ..., đến nay huyện Châu Thành đã có 7/7 xã"
+                again = _OPENING.match(mt, phrase.end(), pos)
+                place = self._place_at(again.end() if again else phrase.end(), pos)
             if place:
                 name = fold(place[0])
                 if name in (fold(self.meta.district), fold(self.meta.place), fold(self.meta.province)):
+                    return None
+                return place
+        return None
+
+    def anaphoric_subject(self, sent: Sentence, pos: int) -> Optional[tuple[str, str]]:
+        """'Đối với huyện Duyên Hải, ... Huyện có 06 xã đạt chuẩn ...': in a text with no header of
+        its own, a unit named by its level alone in the figure's clause is the last one of that level
+        named before it in the paragraph (or the headline), unless that is the reporting unit."""
+        from .subjects import PREFIX_LEVELS, last_place_before
+        from .text import clause_start
+        if self.meta.doc_type not in (None, "other"):
+            return None
+        mt = self.doc.match_text
+        a = None
+        for a in _ANAPHOR.finditer(mt, clause_start(sent, pos, seps=";"), pos):
+            pass
+        if a is None:
+            return None
+        level = PREFIX_LEVELS.get(a.group("u"))
+        heads = [b.start for b in self.doc.blocks[:1]]
+        for lo in (sent.block.start, *heads):
+            place = last_place_before(self.doc.text, lo, a.start(), level)
+            if place is not None:
+                if fold(place[0]) in (fold(self.meta.district), fold(self.meta.place), fold(self.meta.province)):
                     return None
                 return place
         return None
@@ -154,14 +181,14 @@ class Analysis:
         name = " ".join(words[1:]) if level else bare.group("name")
         if not name or not opens_like_a_place(name):
             return None
-        return name, level or "commune"
+        return name, level or _gazetteer_level(name)
 
     # -- building facts ----------------------------------------------------------
     def fact(self, sent: Sentence, n: "nums.Num", metric: str, rule: str, **kw) -> Fact:
         """A fact for number ``n`` found in ``sent`` (offsets absolute)."""
         value = kw.pop("value", n.value)
         if kw.get("subject") is None and metric.startswith(("poverty.", "ntm.")):
-            opened = self.opening_subject(sent, n.start)
+            opened = self.opening_subject(sent, n.start) or self.anaphoric_subject(sent, n.start)
             if opened:
                 kw["subject"], kw["subject_level"] = opened
         period = kw.get("period")
@@ -192,3 +219,12 @@ def _fmt(v: float) -> str:
 def _shift(n: "nums.Num", base: int) -> "nums.Num":
     from dataclasses import replace
     return replace(n, start=n.start + base, end=n.end + base)
+
+
+def _gazetteer_level(name: str) -> str:
+    """The level of a unit named without its prefix, from the gazetteer ('Long An' a province,
+    'Cầu Ngang' a district), else a commune."""
+    from .gazetteer import find_districts, find_province
+    if find_province(name) is not None:
+        return "province"
+    return "district" if find_districts(name) else "commune"

@@ -40,6 +40,7 @@ _WEAK_PEOPLE = word_set("person_word")
 _RECIP_BEFORE = P("aw_recip_before")
 _ITEM_LABEL = P("aw_item_label")
 _JOIN = P("aw_join")
+_MODIFIER = P("aw_item_modifier")
 _FORWARD = P("aw_forward")
 _BACKWARD = P("aw_backward")
 _GENERIC = P("aw_generic")
@@ -232,12 +233,21 @@ def _in_trong_do(sent: Sentence, pos: int) -> bool:
     return bool(re.search(r"trong đó[^;.]*$", before))
 
 
+def _governed(g: Group) -> bool:
+    """'khen thưởng 10 tập thể, 42 giáo viên tiêu biểu và 525 học sinh': people counted in words
+    that also count other things ('giáo viên', 'học sinh') are recipients when a collective or
+    person count stands in their group."""
+    return any(it.kind == "strong" for it in g.items)
+
+
 def _groups(mt: str, items: list[Item]) -> list[Group]:
     groups: list[Group] = []
     for it in items:
         if groups:
             last = groups[-1].items[-1]
             gap = _PARENS.sub("", mt[last.end:it.num.start])
+            mod = _MODIFIER.match(gap)
+            gap = gap[mod.end():] if mod else gap
             if (last.binding != "direct" or it.binding == "direct") and _JOIN.match(gap) and len(gap) <= 6:
                 groups[-1].items.append(it)
                 continue
@@ -375,7 +385,7 @@ def extract_awards(an: Analysis) -> list[Item]:
             for it in g.items:
                 st = an.status(sent, it.num.start)
                 parent = None
-                if it.award is None and it.kind != "strong":
+                if it.award is None and it.kind != "strong" and not _governed(g):
                     continue
                 if in_list:
                     parent = _parent_in(lead.items, it)
@@ -404,7 +414,7 @@ def extract_awards(an: Analysis) -> list[Item]:
                     continue
                 titled = _title_year(an, it)
                 period = titled or an.period(sent, it.num.start, it.end)
-                if code in _CULTURE_TITLES and not titled:
+                if code in CULTURE_TITLES and not titled:
                     period = _culture_title_year(an, sent, it.num.start, period)
                 f = an.fact(sent, it.num, "award.count", rule, unit="count", award=code, recipient=recipient,
                             status=st, period=period, of_total=it.num.of_total, granter=an.granter_of(it.award))
@@ -476,7 +486,7 @@ def _title_year(an: Analysis, it: Item) -> Optional[str]:
     return m.group("y") if m else None
 
 
-_CULTURE_TITLES = {"gia_dinh_van_hoa", "thon_van_hoa", "co_quan_van_hoa"}
+CULTURE_TITLES = {"gia_dinh_van_hoa", "thon_van_hoa", "co_quan_van_hoa"}
 _EARLY_YEAR = P("aw_early_year")
 
 

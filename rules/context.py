@@ -34,6 +34,7 @@ _YEAR_RE = P("tm_year_re")
 # a year that belongs to a date or a document number
 _DATE_BEFORE = P("tm_date_before")
 _NUMBER_BEFORE = P("tm_number_before")
+_NUMBER_LIST_AFTER = P("tm_number_list_after")
 # "so với cuối năm 2015", "so với cùng kỳ năm 2022": a baseline, not the figure's period
 _COMPARISON_BEFORE = P("tm_comparison_before")
 # "Luật Thi đua, khen thưởng năm 2022", "Luật sửa đổi ... năm 2013": the year is part of a law's name
@@ -148,6 +149,8 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
         if any(s <= m.start() < e for s, e in taken) or _is_date_year(mtext, m.start()):
             continue
         before = mtext[max(0, m.start() - 12):m.start()]
+        if _NUMBER_LIST_AFTER.match(mtext, m.end()) or _NUMBER_LIST_AFTER.match(mtext, m.end("y")):
+            continue    # "các Quyết định số 2027, 2028 và 2029/QĐ-UBND": document numbers
         if re.search(r"(?:năm|trong|cuối|đầu|giữa|đến|từ|hết)\s*$", before) or (
                 re.search(r"(?:^|[\s(,])$", before) and not _NUMBER_BEFORE.search(before)):
             add(m.start(), m.end(), m.group("y"))
@@ -227,6 +230,17 @@ def _pick_mention(found: list[PeriodMention]) -> Optional[PeriodMention]:
     return (years or usable)[-1]
 
 
+def _governing_range(mt: str, found: list[PeriodMention], pos: int) -> Optional[PeriodMention]:
+    """'đến ngày 30/6/2020, toàn huyện có 21/21 xã ..., trong đó giai đoạn 2016 - 2020 có thêm 14 xã':
+    a range right before the figure, with no comma between, dates it rather than a year further back."""
+    usable = [p for p in found if not p.attached and not p.baseline and not p.reason]
+    if not usable or "-" not in usable[-1].period or usable[-1].period[5:6] in ("H", "Q"):
+        return None
+    last = usable[-1]
+    between = mt[last.pos:pos]
+    return last if len(between) <= 50 and not re.search(r"[,;:.]", between[9:]) else None
+
+
 def _outside_parens(text: str, found: list[PeriodMention], base: int) -> list[PeriodMention]:
     depth_at, depth = [], 0
     for ch in text:
@@ -283,14 +297,15 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     for scope, lo in enumerate((cs, sent.start, sent.block.start)):
         found = [x for x in period_mentions(mt[lo:pos], lo, doc_period)
                  if x.pos < pos and not (x.pos < cs and _in_breakdown(mt, max(lo, sent.start), x.pos))]
-        chosen = _pick_mention(found)
+        governing = _governing_range(mt, found, pos)
+        chosen = governing or _pick_mention(found)
         if chosen is not None and chosen.reason:
             # only the year an award rewards ("Sơ kết phong trào ... giai đoạn 2021 - 2024: 12 tập
             # thể"): a period the section heading gives the granting comes first
             rewarded = rewarded or chosen.period
             continue
         # "đầu năm" shifts a stock only in the figure's own sentence
-        p = _pick(found, stock=stock and scope < 2)
+        p = governing.period if governing is not None else _pick(found, stock=stock and scope < 2)
         last_time = None
         if p and stock and scope < 2 and p.isdigit() and chosen is not None:
             for last_time in _TIME_OF_YEAR.finditer(mt, chosen.pos, pos):
@@ -311,9 +326,13 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
                                         and re.search(r"thành tích|tổng kết|sơ kết", mt[pos:x.pos]))
              # "đã có 03 năm liên tục (2022 - 2024) đạt danh hiệu ...": what made the person eligible
              and not re.search(r"liên tục\s*\(?\s*(?:từ\s*)?(?:năm\s*)?$", mt[pos:x.pos])]
-    ranges = [x.period for x in after if "-" in x.period and x.period[5:6] not in ("H", "Q")]
+    ranges = [x for x in after if "-" in x.period and x.period[5:6] not in ("H", "Q")]
     if ranges:
-        return Period(ranges[0], "after")
+        # "công nhận ... 1 xã nông thôn mới kiểu mẫu về sản xuất năm 2023 (Giai đoạn 2021 - 2025)": the year
+        # the clause names outside the bracket, not the programme's span inside it
+        years = [x for x in after if x.pos < ranges[0].pos and x.period.isdigit() and not x.reason
+                 and sent.in_paren(ranges[0].pos) is not None and sent.in_paren(x.pos) is None]
+        return Period(years[-1].period if years else ranges[0].period, "after")
     # 3. the section headings, nearest first; in a heading the period outside brackets
     for h in reversed(sent.headings):
         htext = mt[h.start:h.end]
@@ -327,6 +346,12 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     ev = _event_year(sent, pos, doc_period)
     if ev:
         return Period(ev, "event_date")
+    if doc_period is None:
+        # a text that dates nothing else: a period later in the figure's sentence ('Dịp này, 3 cá nhân
+        # được nhận Bằng khen ...; đồng thời vinh danh 3 nhà giáo tiêu biểu năm học 2022 - 2023')
+        later = [x for x in period_mentions(mt[pos:sent.end], pos, None) if not x.baseline and not x.attached]
+        if later:
+            return Period(later[0].period, "after")
     return sourced(doc_period, "document")
 
 
@@ -342,8 +367,9 @@ def _in_breakdown(mt: str, lo: int, at: int) -> bool:
 
 def _present_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[str]) -> Optional[Period]:
     """'Đến nay, 6/27 thôn đã đạt chuẩn ...' in a text on 2020-2025: the state at its end (2025),
-    whatever period the rest of the sentence names ('... theo bộ tiêu chí giai đoạn 2021-2025')."""
-    if not doc_period or not re.fullmatch(r"\d{4}-\d{4}", doc_period):
+    whatever period the rest of the sentence names ('... theo bộ tiêu chí giai đoạn 2021-2025');
+    in a text on one period, 'nay' opening the figure's clause is that period."""
+    if not doc_period:
         return None
     mt = sent.doc.match_text
     m = None
@@ -353,7 +379,13 @@ def _present_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[str]
         return None
     if period_mentions(mt[m.end():pos], m.end(), doc_period):
         return None
-    return Period(doc_period[5:], "present")
+    if re.fullmatch(r"\d{4}-\d{4}", doc_period):
+        return Period(doc_period[5:], "present")
+    if m.start() >= cs and not period_mentions(mt[cs:pos], cs, doc_period):
+        # "Năm 2011, xã chỉ đạt 4/19 tiêu chí; nay tỷ lệ hộ nghèo chỉ còn 2,1%": now, not the year
+        # before; the period is the text's own, with the source it came from
+        return doc_period if isinstance(doc_period, Period) else Period(doc_period, "present")
+    return None
 
 
 def _event_year(sent: Sentence, pos: int, doc_period: Optional[str]) -> Optional[str]:
@@ -467,11 +499,33 @@ def status_at(sent: Sentence, pos: int, *, seps: str = ";:") -> Optional[str]:
         if st == "proposed" and _GRANTED.search(before):
             st = None
     if st is None:
-        st = _status_after(sent, pos) or _lead_in_status(sent, lo, pos)
+        st = _status_after(sent, pos) or _lead_in_status(sent, lo, pos) or _continued_status(sent, pos)
     if st is not None:
         return st
     if in_plan_section(sent):
         return "target"
+    return None
+
+
+_CONTINUATION = P("tm_continuation_open")
+
+
+def _continued_status(sent: Sentence, pos: int) -> Optional[str]:
+    """'12 tập thể được đề nghị tặng Cờ thi đua của Chính phủ. Ngoài ra, còn có Cờ thi đua của UBND
+    tỉnh: 54 tập thể; ...': a sentence going on with the one before takes its proposal."""
+    mt = sent.doc.match_text
+    c = _CONTINUATION.match(mt, sent.start, pos)
+    if c is None or c.end() == sent.start:
+        return None
+    window = mt[max(0, sent.start - 240):sent.start]
+    prev = [p for p in re.split(r"\.\s|\n", window) if p.strip()]
+    if not prev:
+        return None
+    p = None
+    for p in _PROPOSED.finditer(prev[-1]):
+        pass
+    if p is not None and not _NOT_PROPOSED.search(prev[-1], p.end()):
+        return "proposed"
     return None
 
 

@@ -81,7 +81,10 @@ def _drop_restatements(an: Analysis) -> None:
             continue
         keep = [f for f in group if structured(f)]
         plain = [f for f in group if not headline_like(f) and f not in keep]
-        if not keep or (plain and plain[0].table_index is None and all(k.table_index is not None for k in keep)):
+        # a sentence restating a poverty figure of a table keeps its own pairs (the count with its
+        # rate that the ratio check reads); an award count said again over its table is the table's
+        restates_table = plain and plain[0].table_index is None and all(k.table_index is not None for k in keep)
+        if not keep or (restates_table and not group[0].metric.startswith("award.")):
             keep = keep + (plain or group)[:1]
         drop.update(id(f) for f in group if all(f is not k for k in keep))
     # "2 Huân chương ... hạng Ba cho 2 cá nhân": the awards counted, then who got them, in one sentence
@@ -97,8 +100,9 @@ _PLAN_CUE = P("facts_plan_cue")
 
 
 def _plans_of_results(an: Analysis) -> None:
-    """A poverty or NTM figure is never proposed for an award: 'dự kiến đến cuối năm 2015 sẽ có thêm
-    12 xã đạt chuẩn', '12 xã đăng ký về đích nông thôn mới' state what is planned (a target)."""
+    """A poverty or NTM figure read as proposed is a plan when it says it will be reached ('đến cuối
+    năm 2015 sẽ có thêm 12 xã đạt chuẩn', '12 xã đăng ký về đích nông thôn mới'): a target.  A
+    figure only 'dự kiến' stays proposed, as SPEC.md lists it."""
     mt = an.doc.match_text
     for f in an.facts:
         if f.status == "proposed" and f.metric.startswith(("poverty.", "ntm.")):

@@ -79,6 +79,12 @@ def _first_period(doc: Document, b: Block, doc_period: Optional[str]) -> tuple[O
     return (found[0].period, True) if found else (None, False)
 
 
+def _last_year(period: str) -> int:
+    """The last year a period covers: '2015-2020' → 2020, '2021-H1' → 2021."""
+    years = [int(y) for y in period.split("-") if len(y) == 4 and y.isdigit()]
+    return years[-1] if years else 0
+
+
 def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFrame:
     """The document's own frame.  A text with a header period keeps it (``document``); a
     headerless text takes its headline's period, else its first paragraph's, else its dateline's
@@ -108,6 +114,8 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
     # núi, ...' sets the scene; 'Theo ..., tính tới hết năm 2023, ...' then dates the text)
     for lede in (b for b in lines[:2] if b.kind in (PARAGRAPH, LIST_ITEM) and len(b.text) > 60):
         p, plan = _first_period(doc, lede, None)
+        if p and frame.dateline_year and _last_year(p) < frame.dateline_year - 1:
+            break   # 'Khi mới bước vào xây dựng nông thôn mới năm 2010, ...' in a text of 2018: a history
         if p:
             found.append((p, plan, "lede"))
             break

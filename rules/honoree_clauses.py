@@ -36,7 +36,8 @@ _LIST_LEAD = P("hon_list_lead")
 _SEP = P("hon_name_sep")
 _BARE_PERSON = P("hon_bare_person")
 _CLAUSE_OPEN = P("hon_clause_open")
-_SKIP_AWARDS = {"aw.dien_hinh_tien_tien"}
+# every award names its honorees, the 'điển hình tiên tiến' honoured at a congress too
+_SKIP_AWARDS: set[str] = set()
 _ITEM_LINE = P("hon_item_line")
 _BULLET = P("hon_bullet")
 
@@ -173,11 +174,16 @@ def _bullets_after(an: Analysis) -> None:
     for i, b in enumerate(blocks[:-1]):
         if b.kind == TABLE or not _ITEM_LINE.match(b.text) and b.kind != HEADING and not b.text.rstrip().endswith(":"):
             continue
-        ms = [m for m in award_mentions(an.doc.match_text[b.start:b.end], b.start)
-              if m.entry.id not in _SKIP_AWARDS and m.code]
+        sents = [s for s in an.sentences if s.block.index == b.index]
+        # the list hangs from the block's last sentence ('... gồm: A, B. Các cá nhân được Bộ trưởng
+        # ... tặng Bằng khen là:'): the award it names
+        if sents and b.text.rstrip().endswith(":"):
+            found = an.mentions_in(sents[-1])
+        else:
+            found = award_mentions(an.doc.match_text[b.start:b.end], b.start)
+        ms = [m for m in found if m.entry.id not in _SKIP_AWARDS and m.code]
         if len(ms) != 1:
             continue
-        sents = [s for s in an.sentences if s.block.index == b.index]
         for nb in blocks[i + 1:i + 40]:
             bullet = _BULLET.match(nb.text)
             if nb.kind == TABLE or bullet is None or len(nb.text) > 200:

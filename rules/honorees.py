@@ -40,16 +40,10 @@ _LA_NAME = P("hon_la_name")
 _LA_LIST = P("hon_la_list")
 # "Trưởng phòng Giống cây trồng và bà Đỗ Thị Thanh Mai, Phó Chánh Văn phòng Cục": a second person
 _AND_PERSON = P("hon_and_person")
-_ORG_START = (r"(?:Trường|Phòng|Ban|Công đoàn|Ủy ban|Uỷ ban|UBND|Hội|Đoàn|Chi bộ|Chi đoàn|Chi hội|Đảng bộ|Nhân dân|Công ty|"
-              r"Hợp tác xã|HTX|Trạm|Bệnh viện|Sở|Chi cục|Cục|Tổ|Khối|Cụm|Trung tâm|Phân xưởng|Xí nghiệp|Nhà máy|"
-              r"Thư viện|Văn phòng|Thanh tra|Kho bạc|Viện|Đồn|Công an|Quân sự|Liên đoàn|Hạt|Đội|Gia đình|Lớp)(?![\p{L}])")
-_NAME_START = regex.compile(rf"{_ORG_START}|(?i:ông|bà|đồng chí|đ/c|anh|chị)\s|(?:thầy|cô)(?: giáo)?\s+\p{{Lu}}", regex.V1)
+_NAME_START = P("hon_name_start")
 # "Trường THPT Nguyễn Gia Thiều vinh dự được Chủ tịch nước tặng thưởng Huân chương ..." (a clause opening with the honoree)
-_PASSIVE = regex.compile(
-    rf"(?:(?:năm \d{{4}}|ngoài ra|đồng thời|riêng|trong năm)[,\s]+)?"
-    rf"(?P<name>{_ORG_START}[^,;:.()]{{2,90}}?|(?:(?i:ông|bà|đồng chí|đ/c|anh|chị))\s+\p{{Lu}}[\p{{L}}\p{{M}}]*(?:\s\p{{Lu}}[\p{{L}}\p{{M}}]*){{1,4}})"
-    rf"(?:,\s*(?P<pos>[^;:.()]{{3,120}}?),?)?\s+(?:(?:đã|cũng|đều|vinh dự|rất vinh dự)\s+)*được\s+(?P<rest>[^;.()]{{0,80}}?)"
-    rf"(?:tặng thưởng|trao tặng|truy tặng|phong tặng|tặng|công nhận)\b", regex.V1 | regex.I)
+_PASSIVE = P("hon_passive")
+_PASSED_ON = P("hon_passive_passed_on")
 _CHO_NAME = P("hon_cho_name")
 _TITLE = P("hon_title")
 _SPLIT_POS = P("hon_split_pos")
@@ -350,6 +344,8 @@ def from_passives(an: Analysis) -> None:
             if not ms:
                 continue
             award = ms[0]
+            if _PASSED_ON.match(mt, award.end, sent.end):
+                continue    # "... được Chủ tịch UBND tỉnh tặng Cờ thi đua cho 02 tập thể": given to others
             if award.needs_level:
                 resolve_level(award, mt[sent.block.start:award.start], [])
             name = _clean(m.group("name"))

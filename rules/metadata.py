@@ -92,12 +92,27 @@ def read_header(doc: Document) -> Header:
         if _BODY_START.match(m) or len(ln.text) > 250:
             h.end_block = ln.block
             break
-        if h.doc_type is None and (is_caps(ln.text) or parse_bodies(ln.text)) and (
+        if h.doc_type is None and (is_caps(ln.text) or _short_body_line(ln.text)) and (
                 h.date is None or parse_bodies(ln.text)):
             h.issuer_lines.append(ln)
     else:
         h.end_block = lines[-1].block + 1 if lines else 0
     return h
+
+
+_ISSUER_LINE_MAX = 90
+_HEADLINE_VERB = P("meta_headline_predicate")
+
+
+def _short_body_line(text: str) -> bool:
+    """An issuer line not in capitals ('Ủy ban nhân dân huyện Bảo Lạc') is short and no sentence: a
+    news lede naming a body ('- Thông tin từ Văn phòng Ban điều phối ... cho biết, ...') is not one."""
+    t = text.strip()
+    if len(t) > _ISSUER_LINE_MAX or t.endswith((".", ",", ";")):
+        return False
+    bodies = parse_bodies(t)
+    # the body is the line, not a name inside a headline ('Trường THCS X nhận Huân chương ...')
+    return bool(bodies) and bodies[0].start <= 2 and not _HEADLINE_VERB.search(match_form(t))
 
 
 def _title_continues(ln: Line, last: Optional[Line], h: Header) -> bool:

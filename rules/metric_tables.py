@@ -37,6 +37,7 @@ from pipeline.normalize import match_form
 from . import numbers as nums
 from .analysis import Analysis
 from .award_tables import _context_period, _status
+from .context import Period, period_mentions
 from .datafiles import load, pattern
 from .indicators import detect_columns
 from .poverty import vocab as poverty_vocab
@@ -210,9 +211,10 @@ def extract_metric_tables(an: Analysis) -> None:
         _read(an, b, cols, place_col if year_col is None else year_col, n_header, by_year=year_col is not None)
 
 
-def _restated_period(an: Analysis, b: Block) -> Optional[str]:
+def _restated_periods(an: Analysis, b: Block) -> dict[str, Period]:
     """The period of a figure the text before the table restates from it (its total row,
-    usually): 'cuối năm 2023 ... toàn xã còn 187 hộ nghèo' over a table whose 'Toàn xã' row says 187."""
+    usually), by family of metric: 'cuối năm 2023 ... toàn xã còn 187 hộ nghèo' over a table
+    whose 'Toàn xã' row says 187 dates its poverty columns, not its NTM or award columns."""
     values = set()
     for row in b.rows:
         for c in row.cells[1:]:          # not the row numbers
@@ -220,16 +222,33 @@ def _restated_period(an: Analysis, b: Block) -> Optional[str]:
                 if n.value >= 10 or n.value != int(n.value):   # small counts match anything
                     values.add(round(n.value, 6))
     lo = b.index - 3
+    out: dict[str, Period] = {}
     for f in reversed(an.facts):
         if f.block_index is not None and lo <= f.block_index < b.index and f.table_index is None \
                 and f.metric.startswith(("poverty.", "ntm.")) and round(f.value, 6) in values and f.period:
-            return f.period
+            out.setdefault(_family(f.metric), Period(f.period, "restated"))
+    return out
+
+
+def _family(metric: str) -> str:
+    return metric.split(".", 1)[0]
+
+
+def _header_period(an: Analysis, rows: list[Row], n_header: int, col: int) -> Optional[Period]:
+    """'Số hộ nghèo cuối năm 2021': the period a column's own header names."""
+    for r in rows[:n_header]:
+        c = _cell_at(r, col)
+        if c is not None:
+            found = [m for m in period_mentions(an.doc.match_text[c.start:c.end], c.start) if not m.baseline]
+            if found:
+                return Period(found[0].period, "column")
     return None
 
 
 def _read(an: Analysis, b: Block, cols: list[MetricCol], key_col: int, n_header: int, by_year: bool) -> None:
-    period, status = _restated_period(an, b) or _context_period(an, b), _status(an, b)
+    restated, period, status = _restated_periods(an, b), _context_period(an, b), _status(an, b)
     rows = an.grid(b).rows
+    col_periods = {c.index: _header_period(an, rows, n_header, c.index) for c in cols if c.metric}
     hc = _cell_at(rows[0], key_col) if rows else None
     header = hc.text if hc is not None else ""
     for ri, row in enumerate(rows[n_header:], start=n_header):
@@ -262,10 +281,13 @@ def _read(an: Analysis, b: Block, cols: list[MetricCol], key_col: int, n_header:
                     f.stated_percent = float(n.value)
                 continue
             of_total = n.of_total if n.kind == "fraction" else None
+            if not by_year:
+                row_period = col_periods.get(col.index) or restated.get(_family(col.metric)) or period
             f = Fact(metric=col.metric, value=float(n.value), of_total=of_total,
                      char_start=cell.start + n.start, char_end=cell.start + n.end,
                      text=an.doc.text[row.start:row.end], rule=f"table.{col.metric}", unit=col.unit,
-                     status=status, period=row_period, subject=subject, subject_level=level, page=b.page,
+                     status=status, period=row_period, period_source=getattr(row_period, "source", None),
+                     subject=subject, subject_level=level, page=b.page,
                      qualifier=col.qualifier, scope=col.scope,
                      block_index=b.index, table_index=b.table_index, row_index=ri, col_index=cell.col,
                      raw=an.doc.text[cell.start + n.start:cell.start + n.end], local_id=len(an.facts))

@@ -18,7 +18,9 @@ import regex
 
 
 from . import numbers as nums
+from .numbers_words import parse_words
 from .analysis import Analysis
+from .awards import CULTURE_TITLES
 from .context import Period
 from .datafiles import load, pattern
 from .subjects import place_after_prefix, subject_before
@@ -68,6 +70,24 @@ def vocab() -> NtmVocab:
 _PCT_AFTER = P("ntm_pct_after")
 _ADV = P("ntm_adv")
 _MODEL = P("ntm_model")
+
+
+_YEAR_LEAD = P("ntm_year_lead")
+
+
+def _is_year(mt: str, ns: int, raw: str) -> bool:
+    """'Năm 2020 xã đạt chuẩn nông thôn mới': the year the commune reached the standard."""
+    return len(raw) == 4 and raw.isdigit() and 1945 <= int(raw) <= 2100 and \
+        _YEAR_LEAD.search(mt, max(0, ns - 14), ns) is not None
+
+
+def _count_value(raw: str) -> Optional[float]:
+    """A count in digits or in words ('ba xã' → 3)."""
+    v = nums.parse_number(raw)
+    if v is None and raw[:1].isalpha():
+        w = parse_words(raw)
+        v = float(w) if w is not None else None
+    return v
 
 
 def _band_label(band: str, prev_low: Optional[str]) -> str:
@@ -155,8 +175,14 @@ def _matches(an: Analysis, sent: Sentence) -> list[tuple[int, NtmRule, "regex.Ma
 
 
 def extract_ntm(an: Analysis) -> None:
+    _extract_rules(an)
+    _breakdowns(an)
+
+
+def _extract_rules(an: Analysis) -> None:
     v = vocab()
     mt = an.doc.match_text
+    culture = {f.char_start for f in an.facts if f.metric == "award.count" and f.award in CULTURE_TITLES}
     for sent in an.sentences:
         if sent.in_closing:
             continue
@@ -165,7 +191,8 @@ def extract_ntm(an: Analysis) -> None:
             continue
         prev_low: Optional[str] = None
         last_metric: dict[str, str] = {}
-        matches = _matches(an, sent)
+        # "49/56 thôn đạt chuẩn thôn văn hóa": a cultural title read as an award is never an NTM figure
+        matches = [x for x in _matches(an, sent) if x[0] not in culture]
         seen = {ns for ns, _, _ in matches}
         made: list[tuple[int, NtmRule, Fact]] = []
         for ns, rule, m in matches:
@@ -173,8 +200,8 @@ def extract_ntm(an: Analysis) -> None:
             if rule.metric in ("ntm.communes_standard", "ntm.villages_standard") and \
                     not v.context.search(m.group(0)) and not _has_context(an, sent):
                 continue
-            value = nums.parse_number(m.group("n"))
-            if value is None:
+            value = _count_value(m.group("n"))
+            if value is None or _is_year(mt, ns, m.group("n")):
                 continue
             of_total = nums.parse_number(m.group("of")) if "of" in m.groupdict() and m.group("of") else None
             base_metric = rule.metric
@@ -182,6 +209,9 @@ def extract_ntm(an: Analysis) -> None:
                 base_metric = "ntm.villages_standard"
             family = _FAMILY.get(base_metric)
             metric = _kind(base_metric, mt[m.end():m.end() + 80], m.group(0))
+            if rule.added and made and made[-1][2].metric == "ntm.communes_by_criteria" and \
+                    mt.rfind(";", made[-1][2].char_end, ns) < 0:
+                continue    # "67 xã đạt từ 14 đến 18 tiêu chí (tăng 67 xã so với năm 2010)": a band's rise
             if rule.inherit and metric == base_metric:
                 if family in last_metric:
                     metric = last_metric[family]
@@ -301,3 +331,60 @@ def _conjuncts(an: Analysis, sent: Sentence, ns: int, rule: NtmRule, f: Fact, se
         an.fact(sent, num, f"ntm.{fam}_{kind}", f"{rule.id}/conjunct", unit=unit, of_total=of_total,
                 qualifier="tăng thêm" if added else None, period=an.period(sent, s, m.end("u")),
                 status=an.status(sent, s))
+
+
+_BREAKDOWN_HEAD = P("ntm_breakdown_head")
+_BREAKDOWN_ITEM = P("ntm_breakdown_item")
+_DISTRIBUTIVE = P("ntm_distributive")
+
+
+def _breakdowns(an: Analysis) -> None:
+    """'22 thôn đạt chuẩn Thôn nông thôn mới kiểu mẫu. ... Trong đó, huyện Yên Sơn có 5 thôn; ...
+    Chiêm Hoá có 2 thôn', 'Thêm 21 thôn ... kiểu mẫu. Cụ thể, huyện Hiệp Hoà công bố thêm 8 thôn ...
+    Huyện Lục Nam thêm 3 thôn ...': a total broken down place by place gives each place a figure of
+    the total's kind.  The breakdown opens with 'Trong đó'/'Cụ thể' and goes on through the
+    sentences that open with a place."""
+    mt = an.doc.match_text
+    taken = {f.char_start for f in an.facts}
+    open_lead: Optional[Fact] = None
+    for sent in an.sentences:
+        if sent.in_closing:
+            continue
+        head = _BREAKDOWN_HEAD.match(mt, sent.start, sent.end)
+        if head is not None and head.end() > sent.start:
+            open_lead = _last_total(an, sent.start)
+        elif open_lead is not None and an.opening_subject(sent, sent.end) is None:
+            open_lead = None
+        if open_lead is None:
+            continue
+        for m in _BREAKDOWN_ITEM.finditer(mt, sent.start, sent.end):
+            _breakdown_item(an, sent, m, open_lead, taken)
+
+
+def _last_total(an: Analysis, before: int) -> Optional[Fact]:
+    cands = [f for f in an.facts if f.char_start < before and f.unit in ("commune", "village")
+             and f.metric.startswith("ntm.") and f.metric != "ntm.communes_by_criteria" and f.subject is None]
+    return max(cands, key=lambda f: f.char_start) if cands else None
+
+
+def _breakdown_item(an: Analysis, sent: Sentence, m: "regex.Match", lead: Fact, taken: set[int]) -> None:
+    mt = an.doc.match_text
+    s, e = m.span("n")
+    fam = "communes" if m.group("u") == "xã" else "villages"
+    if s in taken or _FAMILY.get(lead.metric) != fam or _DISTRIBUTIVE.search(mt, max(sent.start, m.start() - 16), m.start()):
+        return
+    cs = clause_start(sent, s, seps=";")
+    place = subject_before(an.doc.text, cs, m.start()) or an.opening_subject(sent, s)
+    value = _count_value(m.group("n"))
+    if place is None or value is None:
+        return
+    num = nums.Num(value=value, start=s, end=e, raw=an.doc.text[s:e], kind="int", base=value)
+    taken.add(s)
+    an.fact(sent, num, lead.metric, "ntm.breakdown", unit=lead.unit, qualifier=lead.qualifier,
+            subject=place[0], subject_level=place[1], period=an.period(sent, s, e) or _lead_period(lead),
+            status=an.status(sent, s) or lead.status)
+
+
+def _lead_period(lead: Fact) -> Optional[Period]:
+    """A breakdown that dates nothing itself has the period of its total."""
+    return Period(lead.period, "inherited") if lead.period else None

@@ -20,6 +20,7 @@ import regex
 
 
 from .analysis import Analysis
+from .context import Period
 from .datafiles import load, pattern
 from .numbers import Num
 from .subjects import subject_before
@@ -194,6 +195,7 @@ def extract_poverty(an: Analysis) -> None:
                 continue    # "giảm 1.432 hộ nghèo so với đầu năm": a change, not the number of poor households
             _emit(an, sent, n, topic.count_metric, topic.id + ".count", "household", max(cs, last_end))
             last_topic, last_end = topic, n.end
+        _baseline_levels(an, sent)
 
 
 def _first_place_of_list(an: Analysis, topic_end: int, pos: int) -> bool:
@@ -201,6 +203,32 @@ def _first_place_of_list(an: Analysis, topic_end: int, pos: int) -> bool:
     list after a colon and only the first place's name stands between the colon and the figure."""
     colon = an.doc.match_text.rfind(":", topic_end, pos)
     return colon >= 0 and _next_place_of_list_gap(an, colon + 1, pos)
+
+
+_BASELINE_LEVEL = P("pov_baseline_level")
+
+
+def _baseline_levels(an: Analysis, sent: Sentence) -> None:
+    """'chiếm tỷ lệ 35,23% (giảm 4,35% so với năm 2022 là 39,58%)': the level a reduction is measured
+    from, with its year, is the rate of that year."""
+    mt = an.doc.match_text
+    for m in _BASELINE_LEVEL.finditer(mt, sent.start, sent.end):
+        n_start = m.start("n")
+        if any(f.char_start == n_start for f in an.facts):
+            continue
+        before = [f for f in an.facts if f.block_index == sent.block.index and sent.start <= f.char_start < m.start()
+                  and f.metric.endswith("_rate_reduction")]
+        if not before:
+            continue
+        topic = next((t for t in vocab().topics if t.reduction_metric == before[-1].metric), None)
+        if topic is None or topic.rate_metric is None:
+            continue
+        n = next((x for x in an.numbers_in(sent) if x.start == n_start), None)
+        if n is None:
+            continue
+        an.fact(sent, n, topic.rate_metric, topic.id + ".rate", unit="percent",
+                period=Period(m.group("y"), "baseline"), status=an.status(sent, n.start),
+                subject=before[-1].subject, subject_level=before[-1].subject_level, scope=before[-1].scope)
 
 
 def _next_place_of_list_gap(an: Analysis, lo: int, pos: int) -> bool:

@@ -18,6 +18,19 @@ _FILLER = P("subj_filler")
 _STOP = word_set("not_place_name")
 
 
+PREFIX_LEVELS = _PREFIX_LEVEL
+
+
+def last_place_before(text: str, lo: int, pos: int, level: Optional[str]) -> Optional[tuple[str, str]]:
+    """The last 'xã X' / 'huyện Y' of the given level named in text[lo:pos]."""
+    last = None
+    for m in _PLACE_AFTER_PREFIX.finditer(text, lo, pos):
+        lv = _PREFIX_LEVEL.get(m.group("prefix").lower(), "commune")
+        if (level is None or lv == level) and opens_like_a_place(m.group("name")):
+            last = (m.group("name"), lv)
+    return last
+
+
 def prefix_level(word: str) -> Optional[str]:
     """The level a unit prefix gives ('Tỉnh' → province), None if the word is no prefix."""
     return _PREFIX_LEVEL.get(word.lower())

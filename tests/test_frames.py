@@ -219,3 +219,57 @@ def test_quarters_written_with_a_dash_or_slash(said, want):
     text = f"Đến hết {said}, thành phố có 4 huyện đạt chuẩn nông thôn mới.\n"
     f = pick(extract_text(text).facts, metric="ntm.districts_standard")[0]
     assert (f.value, f.period) == (4, want)
+
+
+def test_a_first_paragraph_telling_a_history_gives_way_to_the_dateline():
+    text = ("Người dân góp sức xây dựng nông thôn mới\n\n"
+            "05/12/2019 08:15\n\n"
+            "Xã Long Phú vừa được công nhận đạt chuẩn nông thôn mới, là xã thứ 6/9 của huyện đạt chuẩn.\n\n"
+            "Khi mới bắt đầu xây dựng nông thôn mới năm 2011, xã chỉ đạt 4/19 tiêu chí; nay tỷ lệ hộ nghèo của xã "
+            "chỉ còn 2,1%.")
+    fr = _frame(text)
+    assert (fr.period, fr.period.source) == ("2019", "dateline")
+    f = pick(extract_text(text).facts, metric="poverty.poor_rate")[0]
+    assert (f.value, f.period) == (2.1, "2019")
+
+
+def test_a_text_dating_nothing_else_takes_a_period_later_in_the_figures_sentence():
+    text = ("Phòng Giáo dục huyện tuyên dương giáo viên, học sinh\n\n"
+            "Sáng 28/5, Phòng Giáo dục và Đào tạo huyện tổ chức lễ tổng kết, tuyên dương khen thưởng.\n\n"
+            "Phát biểu tại buổi lễ, lãnh đạo huyện ghi nhận những nỗ lực của ngành giáo dục.\n\n"
+            "Dịp này, 2 cá nhân được nhận Bằng khen của Bộ GD-ĐT; 5 tập thể nhận Giấy khen của Chủ tịch UBND "
+            "huyện; đồng thời tuyên dương 9 học sinh tiêu biểu năm học 2023 - 2024.\n")
+    got = sorted((f.value, f.period, f.period_source) for f in extract_text(text).facts if f.metric == "award.count")
+    assert got[:2] == [(2, "2023-2024", "after"), (5, "2023-2024", "after")]
+    # a text with a period of its own keeps it
+    got = [f.period for f in extract_text(text, period="2024").facts if f.value == 2]
+    assert got == ["2024"]
+
+
+def test_a_range_right_before_the_figure_and_a_baseline_start_of_year():
+    text = ("Đến ngày 30/6/2024, toàn huyện có 18/18 xã đạt chuẩn nông thôn mới, trong đó giai đoạn 2021 - 2025 "
+            "có thêm 6 xã.\n\n"
+            "Theo kết quả rà soát cuối năm 2023, toàn xã còn 31 hộ nghèo, chiếm tỷ lệ 1,20% (giảm 0,50% so với đầu năm); "
+            "hộ cận nghèo còn 57 hộ, chiếm tỷ lệ 2,21%.\n")
+    got = {(f.metric, f.value): f.period for f in extract_text(text, period="2024").facts}
+    assert got[("ntm.communes_standard", 18)] == "2024-H1" and got[("ntm.communes_standard", 6)] == "2021-2025"
+    assert got[("poverty.near_poor_households", 57)] == "2023" and got[("poverty.near_poor_rate", 2.21)] == "2023"
+
+
+def test_a_headline_launching_the_work_of_a_year_gives_way_to_the_year_reviewed():
+    text = ("Mường La triển khai công tác thi đua, khen thưởng năm 2019\n\n"
+            "UBND huyện Mường La vừa tổ chức Hội nghị tổng kết công tác thi đua, khen thưởng năm 2018, triển khai nhiệm vụ năm 2019.\n\n"
+            "Nhân dịp này, UBND huyện đã tặng Giấy khen cho 120 tập thể, 310 cá nhân.\n")
+    fr = _frame(text)
+    assert (fr.period, fr.period.source) == ("2018", "lede")
+
+
+def test_document_numbers_in_a_list_are_no_years_and_a_bracketed_span_after_a_year():
+    text = ("Bến Lức có thêm 3 xã đạt chuẩn nông thôn mới\n\n"
+            "Ngày đăng bài: 05/10/2019\n\n"
+            "Chủ tịch UBND tỉnh vừa ban hành các Quyết định số 2031, 2032 và 2033/QĐ-UBND về việc công nhận xã đạt chuẩn "
+            "nông thôn mới.\n\n"
+            "UBND tỉnh công nhận 2 xã nông thôn mới nâng cao và 1 xã nông thôn mới kiểu mẫu năm 2019 (giai đoạn 2016 - 2020).\n")
+    assert _frame(text).period == "2019"
+    got = sorted((f.metric, f.value, f.period) for f in extract_text(text).facts)
+    assert got == [("ntm.communes_advanced", 2, "2019"), ("ntm.communes_model", 1, "2019"), ("ntm.communes_standard", 3, "2019")]

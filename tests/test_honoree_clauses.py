@@ -80,3 +80,33 @@ def test_names_coordinated_before_the_receiving_verb_after_a_vote():
     assert [(g[0], g[2]) for g in got] == [("Hội Nông dân", "co_thi_dua_cap_bo_tinh"),
                                            ("Hội Khuyến học", "bang_khen_cap_bo_tinh"),
                                            ("Hội Người cao tuổi", "bang_khen_cap_bo_tinh")]
+
+
+def test_given_with_doi_voi_and_a_body_that_passes_the_award_on_is_no_honoree():
+    got = _names("Chủ tịch nước truy tặng danh hiệu vinh dự nhà nước “Bà mẹ Việt Nam anh hùng” đối với bà Trần Thị Lý, "
+                 "ngụ xã Tân Hòa và bà Ngô Thị Tư, ngụ xã Phú Hòa.")
+    assert [(g[0], g[1]) for g in got] == [("Trần Thị Lý", "ca_nhan"), ("Ngô Thị Tư", "ca_nhan")]
+    got = _names("UBND xã đề nghị và được Chủ tịch UBND huyện tặng Giấy khen cho 03 tập thể (Chi hội Phụ nữ thôn 1; "
+                 "Chi đoàn thôn 2; Tổ hòa giải thôn 3).")
+    assert [g[0] for g in got] == ["Chi hội Phụ nữ thôn 1", "Chi đoàn thôn 2", "Tổ hòa giải thôn 3"]
+
+
+def test_people_listed_with_their_birth_and_place_in_brackets_and_models_honoured():
+    got = _names("Chủ tịch nước truy tặng danh hiệu Bà mẹ Việt Nam anh hùng cho 3 mẹ.\n\n"
+                 "Các Mẹ gồm: Mẹ Lò Thị Xuân, sinh năm 1901, xã Chiềng Ban (mẹ liệt sĩ Lò Văn A); Mẹ Cầm Thị Rong, "
+                 "sinh năm 1910, xã Mường Bon (mẹ liệt sĩ Cầm Văn B và Cầm Văn C); Mẹ Quàng Thị Dần, sinh năm 1925.")
+    assert [g[0] for g in got] == ["Lò Thị Xuân", "Cầm Thị Rong", "Quàng Thị Dần"]
+    assert got[1][3] == "sinh năm 1910, xã Mường Bon (mẹ liệt sĩ Cầm Văn B và Cầm Văn C)"
+    got = _names("Chương trình tôn vinh 2 cá nhân điển hình tiên tiến. Đó là: Ông Hà Văn Tư, Chủ tịch UBND xã Mường Lý; "
+                 "Bà Lò Thị Hoa, Giám đốc HTX Tân Tiến.")
+    assert [(g[0], g[2]) for g in got] == [("Hà Văn Tư", "dien_hinh_tien_tien"), ("Lò Thị Hoa", "dien_hinh_tien_tien")]
+    assert _names("Trường cũng được Chủ tịch UBND tỉnh tặng Bằng khen.") == []
+
+
+def test_bullets_under_the_last_sentence_of_a_paragraph_naming_the_award():
+    got = _names("Các tập thể được Tập đoàn tặng Bằng khen gồm: Nông trường Bình Sơn, Phòng Kế hoạch. Các cá nhân được "
+                 "Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn tặng Bằng khen là:\n\n"
+                 "- Ông Trần Văn Lực, Giám đốc Nông trường Bình Sơn;\n\n- Bà Lê Thị Mai, công nhân Tổ 3.\n")
+    people = [(g[0], g[2], g[3]) for g in got if g[1] == "ca_nhan"]
+    assert people == [("Trần Văn Lực", "bang_khen_cap_bo_tinh", "Giám đốc Nông trường Bình Sơn"),
+                      ("Lê Thị Mai", "bang_khen_cap_bo_tinh", "công nhân Tổ 3")]

@@ -358,3 +358,27 @@ def test_a_title_going_on_after_a_semicolon_and_a_decision_of_the_prime_minister
     m = _meta_of("THỦ TƯỚNG CHÍNH PHỦ\n\nSố: 512/QĐ-TTg\n\nHà Nội, ngày 10 tháng 4 năm 2019\n\nQUYẾT ĐỊNH\n\n"
                  "Về việc tặng thưởng Cờ thi đua của Chính phủ")
     assert (m.doc_type, m.issuer.lower(), m.province, m.place) == ("quyet_dinh", "thủ tướng chính phủ", None, "Hà Nội")
+
+
+def test_a_central_leader_signs_after_the_recipients_list():
+    from tests.rules_support import doc_from_text
+    text = ("THỦ TƯỚNG CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 215/QĐ-TTg\n\nHà Nội, ngày 12 tháng 3 năm 2010\n\nQUYẾT ĐỊNH\nVề việc tặng Cờ thi đua của Chính phủ\n\n"
+            "Điều 1. Tặng Cờ thi đua của Chính phủ cho 05 tập thể đã hoàn thành xuất sắc nhiệm vụ năm 2009.\n\n"
+            "Nơi nhận:\n- Bộ Nội vụ;\n- Lưu: Văn thư.\n\nTHỦ TƯỚNG\nPhan Văn Khải\n")
+    meta = read_metadata(doc_from_text(text))
+    assert (meta.signer, meta.doc_number) == ("Phan Văn Khải", "215/QĐ-TTg")
+
+
+def test_a_news_lede_naming_a_body_is_no_issuer_line():
+    from tests.rules_support import doc_from_text
+    text = ("22 thôn đạt chuẩn Thôn nông thôn mới kiểu mẫu\n"
+            "- Thông tin từ Văn phòng Điều phối nông thôn mới tỉnh cho biết, toàn tỉnh đã có 22 thôn đạt chuẩn.\n")
+    assert read_metadata(doc_from_text(text)).issuer is None
+
+
+def test_a_headline_naming_a_body_is_no_issuer():
+    from tests.rules_support import doc_from_text
+    text = ("Trường THCS Lê Lợi nhận Huân chương Lao động hạng Nhì\n\n"
+            "Sáng 20/11, Trường THCS Lê Lợi tổ chức lễ đón nhận Huân chương Lao động hạng Nhì.\n")
+    assert read_metadata(doc_from_text(text)).issuer is None

@@ -17,3 +17,22 @@ def test_restated_parts_of_a_total_and_other_issuers_stay():
     got = pick(extract_text(text, period="2023").facts, metric="award.count", value=4)
     # two issuers: two figures; the third sentence restates the first
     assert sorted((f.granter or "") for f in got) == ["Bộ Công an", "Chủ tịch UBND tỉnh"]
+
+
+def test_award_counts_said_again_over_their_table_are_the_tables_and_a_poverty_pair_stays():
+    text = ("Năm 2023, các tập thể, cá nhân được khen thưởng như sau: 03 tập thể được tặng Cờ thi đua của UBND tỉnh; "
+            "Bằng khen của Chủ tịch UBND tỉnh cho 11 tập thể, 25 cá nhân.\n\n"
+            "Biểu 02. Kết quả khen thưởng năm 2023\n\n"
+            "TT | Hình thức khen thưởng | Tập thể | Cá nhân\n"
+            "1 | Cờ thi đua của UBND tỉnh | 03 | -\n"
+            "2 | Bằng khen của Chủ tịch UBND tỉnh | 11 | 25\n\n"
+            "Cuối năm 2023, toàn xã còn 120 hộ nghèo, chiếm 4,10%.\n\n"
+            "TT | Ấp | Tổng số hộ | Hộ nghèo | Tỷ lệ hộ nghèo (%)\n"
+            "1 | Ấp Một | 1.500 | 70 | 4,67\n"
+            "2 | Ấp Hai | 1.427 | 50 | 3,50\n"
+            " | Toàn xã | 2.927 | 120 | 4,10\n")
+    facts = extract_text(text, period="2023").facts
+    awards = [f for f in facts if f.metric == "award.count"]
+    assert sorted(f.value for f in awards) == [3, 11, 25] and all(f.table_index is not None for f in awards)
+    poor = [f for f in facts if f.metric == "poverty.poor_households" and f.value == 120]
+    assert sorted(f.table_index is None for f in poor) == [False, True]    # the sentence keeps its count with its rate

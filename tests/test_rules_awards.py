@@ -350,3 +350,30 @@ def test_the_form_named_in_brackets_after_the_verb_and_a_share_of_the_whole():
     assert ("award.count", 64, "giay_khen_cap_xa", "2024-Q3") in got
     assert ("award.count", 210, "giay_khen_cap_xa", "2024-Q3") in got
     assert ("award.direct_worker_share", 61, "giay_khen_cap_xa", "2024-Q3") in got
+
+
+def test_a_sentence_going_on_with_the_one_before_takes_its_proposal_and_striving_is_no_target():
+    text = ("08 tập thể được đề nghị tặng Cờ thi đua của Chính phủ. Ngoài ra, còn có Cờ thi đua của UBND tỉnh: "
+            "31 tập thể; Chiến sĩ thi đua cấp tỉnh: 45 cá nhân.\n\n"
+            "Qua 60 năm không ngừng phấn đấu, huyện có 52 tập thể, cá nhân được tặng danh hiệu Anh hùng lực lượng vũ trang.\n")
+    got = sorted((f.value, f.status) for f in extract_text(text, period="2023").facts if f.metric == "award.count")
+    assert got == [(8, "proposed"), (31, "proposed"), (45, "proposed"), (52, None)]
+
+
+def test_cases_counted_are_no_school():
+    text = "Trong 5 năm, có 1.204 trường hợp được Thủ tướng Chính phủ tặng bằng khen và 3 trường được tặng Cờ thi đua của Chính phủ.\n"
+    got = sorted((f.value, f.award, f.recipient) for f in extract_text(text, period="2020-2025").facts)
+    assert got == [(3, "co_thi_dua_chinh_phu", "tap_the"), (1204, "bang_khen_thu_tuong", None)]
+
+
+def test_people_counted_with_collectives_and_a_description_before_the_commendation():
+    text = ("UBND huyện đã tuyên dương, khen thưởng 8 tập thể, 37 giáo viên tiêu biểu và 410 học sinh giỏi.\n\n"
+            "Toàn tỉnh có 96 tập thể, 152 cá nhân hoàn thành xuất sắc nhiệm vụ được khen thưởng tại Đại hội.\n\n"
+            "Có 14 tập thể hoàn thành xuất sắc nhiệm vụ được tặng Bằng khen của Chủ tịch UBND tỉnh; "
+            "toàn tỉnh có 1.150 bà mẹ được phong tặng danh hiệu Bà mẹ Việt Nam anh hùng.\n\n"
+            "Trường có 42 giáo viên và 525 học sinh.\n")
+    got = sorted((f.value, f.award, f.recipient) for f in extract_text(text, period="2023").facts
+                 if f.metric == "award.count")
+    assert got == [(8, "khen_thuong", "tap_the"), (14, "bang_khen_cap_bo_tinh", "tap_the"), (37, "khen_thuong", "ca_nhan"),
+                   (96, "khen_thuong", "tap_the"), (152, "khen_thuong", "ca_nhan"), (410, "khen_thuong", "ca_nhan"),
+                   (1150, "ba_me_viet_nam_anh_hung", "ca_nhan")]

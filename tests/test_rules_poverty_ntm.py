@@ -1,4 +1,5 @@
 """Poverty and nông thôn mới rules on sentences from the seeds and the genre set."""
+import pytest
 from rules_support import extract_text, pick
 
 
@@ -281,3 +282,91 @@ def test_the_place_a_clause_opens_with_is_its_subject():
             "Toàn tỉnh có 91 xã đạt chuẩn NTM.\n")
     got = sorted((f.value, f.subject) for f in extract_text(text, period="2024").facts)
     assert got == [(3, "Vĩnh Long"), (5, "Trà Cú"), (9, "Mỏ Cày Nam"), (16, "Mỏ Cày Nam"), (19, "Long Hòa"), (91, None)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Đến nay toàn tỉnh đạt 13,5 tiêu chí/xã, tăng bình quân 11,89 tiêu chí/xã so với năm 2011.", 13.5),
+    ("Đến cuối tháng 6/2015, số tiêu chí đạt bình quân/xã của toàn tỉnh là 14,1 tiêu chí.", 14.1),
+    ("Số tiêu chí đạt chuẩn trung bình của toàn huyện là 16,4 tiêu chí.", 16.4),
+])
+def test_average_criteria_per_commune_in_its_shapes_and_never_the_rise(text, want):
+    got = [f.value for f in extract_text(text + "\n", period="2020").facts if f.metric == "ntm.avg_criteria"]
+    assert got == [want]
+
+
+def test_ntm_counts_in_words_and_a_year_is_no_count():
+    text = "Toàn huyện có hai xã đạt chuẩn nông thôn mới kiểu mẫu và mười hai thôn đạt chuẩn NTM. Năm 2019 xã đạt chuẩn nông thôn mới.\n"
+    assert sorted((f.metric, f.value) for f in extract_text(text, period="2020").facts) == [
+        ("ntm.communes_model", 2), ("ntm.villages_standard", 12)]
+
+
+def test_a_figure_only_expected_stays_proposed():
+    ex = extract_text("Hết năm 2024, tỉnh dự kiến thêm 6 xã đạt chuẩn nông thôn mới.\n", period="2024")
+    assert [(f.value, f.status) for f in ex.facts] == [(6, "proposed")]
+
+
+def test_communes_named_by_their_title_and_increases_in_brackets_keep_the_kind_just_stated():
+    text = ("Đến tháng 9/2023, tỉnh đã có 3 đơn vị cấp huyện đạt chuẩn nông thôn mới (tăng 1 đơn vị so với năm 2022); "
+            "97 xã đạt chuẩn NTM (tăng 5 xã so với năm 2022) và 14 xã NTM nâng cao (tăng 3 xã so với năm 2022).\n")
+    got = sorted((f.metric, f.value, f.qualifier) for f in extract_text(text, period="2023").facts)
+    assert got == [("ntm.communes_advanced", 3, "tăng thêm"), ("ntm.communes_advanced", 14, None),
+                   ("ntm.communes_standard", 5, "tăng thêm"), ("ntm.communes_standard", 97, None),
+                   ("ntm.districts_standard", 1, "tăng thêm"), ("ntm.districts_standard", 3, None)]
+
+
+def test_a_place_named_without_prefix_takes_its_level_from_the_gazetteer():
+    f = extract_text("Phấn đấu đến năm 2025, Cầu Ngang có 08 xã đạt chuẩn nông thôn mới nâng cao.\n", period="2024").facts[0]
+    assert (f.subject, f.subject_level) == ("Cầu Ngang", "district")
+
+
+def test_the_level_a_reduction_is_measured_from_is_the_rate_of_its_year():
+    text = ("Theo kết quả rà soát năm 2024, toàn huyện còn 3.902 hộ nghèo, chiếm tỷ lệ 21,40% (giảm 3,15% so với "
+            "năm 2023 là 24,55%).\n")
+    got = sorted((f.metric, f.value, f.period) for f in extract_text(text, period="2024").facts)
+    assert got == [("poverty.poor_households", 3902, "2024"), ("poverty.poor_rate", 21.4, "2024"),
+                   ("poverty.poor_rate", 24.55, "2023"), ("poverty.poor_rate_reduction", 3.15, "2024")]
+
+
+def test_a_total_broken_down_place_by_place():
+    text = ("Năm 2023, toàn tỉnh có thêm 17 thôn đạt chuẩn thôn nông thôn mới kiểu mẫu.\n\n"
+            "Cụ thể, huyện Hiệp Đức công bố thêm 6 thôn, gồm: Thôn 1, Thôn 2, xã Quế Thọ. Huyện Tiên Phước thêm "
+            "4 thôn gồm: Thôn 3, xã Tiên Lập; các huyện Phú Ninh, Núi Thành mỗi đơn vị có 3 thôn và Bắc Trà My có 1 thôn.\n\n"
+            "Toàn tỉnh hiện có 41 xã và 12 hộ tham gia.\n")
+    got = sorted((f.value, f.subject, f.metric, f.qualifier, f.period) for f in extract_text(text, period="2023").facts)
+    assert got == [(1, "Bắc Trà My", "ntm.villages_model", "tăng thêm", "2023"),
+                   (4, "Tiên Phước", "ntm.villages_model", "tăng thêm", "2023"),
+                   (6, "Hiệp Đức", "ntm.villages_model", "tăng thêm", "2023"),
+                   (17, None, "ntm.villages_model", "tăng thêm", "2023")]
+
+
+def test_a_unit_named_by_its_level_alone_points_back_at_the_one_named_before():
+    text = ("Xã Tân Phú Đông đạt chuẩn nông thôn mới nâng cao\n\n"
+            "Đối với huyện Giồng Trôm, tổng nguồn lực huy động trên 900 tỷ đồng. Huyện có 09 xã đạt chuẩn nông thôn mới.\n\n"
+            "Nhờ thu nhập khá nên tỷ lệ hộ nghèo của xã đã giảm còn 2,6%.\n\n"
+            "Sau hơn 10 năm thực hiện chương trình, đến nay huyện Chợ Gạo đã có 11/11 xã đạt chuẩn nông thôn mới.\n")
+    got = sorted((f.value, f.subject) for f in extract_text(text).facts if f.metric.startswith(("ntm.", "poverty.")))
+    assert got == [(2.6, "Tân Phú Đông"), (9, "Giồng Trôm"), (11, "Chợ Gạo")]
+    # in a report of its own the unit is the reporting unit (no subject)
+    f = pick(extract_text("Nhờ thu nhập khá nên tỷ lệ hộ nghèo của xã đã giảm còn 2,6%.\n", period="2023",
+                          doc_type="bao_cao").facts, metric="poverty.poor_rate")[0]
+    assert f.subject is None
+
+
+def test_a_bands_rise_is_no_count_of_communes_and_an_article_is_no_count():
+    text = ("Toàn tỉnh có 31 xã đạt chuẩn NTM; 58 xã đạt từ 15 đến 18 tiêu chí (tăng 20 xã so với năm 2015); "
+            "có điểm sáng một xã nông thôn mới.\n")
+    got = sorted((f.metric, f.value) for f in extract_text(text, period="2020").facts)
+    assert got == [("ntm.communes_by_criteria", 58), ("ntm.communes_standard", 31)]
+
+
+def test_a_cultural_village_title_is_never_an_ntm_figure():
+    text = "Xã có 5/8 thôn đạt chuẩn nông thôn mới và 8/8 thôn đạt chuẩn thôn văn hóa.\n"
+    got = sorted((f.metric, f.value, f.award) for f in extract_text(text, period="2022").facts)
+    assert got == [("award.count", 8, "thon_van_hoa"), ("ntm.villages_standard", 5, None)]
+
+
+def test_units_still_preparing_their_dossier_are_proposed():
+    text = ("Đến nay, toàn tỉnh có 4/9 huyện hoàn thành nhiệm vụ xây dựng nông thôn mới, 2 huyện đang hoàn thiện hồ sơ "
+            "trình Trung ương thẩm định công nhận đạt chuẩn nông thôn mới.\n")
+    got = sorted((f.value, f.status) for f in extract_text(text, period="2024").facts)
+    assert got == [(2, "proposed"), (4, None)]

@@ -124,3 +124,17 @@ def test_the_002_tables_from_the_pdf_carry_pages_and_cells():
         assert doc.text[f.char_start:f.char_end] == f.raw
         assert f.text == doc.text[doc.blocks[f.block_index].rows[f.row_index].start:
                                   doc.blocks[f.block_index].rows[f.row_index].end]
+
+
+def test_a_statistics_table_dates_each_family_of_columns_by_its_header_or_the_sentence_restating_it():
+    text = ("Theo kết quả rà soát cuối năm 2023, tỷ lệ hộ nghèo bình quân của Cụm là 2,10%.\n\n"
+            "Biểu: Kết quả chủ yếu của các đơn vị (tính đến ngày 30/6/2024)\n"
+            "TT | Đơn vị | Số hộ nghèo cuối năm 2023 | Tỷ lệ hộ nghèo (%) | Xã đạt chuẩn NTM nâng cao (lũy kế)\n"
+            "1 | Huyện An Lão | 410 | 2,30 | 3\n"
+            "2 | Huyện Hoài Ân | 380 | 1,90 | 5\n"
+            " | Tổng | 790 | 2,10 | 8\n")
+    ex = extract_text(text, period="2024-H1")
+    got = {(f.metric, f.subject): (f.period, f.period_source) for f in ex.facts if f.table_index is not None}
+    assert got[("poverty.poor_households", "An Lão")] == ("2023", "column")
+    assert got[("poverty.poor_rate", "Hoài Ân")] == ("2023", "restated")
+    assert got[("ntm.communes_advanced", "An Lão")] == ("2024-H1", "lead_in")

@@ -75,8 +75,21 @@ class Analysis:
             if m.needs_level:
                 before = self.doc.match_text[sent.block.start:m.start]
                 heads = [self.doc.match_text[h.start:h.end] for h in reversed(sent.headings)]
+                lead = self._list_lead(sent.block.index) if sent.block.kind == LIST_ITEM else None
+                if lead is not None:
+                    # "... thống nhất đề nghị Chủ tịch UBND huyện:" over "- Tặng Giấy khen cho 02 tập thể"
+                    heads.insert(0, self.doc.match_text[lead.start:lead.end])
                 resolve_level(m, before, heads, base=sent.block.start)
         return out
+
+    def _list_lead(self, block_index: int) -> Optional[Block]:
+        """The block a list hangs from: the nearest block before it that is no list item, when it
+        ends with ':'."""
+        for b in reversed(self.doc.blocks[:block_index]):
+            if b.kind == LIST_ITEM:
+                continue
+            return b if b.kind != TABLE and b.text.rstrip().endswith(":") else None
+        return None
 
     def granter_of(self, m: Optional[AwardMention]) -> Optional[str]:
         """Who grants the award, as written ("Chủ tịch UBND tỉnh", "Tổng Liên đoàn Lao động Việt Nam")."""

@@ -40,6 +40,7 @@ _WEAK_PEOPLE = word_set("person_word")
 _RECIP_BEFORE = P("aw_recip_before")
 _ITEM_LABEL = P("aw_item_label")
 _JOIN = P("aw_join")
+_COLLECTIVE_FORM = M("collective_form")
 _MODIFIER = P("aw_item_modifier")
 _FORWARD = P("aw_forward")
 _BACKWARD = P("aw_backward")
@@ -412,6 +413,8 @@ def extract_awards(an: Analysis) -> list[Item]:
                     it.award.entry.recipient if it.award is not None else None)
                 if code is None:
                     continue
+                if recipient == "tap_the":
+                    code = _COLLECTIVE_FORM.get(code, code)   # "105 tập thể ... Lao động tiên tiến"
                 titled = _title_year(an, it)
                 period = titled or an.period(sent, it.num.start, it.end)
                 if code in CULTURE_TITLES and not titled:

@@ -273,3 +273,13 @@ def test_document_numbers_in_a_list_are_no_years_and_a_bracketed_span_after_a_ye
     assert _frame(text).period == "2019"
     got = sorted((f.metric, f.value, f.period) for f in extract_text(text).facts)
     assert got == [("ntm.communes_advanced", 2, "2019"), ("ntm.communes_model", 1, "2019"), ("ntm.communes_standard", 3, "2019")]
+
+
+def test_a_set_of_criteria_named_with_its_span_is_no_period():
+    text = ("Hòa Bình chung sức xây dựng nông thôn mới kiểu mẫu\n\n"
+            "UBND tỉnh đã ban hành Bộ tiêu chí xã nông thôn mới nâng cao trên địa bàn tỉnh giai đoạn 2021-2025, với 20 tiêu chí.\n\n"
+            "Năm 2022, toàn tỉnh có thêm 9 xã đạt chuẩn nông thôn mới, nâng tổng số xã đạt chuẩn lên 101 xã.\n")
+    assert _frame(text).period == "2022"
+    f = pick(extract_text("Huyện đạt 9/9 tiêu chí huyện nông thôn mới theo Bộ tiêu chí huyện nông thôn mới giai đoạn "
+                          "2021 - 2025.\n", period="2023").facts, metric="ntm.criteria_met")[0]
+    assert f.period == "2023"

@@ -377,3 +377,20 @@ def test_people_counted_with_collectives_and_a_description_before_the_commendati
     assert got == [(8, "khen_thuong", "tap_the"), (14, "bang_khen_cap_bo_tinh", "tap_the"), (37, "khen_thuong", "ca_nhan"),
                    (96, "khen_thuong", "tap_the"), (152, "khen_thuong", "ca_nhan"), (410, "khen_thuong", "ca_nhan"),
                    (1150, "ba_me_viet_nam_anh_hung", "ca_nhan")]
+
+
+def test_an_award_right_before_its_count_and_the_collective_form_of_a_title():
+    text = ("Nhân dịp này, UBND huyện đã tặng Giấy khen 180 tập thể, 402 cá nhân; công nhận 91 tập thể và 350 cá nhân "
+            "Lao động tiên tiến.\n")
+    got = sorted((f.value, f.award) for f in extract_text(text, period="2023").facts)
+    assert got == [(91, "tap_the_lao_dong_tien_tien"), (180, "giay_khen_cap_huyen"), (350, "lao_dong_tien_tien"),
+                   (402, "giay_khen_cap_huyen")]
+
+
+def test_a_list_item_takes_the_granter_of_the_line_it_hangs_from():
+    text = ("Hội đồng Thi đua - Khen thưởng xã đã họp xét và thống nhất đề nghị Chủ tịch UBND huyện:\n\n"
+            "- Công nhận danh hiệu Chiến sĩ thi đua cơ sở cho 02 cá nhân;\n\n"
+            "- Tặng Giấy khen cho 03 tập thể và 06 cá nhân.\n")
+    got = sorted((f.value, f.award, f.status) for f in extract_text(text, period="2023").facts)
+    assert got == [(2, "chien_si_thi_dua_co_so", "proposed"), (3, "giay_khen_cap_huyen", "proposed"),
+                   (6, "giay_khen_cap_huyen", "proposed")]

@@ -28,6 +28,7 @@ from pipeline.normalize import fold
 
 from .analysis import Analysis
 from .catalog import AwardMention, award_mentions, catalog, resolve_level
+from .context import Period
 from .numbers import Num
 from .subjects import opens_like_a_place
 from .text import Sentence, clause_end, clause_start
@@ -437,6 +438,7 @@ def extract_awards(an: Analysis) -> list[Item]:
         _of_total_parts(an, sent, sent_items)
         _drop_split_totals(an, sent, sent_items)
         _year_parts(an, sent, sent_items)
+        _rank_parts(an, sent, sent_items)
         _shares(an, sent, bound, mentions)
         text_end = an.doc.match_text[sent.start:sent.end].rstrip(" .")
         if sent_items and _LEAD_END.search(text_end) and sent.end >= b.end - 2:
@@ -477,6 +479,34 @@ def _heading_award(an: Analysis, sent: Sentence) -> Optional[AwardMention]:
 
 
 _TITLE_YEAR = P("aw_title_year")
+
+
+_RANK_PART = P("aw_rank_part")
+_RANK_NUMBER = {"nhất": 1, "i": 1, "1": 1, "nhì": 2, "ii": 2, "2": 2, "ba": 3, "iii": 3, "3": 3}
+
+
+def _rank_parts(an: Analysis, sent: Sentence, items: list[Item]) -> None:
+    """'13 Huân chương Bảo vệ Tổ quốc (3 hạng nhất, 1 hạng nhì, 9 hạng ba)': the ranks of an order
+    counted without one, in the bracket after it, are its parts."""
+    mt = an.doc.match_text
+    for it in items:
+        m, f = it.award, it.fact
+        if m is None or f is None or not m.entry.ranked or f.award[-1:].isdigit():
+            continue
+        at = len(mt) if m.end >= len(mt) else m.end + len(mt[m.end:]) - len(mt[m.end:].lstrip())
+        par = sent.in_paren(at)
+        if par is None or par[0] != at:
+            continue
+        for r in _RANK_PART.finditer(mt, par[0], par[1]):
+            s, e = r.span("n")
+            num = next((x for x in an.numbers_in(sent) if x.start == s), None)
+            if num is None:
+                continue
+            part = an.fact(sent, num, "award.count", f"{m.entry.id}/rank_breakdown", unit="count",
+                           award=f"{f.award}_{_RANK_NUMBER[r.group('r')]}", recipient=f.recipient, status=f.status,
+                           period=Period(f.period, f.period_source or "inherited") if f.period else None,
+                           granter=f.granter)
+            part.parent_local_id = f.local_id
 
 
 def _title_year(an: Analysis, it: Item) -> Optional[str]:

@@ -394,3 +394,12 @@ def test_a_list_item_takes_the_granter_of_the_line_it_hangs_from():
     got = sorted((f.value, f.award, f.status) for f in extract_text(text, period="2023").facts)
     assert got == [(2, "chien_si_thi_dua_co_so", "proposed"), (3, "giay_khen_cap_huyen", "proposed"),
                    (6, "giay_khen_cap_huyen", "proposed")]
+
+
+def test_the_ranks_of_an_order_in_the_bracket_after_its_total_are_its_parts():
+    text = "Năm 2024, đơn vị được trao 11 Huân chương Chiến công (2 hạng nhất, 4 hạng nhì, 5 hạng ba).\n"
+    facts = extract_text(text, period="2024").facts
+    total = pick(facts, award="huan_chuong_chien_cong")[0]
+    parts = sorted((f.award, f.value) for f in facts if f.parent_local_id == total.local_id)
+    assert total.value == 11 and parts == [("huan_chuong_chien_cong_1", 2), ("huan_chuong_chien_cong_2", 4),
+                                           ("huan_chuong_chien_cong_3", 5)]

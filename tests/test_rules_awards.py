@@ -403,3 +403,9 @@ def test_the_ranks_of_an_order_in_the_bracket_after_its_total_are_its_parts():
     parts = sorted((f.award, f.value) for f in facts if f.parent_local_id == total.local_id)
     assert total.value == 11 and parts == [("huan_chuong_chien_cong_1", 2), ("huan_chuong_chien_cong_2", 4),
                                            ("huan_chuong_chien_cong_3", 5)]
+
+
+def test_villages_given_the_title_culture_without_saying_village_culture():
+    text = "Năm 2024 có 95/120 thôn, tổ dân phố đạt danh hiệu văn hóa, đạt 79,2%.\n"
+    f = pick(extract_text(text, period="2024").facts, metric="award.count")[0]
+    assert (f.value, f.of_total, f.award) == (95, 120, "thon_van_hoa")

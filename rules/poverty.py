@@ -86,6 +86,7 @@ _TRANSITION = P("pov_transition")
 _AFTER_COUNT = P("pov_after_count")
 _UNIT_END = P("pov_unit_end")
 _HOUSEHOLDS = P("pov_household_unit")
+_NEW_BEFORE = P("pov_new_before")
 
 
 def extract_poverty(an: Analysis) -> None:
@@ -193,7 +194,10 @@ def extract_poverty(an: Analysis) -> None:
                 continue
             if topic.count_metric not in _FLOWS and _CHANGE_BEFORE.search(mt, max(cs, n.start - 25), n.start):
                 continue    # "giảm 1.432 hộ nghèo so với đầu năm": a change, not the number of poor households
-            _emit(an, sent, n, topic.count_metric, topic.id + ".count", "household", max(cs, last_end))
+            metric = topic.count_metric
+            if topic.count_metric == "poverty.poor_households" and _NEW_BEFORE.search(mt, max(cs, n.start - 30), n.start):
+                metric = "poverty.new_poor_households"      # "phát sinh mới 03 hộ nghèo"
+            _emit(an, sent, n, metric, topic.id + ".count", "household", max(cs, last_end))
             last_topic, last_end = topic, n.end
         _baseline_levels(an, sent)
 

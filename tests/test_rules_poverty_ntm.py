@@ -370,3 +370,14 @@ def test_units_still_preparing_their_dossier_are_proposed():
             "trình Trung ương thẩm định công nhận đạt chuẩn nông thôn mới.\n")
     got = sorted((f.value, f.status) for f in extract_text(text, period="2024").facts)
     assert got == [(2, "proposed"), (4, None)]
+
+
+def test_lower_than_is_a_fall_and_households_that_arose_are_new_poor():
+    text = ("Toàn tỉnh có 9.870 hộ nghèo, chiếm tỷ lệ 4,20%, thấp hơn 1,35% so với năm 2022. Trong năm có 25 hộ "
+            "thoát nghèo, phát sinh mới 04 hộ nghèo.\n")
+    got = sorted((f.metric, f.value) for f in extract_text(text, period="2023").facts)
+    assert got == [("poverty.escaped_households", 25), ("poverty.new_poor_households", 4),
+                   ("poverty.poor_households", 9870), ("poverty.poor_rate", 4.2), ("poverty.poor_rate_reduction", 1.35)]
+    got = [(f.metric, f.value, f.period) for f in extract_text(
+        "Tỷ lệ nghèo đa chiều giảm từ 58,10% (2021) xuống còn 49,30%.\n", period="2023").facts]
+    assert got == [("poverty.multidim_rate", 58.1, "2021"), ("poverty.multidim_rate", 49.3, "2023")]

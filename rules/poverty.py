@@ -190,8 +190,8 @@ def extract_poverty(an: Analysis) -> None:
                 topic = last_topic      # "gồm: Ninh Sơn 2.638 hộ, Thuận Bắc 2.456 hộ, ...": the same count, place by place
             if topic is None or topic.count_metric is None:
                 continue
-            if v.beneficiary.search(mt[max(cs, n.start - 40):n.start]):
-                continue
+            if topic.count_metric != "poverty.escaped_households" and v.beneficiary.search(mt[max(cs, n.start - 40):n.start]):
+                continue    # "hỗ trợ ... cho 40 hộ nghèo" (but "giúp đỡ 1.150 hộ thoát nghèo" is who escaped)
             if topic.count_metric not in _FLOWS and _CHANGE_BEFORE.search(mt, max(cs, n.start - 25), n.start):
                 continue    # "giảm 1.432 hộ nghèo so với đầu năm": a change, not the number of poor households
             metric = topic.count_metric

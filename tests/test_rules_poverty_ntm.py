@@ -381,3 +381,11 @@ def test_lower_than_is_a_fall_and_households_that_arose_are_new_poor():
     got = [(f.metric, f.value, f.period) for f in extract_text(
         "Tỷ lệ nghèo đa chiều giảm từ 58,10% (2021) xuống còn 49,30%.\n", period="2023").facts]
     assert got == [("poverty.multidim_rate", 58.1, "2021"), ("poverty.multidim_rate", 49.3, "2023")]
+
+
+def test_poverty_counts_of_an_organisations_members_keep_their_scope():
+    text = ("Các cấp Hội đã giúp đỡ 920 hộ hội viên thoát nghèo. Cuối năm, số hộ hội viên nông dân nghèo toàn tỉnh còn "
+            "2.410 hộ, chiếm 1,95%; Hội đã hỗ trợ vốn cho 40 hộ nghèo.\n")
+    got = sorted((f.metric, f.value, f.scope) for f in extract_text(text, period="2023").facts)
+    assert got == [("poverty.escaped_households", 920, None), ("poverty.poor_households", 2410, "hộ hội viên nông dân"),
+                   ("poverty.poor_rate", 1.95, "hộ hội viên nông dân")]

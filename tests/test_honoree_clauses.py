@@ -110,3 +110,8 @@ def test_bullets_under_the_last_sentence_of_a_paragraph_naming_the_award():
     people = [(g[0], g[2], g[3]) for g in got if g[1] == "ca_nhan"]
     assert people == [("Trần Văn Lực", "bang_khen_cap_bo_tinh", "Giám đốc Nông trường Bình Sơn"),
                       ("Lê Thị Mai", "bang_khen_cap_bo_tinh", "công nhân Tổ 3")]
+
+
+def test_a_body_that_received_an_award_several_times():
+    got = _names("Trong 5 năm qua, Công an tỉnh Cao Bằng đã vinh dự 3 lần được tặng Cờ thi đua của Bộ Công an.")
+    assert [(g[0], g[1], g[2]) for g in got] == [("Công an tỉnh Cao Bằng", "tap_the", "co_thi_dua_cap_bo_tinh")]

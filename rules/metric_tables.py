@@ -37,6 +37,7 @@ from pipeline.normalize import match_form
 from . import numbers as nums
 from .analysis import Analysis
 from .award_tables import _context_period, _status
+from .catalog import award_mentions
 from .context import Period, period_mentions
 from .datafiles import load, pattern
 from .indicators import detect_columns
@@ -49,6 +50,8 @@ _PLACE_HEAD = P("mt_place_head")
 _TOTAL = P("mt_total")
 _SECTION = P("grid_section_label")
 _AREA_COLUMN = P("mt_area_column")
+_AWARD_COLUMN = P("mt_award_column")
+_RECIPIENT = {"tập thể": "tap_the", "cá nhân": "ca_nhan", "hộ gia đình": "ho_gia_dinh"}
 
 
 def _area_of(header: str) -> str:
@@ -95,6 +98,7 @@ class MetricCol:
     qualifier: Optional[str] = None
     percent_of: Optional[int] = None
     scope: Optional[str] = None         # a part of the area ("thành thị" under "Trong đó")
+    recipient: Optional[str] = None     # an award column's recipients ("Khen thưởng - Tập thể")
 
 
 def _cell_at(row: Row, col: int) -> Optional[Cell]:
@@ -151,6 +155,10 @@ def _metric_cols(names: list[str]) -> tuple[list[MetricCol], Optional[int], Opti
                 if nc.pattern.search(t):
                     col = MetricCol(i, nc.metric, nc.unit)
                     break
+        if col is None and not rate and (aw := _AWARD_COLUMN.search(t)) and not award_mentions(t):
+            # (a column naming its award, 'Bằng khen của Chủ tịch UBND tỉnh - Tập thể', is read by award_tables.py)
+            # "Khen thưởng 6 tháng - Tập thể | ... - Cá nhân": commendations counted place by place
+            col = MetricCol(i, "award.count", "count", recipient=_RECIPIENT[aw.group("r") or aw.group("r2")])
         if col is None and not rate and cols and cols[-1].index == i - 1 and cols[-1].metric \
                 and _AREA_COLUMN.search(t):
             # "Tỷ lệ hộ nghèo | Trong đó: Thành thị | Nông thôn": the same figure for a part of the area
@@ -202,8 +210,8 @@ def extract_metric_tables(an: Analysis) -> None:
         ncols = max(c.col + c.colspan for r in rows for c in r.cells)
         names, n_header = _header_names(rows, ncols)
         cols, place_col, year_col = _metric_cols(names)
-        if not any(c.metric for c in cols):
-            continue
+        if not any(c.metric and c.recipient is None for c in cols):
+            continue    # a table of awards alone is the award tables' (award_tables.py)
         if place_col is None and year_col is None:
             year_col = _years_column(rows[n_header:], names, cols)
         if place_col is None and year_col is None:
@@ -234,6 +242,20 @@ def _family(metric: str) -> str:
     return metric.split(".", 1)[0]
 
 
+def _column_award(an: Analysis, rows: list[Row], n_header: int, col: MetricCol) -> str:
+    """The award an award column counts: the one a sentence of the text gives its total ('đã khen
+    thưởng theo thẩm quyền (Giấy khen của Chủ tịch UBND cấp huyện) cho 298 tập thể' over a total row
+    of 298), else a commendation whose form is not named."""
+    totals = [c for r in rows[n_header:] if any(_TOTAL.match(match_form(x.text).strip()) for x in r.cells[:2])
+              and (c := _cell_at(r, col.index)) is not None]
+    values = {round(n.value, 6) for c in totals for n in nums.find_numbers(an.doc.match_text[c.start:c.end])}
+    for f in an.facts:
+        if f.metric == "award.count" and f.table_index is None and f.recipient == col.recipient \
+                and round(f.value, 6) in values and f.award:
+            return f.award
+    return "khen_thuong"
+
+
 def _header_period(an: Analysis, rows: list[Row], n_header: int, col: int) -> Optional[Period]:
     """'Số hộ nghèo cuối năm 2021': the period a column's own header names."""
     for r in rows[:n_header]:
@@ -249,6 +271,7 @@ def _read(an: Analysis, b: Block, cols: list[MetricCol], key_col: int, n_header:
     restated, period, status = _restated_periods(an, b), _context_period(an, b), _status(an, b)
     rows = an.grid(b).rows
     col_periods = {c.index: _header_period(an, rows, n_header, c.index) for c in cols if c.metric}
+    awards = {c.index: _column_award(an, rows, n_header, c) for c in cols if c.recipient}
     hc = _cell_at(rows[0], key_col) if rows else None
     header = hc.text if hc is not None else ""
     for ri, row in enumerate(rows[n_header:], start=n_header):
@@ -281,6 +304,7 @@ def _read(an: Analysis, b: Block, cols: list[MetricCol], key_col: int, n_header:
                     f.stated_percent = float(n.value)
                 continue
             of_total = n.of_total if n.kind == "fraction" else None
+            award = awards.get(col.index) if col.recipient else None
             if not by_year:
                 row_period = col_periods.get(col.index) or restated.get(_family(col.metric)) or period
             f = Fact(metric=col.metric, value=float(n.value), of_total=of_total,
@@ -288,7 +312,7 @@ def _read(an: Analysis, b: Block, cols: list[MetricCol], key_col: int, n_header:
                      text=an.doc.text[row.start:row.end], rule=f"table.{col.metric}", unit=col.unit,
                      status=status, period=row_period, period_source=getattr(row_period, "source", None),
                      subject=subject, subject_level=level, page=b.page,
-                     qualifier=col.qualifier, scope=col.scope,
+                     qualifier=col.qualifier, scope=col.scope, award=award, recipient=col.recipient,
                      block_index=b.index, table_index=b.table_index, row_index=ri, col_index=cell.col,
                      raw=an.doc.text[cell.start + n.start:cell.start + n.end], local_id=len(an.facts))
             an.facts.append(f)

@@ -138,3 +138,19 @@ def test_a_statistics_table_dates_each_family_of_columns_by_its_header_or_the_se
     assert got[("poverty.poor_households", "An Lão")] == ("2023", "column")
     assert got[("poverty.poor_rate", "Hoài Ân")] == ("2023", "restated")
     assert got[("ntm.communes_advanced", "An Lão")] == ("2024-H1", "lead_in")
+
+
+def test_commendation_columns_of_a_statistics_table_take_the_award_the_text_gives_their_total():
+    text = ("Biểu: Kết quả chủ yếu của các đơn vị (tính đến ngày 30/6/2024)\n"
+            "TT | Đơn vị | Số hộ nghèo | Khen thưởng 6 tháng - Tập thể | Khen thưởng 6 tháng - Cá nhân\n"
+            "1 | Huyện An Lão | 410 | 31 | 95\n"
+            "2 | Huyện Hoài Ân | 380 | 22 | 60\n"
+            " | Tổng | 790 | 53 | 155\n\n"
+            "Sáu tháng đầu năm 2024, các đơn vị đã khen thưởng theo thẩm quyền (Giấy khen của Chủ tịch UBND cấp huyện) "
+            "cho 53 tập thể, 155 cá nhân.\n")
+    ex = extract_text(text, period="2024-H1")
+    got = sorted((f.subject or "", f.recipient, f.value, f.award) for f in ex.facts
+                 if f.metric == "award.count" and f.table_index is not None)
+    assert got == [("", "ca_nhan", 155, "giay_khen_cap_huyen"), ("", "tap_the", 53, "giay_khen_cap_huyen"),
+                   ("An Lão", "ca_nhan", 95, "giay_khen_cap_huyen"), ("An Lão", "tap_the", 31, "giay_khen_cap_huyen"),
+                   ("Hoài Ân", "ca_nhan", 60, "giay_khen_cap_huyen"), ("Hoài Ân", "tap_the", 22, "giay_khen_cap_huyen")]

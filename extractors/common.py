@@ -2,15 +2,19 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from pipeline.model import EMPTY, FAILED, ExtractError
 
 
-def read_bytes(path: str) -> bytes:
-    """The file's bytes, or an ExtractError that says in plain words what went wrong."""
+@contextmanager
+def file_errors() -> Iterator[None]:
+    """Turn the operating system's errors on opening or reading a file into an ExtractError that
+    says in plain words what went wrong (one wording for every place that reads a file)."""
     try:
-        data = Path(path).read_bytes()
+        yield
     except FileNotFoundError:
         raise ExtractError(FAILED, "Không tìm thấy tệp: tệp đã bị xóa hoặc di chuyển trong lúc xử lý.")
     except IsADirectoryError:
@@ -19,6 +23,12 @@ def read_bytes(path: str) -> bytes:
         raise ExtractError(FAILED, "Không có quyền đọc tệp.")
     except OSError as e:
         raise ExtractError(FAILED, f"Không đọc được tệp: {e.strerror or e}.")
+
+
+def read_bytes(path: str) -> bytes:
+    """The file's bytes, or an ExtractError that says in plain words what went wrong."""
+    with file_errors():
+        data = Path(path).read_bytes()
     if not data.strip():
         raise ExtractError(EMPTY, "Tệp rỗng: không có nội dung để đọc." if not data
                            else "Tệp chỉ chứa khoảng trắng: không có nội dung để đọc.")

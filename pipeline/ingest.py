@@ -23,6 +23,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
+from extractors.common import file_errors
+
 from . import caps, inbox
 from .config import Limits, Settings, TextChecks
 from .model import FAILED, OK, UNSUPPORTED, Document, Extraction, ExtractError
@@ -132,20 +134,11 @@ def snapshot(path: str, folder: str, suffix: str) -> tuple[str, str, int]:
     h = hashlib.sha256()
     size = 0
     dst = os.path.join(folder, "snapshot" + suffix.lower())
-    try:
-        with open(path, "rb") as src, open(dst, "wb") as out:
-            for chunk in iter(lambda: src.read(1 << 20), b""):
-                h.update(chunk)
-                out.write(chunk)
-                size += len(chunk)
-    except FileNotFoundError:
-        raise ExtractError(FAILED, "Không tìm thấy tệp: tệp đã bị xóa hoặc di chuyển trong lúc xử lý.")
-    except IsADirectoryError:
-        raise ExtractError(FAILED, "Đường dẫn là một thư mục, không phải một tệp.")
-    except PermissionError:
-        raise ExtractError(FAILED, "Không có quyền đọc tệp.")
-    except OSError as e:
-        raise ExtractError(FAILED, f"Không đọc được tệp: {e.strerror or e}.")
+    with file_errors(), open(path, "rb") as src, open(dst, "wb") as out:
+        for chunk in iter(lambda: src.read(1 << 20), b""):
+            h.update(chunk)
+            out.write(chunk)
+            size += len(chunk)
     return dst, h.hexdigest(), size
 
 

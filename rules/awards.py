@@ -27,7 +27,7 @@ from pipeline.model import HEADING, LIST_ITEM, Fact
 from pipeline.normalize import fold
 
 from .analysis import Analysis
-from .catalog import AwardMention, award_mentions, catalog, resolve_level
+from .catalog import RANKS, AwardMention, award_mentions, catalog, resolve_level
 from .context import Period
 from .numbers import Num
 from .subjects import opens_like_a_place
@@ -482,7 +482,6 @@ _TITLE_YEAR = P("aw_title_year")
 
 
 _RANK_PART = P("aw_rank_part")
-_RANK_NUMBER = {"nhất": 1, "i": 1, "1": 1, "nhì": 2, "ii": 2, "2": 2, "ba": 3, "iii": 3, "3": 3}
 
 
 def _rank_parts(an: Analysis, sent: Sentence, items: list[Item]) -> None:
@@ -503,7 +502,7 @@ def _rank_parts(an: Analysis, sent: Sentence, items: list[Item]) -> None:
             if num is None:
                 continue
             part = an.fact(sent, num, "award.count", f"{m.entry.id}/rank_breakdown", unit="count",
-                           award=f"{f.award}_{_RANK_NUMBER[r.group('r')]}", recipient=f.recipient, status=f.status,
+                           award=f"{f.award}_{RANKS[r.group('r')]}", recipient=f.recipient, status=f.status,
                            period=Period(f.period, f.period_source or "inherited") if f.period else None,
                            granter=f.granter)
             part.parent_local_id = f.local_id

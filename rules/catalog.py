@@ -127,7 +127,7 @@ def catalog() -> Catalog:
 
 
 _RANK = P("cat_rank")
-_RANKS = {"nhất": 1, "i": 1, "1": 1, "nhì": 2, "ii": 2, "2": 2, "ba": 3, "iii": 3, "3": 3}
+RANKS = {"nhất": 1, "i": 1, "1": 1, "nhì": 2, "ii": 2, "2": 2, "ba": 3, "iii": 3, "3": 3}
 _TAIL = P("cat_tail")
 _PREFIX = P("cat_prefix")
 
@@ -155,7 +155,7 @@ def award_mentions(mtext: str, base: int = 0) -> list[AwardMention]:
             code = code.format(kind=kind)
             r = _RANK.match(mtext[e:e + 20])
             if r:
-                code = f"{code}_{_RANKS[r.group('r')]}"
+                code = f"{code}_{RANKS[r.group('r')]}"
                 end = name_end = e + r.end()
         if entry.levels:
             code = None

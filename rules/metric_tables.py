@@ -36,7 +36,7 @@ from pipeline.normalize import match_form
 
 from . import numbers as nums
 from .analysis import Analysis
-from .award_tables import _context_period, _status
+from .award_tables import _RECIP, _context_period, _status
 from .catalog import award_mentions
 from .context import Period, period_mentions
 from .datafiles import load, pattern
@@ -51,7 +51,6 @@ _TOTAL = P("mt_total")
 _SECTION = P("grid_section_label")
 _AREA_COLUMN = P("mt_area_column")
 _AWARD_COLUMN = P("mt_award_column")
-_RECIPIENT = {"tập thể": "tap_the", "cá nhân": "ca_nhan", "hộ gia đình": "ho_gia_dinh"}
 
 
 def _area_of(header: str) -> str:
@@ -158,7 +157,7 @@ def _metric_cols(names: list[str]) -> tuple[list[MetricCol], Optional[int], Opti
         if col is None and not rate and (aw := _AWARD_COLUMN.search(t)) and not award_mentions(t):
             # (a column naming its award, 'Bằng khen của Chủ tịch UBND tỉnh - Tập thể', is read by award_tables.py)
             # "Khen thưởng 6 tháng - Tập thể | ... - Cá nhân": commendations counted place by place
-            col = MetricCol(i, "award.count", "count", recipient=_RECIPIENT[aw.group("r") or aw.group("r2")])
+            col = MetricCol(i, "award.count", "count", recipient=_RECIP[aw.group("r") or aw.group("r2")])
         if col is None and not rate and cols and cols[-1].index == i - 1 and cols[-1].metric \
                 and _AREA_COLUMN.search(t):
             # "Tỷ lệ hộ nghèo | Trong đó: Thành thị | Nông thôn": the same figure for a part of the area

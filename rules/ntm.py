@@ -23,7 +23,7 @@ from .analysis import Analysis
 from .awards import CULTURE_TITLES
 from .context import Period
 from .datafiles import load, pattern
-from .subjects import place_after_prefix, subject_before
+from .subjects import place_after_prefix, prefix_level, subject_before
 from .text import Sentence, clause_start
 from .lexicon import P
 from pipeline.model import Fact
@@ -262,11 +262,9 @@ _CONJUNCT = P("ntm_conjunct_before")
 _CONJUNCT_GUARD = P("ntm_conjunct_guard")
 _LIST_ADDED = P("ntm_list_added_head")
 _OPENS_WITH_COUNT = P("ntm_clause_opens_with_count")
-_KIND_OF = {"standard": "standard", "advanced": "advanced", "model": "model"}
-_UNIT_FAMILY = (("đơn vị cấp huyện", "districts", "district"), ("huyện", "districts", "district"),
-                ("thị xã", "districts", "district"), ("quận", "districts", "district"),
-                ("thành phố", "districts", "district"), ("xã", "communes", "commune"),
-                ("phường", "communes", "commune"), ("thị trấn", "communes", "commune"))
+# the family of NTM metrics a unit's level counts in (levels: the lexicon's maps.place_level)
+_LEVEL_FAMILY = {"commune": ("communes", "commune"), "district": ("districts", "district"),
+                 "village": ("villages", "village")}
 # the metrics each family has, by kind
 _FAMILY_KINDS = {"communes": ("standard", "advanced", "model"), "villages": ("standard", "model"),
                  "districts": ("standard",)}
@@ -287,10 +285,9 @@ def _list_added(sent: Sentence, cs: int, ns: int) -> bool:
 
 
 def _family_of(unit: str) -> tuple[str, str]:
-    for word, fam, u in _UNIT_FAMILY:
-        if unit == word:
-            return fam, u
-    return "villages", "village"
+    """'330 xã' counts communes, '8 đơn vị cấp huyện' districts, '869 thôn/bản' villages."""
+    level = "district" if unit.startswith("đơn vị cấp huyện") else prefix_level(unit.split("/")[0].strip())
+    return _LEVEL_FAMILY.get(level or "village", _LEVEL_FAMILY["village"])
 
 
 def _conjuncts(an: Analysis, sent: Sentence, ns: int, rule: NtmRule, f: Fact, seen: set[int]) -> None:

@@ -200,7 +200,9 @@ class Analysis:
     def fact(self, sent: Sentence, n: "nums.Num", metric: str, rule: str, **kw) -> Fact:
         """A fact for number ``n`` found in ``sent`` (offsets absolute)."""
         value = kw.pop("value", n.value)
-        if kw.get("subject") is None and metric.startswith(("poverty.", "ntm.")):
+        # a rule that names the unit by its level alone ('thứ 12 của tỉnh': the text's own province)
+        # passes subject None with that level: no topic of the sentence stands in for it
+        if kw.get("subject") is None and kw.get("subject_level") is None and metric.startswith(("poverty.", "ntm.")):
             opened = self.opening_subject(sent, n.start) or self.anaphoric_subject(sent, n.start)
             if opened:
                 kw["subject"], kw["subject_level"] = opened

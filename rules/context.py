@@ -47,6 +47,7 @@ _EVENT_LABEL = P("tm_event_label")
 _TIME_OF_YEAR = P("tm_time_of_year")
 # "theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025": the standard's name, not the figure's period
 _STANDARD_BEFORE = P("tm_standard_before")
+_TERM_BEFORE = P("tm_term_before")
 # "Đầu năm 2024, toàn huyện có 1.184 hộ nghèo": the stock left by the survey at the end of 2023
 _START_OF_YEAR_BEFORE = P("tm_start_of_year_before")
 # "11,72% năm 2016": a year attached to the figure right before it
@@ -144,7 +145,7 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
             continue
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < b - a <= 10:
-            add(m.start(), m.end(), f"{a}-{b}")
+            add(m.start(), m.end(), _reviewed_term(mtext, m.start(), a, b, doc_period))
     for m in _YEAR_RE.finditer(mtext):
         if any(s <= m.start() < e for s, e in taken) or _is_date_year(mtext, m.start()):
             continue
@@ -156,6 +157,22 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
             add(m.start(), m.end(), m.group("y"))
     out.sort(key=lambda p: p.pos)
     return out
+
+
+def _reviewed_term(mtext: str, start: int, a: int, b: int, doc_period: Optional[str]) -> str:
+    """The period a range means.  A congress named by the term it opens ('Đại hội thi đua yêu
+    nước lần thứ I (2025-2030)', 'Đại hội Đảng bộ xã ..., nhiệm kỳ 2020-2025') reviews the term
+    before (2020-2025, 2015-2020), unless the congress is dated at or after the term's end ('Sáng
+    ngày 30/7/2020, ... Đại hội ... (giai đoạn 2015 - 2020)'), which is then the term it reviews."""
+    before = mtext[max(0, start - 140):start]
+    t = _TERM_BEFORE.search(before)
+    if t is None:
+        return f"{a}-{b}"
+    dates = [m.group("y") or m.group("y2") for m in _EVENT_DATE.finditer(before)]
+    year = dates[-1] if dates else (doc_period if doc_period and doc_period.isdigit() else None)
+    if year is not None and int(year) >= b:
+        return f"{a}-{b}"
+    return f"{2 * a - b}-{a}"
 
 
 def _ends(period: Optional[str], month: int, year: str) -> bool:

@@ -23,7 +23,7 @@ from .analysis import Analysis
 from .awards import CULTURE_TITLES
 from .context import Period
 from .datafiles import load, pattern
-from .subjects import place_after_prefix, prefix_level, subject_before
+from .subjects import last_place_before, place_after_prefix, prefix_level, split_prefix, subject_before
 from .text import Sentence, clause_start
 from .lexicon import P
 from pipeline.model import Fact
@@ -229,7 +229,9 @@ def _extract_rules(an: Analysis) -> None:
             if metric == "ntm.criteria_met" and "nâng cao" in mt[sent.start:ns]:
                 qualifier = qualifier or "nâng cao"
             subject = level = None
-            if rule.subject:
+            if m.groupdict().get("where"):
+                subject, level = _named_unit(an, sent, m)
+            elif rule.subject:
                 subj = subject_before(an.doc.text, cs, m.start())
                 if subj is None and metric == "ntm.criteria_met":
                     subj = place_after_prefix(an.doc.text, sent.start, m.start())
@@ -256,6 +258,24 @@ def _extract_rules(an: Analysis) -> None:
             made.append((ns, rule, f))
         for ns, rule, f in made:
             _conjuncts(an, sent, ns, rule, f, seen)
+
+
+def _named_unit(an: Analysis, sent: Sentence, m: "regex.Match") -> tuple[Optional[str], str]:
+    """The unit a rule names in its group ``where`` ('xã thứ 8/10 của huyện Mỹ Xuyên'); named by
+    its level alone ('thứ 2 của huyện'), the last unit of that level named before it, else the
+    text's own unit of that level (name None)."""
+    text = an.doc.text
+    place = place_after_prefix(text, m.start("where"), m.end("where"), anchored=True)
+    level, name = split_prefix(text[m.start("where"):m.end("where")])
+    if place is None and name[:1].isupper():
+        place = (name, level or "province")
+    if place is None:
+        heads = [b.start for b in an.doc.blocks[:1]]
+        for lo in (sent.block.start, *heads):
+            place = last_place_before(text, lo, m.start(), level)
+            if place:
+                break
+    return place or (None, level or "province")
 
 
 _CONJUNCT = P("ntm_conjunct_before")

@@ -83,6 +83,17 @@ _PLACE_AFTER_PREFIX = P("subj_place_after_prefix")
 _BY_LENGTH = sorted(_PREFIX_LEVEL.items(), key=lambda kv: -len(kv[0]))
 
 
+def split_prefix(phrase: str) -> tuple[Optional[str], str]:
+    """('province', 'Sóc Trăng') for 'tỉnh Sóc Trăng', ('district', '') for a bare 'huyện';
+    (None, phrase) when it opens with no unit prefix."""
+    p = phrase.strip()
+    low = p.lower()
+    for word, level in _BY_LENGTH:
+        if low == word or low.startswith(word + " "):
+            return level, p[len(word):].strip()
+    return None, p
+
+
 def row_place_level(name: str, header: str = "") -> Optional[str]:
     """Level of the place a table row names: from its own prefix (``Xã Hà Vinh``),
     else from its column's header (``Phường`` over ``Bồ Đề``); None if neither says."""

@@ -283,3 +283,21 @@ def test_a_set_of_criteria_named_with_its_span_is_no_period():
     f = pick(extract_text("Huyện đạt 9/9 tiêu chí huyện nông thôn mới theo Bộ tiêu chí huyện nông thôn mới giai đoạn "
                           "2021 - 2025.\n", period="2023").facts, metric="ntm.criteria_met")[0]
     assert f.period == "2023"
+
+
+@pytest.mark.parametrize("opening,expected", [
+    # a congress named by the term it opens reviews the term before
+    ("Ngày 25-9, UBND tỉnh Hậu Giang tổ chức Đại hội thi đua yêu nước lần thứ I (2025-2030).", "2020-2025"),
+    ("Sáng 12-6, Đảng bộ xã Tân Phú tổ chức Đại hội đại biểu lần thứ X, nhiệm kỳ 2020-2025.", "2015-2020"),
+    # dated at the end of the term it names: that term is the one reviewed
+    ("Sáng ngày 28/7/2020, UBND huyện Phú Tân tổ chức Đại hội thi đua yêu nước lần thứ V (giai đoạn 2015 - 2020).",
+     "2015-2020"),
+    # no congress: a range is what it says
+    ("Sáng 20-9, UBND tỉnh tổ chức hội nghị tổng kết phong trào thi đua giai đoạn 2020-2025.", "2020-2025"),
+])
+def test_a_congress_named_by_its_term_reviews_the_term_before(opening, expected):
+    text = ("Tôn vinh các điển hình tiên tiến\n\n" + opening + "\n\n"
+            "Trong 5 năm qua, toàn tỉnh có 312 tập thể được tặng Cờ thi đua của UBND tỉnh.")
+    ex = extract_text(text)
+    f = pick(ex.facts, metric="award.count")[0]
+    assert (f.value, f.period) == (312, expected)

@@ -389,3 +389,15 @@ def test_poverty_counts_of_an_organisations_members_keep_their_scope():
     got = sorted((f.metric, f.value, f.scope) for f in extract_text(text, period="2023").facts)
     assert got == [("poverty.escaped_households", 920, None), ("poverty.poor_households", 2410, "hộ hội viên nông dân"),
                    ("poverty.poor_rate", 1.95, "hộ hội viên nông dân")]
+
+
+def test_an_ordinal_commune_counts_for_the_unit_named_after_it():
+    # own wording: the n-th commune of a district / province, the unit named in full or by its level only
+    text = ("Huyện Long Phú tổ chức lễ công bố xã Tân Hưng đạt chuẩn nông thôn mới. Đây là xã thứ 6/11 của "
+            "huyện Long Phú và xã thứ 41/80 xã nông thôn của tỉnh Sóc Trăng đạt chuẩn nông thôn mới.\n\n"
+            "Xã Phú Tâm thuộc huyện Châu Thành được công nhận đạt chuẩn nông thôn mới nâng cao, là xã thứ 3 "
+            "của huyện và thứ 12 của tỉnh đạt chuẩn nông thôn mới nâng cao.\n")
+    ex = extract_text(text, period="2023")
+    got = sorted((f.metric, f.value, f.of_total, f.subject) for f in ex.facts if f.metric.startswith("ntm."))
+    assert got == [("ntm.communes_advanced", 3, None, "Châu Thành"), ("ntm.communes_advanced", 12, None, None),
+                   ("ntm.communes_standard", 6, 11, "Long Phú"), ("ntm.communes_standard", 41, 80, "Sóc Trăng")]

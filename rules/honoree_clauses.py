@@ -40,6 +40,7 @@ _CLAUSE_OPEN = P("hon_clause_open")
 _SKIP_AWARDS: set[str] = set()
 _ITEM_LINE = P("hon_item_line")
 _BULLET = P("hon_bullet")
+_TRAILING_BRACKET = P("hon_trailing_bracket")
 
 
 class _Name:
@@ -134,6 +135,7 @@ def _listed(an: Analysis, sent: Sentence, mentions: list[AwardMention], last_awa
     B (y) và 43 cá nhân nhận Bằng khen ...' with the award after the names."""
     lead = _LIST_LEAD.search(an.doc.match_text, sent.start, sent.end)
     if lead is None:
+        _bracketed(an, sent, mentions, last_award)
         return
     after = next((m for m in mentions if m.start >= lead.end()), None)
     award = after or (mentions[-1] if mentions else last_award)
@@ -147,6 +149,22 @@ def _listed(an: Analysis, sent: Sentence, mentions: list[AwardMention], last_awa
         names = [n for n in names if n.recipient == "ca_nhan"]
     if lead.group("n") and len(names) != int(lead.group("n")):
         return      # '03 tập thể là A và B': the count says the list is not what it seems
+    if names:
+        _emit(an, sent, names, award, "hon.listed")
+
+
+def _bracketed(an: Analysis, sent: Sentence, mentions: list[AwardMention], last_award: Optional[AwardMention]) -> None:
+    """'03 cô giáo được nhận giấy khen ... cấp Thành phố. ( Cô giáo A, cô giáo B, cô giáo C).': a
+    bracket of people after a full stop (or as a sentence of its own) names those the award before
+    it went to."""
+    text = an.doc.text
+    m = _TRAILING_BRACKET.search(text, sent.start, sent.end)
+    if m is None:
+        return
+    award = next((x for x in reversed(mentions) if x.end <= m.start()), None) or last_award
+    if award is None or any(x.start >= m.start() for x in mentions):
+        return
+    names = [n for n in _names_from(text, m.start("body"), m.end("body")) if n.recipient == "ca_nhan"]
     if names:
         _emit(an, sent, names, award, "hon.listed")
 

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Optional
 
 from pipeline.model import HEADING, TABLE, Block, Honoree
+from pipeline.normalize import fold
 
 from .analysis import Analysis
 from .awards import Item
@@ -374,10 +375,11 @@ def extract_honorees(an: Analysis, items: list[Item]) -> None:
     from_passives(an)
     from_lists(an)
     extract_clause_honorees(an)
-    # one entry per (name, award): a list may repeat what a parenthesis said
+    # one entry per (name, award, period): a list may repeat what a parenthesis said, an article
+    # what its headline said ('Trường THCS A vinh dự nhận Huân chương ...' over '... Trường THCS A được tặng ...')
     seen, out = set(), []
     for h in an.honorees:
-        key = (h.name.lower(), h.award, h.period, h.char_start)
+        key = (fold(h.name), h.award, h.period)
         if key not in seen:
             seen.add(key)
             out.append(h)

@@ -115,3 +115,27 @@ def test_bullets_under_the_last_sentence_of_a_paragraph_naming_the_award():
 def test_a_body_that_received_an_award_several_times():
     got = _names("Trong 5 năm qua, Công an tỉnh Cao Bằng đã vinh dự 3 lần được tặng Cờ thi đua của Bộ Công an.")
     assert [(g[0], g[1], g[2]) for g in got] == [("Công an tỉnh Cao Bằng", "tap_the", "co_thi_dua_cap_bo_tinh")]
+
+
+def test_a_body_with_its_place_in_brackets_receives_and_an_article_names_it_once():
+    text = ("Trường Mầm non Hoa Sen (huyện Cư Jút) vinh dự nhận Huân chương Lao động hạng Ba\n\n"
+            "Sáng 20/11, Trường Mầm non Hoa Sen long trọng tổ chức lễ kỷ niệm. Trường Mầm non Hoa Sen "
+            "được Chủ tịch nước tặng Huân chương Lao động hạng Ba vì thành tích xuất sắc.")
+    assert _names(text) == [("Trường Mầm non Hoa Sen", "tap_the", "huan_chuong_lao_dong_3", None)]
+
+
+def test_the_one_named_among_those_counted():
+    got = _names("Dịp này, Tỉnh đoàn tặng Bằng khen cho 18 cá nhân tiêu biểu, trong đó có chị Hà Thị Lan, "
+                 "Bí thư Chi đoàn thôn Nà Phặc.")
+    assert got == [("Hà Thị Lan", "ca_nhan", "bang_khen_khac", "Bí thư Chi đoàn thôn Nà Phặc")]
+    assert _names("UBND tỉnh tặng Bằng khen cho 45 tập thể, trong đó có 3 trường học.") == []
+
+
+def test_a_bracket_of_people_after_the_full_stop_names_those_awarded():
+    got = _names("04 giáo viên được nhận giấy khen của Chủ tịch UBND huyện vì đạt giải cao hội thi giáo viên "
+                 "dạy giỏi. ( Thầy giáo Lò Văn Pấng, cô giáo Vi Thị Mai, cô giáo Lường Thị Ánh, thầy giáo "
+                 "Cầm Văn Hùng).")
+    assert [(n, r, a) for n, r, a, _ in got] == [
+        ("Lò Văn Pấng", "ca_nhan", "giay_khen_cap_huyen"), ("Vi Thị Mai", "ca_nhan", "giay_khen_cap_huyen"),
+        ("Lường Thị Ánh", "ca_nhan", "giay_khen_cap_huyen"), ("Cầm Văn Hùng", "ca_nhan", "giay_khen_cap_huyen")]
+    assert all(p is None for *_, p in got)

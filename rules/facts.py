@@ -1,7 +1,7 @@
 """Run every fact rule family over a document, in a fixed order."""
 from __future__ import annotations
 
-from pipeline.model import HEADING, Document, Extraction, Fact
+from pipeline.model import HEADING, DocMeta, Document, Extraction, Fact
 from pipeline.normalize import fold
 
 from .analysis import Analysis
@@ -39,6 +39,18 @@ def extract_facts(doc: Document, ex: Extraction) -> None:
             f.period = str(f.period)
     ex.facts.extend(an.facts)
     ex.honorees.extend(an.honorees)
+    _headerless_meta(an, ex.meta)
+
+
+def _headerless_meta(an: Analysis, meta: DocMeta) -> None:
+    """A text with no header of its own (a news page, a passage) is of type ``other`` and covers
+    the period its frame gives (headline, lede, dateline: ``documents.period``), once every figure
+    has taken its own."""
+    if meta.doc_type is not None:
+        return
+    meta.doc_type = "other"
+    if meta.period is None and an.doc_period is not None:
+        meta.period = str(an.doc_period)
 
 
 _FAMILIES = ("award.", "poverty.", "ntm.")

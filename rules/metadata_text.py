@@ -89,12 +89,13 @@ def split_line(text: str, start: int) -> list[tuple[str, int]]:
     return out
 
 
-_DATE_OPEN = re.compile(r"(?:,|^)\s*ngày\s*$")
-_DATE_REST = re.compile(r"^\s*(?:\d{1,2}|\.{2,}|…)\s+tháng\b")
+_DATE_OPEN = P("mdt_date_open")
+_DATE_REST = P("mdt_date_rest")
 
 
 def join_split_dates(lines: list[Line]) -> list[Line]:
-    """'Sóc Trăng, ngày' / '27 tháng 09 năm 2022': a date line broken after 'ngày' is one line."""
+    """'Sóc Trăng, ngày' / '27 tháng 09 năm 2022', 'Đam Rông, ngày 15 tháng 12' / 'năm 2023': a date
+    line broken before its year is one line."""
     out: list[Line] = []
     for ln in lines:
         if out and _DATE_OPEN.search(out[-1].match) and _DATE_REST.match(ln.match):

@@ -342,6 +342,17 @@ def test_date_line_broken_after_ngay():
     m = _meta_of("ỦY BAN NHÂN DÂN\nTỈNH BẠC LIÊU\n\nSố: 88/KH-UBND\n\nBạc Liêu, ngày\n14 tháng 3 năm 2021\n\n"
                  "KẾ HOẠCH\n\nTriển khai phong trào thi đua năm 2021")
     assert (m.doc_type, m.place, m.issued_date) == ("ke_hoach", "Bạc Liêu", "2021-03-14")
+    # a header cell wrapped before the year (a PDF made from a Word table)
+    m = _meta_of("ỦY BAN NHÂN DÂN HUYỆN LẮK\n\nSố: 301/BC-UBND\n\nLắk, ngày 20 tháng 11\n\nnăm 2022\n\n"
+                 "BÁO CÁO\n\nKết quả giảm nghèo năm 2022")
+    assert (m.doc_type, m.place, m.issued_date, m.issued_year) == ("bao_cao", "Lắk", "2022-11-20", 2022)
+
+
+def test_a_headerless_text_is_of_type_other_and_covers_its_frame_period():
+    from tests.rules_support import extract_text
+    ex = extract_text("Huyện Krông Bông giảm 412 hộ nghèo trong năm 2023\n\n"
+                      "Theo kết quả rà soát, cuối năm 2023 toàn huyện còn 2.804 hộ nghèo, chiếm 9,6%.")
+    assert (ex.meta.doc_type, ex.meta.period) == ("other", "2023")
 
 
 def test_a_decision_named_in_a_news_sentence_is_not_the_header():

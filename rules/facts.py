@@ -51,6 +51,13 @@ def _headerless_meta(an: Analysis, meta: DocMeta) -> None:
     meta.doc_type = "other"
     if meta.period is None and an.doc_period is not None:
         meta.period = str(an.doc_period)
+    if meta.unit is None:
+        return
+    # its figures that name no place are about the place its headline names (a news page has no
+    # reporting unit for a NULL subject to stand for)
+    for f in an.facts:
+        if f.subject is None and f.subject_level is None and f.metric.startswith(_FAMILIES):
+            f.subject, f.subject_level = meta.unit
 
 
 _FAMILIES = ("award.", "poverty.", "ntm.")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from pipeline.model import HEADING, DocMeta, Document
+from pipeline.model import HEADING, TABLE, DocMeta, Document
 from pipeline.normalize import fold, match_form
 
 from . import gazetteer as gz
@@ -547,7 +547,38 @@ def read_metadata(doc: Document) -> DocMeta:
     meta.province = province
     meta.district = district
     meta.signer = sig.signer
+    if meta.doc_type is None and not iss.text:
+        _headerless_places(doc, places, meta)
     return meta
+
+
+_HEADLINE_CHARS = 220     # a headerless text's first line, when no longer, is its headline
+
+
+def _headerless_places(doc: Document, places: Places, meta: DocMeta) -> None:
+    """A text with no header of its own (a news page) is about the place its headline names
+    ('... tại huyện Hoài Nhơn', 'Bến Tre: ...'), else its first paragraph: its province and
+    district (a district's province from the gazetteer when the text does not name it), and
+    ``meta.unit``, the place its figures are about when they name none."""
+    body = [b for b in doc.blocks[:4] if b.kind != TABLE and b.text.strip()]
+    heads = [b for b in body[:1] if len(b.text) <= _HEADLINE_CHARS] + [b for b in body[1:3] if len(b.text) > 60][:1]
+    for b in heads:
+        found = [m for m in gz.find_places(b.text, bare_provinces=True) if m.units]
+        if not found:
+            continue
+        m = found[0]
+        meta.unit = (place_name(m), m.level)
+        if m.level == gz.COMMUNE and len(found) > 1 and found[1].level == gz.DISTRICT and \
+                found[1].start - m.end <= 3:
+            m = found[1]              # "xã Văn An, huyện Văn Quan": the commune's district as written
+        unit = m.units[0] if m.level == gz.PROVINCE else (_pick_by_province(list(m.units), places) or m.units[0])
+        if m.level == gz.PROVINCE:
+            meta.province, meta.district = unit.name, None
+        elif m.level == gz.DISTRICT:
+            meta.province, meta.district = unit.province, place_name(m)
+        else:
+            meta.province, meta.district = unit.province, getattr(unit, "district", None) or meta.district
+        return
 
 
 def province_2025_of(meta: DocMeta) -> Optional[str]:

@@ -301,3 +301,26 @@ def test_a_congress_named_by_its_term_reviews_the_term_before(opening, expected)
     ex = extract_text(text)
     f = pick(ex.facts, metric="award.count")[0]
     assert (f.value, f.period) == (312, expected)
+
+
+def test_a_headerless_text_is_about_the_place_its_headline_names():
+    from rules import read
+
+    def _read(text):
+        return read(doc_from_text(text))
+    # own wording: a district named in the headline gives the text its place and its province
+    ex = _read("Huyện Krông Pắc có thêm 3 xã đạt chuẩn nông thôn mới\n\n"
+                      "Sáng 14/12/2023, UBND huyện tổ chức lễ công bố. Đến nay toàn huyện có 12/15 xã đạt chuẩn "
+                      "nông thôn mới; tỷ lệ hộ nghèo còn 4,1%.")
+    assert (ex.meta.doc_type, ex.meta.province, ex.meta.district) == ("other", "Đắk Lắk", "Krông Pắc")
+    got = sorted((f.metric, f.value, f.subject, f.subject_level) for f in ex.facts)
+    assert ("ntm.communes_standard", 12, "Krông Pắc", "district") in got
+    assert ("poverty.poor_rate", 4.1, "Krông Pắc", "district") in got
+    # a commune written with its district: the district as written picks the province
+    ex = _read("Lễ đón nhận Bằng công nhận xã Văn An, huyện Văn Quan đạt chuẩn nông thôn mới\n\n"
+                      "Xã hiện có 19/19 tiêu chí đạt chuẩn.")
+    assert (ex.meta.province, ex.meta.district, ex.meta.unit) == ("Lạng Sơn", "Văn Quan", ("Văn An", "commune"))
+    # a report with a header keeps NULL for its own unit
+    ex = _read("UBND HUYỆN KRÔNG PẮC\n\nSố: 12/BC-UBND\n\nKrông Pắc, ngày 10 tháng 12 năm 2023\n\n"
+                      "BÁO CÁO\n\nKết quả giảm nghèo năm 2023\n\nTỷ lệ hộ nghèo toàn huyện còn 4,1%.")
+    assert [f.subject for f in ex.facts if f.metric == "poverty.poor_rate"] == [None]

@@ -133,8 +133,6 @@ class DocMeta:
     province: Optional[str] = None
     district: Optional[str] = None
     signer: Optional[str] = None
-    # not stored: (name, level) of the place a text with no header of its own is about (its headline's)
-    unit: Optional[tuple[str, str]] = None
 
 
 @dataclass

@@ -19,6 +19,7 @@ from . import numbers as nums
 from .catalog import AwardMention, award_mentions, resolve_level
 from .context import Period, period_at, status_at
 from .frames import Frames
+from .metadata import is_headerless
 from .lexicon import P
 from .grid import Grid, build_grid
 from .text import Sentence, sentences
@@ -28,6 +29,8 @@ _OPENING = P("subj_opening")
 _BARE_OPENING = P("subj_bare_opening")
 _OPENING_PHRASE = P("subj_opening_phrase")
 _ANAPHOR = P("subj_anaphor")
+_NATION = P("subj_nation")
+NATION = "toàn quốc"      # the subject of a figure of the whole country
 
 
 @dataclass
@@ -152,10 +155,22 @@ class Analysis:
                 place = self._place_at(again.end() if again else phrase.end(), pos)
             if place:
                 name = fold(place[0])
-                if name in (fold(self.meta.district), fold(self.meta.place), fold(self.meta.province)):
-                    return None
+                own = (fold(self.meta.district), fold(self.meta.place), fold(self.meta.province))
+                if not is_headerless(self.meta) and name in own:
+                    return None     # a report's own unit stays NULL; a news page has none
                 return place
         return None
+
+    def nation_subject(self, sent: Sentence, pos: int) -> Optional[tuple[str, str]]:
+        """'Tỷ lệ hộ nghèo chung cả nước là 2,93%; tổng số hộ nghèo là 815.101 hộ': a figure of the
+        whole country, named before it in its sentence with no other place in between."""
+        from .subjects import place_after_prefix
+        m = None
+        for m in _NATION.finditer(self.doc.match_text, sent.start, pos):
+            pass
+        if m is None or place_after_prefix(self.doc.text, m.end(), pos) is not None:
+            return None     # '... cả nước ...; tỉnh Kon Tum có 6,84%': the province's
+        return NATION, "country"
 
     def anaphoric_subject(self, sent: Sentence, pos: int) -> Optional[tuple[str, str]]:
         """'Đối với huyện Duyên Hải, ... Huyện có 06 xã đạt chuẩn ...': in a text with no header of
@@ -203,7 +218,8 @@ class Analysis:
         # a rule that names the unit by its level alone ('thứ 12 của tỉnh': the text's own province)
         # passes subject None with that level: no topic of the sentence stands in for it
         if kw.get("subject") is None and kw.get("subject_level") is None and metric.startswith(("poverty.", "ntm.")):
-            opened = self.opening_subject(sent, n.start) or self.anaphoric_subject(sent, n.start)
+            opened = self.opening_subject(sent, n.start) or self.anaphoric_subject(sent, n.start) or \
+                self.nation_subject(sent, n.start)
             if opened:
                 kw["subject"], kw["subject_level"] = opened
         period = kw.get("period")

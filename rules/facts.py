@@ -5,6 +5,7 @@ from pipeline.model import HEADING, DocMeta, Document, Extraction, Fact
 from pipeline.normalize import fold
 
 from .analysis import Analysis
+from .metadata import headerless_place, is_headerless
 from .lexicon import P
 from .award_tables import extract_award_tables
 from .awards import extract_awards
@@ -43,21 +44,21 @@ def extract_facts(doc: Document, ex: Extraction) -> None:
 
 
 def _headerless_meta(an: Analysis, meta: DocMeta) -> None:
-    """A text with no header of its own (a news page, a passage) is of type ``other`` and covers
-    the period its frame gives (headline, lede, dateline: ``documents.period``), once every figure
-    has taken its own."""
-    if meta.doc_type is not None:
+    """A text with no header of its own (a news page, a passage: type ``other``) covers the period
+    its frame gives (headline, lede, dateline: ``documents.period``), once every figure has taken
+    its own."""
+    if not is_headerless(meta):
         return
-    meta.doc_type = "other"
     if meta.period is None and an.doc_period is not None:
         meta.period = str(an.doc_period)
-    if meta.unit is None:
+    tp = headerless_place(an.doc)
+    if tp is None:
         return
     # its figures that name no place are about the place its headline names (a news page has no
     # reporting unit for a NULL subject to stand for)
     for f in an.facts:
         if f.subject is None and f.subject_level is None and f.metric.startswith(_FAMILIES):
-            f.subject, f.subject_level = meta.unit
+            f.subject, f.subject_level = tp.name, tp.level
 
 
 _FAMILIES = ("award.", "poverty.", "ntm.")

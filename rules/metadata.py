@@ -547,38 +547,53 @@ def read_metadata(doc: Document) -> DocMeta:
     meta.province = province
     meta.district = district
     meta.signer = sig.signer
-    if meta.doc_type is None and not iss.text:
-        _headerless_places(doc, places, meta)
+    if meta.doc_type is None:
+        meta.doc_type = "other"       # a text with no header of its own: a news page, a passage
+    if is_headerless(meta) and (tp := headerless_place(doc, places)):
+        meta.province, meta.district = tp.province, tp.district or meta.district
     return meta
+
+
+def is_headerless(meta: DocMeta) -> bool:
+    """A text with no header of its own (no number, no title): a news page, a passage."""
+    return meta.doc_type == "other" and not (meta.doc_number or meta.title)
 
 
 _HEADLINE_CHARS = 220     # a headerless text's first line, when no longer, is its headline
 
 
-def _headerless_places(doc: Document, places: Places, meta: DocMeta) -> None:
+@dataclass(frozen=True)
+class TextPlace:
+    """The place a text with no header of its own is about, and where it lies."""
+    name: str
+    level: str
+    province: Optional[str]
+    district: Optional[str]
+
+
+def headerless_place(doc: Document, places: Optional[Places] = None) -> Optional[TextPlace]:
     """A text with no header of its own (a news page) is about the place its headline names
-    ('... tại huyện Hoài Nhơn', 'Bến Tre: ...'), else its first paragraph: its province and
-    district (a district's province from the gazetteer when the text does not name it), and
-    ``meta.unit``, the place its figures are about when they name none."""
+    ('... tại huyện Hoài Nhơn', 'Bến Tre: ...'), else its first paragraph; a district's province
+    comes from the gazetteer when the text does not name it."""
     body = [b for b in doc.blocks[:4] if b.kind != TABLE and b.text.strip()]
     heads = [b for b in body[:1] if len(b.text) <= _HEADLINE_CHARS] + [b for b in body[1:3] if len(b.text) > 60][:1]
     for b in heads:
         found = [m for m in gz.find_places(b.text, bare_provinces=True) if m.units]
-        if not found:
-            continue
-        m = found[0]
-        meta.unit = (place_name(m), m.level)
-        if m.level == gz.COMMUNE and len(found) > 1 and found[1].level == gz.DISTRICT and \
-                found[1].start - m.end <= 3:
-            m = found[1]              # "xã Văn An, huyện Văn Quan": the commune's district as written
-        unit = m.units[0] if m.level == gz.PROVINCE else (_pick_by_province(list(m.units), places) or m.units[0])
-        if m.level == gz.PROVINCE:
-            meta.province, meta.district = unit.name, None
-        elif m.level == gz.DISTRICT:
-            meta.province, meta.district = unit.province, place_name(m)
-        else:
-            meta.province, meta.district = unit.province, getattr(unit, "district", None) or meta.district
-        return
+        if found:
+            return _text_place(found, places if places is not None else collect_places(doc, Header()))
+    return None
+
+
+def _text_place(found: list, places: Places) -> TextPlace:
+    m = found[0]
+    name, level = place_name(m), m.level
+    if m.level == gz.COMMUNE and len(found) > 1 and found[1].level == gz.DISTRICT and found[1].start - m.end <= 3:
+        m = found[1]              # "xã Văn An, huyện Văn Quan": the commune's district as written
+    if m.level == gz.PROVINCE:
+        return TextPlace(name, level, m.units[0].name, None)
+    unit = _pick_by_province(list(m.units), places) or m.units[0]
+    district = place_name(m) if m.level == gz.DISTRICT else getattr(unit, "district", None)
+    return TextPlace(name, level, unit.province, district)
 
 
 def province_2025_of(meta: DocMeta) -> Optional[str]:

@@ -318,9 +318,19 @@ def test_a_headerless_text_is_about_the_place_its_headline_names():
     assert ("poverty.poor_rate", 4.1, "Krông Pắc", "district") in got
     # a commune written with its district: the district as written picks the province
     ex = _read("Lễ đón nhận Bằng công nhận xã Văn An, huyện Văn Quan đạt chuẩn nông thôn mới\n\n"
-                      "Xã hiện có 19/19 tiêu chí đạt chuẩn.")
-    assert (ex.meta.province, ex.meta.district, ex.meta.unit) == ("Lạng Sơn", "Văn Quan", ("Văn An", "commune"))
+                      "Xã đã đạt 19/19 tiêu chí nông thôn mới.")
+    assert (ex.meta.province, ex.meta.district) == ("Lạng Sơn", "Văn Quan")
+    assert [(f.subject, f.subject_level) for f in ex.facts if f.metric == "ntm.criteria_met"] == [("Văn An", "commune")]
     # a report with a header keeps NULL for its own unit
     ex = _read("UBND HUYỆN KRÔNG PẮC\n\nSố: 12/BC-UBND\n\nKrông Pắc, ngày 10 tháng 12 năm 2023\n\n"
                       "BÁO CÁO\n\nKết quả giảm nghèo năm 2023\n\nTỷ lệ hộ nghèo toàn huyện còn 4,1%.")
     assert [f.subject for f in ex.facts if f.metric == "poverty.poor_rate"] == [None]
+
+
+def test_the_whole_country_and_a_province_named_in_a_news_page():
+    from rules import read
+    ex = read(doc_from_text("Kết quả rà soát hộ nghèo năm 2024\n\n"
+                            "Tỷ lệ hộ nghèo chung cả nước là 1,93%; tổng số hộ nghèo là 530.000 hộ. "
+                            "Theo kết quả, tỉnh Lai Châu có tỷ lệ hộ nghèo cao nhất cả nước với 22,4%.\n"))
+    got = sorted((f.value, f.subject, f.subject_level) for f in ex.facts if f.metric.startswith("poverty."))
+    assert got == [(1.93, "toàn quốc", "country"), (22.4, "Lai Châu", "province"), (530000, "toàn quốc", "country")]

@@ -48,6 +48,8 @@ _TIME_OF_YEAR = P("tm_time_of_year")
 # "theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025": the standard's name, not the figure's period
 _STANDARD_BEFORE = P("tm_standard_before")
 _TERM_BEFORE = P("tm_term_before")
+_FROM_STATE_OPEN = P("tm_from_state_open")
+_FROM_STATE_YEAR = P("tm_from_state_year")
 # "Đầu năm 2024, toàn huyện có 1.184 hộ nghèo": the stock left by the survey at the end of 2023
 _START_OF_YEAR_BEFORE = P("tm_start_of_year_before")
 # "11,72% năm 2016": a year attached to the figure right before it
@@ -302,6 +304,9 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
         b = re.search(rf"so với\s+(?:cuối |đầu |cùng kỳ )?năm (?P<y>{_YEAR})\s*$", mt[max(0, par[0] - 40):par[0]])
         if b:
             return Period(b.group("y"), "baseline")
+    contrast = _from_state_year(sent, pos, doc_period)
+    if contrast:
+        return Period(contrast, "contrast")
     cs = clause_start(sent, pos, seps=";")
     inherited = _inherited_period(sent, cs, pos, doc_period)
     if inherited:
@@ -380,6 +385,19 @@ def _in_breakdown(mt: str, lo: int, at: int) -> bool:
     I/2022 là 131 tập thể; ...'): it does not date the clauses after it."""
     seg = max(mt.rfind(";", lo, at) + 1, lo)
     return _BREAKDOWN_WORD.search(mt, seg, at) is not None
+
+
+def _from_state_year(sent: Sentence, pos: int, doc_period: Optional[str]) -> Optional[str]:
+    """'Từ chỗ toàn tỉnh có 57.814 hộ nghèo, chiếm 17,89% (...) vào năm 2016, đến cuối năm 2020, ...':
+    the figures of the state a sentence starts 'from' belong to the year that closes it."""
+    mt = sent.doc.match_text
+    if not _FROM_STATE_OPEN.match(mt, sent.start, pos):
+        return None
+    y = _FROM_STATE_YEAR.search(mt, pos, sent.end)
+    if y is None or period_mentions(mt[sent.start:pos], sent.start, doc_period) or \
+            period_mentions(mt[pos:y.start()], pos, doc_period):
+        return None
+    return y.group("y")
 
 
 def _present_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[str]) -> Optional[Period]:

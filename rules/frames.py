@@ -79,6 +79,15 @@ def _first_period(doc: Document, b: Block, doc_period: Optional[str]) -> tuple[O
     return (found[0].period, True) if found else (None, False)
 
 
+def _after_baseline(doc: Document, blocks: list[Block]) -> Optional[str]:
+    """The year after the one the opening lines compare with ('so với năm 2010' → 2011), when they
+    name one baseline year only."""
+    mt = doc.match_text
+    years = {m.period for b in blocks for m in period_mentions(mt[b.start:b.end], b.start, None)
+             if m.baseline and m.period.isdigit()}
+    return str(int(years.pop()) + 1) if len(years) == 1 else None
+
+
 def _last_year(period: str) -> int:
     """The last year a period covers: '2015-2020' → 2020, '2021-H1' → 2021."""
     years = [int(y) for y in period.split("-") if len(y) == 4 and y.isdigit()]
@@ -104,6 +113,7 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
         return frame
     lines = [b for b in body if dateline_year(doc, b) is None]
     found: list[tuple[str, bool, str]] = []       # (period, a plan's, source) in reading order
+    heads = [b for b in lines[:3] if b.kind in (HEADING, PARAGRAPH, LIST_ITEM)]
     if lines and _is_headline(lines[0]):
         frame.headline = lines[0]
         p, plan = _first_period(doc, lines[0], None)
@@ -122,6 +132,10 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
     # a headline naming only the plan it launches ('... triển khai nhiệm vụ năm 2019') gives way
     # to the year its first paragraph reviews
     best = next((x for x in found if not x[1]), found[0] if found else None)
+    if best is not None and best[1] and (after := _after_baseline(doc, heads)):
+        # "Điện Biên: Phấn đấu năm 2012 giảm ..." over "... đã giảm 6,32% so với năm 2010": a text
+        # naming only plans reports the year after the one it compares with
+        best = (after, False, "baseline")
     if best is not None:
         frame.period = Period(best[0], best[2])
         return frame

@@ -334,3 +334,20 @@ def test_the_whole_country_and_a_province_named_in_a_news_page():
                             "Theo kết quả, tỉnh Lai Châu có tỷ lệ hộ nghèo cao nhất cả nước với 22,4%.\n"))
     got = sorted((f.value, f.subject, f.subject_level) for f in ex.facts if f.metric.startswith("poverty."))
     assert got == [(1.93, "toàn quốc", "country"), (22.4, "Lai Châu", "province"), (530000, "toàn quốc", "country")]
+
+
+def test_a_state_a_sentence_starts_from_and_a_text_naming_only_plans():
+    # own wording: "Từ chỗ ... vào năm X, đến cuối năm Y, ..." dates the first state X
+    ex = extract_text("Từ chỗ toàn huyện có 3.120 hộ nghèo, chiếm 21,5% vào năm 2016, đến cuối năm 2020 "
+                      "chỉ còn 980 hộ nghèo, chiếm 6,2%.", period="2016-2020")
+    got = sorted((f.value, f.period, f.period_source) for f in ex.facts if f.metric.startswith("poverty.poor"))
+    assert got == [(6.2, "2020", "clause"), (21.5, "2016", "attached"), (980, "2020", "clause"),
+                   (3120, "2016", "contrast")]
+    # a headline and lede naming only plans: the year after the baseline they compare with
+    text = ("Lai Châu: Phấn đấu năm 2013 giảm tỷ lệ hộ nghèo xuống dưới 30%\n\n"
+            "Sau hơn một năm thực hiện, tỷ lệ hộ nghèo của tỉnh đã giảm 5,1% so với năm 2011, đạt 40% mục tiêu "
+            "giai đoạn 2011 - 2015.\n\nHiện toàn tỉnh còn 25.300 hộ nghèo, chiếm 33,6%.")
+    fr = _frame(text)
+    assert (fr.period, fr.period.source) == ("2012", "baseline")
+    f = pick(extract_text(text).facts, metric="poverty.poor_households")[0]
+    assert (f.value, f.period) == (25300, "2012")

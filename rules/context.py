@@ -48,6 +48,7 @@ _TIME_OF_YEAR = P("tm_time_of_year")
 # "theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025": the standard's name, not the figure's period
 _STANDARD_BEFORE = P("tm_standard_before")
 _TERM_BEFORE = P("tm_term_before")
+_CONTRAST = P("tm_contrast")
 _FROM_STATE_OPEN = P("tm_from_state_open")
 _FROM_STATE_YEAR = P("tm_from_state_year")
 # "Đầu năm 2024, toàn huyện có 1.184 hộ nghèo": the stock left by the survey at the end of 2023
@@ -512,6 +513,13 @@ def status_at(sent: Sentence, pos: int, *, seps: str = ";:") -> Optional[str]:
     """'proposed', 'target' or None (granted / stated as achieved)."""
     mt = sent.doc.match_text
     lo = clause_start(sent, pos, seps=seps)
+    cut = None
+    for cut in _CONTRAST.finditer(mt, sent.start, pos):
+        pass
+    if cut is not None:
+        # "... 17 xã đăng ký phấn đấu đạt chuẩn, tuy nhiên chỉ có 1 xã đạt 17 tiêu chí": what the
+        # contrast says is the state reached, whatever was planned before it
+        lo = max(lo, cut.end())
     before = mt[lo:pos]
     st = _status_in(before, len(before))
     par = sent.in_paren(pos)
@@ -523,7 +531,7 @@ def status_at(sent: Sentence, pos: int, *, seps: str = ";:") -> Optional[str]:
     if st is None:
         # "đề nghị công nhận ... cho 186 cá nhân, ...; danh hiệu ... cho 09 tập thể": a cue earlier in
         # the sentence covers the clauses that follow it, unless one of them says it was granted
-        earlier = mt[sent.start:lo]
+        earlier = mt[sent.start:lo] if cut is None else ""
         st = None
         for c in _CLAUSE_CUE.finditer(earlier):
             st = "target" if _TARGET.match(earlier, c.start("cue")) else "proposed"
@@ -534,7 +542,8 @@ def status_at(sent: Sentence, pos: int, *, seps: str = ";:") -> Optional[str]:
         if st == "proposed" and _GRANTED.search(before):
             st = None
     if st is None:
-        st = _status_after(sent, pos) or _lead_in_status(sent, lo, pos) or _continued_status(sent, pos)
+        st = _status_after(sent, pos) or (_lead_in_status(sent, lo, pos) if cut is None else None) or \
+            _continued_status(sent, pos)
     if st is not None:
         return st
     if in_plan_section(sent):

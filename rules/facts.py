@@ -66,7 +66,8 @@ _FAMILIES = ("award.", "poverty.", "ntm.")
 
 def _key(f: Fact) -> tuple:
     return (f.metric, round(f.value, 6), f.of_total, f.award, f.recipient, f.status, str(f.period),
-            fold(f.subject) if f.subject else None, f.qualifier, f.unit, fold(f.granter) if f.granter else None)
+            fold(f.subject) if f.subject else None, f.qualifier, f.unit, fold(f.granter) if f.granter else None,
+            f.label)
 
 
 def _drop_restatements(an: Analysis) -> None:

@@ -401,3 +401,18 @@ def test_an_ordinal_commune_counts_for_the_unit_named_after_it():
     got = sorted((f.metric, f.value, f.of_total, f.subject) for f in ex.facts if f.metric.startswith("ntm."))
     assert got == [("ntm.communes_advanced", 3, None, "Châu Thành"), ("ntm.communes_advanced", 12, None, "Sóc Trăng"),
                    ("ntm.communes_standard", 6, 11, "Long Phú"), ("ntm.communes_standard", 41, 80, "Sóc Trăng")]
+
+
+def test_a_contrast_states_what_was_reached_and_bands_of_one_count_stay_apart():
+    # own wording: the plan before "tuy nhiên" does not make the figures after it targets
+    text = ("Đến cuối tháng 6/2018, tỉnh có 12 xã đăng ký phấn đấu đạt chuẩn nông thôn mới, tuy nhiên mới có "
+            "2 xã đạt 18 tiêu chí; 2 xã đạt 17 tiêu chí; 3 xã đạt 15 tiêu chí.\n")
+    got = sorted((f.value, f.label, f.status) for f in extract_text(text, period="2018").facts
+                 if f.metric == "ntm.communes_by_criteria")
+    assert got == [(2, "17", None), (2, "18", None), (3, "15", None)]
+
+
+def test_place_names_with_an_apostrophe():
+    text = "Huyện Đắk R'lấp có 4/9 xã đạt chuẩn nông thôn mới; huyện Cư M'gar có 6/17 xã đạt chuẩn nông thôn mới.\n"
+    got = sorted((f.subject, f.value) for f in extract_text(text, period="2019", province="Đắk Nông").facts)
+    assert got == [("Cư M'gar", 6), ("Đắk R'lấp", 4)]

@@ -43,6 +43,7 @@ _ITEM_LABEL = P("aw_item_label")
 _JOIN = P("aw_join")
 _COLLECTIVE_FORM = M("collective_form")
 _MODIFIER = P("aw_item_modifier")
+_KIN_OF = P("aw_kin_of")
 _FORWARD = P("aw_forward")
 _BACKWARD = P("aw_backward")
 _GENERIC = P("aw_generic")
@@ -248,6 +249,7 @@ def _groups(mt: str, items: list[Item]) -> list[Group]:
         if groups:
             last = groups[-1].items[-1]
             gap = _PARENS.sub("", mt[last.end:it.num.start])
+            gap = _KIN_OF.sub("", gap)
             mod = _MODIFIER.match(gap)
             gap = gap[mod.end():] if mod else gap
             if (last.binding != "direct" or it.binding == "direct") and _JOIN.match(gap) and len(gap) <= 6:

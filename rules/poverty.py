@@ -81,6 +81,7 @@ _COUNT_ENDS = P("pov_count_ends")
 _SCOPE = P("pov_scope")
 _GROUP_BEFORE = P("pov_group_before")
 # counted over a year, not measured at a moment: "đầu năm" keeps its year
+_CLOSED_PAREN = regex.compile(r"\([^()]*\)")
 _FLOWS = {"poverty.escaped_households", "poverty.new_poor_households", "poverty.poor_rate_reduction"}
 _TRANSITION = P("pov_transition")
 _AFTER_COUNT = P("pov_after_count")
@@ -147,11 +148,13 @@ def extract_poverty(an: Analysis) -> None:
                     g2 = regex.sub(r"năm \d{4}", "", g2)
                     if len(g2) > 45 or (regex.search(r"\d", g2) and not _TRANSITION.search(g2)):
                         continue
-                between = mt[max(tstart, last_end):n.start]
+                # "còn 19.965 hộ nghèo (giảm 5.842 hộ so với cuối năm 2019), chiếm tỷ lệ 5,38%": a change
+                # in a closed bracket is not what the percent after it says
+                between = _CLOSED_PAREN.sub("", mt[max(tstart, last_end):n.start])
                 head = mt[max(clause_start(sent, tstart, seps=";:"), tstart - 40):tstart]
                 changed = last_end > tstart and _CHANGE_BEFORE.search(mt, max(last_end, n.start - 30), n.start)
                 if topic.reduction_metric and (changed or (v.reduction.search(head) or v.reduction.search(between))
-                                               and not regex.search(r"(?:còn|xuống|từ|\blà\b)", between)):
+                                               and not regex.search(r"(?:còn|xuống|từ|\blà\b|chiếm)", between)):
                     metric = topic.reduction_metric
                 elif changed:
                     continue    # "..., tương đương giảm 12,22%": how much it fell, not a level
@@ -260,6 +263,10 @@ def _emit(an: Analysis, sent: Sentence, n: Num, metric: str, rule: str, unit: st
         # "xã Hà Vinh giảm còn (3,72%)": the place may open the clause
         from .subjects import place_after_prefix
         subj = place_after_prefix(an.doc.text, cs, n.start)
+    par = sent.in_paren(n.start)
+    if subj is None and par is not None:
+        # "huyện Kông Chro (giảm 7,24%), huyện Chư Sê (giảm 2,52%)": the place right before the bracket
+        subj = subject_before(an.doc.text, max(sent.start, par[0] - 60), par[0])
     if subj is None and _BREAKDOWN_OPEN.match(an.doc.match_text, sent.start):
         # "Huyện Tri Tôn có 34.162 hộ. Trong đó, số hộ nghèo: 6.323": the place the sentence before opens with
         subj = opening_place(an, sent)

@@ -409,3 +409,14 @@ def test_villages_given_the_title_culture_without_saying_village_culture():
     text = "Năm 2024 có 95/120 thôn, tổ dân phố đạt danh hiệu văn hóa, đạt 79,2%.\n"
     f = pick(extract_text(text, period="2024").facts, metric="award.count")[0]
     assert (f.value, f.of_total, f.award) == (95, 120, "thon_van_hoa")
+
+
+def test_posthumous_titles_handed_to_kin_and_the_abbreviated_title():
+    # own wording: the kin receive the title for the mothers counted after them
+    got = sorted((f.value, f.award) for f in extract_text(
+        'Thừa ủy quyền Chủ tịch nước, huyện đã trao danh hiệu "Bà mẹ Việt Nam anh hùng" cho 14 mẹ và thân nhân '
+        'của 39 mẹ đã từ trần. Đồng thời trao chứng nhận danh hiệu "Bà mẹ Việt Nam anh hùng" cho thân nhân của 8 Bà Mẹ '
+        'tại xã Tam Hiệp.', period="2015").facts)
+    assert got == [(8, "ba_me_viet_nam_anh_hung"), (14, "ba_me_viet_nam_anh_hung"), (39, "ba_me_viet_nam_anh_hung")]
+    got = [(f.value, f.award) for f in extract_text("Truy tặng danh hiệu cho 25 mẹ VNAH", period="2016").facts]
+    assert got == [(25, "ba_me_viet_nam_anh_hung")]

@@ -416,3 +416,19 @@ def test_place_names_with_an_apostrophe():
     text = "Huyện Đắk R'lấp có 4/9 xã đạt chuẩn nông thôn mới; huyện Cư M'gar có 6/17 xã đạt chuẩn nông thôn mới.\n"
     got = sorted((f.subject, f.value) for f in extract_text(text, period="2019", province="Đắk Nông").facts)
     assert got == [("Cư M'gar", 6), ("Đắk R'lấp", 4)]
+
+
+def test_households_in_the_poor_category_and_a_count_over_its_total():
+    text = "Ước đến cuối năm 2021, toàn huyện còn 2.145/41.020 hộ thuộc diện nghèo, chiếm tỷ lệ 5,23%.\n"
+    got = sorted((f.metric, f.value, f.of_total) for f in extract_text(text, period="2021").facts)
+    assert got == [("poverty.poor_households", 2145, 41020), ("poverty.poor_rate", 5.23, None)]
+
+
+def test_a_change_in_brackets_is_not_the_level_and_places_before_their_brackets():
+    text = ("Đến cuối năm 2022, toàn tỉnh còn 8.120 hộ nghèo (giảm 2.310 hộ so với cuối năm 2021), chiếm tỷ lệ "
+            "2,95%. Có 3 huyện đạt kế hoạch giảm tỷ lệ hộ nghèo là huyện Ia Grai (giảm 3,1%), huyện Mang Yang (giảm 2,4%) "
+            "và thị xã An Khê (giảm 1,2%).\n")
+    got = sorted((f.metric, f.value, f.subject) for f in extract_text(text, period="2022", province="Gia Lai").facts
+                 if f.metric.startswith("poverty.poor_rate"))
+    assert got == [("poverty.poor_rate", 2.95, None), ("poverty.poor_rate_reduction", 1.2, "An Khê"),
+                   ("poverty.poor_rate_reduction", 2.4, "Mang Yang"), ("poverty.poor_rate_reduction", 3.1, "Ia Grai")]

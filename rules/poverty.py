@@ -55,8 +55,8 @@ def vocab() -> Vocab:
         topics.append(Topic(t["id"], regex.compile(rf"(?<![\p{{L}}])(?:{alts})(?![\p{{L}}])"),
                             t.get("count_metric"), t.get("rate_metric"), t.get("reduction_metric")))
     p = data["poverty"]
-    return Vocab(topics, regex.compile(p["reduction"]), regex.compile(p["level"]),
-                 regex.compile(p["beneficiary"]))
+    return Vocab(topics, regex.compile(pattern(p["reduction"])), regex.compile(pattern(p["level"])),
+                 regex.compile(pattern(p["beneficiary"])))
 
 
 def _topics_in(mt: str, lo: int, hi: int) -> list[tuple[int, int, Topic]]:

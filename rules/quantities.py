@@ -16,7 +16,7 @@ from typing import Optional
 from pipeline.model import Fact
 
 from .analysis import Analysis
-from .datafiles import load
+from .datafiles import load, pattern
 from .subjects import subject_before
 from .text import Sentence, clause_start
 from .lexicon import P
@@ -41,7 +41,7 @@ _FILLER_END = P("qty_filler_end")
 @lru_cache(maxsize=1)
 def _rate_topics() -> list[tuple[str, str, "re.Pattern"]]:
     data = load("metrics.toml")
-    return [(r["id"], r["label"], re.compile(r["pattern"])) for r in data.get("quantity_rate", [])]
+    return [(r["id"], r["label"], re.compile(pattern(r["pattern"]))) for r in data.get("quantity_rate", [])]
 
 
 def _rate_quantity(an: Analysis, sent: Sentence, n) -> None:

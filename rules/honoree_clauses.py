@@ -41,6 +41,7 @@ _SKIP_AWARDS: set[str] = set()
 _ITEM_LINE = P("hon_item_line")
 _BULLET = P("hon_bullet")
 _TRAILING_BRACKET = P("hon_trailing_bracket")
+_PLACE_TAIL = P("hon_place_tail")
 
 
 class _Name:
@@ -79,6 +80,10 @@ def _names_from(text: str, pos: int, limit: int, bare_person: bool = False) -> l
         n = _name_at(text, pos, limit, bare_person)
         if n is None:
             break
+        tail = _PLACE_TAIL.match(text, n.end, limit) if n.recipient == "tap_the" else None
+        if tail is not None:
+            # "Nhân dân và cán bộ xã Lâm Thủy, huyện Lệ Thủy; bà Hồ Thị Thoi, ...": the place goes with the name
+            n.end = tail.end()
         out.append(n)
         s = _SEP.match(text, n.end, limit)
         if s is None:

@@ -47,6 +47,8 @@ _PASSIVE = P("hon_passive")
 _PASSED_ON = P("hon_passive_passed_on")
 _CHO_NAME = P("hon_cho_name")
 _TITLE = P("hon_title")
+_TRAILING_PLACE = regex.compile(r"\s*\([^()]*\)$")
+_DASH_DESCRIPTION = regex.compile(r"\s+[-–]\s+(?=\p{Ll})")
 _SPLIT_POS = P("hon_split_pos")
 _H_NAME = P("hon_h_name")
 _H_POS = P("hon_h_pos")
@@ -91,6 +93,10 @@ def _split_names(content: str, n: Optional[int]) -> list[tuple[str, int]]:
 
 def _clean(name: str) -> str:
     name = _TITLE.sub("", name.strip())
+    # "Lương Thị Mơ (xã Tân Hội)": the place in brackets after a name is not part of it
+    name = _TRAILING_PLACE.sub("", name.strip(" .;,:\""))
+    # "LĐLĐ tỉnh Thanh Hóa - dẫn đầu Cụm Thi đua 6": what it did is not its name
+    name = _DASH_DESCRIPTION.split(name, maxsplit=1)[0]
     return name.strip(" .;,:\"")
 
 

@@ -139,3 +139,32 @@ def test_a_bracket_of_people_after_the_full_stop_names_those_awarded():
         ("Lò Văn Pấng", "ca_nhan", "giay_khen_cap_huyen"), ("Vi Thị Mai", "ca_nhan", "giay_khen_cap_huyen"),
         ("Lường Thị Ánh", "ca_nhan", "giay_khen_cap_huyen"), ("Cầm Văn Hùng", "ca_nhan", "giay_khen_cap_huyen")]
     assert all(p is None for *_, p in got)
+
+
+def test_titles_of_rank_and_degree_and_a_clause_opening_theo_do():
+    got = _names("Theo đó, PGS.TS Lê Văn Hòa - Hiệu trưởng Trường Đại học Tây Nguyên được tặng Huân chương Lao động "
+                 "hạng Ba; Thượng tá Đinh Văn Quý, Chỉ huy trưởng Ban CHQS huyện được tặng Bằng khen của Thủ tướng "
+                 "Chính phủ.")
+    assert got == [("Lê Văn Hòa", "ca_nhan", "huan_chuong_lao_dong_3", "Hiệu trưởng Trường Đại học Tây Nguyên"),
+                   ("Đinh Văn Quý", "ca_nhan", "bang_khen_thu_tuong", "Chỉ huy trưởng Ban CHQS huyện")]
+
+
+def test_mothers_named_after_a_count_with_its_state_and_for_their_kin():
+    got = _names('Trong 64 mẹ được truy tặng, phong tặng danh hiệu "Bà mẹ Việt Nam anh hùng", có 02 mẹ còn sống là '
+                 'mẹ Lê Thị Gái, sinh năm 1925 và mẹ Phan Thị Rớt, sinh năm 1927.')
+    assert [(n, r) for n, r, _, _ in got] == [("Lê Thị Gái", "ca_nhan"), ("Phan Thị Rớt", "ca_nhan")]
+    got = _names('Huyện trao danh hiệu “Bà mẹ Việt Nam anh hùng” cho thân nhân mẹ Võ Thị Sen và mẹ Đặng Thị Út.')
+    assert [n for n, *_ in got] == ["Võ Thị Sen", "Đặng Thị Út"]
+    got = _names('UBND thành phố truy tặng danh hiệu Bà mẹ Việt Nam anh hùng cho 95 mẹ; trong đó chỉ có mẹ '
+                 'Trần Thị Lựu (SN 1920, xã Hòa Tiến) hiện còn sống.')
+    assert [n for n, *_ in got] == ["Trần Thị Lựu"]
+
+
+def test_a_list_after_a_described_count_and_a_body_whose_name_goes_on_with_its_district():
+    got = _names("Tỉnh đoàn đề nghị tặng Cờ thi đua của Chính phủ cho 2 đơn vị dẫn đầu năm 2023, gồm: Huyện đoàn "
+                 "Lắk - dẫn đầu Cụm thi đua số 1; Huyện đoàn Krông Bông - dẫn đầu Cụm thi đua số 2.")
+    assert [(n, r) for n, r, _, _ in got] == [("Huyện đoàn Lắk", "tap_the"), ("Huyện đoàn Krông Bông", "tap_the")]
+    got = _names("Thủ tướng Chính phủ tặng Bằng khen cho Nhân dân và cán bộ xã Tân Lập, huyện Đan Phượng; ông "
+                 "Hà Văn Tám, Chủ tịch UBND xã Tân Lập.")
+    assert [(n, r) for n, r, _, _ in got] == [("Nhân dân và cán bộ xã Tân Lập", "tap_the"),
+                                              ("Hà Văn Tám", "ca_nhan")]

@@ -30,6 +30,7 @@ _BARE_OPENING = P("subj_bare_opening")
 _OPENING_PHRASE = P("subj_opening_phrase")
 _ANAPHOR = P("subj_anaphor")
 _NATION = P("subj_nation")
+_REPORTED = P("tm_reported")
 NATION = "toàn quốc"      # the subject of a figure of the whole country
 
 
@@ -119,6 +120,10 @@ class Analysis:
             st = self._lead_status(sent.block.index)
         if st is None and self.meta.doc_type == "to_trinh":
             return "proposed"  # a tờ trình asks for everything it counts
+        if st is None and self.frames.document.plan and not _REPORTED.search(self.doc.match_text, sent.start, pos):
+            # "Đắk Nông đặt nhiều mục tiêu ... năm 2018": a text announcing plans sets targets, unless
+            # the sentence reports what was reached ("đã giảm 6,32%", "hiện nay còn ...")
+            return "target"
         return st
 
     def _lead_status(self, block_index: int) -> Optional[str]:

@@ -56,6 +56,7 @@ class DocFrame:
     period: Optional[Period] = None      # the fallback period, with its source
     dateline_year: Optional[int] = None  # the year a news text was published
     headline: Optional[Block] = None     # the first line of a headerless text
+    plan: bool = False                   # its headline and lede name only plans: its figures are targets
 
 
 def _is_headline(b: Block) -> bool:
@@ -132,7 +133,8 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
     # a headline naming only the plan it launches ('... triển khai nhiệm vụ năm 2019') gives way
     # to the year its first paragraph reviews
     best = next((x for x in found if not x[1]), found[0] if found else None)
-    if best is not None and best[1] and (after := _after_baseline(doc, heads)):
+    frame.plan = best is not None and best[1]
+    if (best is None or best[1]) and (after := _after_baseline(doc, heads)):
         # "Điện Biên: Phấn đấu năm 2012 giảm ..." over "... đã giảm 6,32% so với năm 2010": a text
         # naming only plans reports the year after the one it compares with
         best = (after, False, "baseline")

@@ -351,3 +351,18 @@ def test_a_state_a_sentence_starts_from_and_a_text_naming_only_plans():
     assert (fr.period, fr.period.source) == ("2012", "baseline")
     f = pick(extract_text(text).facts, metric="poverty.poor_households")[0]
     assert (f.value, f.period) == (25300, "2012")
+
+
+def test_a_text_announcing_plans_sets_targets_unless_a_sentence_reports_what_was_reached():
+    text = ("Lâm Đồng đặt mục tiêu có thêm 12 xã nông thôn mới trong năm 2019\n\n"
+            "Lâm Đồng đặt mục tiêu trong năm 2019 toàn tỉnh có thêm 12 xã đạt chuẩn nông thôn mới.\n\n"
+            "Trong đó, mục tiêu cho từng huyện như: Huyện Đạ Huoai có 2 xã đạt chuẩn nông thôn mới. "
+            "Hiện nay toàn tỉnh đã có 88 xã đạt chuẩn nông thôn mới.")
+    got = sorted((f.value, f.status) for f in extract_text(text).facts if f.metric == "ntm.communes_standard")
+    assert got == [(2, "target"), (12, "target"), (88, None)]
+    # a national programme named in passing is no plan, and it completes no period
+    text = ("Ninh Thuận hoàn thành nhiệm vụ xây dựng nông thôn mới năm 2024\n\n"
+            "Hội đồng thẩm định đánh giá kết quả thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới "
+            "của tỉnh. Toàn tỉnh có 4/7 huyện đạt chuẩn nông thôn mới.")
+    got = [(f.value, f.status, f.period) for f in extract_text(text).facts if f.metric == "ntm.districts_standard"]
+    assert got == [(4, None, "2024")]

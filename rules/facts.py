@@ -1,5 +1,6 @@
 """Run every fact rule family over a document, in a fixed order."""
 from __future__ import annotations
+from typing import Optional
 
 from pipeline.model import HEADING, DocMeta, Document, Extraction, Fact
 from pipeline.normalize import fold
@@ -103,9 +104,11 @@ def _drop_restatements(an: Analysis) -> None:
         keep = [f for f in group if structured(f)]
         plain = [f for f in group if not headline_like(f) and f not in keep]
         # a sentence restating a poverty figure of a table keeps its own pairs (the count with its
-        # rate that the ratio check reads); an award count said again over its table is the table's
+        # rate that the ratio check reads) unless the table's row holds the pair too; an award count
+        # said again over its table is the table's
         restates_table = plain and plain[0].table_index is None and all(k.table_index is not None for k in keep)
-        if not keep or (restates_table and not group[0].metric.startswith("award.")):
+        if not keep or (restates_table and not group[0].metric.startswith("award.")
+                        and not any(_row_has_pair(k, facts) for k in keep)):
             keep = keep + (plain or group)[:1]
         drop.update(id(f) for f in group if all(f is not k for k in keep))
     # "2 Huân chương ... hạng Ba cho 2 cá nhân": the awards counted, then who got them, in one sentence
@@ -115,6 +118,22 @@ def _drop_restatements(an: Analysis) -> None:
                 and (f.text, f.metric, round(f.value, 6), f.award, str(f.period)) in said)
     if drop:
         an.facts[:] = [f for f in facts if id(f) not in drop]
+
+
+def _pair_metric(metric: str) -> Optional[str]:
+    """The rate of a household count and the count of a rate ('poverty.poor_households' ↔ 'poverty.poor_rate')."""
+    if metric.endswith("_households"):
+        return metric[:-len("_households")] + "_rate"
+    if metric.endswith("_rate") and not metric.endswith("_rate_reduction"):
+        return metric[:-len("_rate")] + "_households"
+    return None
+
+
+def _row_has_pair(f: Fact, facts: list[Fact]) -> bool:
+    """Whether the table row of ``f`` also holds its count-or-rate partner (what the ratio check reads)."""
+    pair = _pair_metric(f.metric)
+    return pair is not None and any(g.metric == pair and g.table_index == f.table_index and g.row_index == f.row_index
+                                    for g in facts)
 
 
 _PLAN_CUE = P("facts_plan_cue")

@@ -19,7 +19,7 @@ def test_restated_parts_of_a_total_and_other_issuers_stay():
     assert sorted((f.granter or "") for f in got) == ["Bộ Công an", "Chủ tịch UBND tỉnh"]
 
 
-def test_award_counts_said_again_over_their_table_are_the_tables_and_a_poverty_pair_stays():
+def test_award_counts_said_again_over_their_table_are_the_tables_and_a_poverty_pair_stays_unless_the_row_has_it():
     text = ("Năm 2023, các tập thể, cá nhân được khen thưởng như sau: 03 tập thể được tặng Cờ thi đua của UBND tỉnh; "
             "Bằng khen của Chủ tịch UBND tỉnh cho 11 tập thể, 25 cá nhân.\n\n"
             "Biểu 02. Kết quả khen thưởng năm 2023\n\n"
@@ -35,4 +35,11 @@ def test_award_counts_said_again_over_their_table_are_the_tables_and_a_poverty_p
     awards = [f for f in facts if f.metric == "award.count"]
     assert sorted(f.value for f in awards) == [3, 11, 25] and all(f.table_index is not None for f in awards)
     poor = [f for f in facts if f.metric == "poverty.poor_households" and f.value == 120]
-    assert sorted(f.table_index is None for f in poor) == [False, True]    # the sentence keeps its count with its rate
+    # the table's total row holds the count with its rate: the sentence restating both is the table's
+    assert [f.table_index is None for f in poor] == [False]
+    # a table of counts only: the sentence keeps its count with its rate (what the ratio check reads)
+    text2 = ("Cuối năm 2023, toàn xã còn 120 hộ nghèo, chiếm 4,10%.\n\n"
+             "TT | Ấp | Tổng số hộ | Hộ nghèo\n1 | Ấp Một | 1.500 | 70\n2 | Ấp Hai | 1.427 | 50\n"
+             " | Toàn xã | 2.927 | 120\n")
+    poor = [f for f in extract_text(text2, period="2023").facts if f.metric == "poverty.poor_households" and f.value == 120]
+    assert sorted(f.table_index is None for f in poor) == [False, True]

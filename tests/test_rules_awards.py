@@ -420,3 +420,12 @@ def test_posthumous_titles_handed_to_kin_and_the_abbreviated_title():
     assert got == [(8, "ba_me_viet_nam_anh_hung"), (14, "ba_me_viet_nam_anh_hung"), (39, "ba_me_viet_nam_anh_hung")]
     got = [(f.value, f.award) for f in extract_text("Truy tặng danh hiệu cho 25 mẹ VNAH", period="2016").facts]
     assert got == [(25, "ba_me_viet_nam_anh_hung")]
+
+
+def test_sports_medals_are_no_state_award_and_a_share_of_the_poor_is_no_rate():
+    facts = extract_text("Kết thúc Hội khỏe Phù Đổng, huyện giành được 14 Huy chương ở các môn thi đấu. Đoàn đã đoạt "
+                         "5 Huy chương gồm 2 HCV, 1 HCB và 2 HCĐ.", period="2023").facts
+    assert [f for f in facts if f.metric == "award.count"] == []
+    facts = extract_text("Trong đó, hộ nghèo không có khả năng lao động 1.210 hộ, chiếm 38,5% so với tổng số hộ nghèo.",
+                         period="2022").facts
+    assert [(f.metric, f.value) for f in facts] == [("poverty.poor_households", 1210)]

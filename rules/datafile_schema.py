@@ -82,7 +82,7 @@ SCHEMA: dict[str, dict[str, Section]] = {
     },
     "tables.toml": {
         "table": Section({"rate": PATTERN, "bare_rate": PATTERN, "added": PATTERN,
-                          "year_head": PATTERN, "year_cell": PATTERN}, many=False),
+                          "year_head": PATTERN, "year_cell": PATTERN, "households_total": PATTERN}, many=False),
         "ntm_column": Section({"header": PATTERN, "metric": METRIC, "unit": UNIT}, target="header",
                               doc="an NTM column of a per-unit or per-year table"),
     },

@@ -66,7 +66,7 @@ _FAMILIES = ("award.", "poverty.", "ntm.")
 
 
 def _key(f: Fact) -> tuple:
-    return (f.metric, round(f.value, 6), f.of_total, f.award, f.recipient, f.status, str(f.period),
+    return (f.metric, round(f.value, 6), f.award, f.recipient, f.status, str(f.period),
             fold(f.subject) if f.subject else None, f.qualifier, f.unit, fold(f.granter) if f.granter else None,
             f.label)
 
@@ -99,8 +99,8 @@ def _drop_restatements(an: Analysis) -> None:
             groups.setdefault(_key(f), []).append(f)
     drop: set[int] = set()
     for group in groups.values():
-        if len(group) < 2:
-            continue
+        if len(group) < 2 or len({f.of_total for f in group if f.of_total is not None}) > 1:
+            continue    # "5/10 xã" and "5/12 xã" are two figures (one of them wrong); "1.502 hộ" and 1.502 of 11.412 one
         keep = [f for f in group if structured(f)]
         plain = [f for f in group if not headline_like(f) and f not in keep]
         # a sentence restating a poverty figure of a table keeps its own pairs (the count with its

@@ -76,6 +76,7 @@ class TableVocab:
     added: "regex.Pattern"
     year_head: "regex.Pattern"
     year_cell: "regex.Pattern"
+    households_total: "regex.Pattern"
     ntm: list[NtmColumn]
 
 
@@ -85,7 +86,7 @@ def vocab() -> TableVocab:
     t = {k: regex.compile(pattern(v)) for k, v in data["table"].items()}
     ntm = [NtmColumn(c["id"], regex.compile(pattern(c["header"])), c["metric"], c["unit"])
            for c in data["ntm_column"]]
-    return TableVocab(t["rate"], t["bare_rate"], t["added"], t["year_head"], t["year_cell"], ntm)
+    return TableVocab(t["rate"], t["bare_rate"], t["added"], t["year_head"], t["year_cell"], t["households_total"], ntm)
 
 
 @dataclass
@@ -215,7 +216,28 @@ def extract_metric_tables(an: Analysis) -> None:
             year_col = _years_column(rows[n_header:], names, cols)
         if place_col is None and year_col is None:
             continue
-        _read(an, b, cols, place_col if year_col is None else year_col, n_header, by_year=year_col is not None)
+        total_col = next((i for i, t in enumerate(names) if t and vocab().households_total.search(t)), None)
+        _read(an, b, cols, place_col if year_col is None else year_col, n_header, by_year=year_col is not None,
+              total_col=total_col)
+
+
+def _shares_of_households(an: Analysis, row: Row, cols: list[MetricCol], emitted: dict[int, Fact],
+                          total_col: Optional[int]) -> None:
+    """'Phi Liêng | 1.905 | 203 | 16,06': a row's household count is a share of the row's households
+    (``of_total``), and the rate of its topic in the row is what it was said to be (``stated_percent``)."""
+    cell = _cell_at(row, total_col) if total_col is not None else None
+    found = nums.find_numbers(an.doc.match_text[cell.start:cell.end]) if cell is not None else []
+    if len(found) != 1 or not found[0].value:
+        return
+    total = float(found[0].value)
+    rates = {f.metric: f for f in emitted.values()}
+    for col in cols:
+        f = emitted.get(col.index)
+        if f is None or col.rate_of is None or f.of_total or not col.rate_of.rate_metric or f.value > total:
+            continue
+        rate = rates.get(col.rate_of.rate_metric)
+        if rate is not None and rate.qualifier == f.qualifier:
+            f.of_total, f.stated_percent = total, rate.value
 
 
 def _restated_periods(an: Analysis, b: Block) -> dict[str, Period]:
@@ -266,7 +288,8 @@ def _header_period(an: Analysis, rows: list[Row], n_header: int, col: int) -> Op
     return None
 
 
-def _read(an: Analysis, b: Block, cols: list[MetricCol], key_col: int, n_header: int, by_year: bool) -> None:
+def _read(an: Analysis, b: Block, cols: list[MetricCol], key_col: int, n_header: int, by_year: bool,
+          total_col: Optional[int] = None) -> None:
     restated, period, status = _restated_periods(an, b), _context_period(an, b), _status(an, b)
     rows = an.grid(b).rows
     col_periods = {c.index: _header_period(an, rows, n_header, c.index) for c in cols if c.metric}
@@ -316,3 +339,4 @@ def _read(an: Analysis, b: Block, cols: list[MetricCol], key_col: int, n_header:
                      raw=an.doc.text[cell.start + n.start:cell.start + n.end], local_id=len(an.facts))
             an.facts.append(f)
             emitted[col.index] = f
+        _shares_of_households(an, row, cols, emitted, total_col)

@@ -154,3 +154,20 @@ def test_commendation_columns_of_a_statistics_table_take_the_award_the_text_give
     assert got == [("", "ca_nhan", 155, "giay_khen_cap_huyen"), ("", "tap_the", 53, "giay_khen_cap_huyen"),
                    ("An Lão", "ca_nhan", 95, "giay_khen_cap_huyen"), ("An Lão", "tap_the", 31, "giay_khen_cap_huyen"),
                    ("Hoài Ân", "ca_nhan", 60, "giay_khen_cap_huyen"), ("Hoài Ân", "tap_the", 22, "giay_khen_cap_huyen")]
+
+
+def test_a_units_households_column_is_the_total_its_counts_are_shares_of():
+    # own wording: a per-commune table with the households of each commune; a wrong rate is checkable
+    text = ("Kết quả rà soát hộ nghèo năm 2023 như sau:\n\n"
+            "TT | Xã | Tổng số hộ | Hộ nghèo | Tỷ lệ hộ nghèo (%) | Hộ cận nghèo | Tỷ lệ hộ cận nghèo (%)\n"
+            "1 | Xã Ea Tiêu | 2.000 | 100 | 5,00 | 60 | 3,00\n"
+            "2 | Xã Hòa Hiệp | 1.500 | 90 | 9,60 | 45 | 3,00\n"
+            " | Toàn huyện | 3.500 | 190 | 5,43 | 105 | 3,00\n")
+    facts = extract_text(text, period="2023").facts
+    got = sorted((f.subject or "", f.metric, f.value, f.of_total, f.stated_percent) for f in facts
+                 if f.metric.endswith("_households"))
+    assert got == [("", "poverty.near_poor_households", 105, 3500, 3.0), ("", "poverty.poor_households", 190, 3500, 5.43),
+                   ("Ea Tiêu", "poverty.near_poor_households", 60, 2000, 3.0),
+                   ("Ea Tiêu", "poverty.poor_households", 100, 2000, 5.0),
+                   ("Hòa Hiệp", "poverty.near_poor_households", 45, 1500, 3.0),
+                   ("Hòa Hiệp", "poverty.poor_households", 90, 1500, 9.6)]

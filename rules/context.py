@@ -49,6 +49,7 @@ _TIME_OF_YEAR = P("tm_time_of_year")
 _STANDARD_BEFORE = P("tm_standard_before")
 _TERM_BEFORE = P("tm_term_before")
 _CONTRAST = P("tm_contrast")
+_TARGET_SPAN_BEFORE = P("tm_target_span_before")
 _FROM_STATE_OPEN = P("tm_from_state_open")
 _FROM_STATE_YEAR = P("tm_from_state_year")
 # "Đầu năm 2024, toàn huyện có 1.184 hộ nghèo": the stock left by the survey at the end of 2023
@@ -319,7 +320,9 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     rewarded = None
     for scope, lo in enumerate((cs, sent.start, sent.block.start)):
         found = [x for x in period_mentions(mt[lo:pos], lo, doc_period)
-                 if x.pos < pos and not (x.pos < cs and _in_breakdown(mt, max(lo, sent.start), x.pos))]
+                 if x.pos < pos and not (x.pos < cs and _in_breakdown(mt, max(lo, sent.start), x.pos))
+                 # "... vượt chỉ tiêu giai đoạn 2016 - 2020 (...); 29 xã đạt ...": a plan's span
+                 and not (x.pos < cs and _TARGET_SPAN_BEFORE.search(mt, max(lo, x.pos - 40), x.pos))]
         governing = _governing_range(mt, found, pos)
         chosen = governing or _pick_mention(found)
         if chosen is not None and chosen.reason:
@@ -411,9 +414,10 @@ def _present_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[str]
     m = None
     for m in _PRESENT.finditer(mt, sent.start, pos):
         pass
-    if m is None or (m.start() < cs and mt.rfind(";", m.end(), pos) >= 0):
-        return None
-    if period_mentions(mt[m.end():pos], m.end(), doc_period):
+    if m is None or (m.start() < cs and mt.rfind(";", m.end(), pos) >= 0 and not _OPENS_SENTENCE(sent, m.start())):
+        return None     # "...; nay ..." covers its clause; "Đồng Tháp hiện có 78 xã ...; 29 xã ..." the whole list
+    if [x for x in period_mentions(mt[m.end():pos], m.end(), doc_period)
+            if not _TARGET_SPAN_BEFORE.search(mt, max(m.end(), x.pos - 40), x.pos)]:
         return None
     if re.fullmatch(r"\d{4}-\d{4}", doc_period):
         return Period(doc_period[5:], "present")
@@ -422,6 +426,14 @@ def _present_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[str]
         # before; the period is the text's own, with the source it came from
         return doc_period if isinstance(doc_period, Period) else Period(doc_period, "present")
     return None
+
+
+def _OPENS_SENTENCE(sent: Sentence, at: int) -> bool:
+    """Whether ``at`` lies in the opening words of its sentence (its subject and first verb)."""
+    return at - sent.start <= _OPENING_CHARS and ";" not in sent.doc.match_text[sent.start:at]
+
+
+_OPENING_CHARS = 40
 
 
 def _event_year(sent: Sentence, pos: int, doc_period: Optional[str]) -> Optional[str]:

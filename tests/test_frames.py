@@ -366,3 +366,11 @@ def test_a_text_announcing_plans_sets_targets_unless_a_sentence_reports_what_was
             "của tỉnh. Toàn tỉnh có 4/7 huyện đạt chuẩn nông thôn mới.")
     got = [(f.value, f.status, f.period) for f in extract_text(text).facts if f.metric == "ntm.districts_standard"]
     assert got == [(4, None, "2024")]
+
+
+def test_present_of_a_sentence_covers_its_list_and_a_plans_span_dates_nothing_after_it():
+    # own wording: "hiện" opening the sentence dates every clause of its list, past the plan it beat
+    text = ("An Giang hiện có 98 xã đạt chuẩn nông thôn mới, vượt chỉ tiêu giai đoạn 2016 - 2020 (chỉ tiêu là 80 xã); "
+            "31 xã đạt từ 15 - 18 tiêu chí; 6 xã đạt 14 tiêu chí.")
+    got = sorted((f.value, f.period) for f in extract_text(text, period="2016-2020").facts if f.metric.startswith("ntm."))
+    assert got == [(6, "2020"), (31, "2020"), (98, "2020")]

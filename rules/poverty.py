@@ -70,6 +70,16 @@ def _topics_in(mt: str, lo: int, hi: int) -> list[tuple[int, int, Topic]]:
     return found
 
 
+def _topic_named_after(mt: str, end: int, limit: int) -> Optional[Topic]:
+    """The topic written right after a percent ('6,71% hộ nghèo'), unless what follows makes the
+    percent a share covered by something ('100% hộ nghèo được cấp thẻ ...')."""
+    after = _topics_in(mt, end, min(limit, end + 30))
+    if not after or not regex.fullmatch(r"\s*(?:tỷ lệ\s+)?", mt[end:after[0][0]]) or _COVERED_AFTER.match(mt, end, limit):
+        return None
+    return after[0][2]
+
+
+_COVERED_AFTER = P("pov_covered_after")
 _SHARE_OF_POOR = P("pov_share_of_poor")
 _OF_TARGET = P("pov_of_target_after")
 _LIST_ITEM = P("pov_list_item")
@@ -115,6 +125,12 @@ def extract_poverty(an: Analysis) -> None:
                 tops = [t for t in _topics_in(mt, cs, n.start)]
                 topic = tops[-1][2] if tops else None
                 tstart = tops[-1][0] if tops else None
+                named = _topic_named_after(mt, n.end, sent.end)
+                if named is not None and v.beneficiary.search(mt[max(cs, n.start - 40):n.start]):
+                    continue    # "hỗ trợ 100% hộ nghèo, hộ cận nghèo phát triển sinh kế": who was helped
+                if named is not None:
+                    # "còn 6,71% hộ nghèo", "kéo giảm gần 2,70% tỷ lệ hộ nghèo": the topic named at the figure
+                    topic, tstart = named, n.start
                 gap = mt[last_end:n.start]
                 if topic is None and last_topic is not None and (
                         regex.search(r"(?:còn|xuống|chiếm)\s*\(?\s*$", mt[cs:n.start])

@@ -429,3 +429,11 @@ def test_sports_medals_are_no_state_award_and_a_share_of_the_poor_is_no_rate():
     facts = extract_text("Trong đó, hộ nghèo không có khả năng lao động 1.210 hộ, chiếm 38,5% so với tổng số hộ nghèo.",
                          period="2022").facts
     assert [(f.metric, f.value) for f in facts] == [("poverty.poor_households", 1210)]
+
+
+def test_departments_and_youth_branches_counted_as_collectives():
+    got = sorted((f.value, f.award, f.recipient) for f in extract_text(
+        "Bộ trưởng quyết định tặng Cờ thi đua cho 05 sở giáo dục và đào tạo; tặng Bằng khen cho 17 sở giáo dục và đào "
+        "tạo. Trung ương Đoàn tặng Bằng khen cho 3 chi đoàn.", period="2019").facts)
+    assert got == [(3, "bang_khen_cap_bo_tinh", "tap_the"), (5, "co_thi_dua_cap_bo_tinh", "tap_the"),
+                   (17, "bang_khen_cap_bo_tinh", "tap_the")]

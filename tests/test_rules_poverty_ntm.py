@@ -432,3 +432,12 @@ def test_a_change_in_brackets_is_not_the_level_and_places_before_their_brackets(
                  if f.metric.startswith("poverty.poor_rate"))
     assert got == [("poverty.poor_rate", 2.95, None), ("poverty.poor_rate_reduction", 1.2, "An Khê"),
                    ("poverty.poor_rate_reduction", 2.4, "Mang Yang"), ("poverty.poor_rate_reduction", 3.1, "Ia Grai")]
+
+
+def test_a_percent_followed_by_its_topic_and_shares_covered_or_helped():
+    text = ("Năm 2022, huyện Giồng Trôm kéo giảm 1,9% tỷ lệ hộ nghèo. Hiện toàn huyện còn 3,2% hộ nghèo và 2,8% hộ "
+            "cận nghèo. Xã Lương Hòa giảm 3,4% hộ nghèo. Đã có 100% hộ nghèo được cấp thẻ bảo hiểm y tế; các đơn vị "
+            "hỗ trợ 100% hộ nghèo, hộ cận nghèo phát triển sinh kế.\n")
+    got = sorted((f.metric, f.value, f.subject or "") for f in extract_text(text, period="2022").facts)
+    assert got == [("poverty.near_poor_rate", 2.8, "Giồng Trôm"), ("poverty.poor_rate", 3.2, "Giồng Trôm"),
+                   ("poverty.poor_rate_reduction", 1.9, "Giồng Trôm"), ("poverty.poor_rate_reduction", 3.4, "Lương Hòa")]

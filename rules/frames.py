@@ -28,6 +28,7 @@ from .lexicon import P
 
 _DATE_YEAR = P("frame_date_year")
 _PLAN_BEFORE = P("frame_plan_before")
+_CEREMONY = P("frame_ceremony")
 _DATELINE_CUE = P("frame_dateline_cue")
 _HEADLINE_MAX = 220
 _EARLY_MONTHS = 2
@@ -144,7 +145,10 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
     if frame.dateline_year:
         # a text published in January or February with nothing else to date it reports the year
         # just ended (as a count "đầu năm" is the level the previous year left)
-        y = frame.dateline_year - 1 if month is not None and month <= _EARLY_MONTHS else frame.dateline_year
+        early = month is not None and month <= _EARLY_MONTHS
+        if early and any(_CEREMONY.search(doc.match_text, b.start, b.end) for b in heads):
+            early = False   # "Chiều 30/1, ... tổ chức Lễ trao tặng ...": what the ceremony gives is of its own year
+        y = frame.dateline_year - 1 if early else frame.dateline_year
         frame.period = Period(str(y), "dateline")
     return frame
 

@@ -374,3 +374,16 @@ def test_present_of_a_sentence_covers_its_list_and_a_plans_span_dates_nothing_af
             "31 xã đạt từ 15 - 18 tiêu chí; 6 xã đạt 14 tiêu chí.")
     got = sorted((f.value, f.period) for f in extract_text(text, period="2016-2020").facts if f.metric.startswith("ntm."))
     assert got == [(6, "2020"), (31, "2020"), (98, "2020")]
+
+
+def test_a_january_ceremony_gives_its_awards_in_its_own_year():
+    text = ("Trao tặng danh hiệu cho 64 mẹ Việt Nam anh hùng\n\n"
+            "(Báo tỉnh) - Sáng 20/1, UBND tỉnh tổ chức Lễ trao tặng và truy tặng danh hiệu vinh dự Nhà nước "
+            "\"Bà mẹ Việt Nam anh hùng\".\n\n20/01/2016 10:12\n\n"
+            "Tại buổi lễ, tỉnh đã trao danh hiệu \"Bà mẹ Việt Nam anh hùng\" cho 12 mẹ.")
+    got = [(f.value, f.period, f.period_source) for f in extract_text(text).facts if f.value == 12]
+    assert got == [(12, "2016", "dateline")]
+    review = text.replace("Lễ trao tặng và truy tặng danh hiệu vinh dự Nhà nước \"Bà mẹ Việt Nam anh hùng\"",
+                          "hội nghị tổng kết công tác thi đua")
+    got = [(f.value, f.period) for f in extract_text(review).facts if f.value == 12]
+    assert got == [(12, "2015")]

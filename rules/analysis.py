@@ -20,7 +20,7 @@ from .catalog import AwardMention, award_mentions, resolve_level
 from .context import Period, period_at, status_at
 from .frames import Frames
 from .metadata import is_headerless
-from .lexicon import P
+from .lexicon import M, P
 from .grid import Grid, build_grid
 from .text import Sentence, sentences
 
@@ -30,6 +30,8 @@ _BARE_OPENING = P("subj_bare_opening")
 _OPENING_PHRASE = P("subj_opening_phrase")
 _ANAPHOR = P("subj_anaphor")
 _NATION = P("subj_nation")
+_WHOLE_UNIT = P("subj_whole_unit")
+_PREFIX_LEVELS = M("place_level")
 _REPORTED = P("tm_reported")
 NATION = "toàn quốc"      # the subject of a figure of the whole country
 
@@ -150,6 +152,9 @@ class Analysis:
         Khê có 16/20 xã ...', 'Huyện Cầu Ngang có 3/13 xã ...'), when it is not the reporting unit."""
         from .text import clause_start
         mt = self.doc.match_text
+        whole = None
+        for whole in _WHOLE_UNIT.finditer(mt, clause_start(sent, pos, seps=";"), pos):
+            pass
         for lo in (clause_start(sent, pos, seps=";"), sent.start):
             head = _OPENING.match(mt, lo, pos)
             at = head.end() if head else lo
@@ -158,6 +163,8 @@ class Analysis:
                 # "Sau hơn 13 năm triển khai ..., đến nay huyện Châu Thành đã có 7/7 xã"
                 again = _OPENING.match(mt, phrase.end(), pos)
                 place = self._place_at(again.end() if again else phrase.end(), pos)
+            if place and whole is not None and _PREFIX_LEVELS.get(whole.group("u")) not in (None, place[1]):
+                return None     # "xã A đạt 16 tiêu chí; toàn huyện có 4 xã ...": the whole district, not the commune
             if place:
                 name = fold(place[0])
                 own = (fold(self.meta.district), fold(self.meta.place), fold(self.meta.province))

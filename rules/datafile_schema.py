@@ -76,6 +76,7 @@ SCHEMA: dict[str, dict[str, Section]] = {
         "ntm_rule": Section({
             "count": PATTERN, "metric": METRIC, "unit": UNIT,
             "subject": FLAG, "needs_context": FLAG, "inherit": FLAG, "needs_lead": FLAG, "added": FLAG,
+            "needs_subject": FLAG,
         }, target="count", doc="an NTM figure: group n the number, of its denominator"),
         "quantity_rate": Section({"label": Key(STR, True), "pattern": PATTERN}, target="pattern",
                                  required=False, doc="a rate kept as a quantity"),

@@ -42,6 +42,7 @@ class NtmRule:
     inherit: bool = False               # take the kind (standard/advanced/model) of the NTM figure before it
     needs_lead: bool = False            # only in a sentence that announces its kind ("Xã NTM kiểu mẫu: ...")
     added: bool = False                 # a count added in the period (qualifier "tăng thêm")
+    needs_subject: bool = False         # only for a place named before it ("xã Ia Pal đạt 15 tiêu chí")
 
 
 @dataclass
@@ -60,7 +61,8 @@ def vocab() -> NtmVocab:
         rules.append(NtmRule(id=r["id"], pattern=regex.compile(rf"(?<![\d/.,])(?:{pat})"), metric=r["metric"],
                              unit=r["unit"], subject=r.get("subject", False),
                              needs_context=r.get("needs_context", False), inherit=r.get("inherit", False),
-                             added=r.get("added", False), needs_lead=r.get("needs_lead", False)))
+                             added=r.get("added", False), needs_lead=r.get("needs_lead", False),
+                             needs_subject=r.get("needs_subject", False)))
     n = data["ntm"]
     return NtmVocab(rules, regex.compile(pattern(n["context"])), regex.compile(pattern(n["added"])))
 
@@ -233,10 +235,12 @@ def _extract_rules(an: Analysis) -> None:
                 subject, level = _named_unit(an, sent, m)
             elif rule.subject:
                 subj = subject_before(an.doc.text, cs, m.start())
-                if subj is None and metric == "ntm.criteria_met":
+                if subj is None and metric == "ntm.criteria_met" and not rule.needs_subject:
                     subj = place_after_prefix(an.doc.text, sent.start, m.start())
                 if subj:
                     subject, level = subj
+            if rule.needs_subject and subject is None:
+                continue
             num = nums.Num(value=value, start=ns, end=ne, raw=an.doc.text[ns:ne], kind="int",
                            base=value, of_total=of_total)
             period = an.period(sent, ns, m.end())

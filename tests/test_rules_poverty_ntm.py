@@ -441,3 +441,11 @@ def test_a_percent_followed_by_its_topic_and_shares_covered_or_helped():
     got = sorted((f.metric, f.value, f.subject or "") for f in extract_text(text, period="2022").facts)
     assert got == [("poverty.near_poor_rate", 2.8, "Giồng Trôm"), ("poverty.poor_rate", 3.2, "Giồng Trôm"),
                    ("poverty.poor_rate_reduction", 1.9, "Giồng Trôm"), ("poverty.poor_rate_reduction", 3.4, "Lương Hòa")]
+
+
+def test_criteria_met_by_a_commune_named_before_them():
+    text = ("Đến nay, xã Ia Lốp đạt 16 tiêu chí; xã Ea Bung đạt 12 tiêu chí nông thôn mới; toàn huyện có 4 xã đạt "
+            "14 tiêu chí nông thôn mới.\n")
+    got = sorted((f.metric, f.value, f.subject or "") for f in extract_text(text, period="2019").facts)
+    assert got == [("ntm.communes_by_criteria", 4, ""), ("ntm.criteria_met", 12, "Ea Bung"),
+                   ("ntm.criteria_met", 16, "Ia Lốp")]

@@ -42,6 +42,7 @@ _ITEM_LINE = P("hon_item_line")
 _BULLET = P("hon_bullet")
 _TRAILING_BRACKET = P("hon_trailing_bracket")
 _PLACE_TAIL = P("hon_place_tail")
+_PLURAL_TITLE = P("hon_plural_title")
 
 
 class _Name:
@@ -123,8 +124,11 @@ def _received(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> Non
     text, mt = an.doc.text, an.doc.match_text
     for cs in _clause_starts(sent):
         c = _CLAUSE_OPEN.match(mt, cs, sent.end)
-        # "Hội Luật gia và Hội Cựu thanh niên xung phong nhận Bằng khen": names coordinated before the verb
-        names = _names_from(text, c.end() if c else cs, sent.end)
+        at = c.end() if c else cs
+        plural = _PLURAL_TITLE.match(text, at, sent.end)
+        # "Hội Luật gia và Hội Cựu thanh niên xung phong nhận Bằng khen": names coordinated before the verb;
+        # "các đồng chí A - ...; B - ... và đồng chí C - ... được trao tặng ...": people after a plural title
+        names = _names_from(text, plural.end() if plural else at, sent.end, bare_person=plural is not None)
         if not names:
             continue
         r = _RECEIVE.match(mt, names[-1].end, sent.end)

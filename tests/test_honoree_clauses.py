@@ -168,3 +168,13 @@ def test_a_list_after_a_described_count_and_a_body_whose_name_goes_on_with_its_d
                  "Hà Văn Tám, Chủ tịch UBND xã Tân Lập.")
     assert [(n, r) for n, r, _, _ in got] == [("Nhân dân và cán bộ xã Tân Lập", "tap_the"),
                                               ("Hà Văn Tám", "ca_nhan")]
+
+
+def test_people_after_a_plural_title_before_the_passive_verb():
+    got = _names("Dịp này, các đồng chí Lò Văn Mạnh - Phó Chủ tịch UBND huyện; Cầm Thị Hoa - Trưởng phòng Nội vụ và đồng "
+                 "chí Lường Văn Tươi - Bí thư Đảng ủy xã được tặng Bằng khen của Thủ tướng Chính phủ.")
+    assert got == [("Lò Văn Mạnh", "ca_nhan", "bang_khen_thu_tuong", "Phó Chủ tịch UBND huyện"),
+                   ("Cầm Thị Hoa", "ca_nhan", "bang_khen_thu_tuong", "Trưởng phòng Nội vụ"),
+                   ("Lường Văn Tươi", "ca_nhan", "bang_khen_thu_tuong", "Bí thư Đảng ủy xã")]
+    got = _names("LĐLĐ tỉnh Gia Lai vinh dự nhận Cờ thi đua của Chính phủ.")
+    assert got == [("LĐLĐ tỉnh Gia Lai", "tap_the", "co_thi_dua_chinh_phu", None)]

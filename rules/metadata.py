@@ -560,6 +560,7 @@ def is_headerless(meta: DocMeta) -> bool:
 
 
 _HEADLINE_CHARS = 220     # a headerless text's first line, when no longer, is its headline
+_SENTENCE_END = re.compile(r"[.:;…](?:\s*\([^()]*\))?\s*$")     # "... 264 mẹ còn sống). (Q.LÂM)"
 
 
 @dataclass(frozen=True)
@@ -576,7 +577,9 @@ def headerless_place(doc: Document, places: Optional[Places] = None) -> Optional
     ('... tại huyện Hoài Nhơn', 'Bến Tre: ...'), else its first paragraph; a district's province
     comes from the gazetteer when the text does not name it."""
     body = [b for b in doc.blocks[:4] if b.kind != TABLE and b.text.strip()]
-    heads = [b for b in body[:1] if len(b.text) <= _HEADLINE_CHARS] + [b for b in body[1:3] if len(b.text) > 60][:1]
+    # the headline, then the first paragraph that is a sentence (a photo caption has no full stop)
+    heads = [b for b in body[:1] if len(b.text) <= _HEADLINE_CHARS] + \
+        [b for b in body[1:3] if len(b.text) > 60 and _SENTENCE_END.search(b.text)][:1]
     for b in heads:
         found = [m for m in gz.find_places(b.text, bare_provinces=True) if m.units]
         if found:

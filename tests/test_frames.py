@@ -387,3 +387,11 @@ def test_a_january_ceremony_gives_its_awards_in_its_own_year():
                           "hội nghị tổng kết công tác thi đua")
     got = [(f.value, f.period) for f in extract_text(review).facts if f.value == 12]
     assert got == [(12, "2015")]
+
+
+def test_a_photo_caption_under_the_headline_names_no_place_of_the_text():
+    from rules import read
+    ex = read(doc_from_text("Kế hoạch xây dựng nông thôn mới năm 2020\n\n"
+                            "Lãnh đạo tỉnh trao Bằng công nhận xã đạt chuẩn nông thôn mới cho xã Văn An, huyện Văn Quan\n\n"
+                            "Theo Kế hoạch, trong năm 2020 toàn tỉnh phấn đấu có thêm 12 xã đạt chuẩn nông thôn mới."))
+    assert (ex.meta.district, [f.subject for f in ex.facts if f.metric == "ntm.communes_standard"]) == (None, [None])

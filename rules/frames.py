@@ -90,6 +90,12 @@ def _after_baseline(doc: Document, blocks: list[Block]) -> Optional[str]:
     return str(int(years.pop()) + 1) if len(years) == 1 else None
 
 
+def _only_year(doc: Document) -> Optional[str]:
+    """The one year a text names (baselines, names of standards and programmes aside), if it names one."""
+    found = {m.period for m in period_mentions(doc.match_text, 0, None) if not m.baseline}
+    return found.pop() if len(found) == 1 and next(iter(found)).isdigit() else None
+
+
 def _last_year(period: str) -> int:
     """The last year a period covers: '2015-2020' → 2020, '2021-H1' → 2021."""
     years = [int(y) for y in period.split("-") if len(y) == 4 and y.isdigit()]
@@ -141,6 +147,10 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
         best = (after, False, "baseline")
     if best is not None:
         frame.period = Period(best[0], best[2])
+        return frame
+    if not frame.dateline_year and (only := _only_year(doc)):
+        # "Bắc Giang: Thêm 21 thôn ..." dated nowhere but "tính đến tháng 10/2021": the one year it names
+        frame.period = Period(only, "text")
         return frame
     if frame.dateline_year:
         # a text published in January or February with nothing else to date it reports the year

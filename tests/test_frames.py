@@ -395,3 +395,14 @@ def test_a_photo_caption_under_the_headline_names_no_place_of_the_text():
                             "Lãnh đạo tỉnh trao Bằng công nhận xã đạt chuẩn nông thôn mới cho xã Văn An, huyện Văn Quan\n\n"
                             "Theo Kế hoạch, trong năm 2020 toàn tỉnh phấn đấu có thêm 12 xã đạt chuẩn nông thôn mới."))
     assert (ex.meta.district, [f.subject for f in ex.facts if f.metric == "ntm.communes_standard"]) == (None, [None])
+
+
+def test_a_text_dated_nowhere_else_takes_the_one_year_it_names():
+    text = ("Lạng Sơn: Thêm 12 thôn đạt chuẩn nông thôn mới kiểu mẫu\n\n"
+            "Huyện Cao Lộc công bố thêm 5 thôn đạt chuẩn nông thôn mới kiểu mẫu.\n\n"
+            "Các thôn được công nhận đều có đường bê tông, nhà văn hóa và vườn mẫu.\n\n"
+            "Tính đến tháng 11/2022, toàn tỉnh có 48 thôn đạt chuẩn nông thôn mới kiểu mẫu.")
+    fr = _frame(text)
+    assert (fr.period, fr.period.source) == ("2022", "text")
+    got = sorted((f.value, f.period) for f in extract_text(text).facts)
+    assert got == [(5, "2022"), (12, "2022"), (48, "2022")]

@@ -80,27 +80,22 @@ def test_the_real_files_are_valid(tmp_path):
         assert _read_with(tmp_path, name) == load(name)
 
 
-def test_unknown_key_is_an_error(tmp_path):
-    extra = '\n[[quantity_rate]]\nid = "qty.x"\nlabel = "x"\npattern = "x"\nexamples = ["x"]\nexample = ["x"]\n'
-    with pytest.raises(RuleFileError, match=r"metrics.toml: \[quantity_rate qty.x\] 'example': unknown key"):
-        _read_with(tmp_path, "metrics.toml", extra)
+# (file, text appended, the error it must raise): one schema, one kind of mistake each
+APPENDED_ERRORS = [
+    ("metrics.toml", '\n[[quantity_rate]]\nid = "qty.x"\nlabel = "x"\npattern = "x"\nexamples = ["x"]\nexample = ["x"]\n',
+     r"metrics.toml: \[quantity_rate qty.x\] 'example': unknown key"),
+    ("tables.toml", '\n[[ntm_columns]]\nid = "x"\n', r"tables.toml: \[ntm_columns\] unknown section"),
+    ("tables.toml", '\n[[ntm_column]]\nid = "tcol.x"\nheader = "số hộ"\nunit = "commune"\nexamples = ["số hộ"]\n',
+     r"tables.toml: \[ntm_column tcol.x\] 'metric': missing"),
+    ("awards.toml", '\n[[granter]]\nid = "gr.x"\nlevel = "khac"\nforms = ["ban tổ chức"]\n',
+     r"awards.toml: \[granter gr.x\] 'examples': missing"),
+]
 
 
-def test_unknown_section_is_an_error(tmp_path):
-    with pytest.raises(RuleFileError, match=r"tables.toml: \[ntm_columns\] unknown section"):
-        _read_with(tmp_path, "tables.toml", '\n[[ntm_columns]]\nid = "x"\n')
-
-
-def test_missing_key_is_an_error(tmp_path):
-    extra = '\n[[ntm_column]]\nid = "tcol.x"\nheader = "số hộ"\nunit = "commune"\nexamples = ["số hộ"]\n'
-    with pytest.raises(RuleFileError, match=r"tables.toml: \[ntm_column tcol.x\] 'metric': missing"):
-        _read_with(tmp_path, "tables.toml", extra)
-
-
-def test_missing_examples_is_an_error(tmp_path):
-    extra = '\n[[granter]]\nid = "gr.x"\nlevel = "khac"\nforms = ["ban tổ chức"]\n'
-    with pytest.raises(RuleFileError, match=r"awards.toml: \[granter gr.x\] 'examples': missing"):
-        _read_with(tmp_path, "awards.toml", extra)
+@pytest.mark.parametrize("name,extra,error", APPENDED_ERRORS)
+def test_an_entry_breaking_the_schema_is_an_error(tmp_path, name, extra, error):
+    with pytest.raises(RuleFileError, match=error):
+        _read_with(tmp_path, name, extra)
 
 
 def test_wrong_type_is_an_error(tmp_path):

@@ -44,6 +44,7 @@ _JOIN = P("aw_join")
 _COLLECTIVE_FORM = M("collective_form")
 _MODIFIER = P("aw_item_modifier")
 _KIN_OF = P("aw_kin_of")
+_GIVEN_TO = P("aw_given_to")
 _FORWARD = P("aw_forward")
 _BACKWARD = P("aw_backward")
 _GENERIC = P("aw_generic")
@@ -98,6 +99,17 @@ _PEOPLE_RUN = P("aw_people_run")
 _SKIP_TO_NAME = re.compile(r"[\s\"']*")
 
 
+def _given_to(mt: str, end: int, limit: int) -> Optional[str]:
+    """'13 Huân chương Bảo vệ Tổ quốc (3 hạng nhất, ...) cho nguyên thủ trưởng ...', '98 Huy chương ... cho
+    cán bộ, sĩ quan': who a count of awards went to, said by the words after 'cho'."""
+    g = _GIVEN_TO.match(mt, end, limit)
+    if g is None:
+        return None
+    if g.group("r"):
+        return _STRONG[g.group("r")]
+    return "tap_the" if g.group("c") else "ca_nhan"
+
+
 def _mention_at(mentions: list[AwardMention], mt: str, pos: int) -> Optional[AwardMention]:
     """The award named right at pos, with only spaces or quotes between."""
     p = _SKIP_TO_NAME.match(mt, pos).end()
@@ -123,7 +135,7 @@ def _items(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> list[I
         # an award named right after the number ("74 Tập thể lao động tiên tiến")
         m = _mention_at(mentions, mt, n.end)
         if m is not None:
-            out.append(Item(n, m.entry.recipient, m.end, "strong", m, "direct"))
+            out.append(Item(n, m.entry.recipient or _given_to(mt, m.end, sent.end), m.end, "strong", m, "direct"))
             continue
         r = _RECIP.match(mt, n.end)
         inside = next((m for m in mentions if r is not None and n.end < m.start < r.end("r") < m.end

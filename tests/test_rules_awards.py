@@ -437,3 +437,13 @@ def test_departments_and_youth_branches_counted_as_collectives():
         "tạo. Trung ương Đoàn tặng Bằng khen cho 3 chi đoàn.", period="2019").facts)
     assert got == [(3, "bang_khen_cap_bo_tinh", "tap_the"), (5, "co_thi_dua_cap_bo_tinh", "tap_the"),
                    (17, "bang_khen_cap_bo_tinh", "tap_the")]
+
+
+def test_who_a_count_of_awards_went_to_after_cho():
+    got = sorted((f.value, f.award, f.recipient) for f in extract_text(
+        "Đơn vị đã trao 7 Huân chương Bảo vệ Tổ quốc (2 hạng nhì, 5 hạng ba) cho nguyên thủ trưởng các đồn biên "
+        "phòng; trao 40 Huy chương Quân kỳ Quyết thắng cho cán bộ, sĩ quan; Chủ tịch nước tặng 12 Huân chương Lao "
+        "động hạng Ba cho các tập thể, cá nhân.", period="2024").facts)
+    assert got == [(2, "huan_chuong_bao_ve_to_quoc_2", "ca_nhan"), (5, "huan_chuong_bao_ve_to_quoc_3", "ca_nhan"),
+                   (7, "huan_chuong_bao_ve_to_quoc", "ca_nhan"), (12, "huan_chuong_lao_dong_3", "mixed"),
+                   (40, "huy_chuong", "ca_nhan")]

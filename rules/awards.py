@@ -45,6 +45,7 @@ _COLLECTIVE_FORM = M("collective_form")
 _MODIFIER = P("aw_item_modifier")
 _KIN_OF = P("aw_kin_of")
 _GIVEN_TO = P("aw_given_to")
+_CHO_RIGHT_BEFORE = P("aw_cho_right_before")
 _FORWARD = P("aw_forward")
 _BACKWARD = P("aw_backward")
 _GENERIC = P("aw_generic")
@@ -284,6 +285,14 @@ def _bind(an: Analysis, sent: Sentence, g: Group, mentions: list[AwardMention]) 
         for it in g.items:
             if it.award is None:
                 it.award, it.binding = (back, "backward") if back is not None else (g.items[-1].award, "direct")
+        return
+    # "tặng Bằng khen cho 46 tập thể và 96 cá nhân ... được xét chọn tuyên dương điển hình tiên tiến": an
+    # award given "cho" the group right before it is theirs, whatever is said of them after
+    back = _backward_mention(an, sent, g, mentions)
+    if back is not None and _CHO_RIGHT_BEFORE.match(mt[back.end:g.start]):
+        for it in g.items:
+            if it.award is None:
+                it.award, it.binding = back, "backward"
         return
     # forward: "... được tặng [danh hiệu] <award>"
     for m in mentions:

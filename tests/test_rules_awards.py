@@ -447,3 +447,16 @@ def test_who_a_count_of_awards_went_to_after_cho():
     assert got == [(2, "huan_chuong_bao_ve_to_quoc_2", "ca_nhan"), (5, "huan_chuong_bao_ve_to_quoc_3", "ca_nhan"),
                    (7, "huan_chuong_bao_ve_to_quoc", "ca_nhan"), (12, "huan_chuong_lao_dong_3", "mixed"),
                    (40, "huy_chuong", "ca_nhan")]
+
+
+def test_granters_of_mass_organisations_and_an_award_given_cho_its_group():
+    got = sorted((f.value, f.award) for f in extract_text(
+        "Đại hội đã tặng 30 Bằng khen của Thủ tướng Chính phủ và 95 Bằng khen của Ủy ban Trung ương MTTQ Việt Nam cho "
+        "các điển hình; Ủy ban MTTQ Việt Nam tỉnh tặng bằng khen cho 140 tập thể, cá nhân; Tổng LĐLĐ Việt Nam tặng "
+        "Cờ thi đua cho 6 đơn vị.", period="2020").facts)
+    assert got == [(6, "co_thi_dua_cap_bo_tinh"), (30, "bang_khen_thu_tuong"), (95, "bang_khen_cap_bo_tinh"),
+                   (140, "bang_khen_khac")]
+    got = sorted((f.value, f.award) for f in extract_text(
+        "UBND tỉnh tặng Bằng khen cho 12 tập thể và 30 cá nhân có thành tích xuất sắc được xét chọn tuyên dương điển "
+        "hình tiên tiến giai đoạn 2020-2025.", period="2025").facts)
+    assert got == [(12, "bang_khen_cap_bo_tinh"), (30, "bang_khen_cap_bo_tinh")]

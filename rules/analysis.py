@@ -31,6 +31,7 @@ _OPENING_PHRASE = P("subj_opening_phrase")
 _ANAPHOR = P("subj_anaphor")
 _NATION = P("subj_nation")
 _WHOLE_UNIT = P("subj_whole_unit")
+_OWNER = P("subj_owner")
 _PREFIX_LEVELS = M("place_level")
 _REPORTED = P("tm_reported")
 NATION = "toàn quốc"      # the subject of a figure of the whole country
@@ -173,6 +174,24 @@ class Analysis:
                 return place
         return None
 
+    def owner_subject(self, sent: Sentence, pos: int) -> Optional[tuple[str, str]]:
+        """'Tỷ lệ hộ nghèo của Hà Tĩnh giảm từ 31,5% ... xuống còn 5,9%': a province or district named
+        without its prefix after 'của' in the figure's clause, when the gazetteer knows it."""
+        from .gazetteer import find_districts, find_province
+        from .text import clause_start
+        m = None
+        for m in _OWNER.finditer(self.doc.text, clause_start(sent, pos, seps=";"), pos):
+            pass
+        if m is None:
+            return None
+        name = m.group("name")
+        from .subjects import opens_like_a_place
+        if len(name.split()) < 2 or not opens_like_a_place(name):
+            return None
+        if find_province(name) is not None:
+            return name, "province"
+        return (name, "district") if find_districts(name) else None
+
     def nation_subject(self, sent: Sentence, pos: int) -> Optional[tuple[str, str]]:
         """'Tỷ lệ hộ nghèo chung cả nước là 2,93%; tổng số hộ nghèo là 815.101 hộ': a figure of the
         whole country, named before it in its sentence with no other place in between."""
@@ -231,7 +250,7 @@ class Analysis:
         # passes subject None with that level: no topic of the sentence stands in for it
         if kw.get("subject") is None and kw.get("subject_level") is None and metric.startswith(("poverty.", "ntm.")):
             opened = self.opening_subject(sent, n.start) or self.anaphoric_subject(sent, n.start) or \
-                self.nation_subject(sent, n.start)
+                self.nation_subject(sent, n.start) or self.owner_subject(sent, n.start)
             if opened:
                 kw["subject"], kw["subject_level"] = opened
         period = kw.get("period")

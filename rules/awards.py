@@ -27,6 +27,7 @@ from pipeline.model import HEADING, LIST_ITEM, Fact
 from pipeline.normalize import fold
 
 from .analysis import Analysis
+from .metadata import is_headerless
 from .catalog import RANKS, AwardMention, award_mentions, catalog, resolve_level
 from .context import Period
 from .numbers import Num
@@ -587,11 +588,11 @@ def _award_subject(an: Analysis, sent: Sentence, g: Group) -> Optional[tuple[str
     commune the awards went to, when the clause names it as the receiver."""
     cs = clause_start(sent, g.start, seps=";")
     m = _PASSIVE_PLACE.search(an.doc.text, cs, g.start)
-    if not m and an.meta.district is None:
-        # a cluster's or a province's report: "Huyện Tuần Giáo chú trọng ..., năm 2022 đã công nhận
-        # 1.136 cá nhân ...": the district the sentence opens with
+    if not m and (an.meta.district is None or is_headerless(an.meta)):
+        # a cluster's or a province's report, a news page: "Huyện Tuần Giáo chú trọng ..., năm 2022 đã công
+        # nhận 1.136 cá nhân ...": the district the sentence opens with
         d = _DISTRICT_OPENS.match(an.doc.text, sent.start, g.start)
-        if d and opens_like_a_place(d.group("name")):
+        if d and opens_like_a_place(d.group("name")) and fold(d.group("name")) != fold(an.meta.district):
             return d.group("name"), "district"
     if not m:
         # "- Cẩm Yên: 15 tập thể, 42 cá nhân;": a list item labelled with the place

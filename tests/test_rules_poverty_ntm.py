@@ -449,3 +449,10 @@ def test_criteria_met_by_a_commune_named_before_them():
     got = sorted((f.metric, f.value, f.subject or "") for f in extract_text(text, period="2019").facts)
     assert got == [("ntm.communes_by_criteria", 4, ""), ("ntm.criteria_met", 12, "Ea Bung"),
                    ("ntm.criteria_met", 16, "Ia Lốp")]
+
+
+def test_a_province_owning_the_rate_and_a_district_opening_a_bullet_of_a_news_page():
+    got = [(f.value, f.subject, f.subject_level) for f in extract_text(
+        "Tỷ lệ hộ nghèo của Quảng Trị giảm từ 25,3% năm 2010 xuống còn 6,1% năm 2020.").facts]
+    assert got == [(25.3, "Quảng Trị", "province"), (6.1, "Quảng Trị", "province")]
+    assert [f.subject for f in extract_text("Tỷ lệ hộ nghèo của Chủ tịch xã còn 5%.").facts] == [None]

@@ -580,11 +580,24 @@ def headerless_place(doc: Document, places: Optional[Places] = None) -> Optional
     # the headline, then the first paragraph that is a sentence (a photo caption has no full stop)
     heads = [b for b in body[:1] if len(b.text) <= _HEADLINE_CHARS] + \
         [b for b in body[1:3] if len(b.text) > 60 and _SENTENCE_END.search(b.text)][:1]
+    places = places if places is not None else collect_places(doc, Header())
     for b in heads:
-        found = [m for m in gz.find_places(b.text, bare_provinces=True) if m.units]
+        # in the paragraph, its first sentence: "..., công nhận 6 xã gồm: Định Hòa (huyện Lai Vung); ..."
+        # lists places the text counts, not the place it is about
+        first = _FIRST_SENTENCE.match(b.text).group(0) if b is not heads[0] or len(heads) == 1 else b.text
+        found = [m for m in gz.find_places(first, bare_provinces=True) if m.units]
         if found:
-            return _text_place(found, places if places is not None else collect_places(doc, Header()))
+            return _text_place(found, places)
+    # "UBND tỉnh vừa ban hành Quyết định ..." in a text that names its province again and again
+    top = _top_province(places, gz.LEGACY)
+    if top and places.provinces[top] >= _PROVINCE_NAMED and any(_PROVINCE_WORD.search(b.text) for b in heads):
+        return TextPlace(top, gz.PROVINCE, top, None)
     return None
+
+
+_FIRST_SENTENCE = re.compile(r".+?(?:[.!?](?=\s)|$)", re.S)
+_PROVINCE_WORD = re.compile(r"(?<!\w)tỉnh(?!\w)", re.I)
+_PROVINCE_NAMED = 1.5        # how often (weighted) a text must name a province for it to be the text's
 
 
 def _text_place(found: list, places: Places) -> TextPlace:

@@ -406,3 +406,12 @@ def test_a_text_dated_nowhere_else_takes_the_one_year_it_names():
     assert (fr.period, fr.period.source) == ("2022", "text")
     got = sorted((f.value, f.period) for f in extract_text(text).facts)
     assert got == [(5, "2022"), (12, "2022"), (48, "2022")]
+
+
+def test_places_a_lede_lists_after_its_first_sentence_are_not_the_texts_place():
+    from rules import read
+    ex = read(doc_from_text("Công nhận 9 xã nông thôn mới năm 2022\n\n"
+                            "UBND tỉnh vừa ban hành quyết định công nhận xã đạt chuẩn nông thôn mới năm 2022. Theo đó, "
+                            "công nhận 9 xã gồm: Tân Hòa (huyện Lai Vung); Phú Thọ (huyện Tam Nông).\n\n"
+                            "Đến nay toàn tỉnh có 120 xã đạt chuẩn nông thôn mới."))
+    assert [f.subject for f in ex.facts if f.metric == "ntm.communes_standard" and f.value == 120] == [None]

@@ -111,6 +111,16 @@ def _drop_restatements(an: Analysis) -> None:
                         and not any(_row_has_pair(k, facts) for k in keep)):
             keep = keep + (plain or group)[:1]
         drop.update(id(f) for f in group if all(f is not k for k in keep))
+    # "Gia Lai: Thêm 8 xã đạt chuẩn nông thôn mới" over "... quyết định công nhận 8 xã đạt chuẩn ...": the
+    # headline says again what the body says, whatever words it adds
+    def said(f: Fact) -> tuple:
+        return f.metric, round(f.value, 6), f.award, f.recipient, f.status, str(f.period), fold(f.subject or "")
+
+    def in_headline(f: Fact) -> bool:
+        return headline is not None and f.block_index == headline.index
+
+    body = {said(f) for f in facts if id(f) not in drop and f.metric.startswith(_FAMILIES) and not in_headline(f)}
+    drop.update(id(f) for f in facts if f.metric.startswith(_FAMILIES) and in_headline(f) and said(f) in body)
     # "2 Huân chương ... hạng Ba cho 2 cá nhân": the awards counted, then who got them, in one sentence
     said = {(f.text, f.metric, round(f.value, 6), f.award, str(f.period)) for f in facts
             if f.recipient is not None and id(f) not in drop}

@@ -43,3 +43,10 @@ def test_award_counts_said_again_over_their_table_are_the_tables_and_a_poverty_p
              " | Toàn xã | 2.927 | 120\n")
     poor = [f for f in extract_text(text2, period="2023").facts if f.metric == "poverty.poor_households" and f.value == 120]
     assert sorted(f.table_index is None for f in poor) == [False, True]
+
+
+def test_a_headline_saying_again_what_the_body_says_in_other_words_is_one_fact():
+    text = ("Gia Lai: Thêm 8 xã đạt chuẩn nông thôn mới\n\n"
+            "Chủ tịch UBND tỉnh vừa ký quyết định công nhận 8 xã đạt chuẩn nông thôn mới năm 2016.")
+    got = pick(extract_text(text).facts, metric="ntm.communes_standard", value=8)
+    assert len(got) == 1 and got[0].block_index == 1

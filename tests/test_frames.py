@@ -415,3 +415,10 @@ def test_places_a_lede_lists_after_its_first_sentence_are_not_the_texts_place():
                             "công nhận 9 xã gồm: Tân Hòa (huyện Lai Vung); Phú Thọ (huyện Tam Nông).\n\n"
                             "Đến nay toàn tỉnh có 120 xã đạt chuẩn nông thôn mới."))
     assert [f.subject for f in ex.facts if f.metric == "ntm.communes_standard" and f.value == 120] == [None]
+
+
+def test_the_term_a_council_sits_in_is_no_period():
+    got = [(f.value, f.period) for f in extract_text(
+        "Sáng 12/7/2022, tại kỳ họp thứ 7, HĐND tỉnh khóa XVIII, nhiệm kỳ 2021-2026, Chủ tịch UBND tỉnh trao Bằng "
+        "khen cho 5 tập thể.").facts]
+    assert got == [(5, "2022")]

@@ -460,3 +460,12 @@ def test_granters_of_mass_organisations_and_an_award_given_cho_its_group():
         "UBND tỉnh tặng Bằng khen cho 12 tập thể và 30 cá nhân có thành tích xuất sắc được xét chọn tuyên dương điển "
         "hình tiên tiến giai đoạn 2020-2025.", period="2025").facts)
     assert got == [(12, "bang_khen_cap_bo_tinh"), (30, "bang_khen_cap_bo_tinh")]
+
+
+def test_titles_voted_at_a_units_meeting_are_proposed():
+    got = sorted((f.value, f.status) for f in extract_text(
+        "Hội nghị đã bình xét được: 12 tập thể lao động tiên tiến; 18 chiến sĩ thi đua cơ sở.", period="2023").facts)
+    assert got == [(12, "proposed"), (18, "proposed")]
+    got = [(f.value, f.status) for f in extract_text(
+        "Kết quả bình xét thi đua năm 2023: 12 tập thể đạt danh hiệu tập thể lao động tiên tiến.", period="2023").facts]
+    assert got == [(12, None)]

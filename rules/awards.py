@@ -47,6 +47,7 @@ _MODIFIER = P("aw_item_modifier")
 _KIN_OF = P("aw_kin_of")
 _GIVEN_TO = P("aw_given_to")
 _CHO_RIGHT_BEFORE = P("aw_cho_right_before")
+_NEAR_FORWARD = 20      # characters between a count and the title it holds ("5.719 đơn vị đạt Tập thể ...")
 _FORWARD = P("aw_forward")
 _BACKWARD = P("aw_backward")
 _GENERIC = P("aw_generic")
@@ -291,7 +292,16 @@ def _bind(an: Analysis, sent: Sentence, g: Group, mentions: list[AwardMention]) 
     # award given "cho" the group right before it is theirs, whatever is said of them after
     back = _backward_mention(an, sent, g, mentions)
     if back is not None and _CHO_RIGHT_BEFORE.match(mt[back.end:g.start]):
-        for it in g.items:
+        items = g.items
+        fwd = next((m for m in mentions if m.start >= g.end), None)
+        if len(items) > 1 and fwd is not None and fwd.start - g.end <= _NEAR_FORWARD \
+                and _FORWARD.match(mt[g.end:fwd.start]):
+            # "tặng Cờ thi đua cho 993 tập thể, 5.719 đơn vị đạt Tập thể lao động xuất sắc": the last count
+            # is of the title said right after it
+            items = items[:-1]
+            if g.items[-1].award is None:
+                g.items[-1].award, g.items[-1].binding = fwd, "forward"
+        for it in items:
             if it.award is None:
                 it.award, it.binding = back, "backward"
         return

@@ -469,3 +469,9 @@ def test_titles_voted_at_a_units_meeting_are_proposed():
     got = [(f.value, f.status) for f in extract_text(
         "Kết quả bình xét thi đua năm 2023: 12 tập thể đạt danh hiệu tập thể lao động tiên tiến.", period="2023").facts]
     assert got == [(12, None)]
+
+
+def test_the_last_count_of_a_group_given_an_award_may_hold_the_title_said_right_after_it():
+    got = sorted((f.value, f.award) for f in extract_text(
+        "Tỉnh cũng tặng Cờ thi đua cho 210 tập thể, 1.450 đơn vị đạt Tập thể lao động xuất sắc.", period="2020").facts)
+    assert got == [(210, "co_thi_dua_cap_bo_tinh"), (1450, "tap_the_lao_dong_xuat_sac")]

@@ -80,6 +80,7 @@ def _topic_named_after(mt: str, end: int, limit: int) -> Optional[Topic]:
 
 
 _COVERED_AFTER = P("pov_covered_after")
+_THIS_FIGURE = P("pov_this_figure")
 _SHARE_OF_POOR = P("pov_share_of_poor")
 _OF_TARGET = P("pov_of_target_after")
 _LIST_ITEM = P("pov_list_item")
@@ -103,12 +104,15 @@ _NEW_BEFORE = P("pov_new_before")
 def extract_poverty(an: Analysis) -> None:
     mt = an.doc.match_text
     v = vocab()
+    said: Optional[Topic] = None        # the topic of the last rate of the sentence before
     for sent in an.sentences:
         if sent.in_closing:
             continue
-        if "nghèo" not in sent.mtext:
+        if "nghèo" not in sent.mtext and not (said and _THIS_FIGURE.search(sent.mtext)):
+            said = None
             continue
-        last_topic: Optional[Topic] = None
+        # "... tỷ lệ hộ nghèo ở mức 5,27%. Đến năm 2019, con số này là 2,66%": the figure goes on
+        last_topic: Optional[Topic] = said if _THIS_FIGURE.search(sent.mtext) else None
         last_end = sent.start           # end of the last figure emitted in this sentence
         for n in an.numbers_in(sent):
             cs = clause_start(sent, n.start, seps=";")
@@ -134,6 +138,7 @@ def extract_poverty(an: Analysis) -> None:
                 gap = mt[last_end:n.start]
                 if topic is None and last_topic is not None and (
                         regex.search(r"(?:còn|xuống|chiếm)\s*\(?\s*$", mt[cs:n.start])
+                        or _THIS_FIGURE.search(mt, cs, n.start)
                         or regex.fullmatch(r"\s*[,(]?\s*(?:tỷ lệ|chiếm|bằng)?\s*(?:tỷ lệ)?\s*",
                                            _after_topic(mt, last_end, n.start, last_topic))
                         or _next_place_of_list(an, sent, last_end, n.start)
@@ -180,6 +185,7 @@ def extract_poverty(an: Analysis) -> None:
                     continue
                 _emit(an, sent, n, metric, topic.id + ".rate", "percent", max(cs, last_end if last_end > cs else cs))
                 last_topic, last_end = topic, n.end
+                said = topic if metric == topic.rate_metric else None
                 continue
             if n.kind not in ("int", "fraction") or n.value != int(n.value):
                 continue

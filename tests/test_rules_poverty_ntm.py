@@ -456,3 +456,10 @@ def test_a_province_owning_the_rate_and_a_district_opening_a_bullet_of_a_news_pa
         "Tỷ lệ hộ nghèo của Quảng Trị giảm từ 25,3% năm 2010 xuống còn 6,1% năm 2020.").facts]
     assert got == [(25.3, "Quảng Trị", "province"), (6.1, "Quảng Trị", "province")]
     assert [f.subject for f in extract_text("Tỷ lệ hộ nghèo của Chủ tịch xã còn 5%.").facts] == [None]
+
+
+def test_a_sentence_going_on_with_the_rate_the_sentence_before_gave():
+    text = ("Năm 2015, tỷ lệ hộ nghèo của huyện ở mức 8,4%. Đến năm 2019, con số này là 3,1% và dự kiến năm 2020 "
+            "chỉ còn 2,5%.\n")
+    got = [(f.metric, f.value, f.period) for f in extract_text(text).facts]
+    assert got == [("poverty.poor_rate", 8.4, "2015"), ("poverty.poor_rate", 3.1, "2019"), ("poverty.poor_rate", 2.5, "2020")]

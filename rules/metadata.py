@@ -24,7 +24,7 @@ from pipeline.model import HEADING, TABLE, DocMeta, Document
 from pipeline.normalize import fold, match_form
 
 from . import gazetteer as gz
-from .lexicon import P
+from .lexicon import M, P
 from .metadata_text import (BodyRef, DateLine, Line, anchor_body, block_lines, data, find_period, join_split_dates,
                             format_place, is_caps, number_doc_type, number_issuer, parse_bodies,
                             parse_date_line, parse_number, person_name, place_name, signature_title, title_start,
@@ -588,6 +588,11 @@ def headerless_place(doc: Document, places: Optional[Places] = None) -> Optional
         found = [m for m in gz.find_places(first, bare_provinces=True) if m.units]
         if found:
             return _text_place(found, places)
+    # "(QNO) - UBND tỉnh vừa ..." from a provincial paper: its province
+    for b in body[:4]:
+        src = _NEWS_SOURCE.match(match_form(b.text))
+        if src and (prov := _SOURCE_PROVINCE.get(src.group("code"))):
+            return TextPlace(prov, gz.PROVINCE, prov, None)
     # "UBND tỉnh vừa ban hành Quyết định ..." in a text that names its province again and again
     top = _top_province(places, gz.LEGACY)
     if top and places.provinces[top] >= _PROVINCE_NAMED and any(_PROVINCE_WORD.search(b.text) for b in heads):
@@ -595,6 +600,8 @@ def headerless_place(doc: Document, places: Optional[Places] = None) -> Optional
     return None
 
 
+_NEWS_SOURCE = P("md_news_source")
+_SOURCE_PROVINCE = M("news_source_province")
 _FIRST_SENTENCE = re.compile(r".+?(?:[.!?](?=\s)|$)", re.S)
 _PROVINCE_WORD = re.compile(r"(?<!\w)tỉnh(?!\w)", re.I)
 _PROVINCE_NAMED = 1.5        # how often (weighted) a text must name a province for it to be the text's

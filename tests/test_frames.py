@@ -422,3 +422,12 @@ def test_the_term_a_council_sits_in_is_no_period():
         "Sáng 12/7/2022, tại kỳ họp thứ 7, HĐND tỉnh khóa XVIII, nhiệm kỳ 2021-2026, Chủ tịch UBND tỉnh trao Bằng "
         "khen cho 5 tập thể.").facts]
     assert got == [(5, "2022")]
+
+
+def test_a_provincial_papers_code_gives_a_text_that_names_no_place_its_province():
+    from rules import read
+    ex = read(doc_from_text("Năm 2019 toàn tỉnh có 6.256 hộ thoát nghèo\n\n"
+                            "(QNO) - UBND tỉnh vừa có quyết định phê duyệt kết quả rà soát hộ nghèo năm 2019.\n\n"
+                            "Năm 2019 toàn tỉnh có 25.650 hộ nghèo."))
+    assert ex.meta.province == "Quảng Nam"
+    assert {f.subject for f in ex.facts if f.metric.startswith("poverty.")} == {"Quảng Nam"}

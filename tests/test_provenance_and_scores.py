@@ -91,14 +91,21 @@ def test_scores_on_the_written_test_sets(tmp_path, name):
     assert (s["honorees"] or 1.0) >= 0.95
 
 
-def test_scores_on_texts_written_by_others(tmp_path):
-    """tests/data/real/dev: passages of real public texts and reports assembled from real material,
-    gold written by people who did not read the rules (the test split is never scored here)."""
-    base = DATA / "real" / "dev"
+# (corpus, minimum facts F1, metadata, honorees; most false alarms): the dev splits only, the test
+# splits are never scored here. real2 is a second set by other writers, with its own conventions
+# (a news page's figures name their place), read at 0.45 when it arrived.
+REAL_DEV_FLOORS = [("real", 0.85, 0.90, 0.85, 2), ("real2", 0.70, 0.80, 0.75, 12)]
+
+
+@pytest.mark.parametrize("corpus,f1,metadata,honorees,false_alarms", REAL_DEV_FLOORS)
+def test_scores_on_texts_written_by_others(tmp_path, corpus, f1, metadata, honorees, false_alarms):
+    """tests/data/<corpus>/dev: passages of real public texts and reports assembled from real material,
+    gold written by people who did not read the rules."""
+    base = DATA / corpus / "dev"
     sc = _score(tmp_path, sorted((base / "reports").iterdir()), base / "gold")
     s = sc.summary()
     assert s["docs_missing"] == 0
-    assert s["f1"] >= 0.80, s
-    assert s["metadata"] >= 0.90
-    assert (s["honorees"] or 1.0) >= 0.80
-    assert s["false_alarms"] <= 2
+    assert s["f1"] >= f1, s
+    assert s["metadata"] >= metadata
+    assert (s["honorees"] or 1.0) >= honorees
+    assert s["false_alarms"] <= false_alarms

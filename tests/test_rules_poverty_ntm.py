@@ -463,3 +463,11 @@ def test_a_sentence_going_on_with_the_rate_the_sentence_before_gave():
             "chỉ còn 2,5%.\n")
     got = [(f.metric, f.value, f.period) for f in extract_text(text).facts]
     assert got == [("poverty.poor_rate", 8.4, "2015"), ("poverty.poor_rate", 3.1, "2019"), ("poverty.poor_rate", 2.5, "2020")]
+
+
+def test_bands_of_communes_and_towns_and_of_the_communes_left():
+    text = ("Trong đó, có 4 xã hoàn thành 19 tiêu chí nông thôn mới; 6 xã còn lại đạt từ 15 đến 18 tiêu chí; "
+            "12 xã, thị trấn đạt dưới 15 tiêu chí.\n")
+    got = sorted((f.value, f.label) for f in extract_text(text, period="2019").facts
+                 if f.metric == "ntm.communes_by_criteria")
+    assert got == [(4, "19"), (6, "15-18"), (12, "<15")]

@@ -49,6 +49,7 @@ _TIME_OF_YEAR = P("tm_time_of_year")
 _STANDARD_BEFORE = P("tm_standard_before")
 _TERM_BEFORE = P("tm_term_before")
 _CONTRAST = P("tm_contrast")
+_YEAR_OF_NEXT_HALF = P("tm_year_of_next_half")
 _TARGET_SPAN_BEFORE = P("tm_target_span_before")
 _FROM_STATE_OPEN = P("tm_from_state_open")
 _FROM_STATE_YEAR = P("tm_from_state_year")
@@ -135,7 +136,10 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
         for m in _SPAN.finditer(mtext):
             add(m.start(), m.end(), doc_period)
     for m in _HALF.finditer(mtext):
-        y = m.group("y") or _doc_year(doc_period)
+        # "... 6 tháng đầu năm và nhiệm vụ 6 tháng cuối năm 2020": a half without its year takes the one
+        # the next half names
+        later = _YEAR_OF_NEXT_HALF.match(mtext, m.end(), m.end() + 100)
+        y = m.group("y") or _doc_year(doc_period) or (later.group("y") if later else None)
         if y:
             add(m.start(), m.end(), f"{y}-{'H2' if m.group('which') == 'cuối' else 'H1'}")
     for m in _SNAPSHOT.finditer(mtext):

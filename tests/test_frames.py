@@ -431,3 +431,11 @@ def test_a_provincial_papers_code_gives_a_text_that_names_no_place_its_province(
                             "Năm 2019 toàn tỉnh có 25.650 hộ nghèo."))
     assert ex.meta.province == "Quảng Nam"
     assert {f.subject for f in ex.facts if f.metric.startswith("poverty.")} == {"Quảng Nam"}
+
+
+def test_a_half_without_its_year_takes_the_year_of_the_next_half():
+    text = ("Kỳ họp thứ 8 HĐND xã Tân Hòa\n\n"
+            "Sáng 5/7, HĐND xã tổ chức kỳ họp đánh giá tình hình kinh tế - xã hội 6 tháng đầu năm và nhiệm vụ, giải "
+            "pháp 6 tháng cuối năm 2021.\n\nĐến nay, tỷ lệ hộ nghèo của xã còn 2,4%.")
+    fr = _frame(text)
+    assert (fr.period, fr.period.source) == ("2021-H1", "lede")

@@ -49,6 +49,7 @@ _TIME_OF_YEAR = P("tm_time_of_year")
 _STANDARD_BEFORE = P("tm_standard_before")
 _TERM_BEFORE = P("tm_term_before")
 _CONTRAST = P("tm_contrast")
+_PLAN_YEAR_BEFORE = P("frame_plan_before")
 _YEAR_OF_NEXT_HALF = P("tm_year_of_next_half")
 _TARGET_SPAN_BEFORE = P("tm_target_span_before")
 _FROM_STATE_OPEN = P("tm_from_state_open")
@@ -322,11 +323,16 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
         return present
     # 1. the clause, then the sentence, then the block before the figure
     rewarded = None
+    planned = _TARGET.search(mt, sent.start, pos) is not None   # a target may take the year a plan named
     for scope, lo in enumerate((cs, sent.start, sent.block.start)):
         found = [x for x in period_mentions(mt[lo:pos], lo, doc_period)
                  if x.pos < pos and not (x.pos < cs and _in_breakdown(mt, max(lo, sent.start), x.pos))
                  # "... vượt chỉ tiêu giai đoạn 2016 - 2020 (...); 29 xã đạt ...": a plan's span
-                 and not (x.pos < cs and _TARGET_SPAN_BEFORE.search(mt, max(lo, x.pos - 40), x.pos))]
+                 and not (x.pos < cs and _TARGET_SPAN_BEFORE.search(mt, max(lo, x.pos - 40), x.pos))
+                 # "... năm 2016 và phương hướng triển khai ... năm 2017. Hội nghị đã trao tặng ...": the year
+                 # a sentence before plans for dates no figure after it
+                 and not (x.pos < sent.start and not planned
+                          and _PLAN_YEAR_BEFORE.search(mt, max(lo, x.pos - 60), x.pos))]
         governing = _governing_range(mt, found, pos)
         chosen = governing or _pick_mention(found)
         if chosen is not None and chosen.reason:

@@ -439,3 +439,11 @@ def test_a_half_without_its_year_takes_the_year_of_the_next_half():
             "pháp 6 tháng cuối năm 2021.\n\nĐến nay, tỷ lệ hộ nghèo của xã còn 2,4%.")
     fr = _frame(text)
     assert (fr.period, fr.period.source) == ("2021-H1", "lede")
+
+
+def test_the_year_a_sentence_before_plans_for_dates_no_figure_after_it_unless_a_target():
+    text = ("Tại hội nghị, lãnh đạo tỉnh báo cáo kết quả phong trào thi đua năm 2016 và phương hướng triển khai phong "
+            "trào thi đua năm 2017. Hội nghị đã trao tặng Cờ thi đua của UBND tỉnh cho 40 đơn vị. Tỉnh phấn đấu có "
+            "thêm 10 xã đạt chuẩn nông thôn mới.")
+    got = sorted((f.value, f.period) for f in extract_text(text).facts)
+    assert got == [(10, "2017"), (40, "2016")]

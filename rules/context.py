@@ -326,7 +326,7 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     planned = _TARGET.search(mt, sent.start, pos) is not None   # a target may take the year a plan named
     for scope, lo in enumerate((cs, sent.start, sent.block.start)):
         found = [x for x in period_mentions(mt[lo:pos], lo, doc_period)
-                 if x.pos < pos and not (x.pos < cs and _in_breakdown(mt, max(lo, sent.start), x.pos))
+                 if x.pos < pos and not (x.pos < cs and _in_breakdown(mt, _sentence_start_before(mt, lo, x.pos), x.pos))
                  # "... vượt chỉ tiêu giai đoạn 2016 - 2020 (...); 29 xã đạt ...": a plan's span
                  and not (x.pos < cs and _TARGET_SPAN_BEFORE.search(mt, max(lo, x.pos - 40), x.pos))
                  # "... năm 2016 và phương hướng triển khai ... năm 2017. Hội nghị đã trao tặng ...": the year
@@ -392,6 +392,12 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
 
 
 _BREAKDOWN_WORD = P("tm_breakdown_word")
+
+
+def _sentence_start_before(mt: str, lo: int, at: int) -> int:
+    """Where the sentence holding ``at`` starts (not before ``lo``)."""
+    i = mt.rfind(". ", lo, at)
+    return i + 2 if i >= 0 else lo
 
 
 def _in_breakdown(mt: str, lo: int, at: int) -> bool:

@@ -447,3 +447,10 @@ def test_the_year_a_sentence_before_plans_for_dates_no_figure_after_it_unless_a_
             "thêm 10 xã đạt chuẩn nông thôn mới.")
     got = sorted((f.value, f.period) for f in extract_text(text).facts)
     assert got == [(10, "2017"), (40, "2016")]
+
+
+def test_a_period_inside_a_breakdown_of_a_sentence_before_dates_nothing_after_it():
+    text = ("Sáu tháng đầu năm 2022, các đơn vị khen thưởng cho 298 tập thể, trong đó quý I/2022 là 131 tập thể. "
+            "Các đơn vị đã đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 21 tập thể.")
+    got = sorted((f.value, f.period) for f in extract_text(text).facts if f.value in (21, 298))
+    assert got == [(21, "2022-H1"), (298, "2022-H1")]

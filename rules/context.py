@@ -49,6 +49,7 @@ _TIME_OF_YEAR = P("tm_time_of_year")
 _STANDARD_BEFORE = P("tm_standard_before")
 _TERM_BEFORE = P("tm_term_before")
 _CONTRAST = P("tm_contrast")
+_BASELINE_YEAR = P("tm_baseline_year")
 _PLAN_YEAR_BEFORE = P("frame_plan_before")
 _YEAR_OF_NEXT_HALF = P("tm_year_of_next_half")
 _TARGET_SPAN_BEFORE = P("tm_target_span_before")
@@ -325,6 +326,9 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     rewarded = None
     planned = _TARGET.search(mt, sent.start, pos) is not None   # a target may take the year a plan named
     for scope, lo in enumerate((cs, sent.start, sent.block.start)):
+        if scope == 2 and (after := _year_after_baseline(sent, pos, doc_period)):
+            # "Toàn huyện có 12 xóm đạt chuẩn ..., tăng 04 xóm so với năm 2022": the year after the baseline
+            return Period(after, "baseline")
         found = [x for x in period_mentions(mt[lo:pos], lo, doc_period)
                  if x.pos < pos and not (x.pos < cs and _in_breakdown(mt, _sentence_start_before(mt, lo, x.pos), x.pos))
                  # "... vượt chỉ tiêu giai đoạn 2016 - 2020 (...); 29 xã đạt ...": a plan's span
@@ -392,6 +396,18 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
 
 
 _BREAKDOWN_WORD = P("tm_breakdown_word")
+
+
+def _year_after_baseline(sent: Sentence, pos: int, doc_period: Optional[str]) -> Optional[str]:
+    """The year after the one baseline a figure's sentence compares with after it ('..., tăng 04 xóm so
+    với năm 2022' → 2023), when that agrees with the text's own year or the text has none."""
+    mt = sent.doc.match_text
+    years = {m.group("y") for m in _BASELINE_YEAR.finditer(mt, pos, sent.end)}
+    if len(years) != 1:
+        return None
+    after = str(int(years.pop()) + 1)
+    own = _doc_year(doc_period) if doc_period and not re.fullmatch(r"\d{4}-\d{4}", str(doc_period)) else None
+    return after if own in (None, after) else None
 
 
 def _sentence_start_before(mt: str, lo: int, at: int) -> int:

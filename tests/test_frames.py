@@ -454,3 +454,10 @@ def test_a_period_inside_a_breakdown_of_a_sentence_before_dates_nothing_after_it
             "Các đơn vị đã đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 21 tập thể.")
     got = sorted((f.value, f.period) for f in extract_text(text).facts if f.value in (21, 298))
     assert got == [(21, "2022-H1"), (298, "2022-H1")]
+
+
+def test_the_year_after_a_baseline_the_sentence_compares_with():
+    text = ("Trong năm, xã tổ chức nhiều hoạt động; kế hoạch năm 2024 đã được thông qua.\n"
+            "Toàn huyện có 15 xóm đạt chuẩn xóm nông thôn mới, tăng 05 xóm so với năm 2022.")
+    got = [(f.value, f.period, f.period_source) for f in extract_text(text, period="2023").facts if f.value == 15]
+    assert got == [(15, "2023", "baseline")]

@@ -15,6 +15,7 @@ from .model import HEADING, LIST_ITEM, PARAGRAPH
 _PART = re.compile(r"^(phần|phan)\s+(thứ\s+\w+|[IVXLC]+\b|\d+\b)", re.I)
 _ROMAN = re.compile(r"^[IVXLC]{1,6}\s*[./)-]\s*\S")
 _NUM = re.compile(r"^(\d{1,2})(\.\d{1,2}){0,3}\.?\s+\S")
+_COUNT_START = re.compile(r"^\d{1,2}\s+[a-zđà-ỹ]")     # a number without its dot, then a lower-case word
 _NUM_DEPTH = re.compile(r"^\d{1,2}((?:\.\d{1,2})*)")
 _LETTER = re.compile(r"^[a-zđ]\)\s+\S")
 _BULLET = re.compile(r"^([-+*•–—·▪●○◦]|\*{1,3})\s*\S")
@@ -39,6 +40,8 @@ def classify(text: str, bold: bool = False) -> tuple[str, int | None]:
     if _ROMAN.match(first_line) and len(t) < HEADING_MAX:
         return HEADING, 2
     m = _NUM.match(first_line)
+    if m and _COUNT_START.match(first_line):
+        m = None    # "4 tập thể này gồm: ...": a count opening a sentence, not a numbered heading
     if m:
         depth = _NUM_DEPTH.match(first_line).group(1).count(".")
         if len(t) < HEADING_MAX and (bold or not _SENTENCE_END.search(t) or len(t) < 120):

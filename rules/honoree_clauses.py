@@ -43,6 +43,8 @@ _BULLET = P("hon_bullet")
 _TRAILING_BRACKET = P("hon_trailing_bracket")
 _PLACE_TAIL = P("hon_place_tail")
 _PLURAL_TITLE = P("hon_plural_title")
+_KIND_WORD = P("hon_kind_before_title")
+_CHILD_OF = P("hon_child_of")
 
 
 class _Name:
@@ -53,7 +55,12 @@ class _Name:
 
 
 def _name_at(text: str, pos: int, limit: int, bare_person: bool = False) -> Optional[_Name]:
+    if (k := _KIND_WORD.match(text, pos, limit)) is not None:
+        pos = k.end()       # "Cá nhân ông Bùi Vĩnh Kiên, ...": the kind named before a titled person
     p = _PERSON.match(text, pos, limit) or (_BARE_PERSON.match(text, pos, limit) if bare_person else None)
+    if p and (kin := _CHILD_OF.match(text, p.end(), limit)) is not None:
+        # "cho ông Nguyễn Kim Châu là con của mẹ Nguyễn Thị Cháu (...)": the mother is the one honoured
+        return _Name(kin.group("name"), kin.start("name"), kin.end("name"), "ca_nhan")
     if p:
         end = p.end()
         position = None
@@ -154,8 +161,8 @@ def _listed(an: Analysis, sent: Sentence, mentions: list[AwardMention], last_awa
     # counted by a word for them are named without a title
     names = _names_from(an.doc.text, lead.end(), after.start if after else sent.end,
                         bare_person=bool(lead.group("people")))
-    if not mentions:
-        names = [n for n in names if n.recipient == "ca_nhan"]
+    if not mentions and not lead.group("n"):
+        names = [n for n in names if n.recipient == "ca_nhan"]     # a count ('4 tập thể này gồm:') vouches for bodies
     if lead.group("n") and len(names) != int(lead.group("n")):
         return      # '03 tập thể là A và B': the count says the list is not what it seems
     if names:

@@ -178,3 +178,19 @@ def test_people_after_a_plural_title_before_the_passive_verb():
                    ("Lường Văn Tươi", "ca_nhan", "bang_khen_thu_tuong", "Bí thư Đảng ủy xã")]
     got = _names("LĐLĐ tỉnh Gia Lai vinh dự nhận Cờ thi đua của Chính phủ.")
     assert got == [("LĐLĐ tỉnh Gia Lai", "tap_the", "co_thi_dua_chinh_phu", None)]
+
+
+def test_bodies_listed_after_a_count_in_their_own_paragraph_and_mothers_honoured_through_a_child():
+    from rules import read
+    from tests.rules_support import doc_from_text
+    ex = read(doc_from_text("Thủ tướng Chính phủ tặng Cờ thi đua cho 3 tập thể thuộc tỉnh.\n\n"
+                            "Sở Tư pháp tỉnh là một trong 3 đơn vị được Thủ tướng Chính phủ tặng Cờ thi đua đợt này.\n\n"
+                            "3 tập thể này gồm: Sở Tư pháp tỉnh Lâm Đồng; Báo Lâm Đồng; Hội Nông dân tỉnh Lâm Đồng.\n"))
+    # "Sở Tư pháp tỉnh là một trong 3 đơn vị ...": no name runs on into "là một trong ..."
+    assert sorted(h.name for h in ex.honorees) == ["Báo Lâm Đồng", "Hội Nông dân tỉnh Lâm Đồng", "Sở Tư pháp tỉnh Lâm Đồng"]
+    got = _names('Lãnh đạo tỉnh trao danh hiệu "Bà mẹ Việt Nam anh hùng" cho ông Lê Văn Tư là con của mẹ Lê Thị Hai '
+                 '(xã Hưng Lộc, đã mất).')
+    assert got == [("Lê Thị Hai", "ca_nhan", "ba_me_viet_nam_anh_hung", None)]
+    got = _names("Bộ công nhận 02 điển hình tiên tiến: Cá nhân ông Trần Văn Ba, Phó Cục trưởng; tập thể Phòng Kế "
+                 "hoạch Tài chính.")
+    assert [(n, r) for n, r, _, _ in got] == [("Trần Văn Ba", "ca_nhan"), ("Phòng Kế hoạch Tài chính", "tap_the")]

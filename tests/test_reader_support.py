@@ -58,3 +58,12 @@ def show_diff(a: str, b: str, context: int = 6, limit: int = 20) -> str:
         if len(out) >= limit:
             break
     return "\n".join(out)
+
+
+def test_a_count_opening_a_line_is_no_numbered_heading():
+    from pipeline.layout import classify
+    from pipeline.model import HEADING, PARAGRAPH
+    assert classify("4 tập thể này gồm: Ban Tổ chức Tỉnh ủy; Báo Lâm Đồng.")[0] == PARAGRAPH
+    assert classify("12 xã đạt chuẩn nông thôn mới")[0] == PARAGRAPH
+    assert classify("1. Kết quả thực hiện")[0] == HEADING
+    assert classify("2 Kết quả thực hiện")[0] == HEADING

@@ -29,6 +29,7 @@ from .lexicon import P
 _DATE_YEAR = P("frame_date_year")
 _PLAN_BEFORE = P("frame_plan_before")
 _CEREMONY = P("frame_ceremony")
+_EVENT_DATE = P("tm_event_date")
 _DATELINE_CUE = P("frame_dateline_cue")
 _HEADLINE_MAX = 220
 _EARLY_MONTHS = 2
@@ -90,6 +91,19 @@ def _after_baseline(doc: Document, blocks: list[Block]) -> Optional[str]:
     return str(int(years.pop()) + 1) if len(years) == 1 else None
 
 
+def _event_year_of(doc: Document, blocks: list[Block]) -> Optional[str]:
+    """The year of a full date opening one of the first lines ('(NTO) Ngày 28-4-2011, ...': the event
+    they report; not an anniversary named later, '... (20/11/1982 - 20/11/2023)')."""
+    for b in blocks:
+        m = _EVENT_DATE.search(doc.match_text, b.start, min(b.end, b.start + _EVENT_DATE_OPENING))
+        if m:
+            return m.group("y") or m.group("y2")
+    return None
+
+
+_EVENT_DATE_OPENING = 40      # characters from a line's start within which its event's date stands
+
+
 def _only_year(doc: Document) -> Optional[str]:
     """The one year a text names (baselines, names of standards and programmes aside), if it names one."""
     found = {m.period for m in period_mentions(doc.match_text, 0, None) if not m.baseline}
@@ -147,6 +161,10 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
         best = (after, False, "baseline")
     if best is not None:
         frame.period = Period(best[0], best[2])
+        return frame
+    if not frame.dateline_year and (ev := _event_year_of(doc, heads)):
+        # "(NTO) Ngày 28-4-2011, UBND tỉnh ký Quyết định ...": the date of the event the lede reports
+        frame.period = Period(ev, "event_date")
         return frame
     if not frame.dateline_year and (only := _only_year(doc)):
         # "Bắc Giang: Thêm 21 thôn ..." dated nowhere but "tính đến tháng 10/2021": the one year it names

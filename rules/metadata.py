@@ -591,7 +591,7 @@ def headerless_place(doc: Document, places: Optional[Places] = None) -> Optional
     # "(QNO) - UBND tỉnh vừa ..." from a provincial paper: its province
     for b in body[:4]:
         src = _NEWS_SOURCE.match(match_form(b.text))
-        if src and (prov := _SOURCE_PROVINCE.get(src.group("code"))):
+        if src and (prov := _SOURCE_PROVINCE.get(src.group("code") or src.group("bare"))):
             return TextPlace(prov, gz.PROVINCE, prov, None)
     # "UBND tỉnh vừa ban hành Quyết định ..." in a text that names its province again and again
     top = _top_province(places, gz.LEGACY)

@@ -461,3 +461,12 @@ def test_the_year_after_a_baseline_the_sentence_compares_with():
             "Toàn huyện có 15 xóm đạt chuẩn xóm nông thôn mới, tăng 05 xóm so với năm 2022.")
     got = [(f.value, f.period, f.period_source) for f in extract_text(text, period="2023").facts if f.value == 15]
     assert got == [(15, "2023", "baseline")]
+
+
+def test_the_lede_opening_with_the_date_of_its_event_and_households_of_a_standard_period():
+    from rules import read
+    ex = read(doc_from_text("Toàn tỉnh có 12,3% hộ nghèo theo tiêu chuẩn mới\n\n"
+                            "(NTO) Ngày 15-5-2016, Ủy ban nhân dân tỉnh ký Quyết định công nhận hộ nghèo, hộ cận nghèo "
+                            "của tỉnh giai đoạn 2016-2020. Theo đó, toàn tỉnh có 18.200 hộ nghèo, chiếm tỷ lệ 12,3%."))
+    got = sorted((f.value, f.period, f.period_source, f.subject) for f in ex.facts if f.metric.startswith("poverty."))
+    assert got == [(12.3, "2016", "event_date", "Ninh Thuận"), (18200, "2016", "event_date", "Ninh Thuận")]

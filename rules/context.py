@@ -49,6 +49,7 @@ _TIME_OF_YEAR = P("tm_time_of_year")
 _STANDARD_BEFORE = P("tm_standard_before")
 _TERM_BEFORE = P("tm_term_before")
 _CONTRAST = P("tm_contrast")
+_BACK_THEN = P("tm_back_then")
 _BASELINE_YEAR = P("tm_baseline_year")
 _PLAN_YEAR_BEFORE = P("frame_plan_before")
 _YEAR_OF_NEXT_HALF = P("tm_year_of_next_half")
@@ -325,6 +326,7 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     # 1. the clause, then the sentence, then the block before the figure
     rewarded = None
     planned = _TARGET.search(mt, sent.start, pos) is not None   # a target may take the year a plan named
+    then = _BACK_THEN.search(mt, sent.start, pos) is not None    # "Thời điểm đó, ...": the history goes on
     for scope, lo in enumerate((cs, sent.start, sent.block.start)):
         if scope == 2 and (after := _year_after_baseline(sent, pos, doc_period)):
             # "Toàn huyện có 12 xóm đạt chuẩn ..., tăng 04 xóm so với năm 2022": the year after the baseline
@@ -336,7 +338,10 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
                  # "... năm 2016 và phương hướng triển khai ... năm 2017. Hội nghị đã trao tặng ...": the year
                  # a sentence before plans for dates no figure after it
                  and not (x.pos < sent.start and not planned
-                          and _PLAN_YEAR_BEFORE.search(mt, max(lo, x.pos - 60), x.pos))]
+                          and _PLAN_YEAR_BEFORE.search(mt, max(lo, x.pos - 60), x.pos))
+                 # "Từ năm 1994 đến năm 2001, nước ta có ... Để tiếp tục ghi nhận ..." in a text of 2015: a
+                 # history a sentence before told dates nothing after it
+                 and not (x.pos < sent.start and not then and _is_history(x.period, doc_period))]
         governing = _governing_range(mt, found, pos)
         chosen = governing or _pick_mention(found)
         if chosen is not None and chosen.reason:
@@ -396,6 +401,18 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
 
 
 _BREAKDOWN_WORD = P("tm_breakdown_word")
+
+
+def _is_history(period: str, doc_period: Optional[str]) -> bool:
+    """Whether a period ended years before the text's own single year."""
+    own = _doc_year(doc_period)
+    if not own or re.fullmatch(r"\d{4}-\d{4}", str(doc_period)):
+        return False
+    years = [int(y) for y in re.findall(r"\d{4}", period)]
+    return bool(years) and max(years) <= int(own) - _HISTORY_YEARS
+
+
+_HISTORY_YEARS = 3      # a period over this many years before the text's own year is a history
 
 
 def _year_after_baseline(sent: Sentence, pos: int, doc_period: Optional[str]) -> Optional[str]:

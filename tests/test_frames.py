@@ -470,3 +470,13 @@ def test_the_lede_opening_with_the_date_of_its_event_and_households_of_a_standar
                             "của tỉnh giai đoạn 2016-2020. Theo đó, toàn tỉnh có 18.200 hộ nghèo, chiếm tỷ lệ 12,3%."))
     got = sorted((f.value, f.period, f.period_source, f.subject) for f in ex.facts if f.metric.startswith("poverty."))
     assert got == [(12.3, "2016", "event_date", "Ninh Thuận"), (18200, "2016", "event_date", "Ninh Thuận")]
+
+
+def test_a_history_a_sentence_before_told_dates_nothing_after_it_unless_the_next_goes_on_with_it():
+    moved_on = ("Giai đoạn 1998 - 2003, toàn huyện đã xây dựng 60 căn nhà tình nghĩa. "
+                "Năm nay, UBND huyện tặng Giấy khen cho 35 tập thể.")
+    got = [(f.value, f.period) for f in extract_text(moved_on, period="2019").facts if f.value == 35]
+    assert got == [(35, "2019")]
+    going_on = ("Năm 2001, huyện mới tách ra từ huyện cũ. Khi đó, tỷ lệ hộ nghèo của huyện là 27,5%.")
+    got = [(f.value, f.period) for f in extract_text(going_on, period="2019").facts if f.value == 27.5]
+    assert got == [(27.5, "2001")]

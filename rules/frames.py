@@ -17,6 +17,7 @@ take that place.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Optional
@@ -31,6 +32,7 @@ _PLAN_BEFORE = P("frame_plan_before")
 _CEREMONY = P("frame_ceremony")
 _EVENT_DATE = P("tm_event_date")
 _DATELINE_CUE = P("frame_dateline_cue")
+_SINCE_NOW = P("frame_since_now")
 _HEADLINE_MAX = 220
 _EARLY_MONTHS = 2
 _DATELINE_MAX = 90
@@ -110,6 +112,22 @@ def _only_year(doc: Document) -> Optional[str]:
     return found.pop() if len(found) == 1 and next(iter(found)).isdigit() else None
 
 
+def _closed_span(doc: Document, blocks: list[Block], period: str, dateline_year: Optional[int]) -> Optional[str]:
+    """The span an opening 'Từ năm 2005 đến nay' names: from that year to the dateline's, else to the
+    end of the one span from that year the text names ('... giai đoạn 2005-2010')."""
+    mt = doc.match_text
+    if not period.isdigit() or not any((m := _SINCE_NOW.search(mt, b.start, b.end)) and m.group("y") == period
+                                       for b in blocks):
+        return None
+    ends = {dateline_year} if dateline_year else {
+        int(m.period[5:]) for m in period_mentions(mt, 0, None) if re.fullmatch(period + r"-\d{4}", m.period)}
+    end = ends.pop() if len(ends) == 1 else None
+    return f"{period}-{end}" if end and 0 < end - int(period) <= _SPAN_MAX else None
+
+
+_SPAN_MAX = 10      # years a text's own span covers at most
+
+
 def _last_year(period: str) -> int:
     """The last year a period covers: '2015-2020' → 2020, '2021-H1' → 2021."""
     years = [int(y) for y in period.split("-") if len(y) == 4 and y.isdigit()]
@@ -160,7 +178,7 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
         # naming only plans reports the year after the one it compares with
         best = (after, False, "baseline")
     if best is not None:
-        frame.period = Period(best[0], best[2])
+        frame.period = Period(_closed_span(doc, heads, best[0], frame.dateline_year) or best[0], best[2])
         return frame
     if not frame.dateline_year and (ev := _event_year_of(doc, heads)):
         # "(NTO) Ngày 28-4-2011, UBND tỉnh ký Quyết định ...": the date of the event the lede reports

@@ -480,3 +480,15 @@ def test_a_history_a_sentence_before_told_dates_nothing_after_it_unless_the_next
     going_on = ("Năm 2001, huyện mới tách ra từ huyện cũ. Khi đó, tỷ lệ hộ nghèo của huyện là 27,5%.")
     got = [(f.value, f.period) for f in extract_text(going_on, period="2019").facts if f.value == 27.5]
     assert got == [(27.5, "2001")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Đoàn thanh niên huyện: nhiều mô hình hay\n\nKể từ năm 2012 đến nay, các cơ sở Đoàn trong huyện đã triển "
+     "khai nhiều phong trào thiết thực, được đoàn viên hưởng ứng.\n\nTổng kết giai đoạn 2012-2017, Huyện đoàn tặng "
+     "Giấy khen cho 25 tập thể.", "2012-2017"),
+    ("Trường Tiểu học Bình Minh\n\nTừ năm 2016 đến nay, nhà trường luôn đạt danh hiệu Tập thể lao động tiên tiến "
+     "và được tặng nhiều phần thưởng cao quý.\n\nNhà trường có 12 cá nhân được tặng Giấy khen.", "2016"),
+])
+def test_an_opening_since_a_year_spans_to_the_end_the_text_names(text, want):
+    fr = _frame(text)
+    assert (fr.period, fr.period.source) == (want, "lede")

@@ -31,6 +31,7 @@ from .metadata import is_headerless
 from .catalog import RANKS, AwardMention, award_mentions, catalog, resolve_level
 from .context import Period
 from .numbers import Num
+from .gazetteer import find_places
 from .subjects import opens_like_a_place
 from .text import Sentence, clause_end, clause_start
 from .lexicon import M, P, word_set
@@ -421,7 +422,10 @@ def extract_awards(an: Analysis) -> list[Item]:
             for it in g.items:
                 st = an.status(sent, it.num.start)
                 parent = None
-                if it.award is None and it.kind != "strong" and not _governed(g):
+                if it.award is None and it.kind != "strong" and not _governed(g) and not (
+                        inherit_ok and _same_word(an, prev_group.items[-1], it)):
+                    # "... cho 337 mẹ, trong đó 65 mẹ được trao tặng": a word that also counts other
+                    # things is a recipient again when the bound count before says it
                     continue
                 if in_list:
                     parent = _parent_in(lead.items, it)
@@ -580,6 +584,17 @@ def _inherits(an: Analysis, prev: Group, g: Group) -> bool:
     return len(gap) < 160 and not re.search(r"[.]\s", gap)
 
 
+def _same_word(an: Analysis, a: Item, b: Item) -> bool:
+    """Whether two counts count in the same word ('337 mẹ' and '65 mẹ'), the second not governed by a
+    verb of its own ('... cho 1.000 trường hợp và đang hoàn tất hồ sơ cho 206 trường hợp')."""
+    mt = an.doc.match_text
+    wa, wb = mt[a.num.end:a.end].strip(), mt[b.num.end:b.end].strip()
+    return bool(wa) and wa == wb and not _OWN_VERB.search(mt, a.end, b.num.start)
+
+
+_OWN_VERB = P("aw_own_verb")
+
+
 def _mixed_after(an: Analysis, g: Group) -> None:
     """'... 48 Huân chương Lao động hạng Ba cho các tập thể, cá nhân': mixed recipients."""
     last = g.items[-1]
@@ -604,6 +619,8 @@ def _award_subject(an: Analysis, sent: Sentence, g: Group) -> Optional[tuple[str
         d = _DISTRICT_OPENS.match(an.doc.text, sent.start, g.start)
         if d and opens_like_a_place(d.group("name")) and fold(d.group("name")) != fold(an.meta.district):
             return d.group("name"), "district"
+    if not m and (named := _labelled_by_place(an, sent, g)) is not None:
+        return named
     if not m:
         # "- Cẩm Yên: 15 tập thể, 42 cá nhân;": a list item labelled with the place
         lab = _ITEM_LABEL.match(an.doc.text, sent.block.start, g.start)
@@ -618,6 +635,27 @@ def _award_subject(an: Analysis, sent: Sentence, g: Group) -> Optional[tuple[str
         return None
     level = "commune" if m.group("p").lower() in ("xã", "thị trấn", "phường") else "village"
     return name, level
+
+
+def _labelled_by_place(an: Analysis, sent: Sentence, g: Group) -> Optional[tuple[str, str]]:
+    """'Hà Tĩnh có 76 học sinh được nhận bằng khen, Vĩnh Phúc có 61 học sinh, Nghệ An 59 học sinh': a
+    place named alone between the separator before a count and the count ('có' aside) labels it."""
+    text = an.doc.text
+    cut = max(text.rfind(sep, sent.start, g.start) for sep in ",;:")
+    seg = _PLACE_LABEL_TAIL.sub("", text[max(cut + 1, sent.start):g.start]).strip()
+    if not seg or len(seg) > _PLACE_LABEL_MAX:
+        return None
+    found = find_places(seg, bare_provinces=True)
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(seg):
+        return None
+    name = found[0].name
+    if fold(name) in (fold(an.meta.district), fold(an.meta.place)):
+        return None
+    return name, found[0].level
+
+
+_PLACE_LABEL_TAIL = P("aw_place_label_tail")
+_PLACE_LABEL_MAX = 40       # characters of a place label before its count
 
 
 _PCT_AFTER = P("aw_pct_after")

@@ -211,6 +211,9 @@ def _extract_rules(an: Analysis) -> None:
                 base_metric = "ntm.villages_standard"
             family = _FAMILY.get(base_metric)
             metric = _kind(base_metric, mt[m.end():m.end() + 80], m.group(0))
+            if m.groupdict().get("k"):
+                # "xã nông thôn mới nâng cao năm 2023 cho 9 xã": the kind the title before the count names
+                metric = {"nâng cao": "ntm.communes_advanced", "kiểu mẫu": "ntm.communes_model"}[m.group("k")]
             if rule.added and made and made[-1][2].metric == "ntm.communes_by_criteria" and \
                     mt.rfind(";", made[-1][2].char_end, ns) < 0:
                 continue    # "67 xã đạt từ 14 đến 18 tiêu chí (tăng 67 xã so với năm 2010)": a band's rise

@@ -475,3 +475,24 @@ def test_the_last_count_of_a_group_given_an_award_may_hold_the_title_said_right_
     got = sorted((f.value, f.award) for f in extract_text(
         "Tỉnh cũng tặng Cờ thi đua cho 210 tập thể, 1.450 đơn vị đạt Tập thể lao động xuất sắc.", period="2020").facts)
     assert got == [(210, "co_thi_dua_cap_bo_tinh"), (1450, "tap_the_lao_dong_xuat_sac")]
+
+
+def test_an_abbreviation_in_brackets_after_the_title_and_parts_counted_in_the_same_word():
+    text = ("Huyện tổ chức lễ phong tặng, truy tặng danh hiệu Bà mẹ Việt Nam anh hùng (BMVNAH) cho 58 mẹ, trong đó "
+            "9 mẹ được phong tặng, 49 mẹ được truy tặng.")
+    assert _aw(text) == [(58, "ba_me_viet_nam_anh_hung", "ca_nhan"), (9, "ba_me_viet_nam_anh_hung", "ca_nhan"),
+                         (49, "ba_me_viet_nam_anh_hung", "ca_nhan")]
+    # a bracket holding more than one word is no abbreviation: the count after it is not the title's
+    assert _aw("Danh hiệu Bà mẹ Việt Nam anh hùng (theo Pháp lệnh) cho 58 mẹ.") == []
+    # a count with a verb of its own after the first is no part of it
+    assert _aw("Xã đã đề nghị tặng danh hiệu Bà mẹ Việt Nam anh hùng cho 12 trường hợp và đang bổ sung hồ sơ cho "
+               "5 trường hợp.") == [(12, "ba_me_viet_nam_anh_hung", "ca_nhan")]
+
+
+def test_a_place_named_alone_before_a_count_of_a_list_is_its_subject():
+    from rules_support import extract_text
+    text = ("Sở tặng Giấy khen cho 240 học sinh giỏi. Lạng Sơn có 31 học sinh được nhận giấy khen, Cao Bằng có 22 "
+            "học sinh, Bắc Kạn 15 học sinh.")
+    got = [(f.value, f.subject, f.subject_level) for f in extract_text(text, period="2022").facts]
+    assert got == [(240, None, None), (31, "Lạng Sơn", "province"), (22, "Cao Bằng", "province"),
+                   (15, "Bắc Kạn", "province")]

@@ -471,3 +471,11 @@ def test_bands_of_communes_and_towns_and_of_the_communes_left():
     got = sorted((f.value, f.label) for f in extract_text(text, period="2019").facts
                  if f.metric == "ntm.communes_by_criteria")
     assert got == [(4, "19"), (6, "15-18"), (12, "<15")]
+
+
+def test_the_title_before_the_count_of_communes_it_is_recognised_for():
+    text = ("Quyết định công nhận xã đạt chuẩn nông thôn mới năm 2022 cho 4 xã; xã nông thôn mới nâng cao năm 2022 "
+            "cho 3 xã; xã nông thôn mới kiểu mẫu năm 2022 cho 1 xã. Tỉnh cũng hỗ trợ xây dựng nông thôn mới cho 6 xã.")
+    got = sorted((f.metric, f.value, f.period) for f in extract_text(text).facts)
+    assert got == [("ntm.communes_advanced", 3, "2022"), ("ntm.communes_model", 1, "2022"),
+                   ("ntm.communes_standard", 4, "2022")]

@@ -360,6 +360,8 @@ def _conjuncts(an: Analysis, sent: Sentence, ns: int, rule: NtmRule, f: Fact, se
 _BREAKDOWN_HEAD = P("ntm_breakdown_head")
 _BREAKDOWN_ITEM = P("ntm_breakdown_item")
 _DISTRIBUTIVE = P("ntm_distributive")
+_BREAKDOWN_COLON = P("ntm_breakdown_colon")
+_BREAKDOWN_ITEM_OF = P("ntm_breakdown_item_of")
 
 
 def _breakdowns(an: Analysis) -> None:
@@ -379,10 +381,25 @@ def _breakdowns(an: Analysis) -> None:
             open_lead = _last_total(an, sent.start)
         elif open_lead is not None and an.opening_subject(sent, sent.end) is None:
             open_lead = None
+        _colon_breakdown(an, sent, taken)
         if open_lead is None:
             continue
         for m in _BREAKDOWN_ITEM.finditer(mt, sent.start, sent.end):
             _breakdown_item(an, sent, m, open_lead, taken)
+
+
+def _colon_breakdown(an: Analysis, sent: Sentence, taken: set[int]) -> None:
+    """'21 xã đạt chuẩn nông thôn mới nâng cao năm 2022 gồm: 08 xã thuộc huyện Gia Lộc (...); 03 xã
+    thuộc huyện Cẩm Giàng (...)': the places a total of the sentence lists after its colon."""
+    mt = an.doc.match_text
+    for c in _BREAKDOWN_COLON.finditer(mt, sent.start, sent.end):
+        lead = _last_total(an, c.start())
+        if lead is None or lead.char_start < sent.start:
+            continue
+        for m in _BREAKDOWN_ITEM_OF.finditer(mt, c.end(), sent.end):
+            place = place_after_prefix(an.doc.text, m.end(), min(sent.end, m.end() + 60), anchored=True)
+            if place is not None:
+                _part(an, sent, m, lead, place, taken)
 
 
 def _last_total(an: Analysis, before: int) -> Optional[Fact]:
@@ -393,14 +410,22 @@ def _last_total(an: Analysis, before: int) -> Optional[Fact]:
 
 def _breakdown_item(an: Analysis, sent: Sentence, m: "regex.Match", lead: Fact, taken: set[int]) -> None:
     mt = an.doc.match_text
-    s, e = m.span("n")
-    fam = "communes" if m.group("u") == "xã" else "villages"
-    if s in taken or _FAMILY.get(lead.metric) != fam or _DISTRIBUTIVE.search(mt, max(sent.start, m.start() - 16), m.start()):
+    s = m.start("n")
+    if _DISTRIBUTIVE.search(mt, max(sent.start, m.start() - 16), m.start()):
         return
     cs = clause_start(sent, s, seps=";")
     place = subject_before(an.doc.text, cs, m.start()) or an.opening_subject(sent, s)
+    if place is not None:
+        _part(an, sent, m, lead, place, taken)
+
+
+def _part(an: Analysis, sent: Sentence, m: "regex.Match", lead: Fact, place: tuple[str, str],
+          taken: set[int]) -> None:
+    """One place's share of an NTM total: a figure of the total's kind for that place."""
+    s, e = m.span("n")
+    fam = "communes" if m.group("u") == "xã" else "villages"
     value = _count_value(m.group("n"))
-    if place is None or value is None:
+    if s in taken or value is None or _FAMILY.get(lead.metric) != fam:
         return
     num = nums.Num(value=value, start=s, end=e, raw=an.doc.text[s:e], kind="int", base=value)
     taken.add(s)

@@ -99,6 +99,8 @@ _AFTER_COUNT = P("pov_after_count")
 _UNIT_END = P("pov_unit_end")
 _HOUSEHOLDS = P("pov_household_unit")
 _NEW_BEFORE = P("pov_new_before")
+_BEHIND_RATE = P("pov_behind_rate")
+_BARE_RATE_ITEM = P("pov_bare_rate_item")
 
 
 def extract_poverty(an: Analysis) -> None:
@@ -146,7 +148,11 @@ def extract_poverty(an: Analysis) -> None:
                             and regex.search(r"\(\s*$", gap)
                             and subject_before(an.doc.text, last_end, n.start) is not None)
                         or (last_end > sent.start and cs >= last_end and _LIST_ITEM.fullmatch(mt, cs, n.start)
-                            and subject_before(an.doc.text, cs, n.start) is not None)):
+                            and subject_before(an.doc.text, cs, n.start) is not None)
+                        or (last_end > sent.start and cs >= last_end and not mt[cs:n.start].strip(" ;")
+                            and _BARE_RATE_ITEM.match(mt, n.end))):
+                    # "... còn 18,22% (năm 2011); 14,51% (năm 2012); 11,58% (năm 2013)": a ';' list of the
+                    # same rate, year by year
                     # "...; tiếp theo là huyện Ngân Sơn 34,41%; huyện Na Rì 25,11%": a ';' list of places
                     # "...; thấp nhất là thị trấn Chợ Chùa (0,84%)": a place and its figure in brackets
                     # "..., trong đó Hải Lộc còn 2,15%, Minh Lộc 1,86%": a list of the same figure
@@ -208,8 +214,10 @@ def extract_poverty(an: Analysis) -> None:
                 tops = _topics_in(mt, cs, n.start)
                 if tops and (n.start - tops[-1][1] <= 40 or _first_place_of_list(an, tops[-1][1], n.start)):
                     topic = tops[-1][2]
-            if topic is None and last_topic is not None and regex.search(r"%\s*\(\s*$", mt[max(cs, n.start - 6):n.start]):
-                topic = last_topic      # "còn 6,45% (1.642 hộ)": the households behind the rate
+            if topic is None and last_topic is not None and _BEHIND_RATE.search(mt, max(sent.start, last_end - 1), n.start):
+                # "còn 6,45% (1.642 hộ)", "chiếm 11% dân số toàn huyện (tương đương 669 hộ)": the households
+                # behind the rate
+                topic = last_topic
             if topic is None and last_topic is not None and last_topic.count_metric \
                     and _HOUSEHOLDS.match(mt, n.end) and _next_place_of_list(an, sent, last_end, n.start):
                 topic = last_topic      # "gồm: Ninh Sơn 2.638 hộ, Thuận Bắc 2.456 hộ, ...": the same count, place by place

@@ -479,3 +479,25 @@ def test_the_title_before_the_count_of_communes_it_is_recognised_for():
     got = sorted((f.metric, f.value, f.period) for f in extract_text(text).facts)
     assert got == [("ntm.communes_advanced", 3, "2022"), ("ntm.communes_model", 1, "2022"),
                    ("ntm.communes_standard", 4, "2022")]
+
+
+def test_households_behind_a_rate_and_escaped_households_recognised():
+    text = ("Toàn xã có 84 hộ được công nhận thoát nghèo. Tỷ lệ hộ cận nghèo chiếm 7,5% tổng số hộ (tương đương "
+            "với 312 hộ).")
+    got = sorted((f.metric, f.value) for f in extract_text(text, period="2021").facts)
+    assert got == [("poverty.escaped_households", 84), ("poverty.near_poor_households", 312),
+                   ("poverty.near_poor_rate", 7.5)]
+
+
+def test_a_semicolon_list_of_the_same_rate_year_by_year():
+    text = ("Tỷ lệ hộ nghèo giảm từ 16,4% (năm 2016) xuống còn 12,1% (năm 2017); 9,75% (năm 2018); 7,02% (năm 2019); "
+            "62% hộ dân có nước sạch.")
+    got = [(f.value, f.period) for f in extract_text(text, period="2019").facts if f.metric == "poverty.poor_rate"]
+    assert got == [(16.4, "2016"), (12.1, "2017"), (9.75, "2018"), (7.02, "2019")]
+
+
+def test_the_places_a_total_lists_after_its_colon():
+    text = ("Năm 2023 có 9 xã đạt chuẩn nông thôn mới nâng cao gồm: 04 xã thuộc huyện Gia Bình (Đông Cứu, Lãng Ngâm, "
+            "Quỳnh Phú, Song Giang); 03 xã thuộc huyện Lương Tài và 2 xã thuộc huyện Quế Võ.")
+    got = sorted((f.value, f.subject) for f in extract_text(text).facts if f.metric == "ntm.communes_advanced")
+    assert got == [(2, "Quế Võ"), (3, "Lương Tài"), (4, "Gia Bình"), (9, None)]

@@ -130,7 +130,8 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
             return  # "chuẩn nghèo đa chiều giai đoạn 2022 - 2025" names a poverty standard
         out.append(PeriodMention(base + m_start, per, attached=bool(_FIGURE_BEFORE.search(before)),
                                  baseline=bool(_COMPARISON_BEFORE.search(before)) or bool(_FROM_AFTER.match(mtext, m_end)),
-                                 reason=bool(_REASON_BEFORE.search(before)) or _event_label(mtext, m_start, m_end),
+                                 reason=bool(_REASON_BEFORE.search(mtext[max(0, m_start - 60):m_start]))
+                                 or _event_label(mtext, m_start, m_end),
                                  start_of_year=bool(_START_OF_YEAR_BEFORE.search(before)), snapshot=snapshot))
         taken.append((m_start, m_end))
 

@@ -68,20 +68,21 @@ def _is_headline(b: Block) -> bool:
     return b.kind in (HEADING, PARAGRAPH) and 0 < len(t) <= _HEADLINE_MAX and not t.endswith((".", ":", ";"))
 
 
-def _first_period(doc: Document, b: Block, doc_period: Optional[str]) -> tuple[Optional[str], bool]:
-    """The period a headline or first paragraph is about: what it reviews ('Hội nghị tổng kết
-    công tác thi đua năm 2016, triển khai nhiệm vụ năm 2017' is about 2016), else the first
-    period that is not a plan's ('triển khai ... năm 2017', 'phương hướng năm 2024')."""
+def _first_period(doc: Document, b: Block, doc_period: Optional[str]) -> tuple[Optional[str], bool, bool]:
+    """The period a headline or first paragraph is about, whether only a plan names it, and
+    whether it is what the text reviews: what it reviews ('Hội nghị tổng kết công tác thi đua năm
+    2016, triển khai nhiệm vụ năm 2017' is about 2016), else the first period that is not a plan's
+    ('triển khai ... năm 2017', 'phương hướng năm 2024')."""
     mt = doc.match_text
     found = [m for m in period_mentions(mt[b.start:b.end], b.start, doc_period)
              if not m.baseline and not m.attached]
     reviewed = [m for m in found if m.reason]
     if reviewed:
-        return reviewed[0].period, False
+        return reviewed[0].period, False, True
     plain = [m for m in found if not _PLAN_BEFORE.search(mt, max(b.start, m.pos - 60), m.pos)]
     if plain:
-        return plain[0].period, False
-    return (found[0].period, True) if found else (None, False)
+        return plain[0].period, False, False
+    return (found[0].period, True, False) if found else (None, False, False)
 
 
 def _after_baseline(doc: Document, blocks: list[Block]) -> Optional[str]:
@@ -152,31 +153,34 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
     if meta.doc_type not in (None, "other"):
         return frame
     lines = [b for b in body if dateline_year(doc, b) is None]
-    found: list[tuple[str, bool, str]] = []       # (period, a plan's, source) in reading order
+    found: list[tuple[str, bool, str, bool]] = []     # (period, a plan's, source, reviewed) in reading order
     heads = [b for b in lines[:3] if b.kind in (HEADING, PARAGRAPH, LIST_ITEM)]
     if lines and _is_headline(lines[0]):
         frame.headline = lines[0]
-        p, plan = _first_period(doc, lines[0], None)
+        p, plan, reviewed = _first_period(doc, lines[0], None)
         if p:
-            found.append((p, plan, "title"))
+            found.append((p, plan, "title", reviewed))
         lines = lines[1:]
     # the lede: the first of the opening paragraphs that names a period ('Hà Giang là tỉnh miền
     # núi, ...' sets the scene; 'Theo ..., tính tới hết năm 2023, ...' then dates the text)
     for lede in (b for b in lines[:2] if b.kind in (PARAGRAPH, LIST_ITEM) and len(b.text) > 60):
-        p, plan = _first_period(doc, lede, None)
+        p, plan, reviewed = _first_period(doc, lede, None)
         if p and frame.dateline_year and _last_year(p) < frame.dateline_year - 1:
             break   # 'Khi mới bước vào xây dựng nông thôn mới năm 2010, ...' in a text of 2018: a history
         if p:
-            found.append((p, plan, "lede"))
+            found.append((p, plan, "lede", reviewed))
             break
     # a headline naming only the plan it launches ('... triển khai nhiệm vụ năm 2019') gives way
     # to the year its first paragraph reviews
     best = next((x for x in found if not x[1]), found[0] if found else None)
+    # "Hội đồng Thi đua - Khen thưởng tỉnh họp phiên thứ hai năm 2020" over "... xem xét khen thưởng
+    # tổng kết kinh tế - xã hội năm 2019": the year a lede reviews, not the year of the meeting
+    best = next((x for x in found if x[3]), best)
     frame.plan = best is not None and best[1]
     if (best is None or best[1]) and (after := _after_baseline(doc, heads)):
         # "Điện Biên: Phấn đấu năm 2012 giảm ..." over "... đã giảm 6,32% so với năm 2010": a text
         # naming only plans reports the year after the one it compares with
-        best = (after, False, "baseline")
+        best = (after, False, "baseline", False)
     if best is not None:
         frame.period = Period(_closed_span(doc, heads, best[0], frame.dateline_year) or best[0], best[2])
         return frame

@@ -492,3 +492,15 @@ def test_a_history_a_sentence_before_told_dates_nothing_after_it_unless_the_next
 def test_an_opening_since_a_year_spans_to_the_end_the_text_names(text, want):
     fr = _frame(text)
     assert (fr.period, fr.period.source) == (want, "lede")
+
+
+def test_the_year_a_lede_reviews_over_the_year_of_the_meeting_a_headline_names():
+    text = ("Hội đồng Thi đua - Khen thưởng huyện họp phiên thứ nhất năm 2022\n\n"
+            "Sáng 12-4-2022, Hội đồng Thi đua - Khen thưởng huyện họp để xét khen thưởng tổng kết công tác chuyên môn "
+            "năm 2021 của các cơ quan, đơn vị.\n\nHội đồng thống nhất đề nghị tặng Giấy khen cho 14 tập thể.")
+    fr = _frame(text)
+    assert (fr.period, fr.period.source) == ("2021", "lede")
+    # a headline that names what is reviewed keeps it
+    fr = _frame("Tổng kết phong trào thi đua năm 2022\n\nNgày 10-1-2023, huyện tổ chức hội nghị tổng kết "
+                "công tác thi đua, khen thưởng năm 2022 và triển khai nhiệm vụ năm 2023.")
+    assert (fr.period, fr.period.source) == ("2022", "title")

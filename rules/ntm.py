@@ -99,6 +99,8 @@ def _band_label(band: str, prev_low: Optional[str]) -> str:
         return f"<{rest}" if rest else (f"<{prev_low}" if prev_low else "<")
     if "trở lên" in b:
         return f">={b.replace('trở lên', '').strip()}"
+    if "/" in b:
+        return b.split("/")[0].strip()      # "19/19 tiêu chí": all of them
     return regex.sub(r"\s*(?:-|đến)\s*", "-", b)
 
 

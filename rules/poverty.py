@@ -101,6 +101,8 @@ _HOUSEHOLDS = P("pov_household_unit")
 _NEW_BEFORE = P("pov_new_before")
 _BEHIND_RATE = P("pov_behind_rate")
 _BARE_RATE_ITEM = P("pov_bare_rate_item")
+_RISE_BEFORE = P("pov_rise_before")
+_PLACES_COUNTED = P("pov_places_counted")
 
 
 def extract_poverty(an: Analysis) -> None:
@@ -121,6 +123,10 @@ def extract_poverty(an: Analysis) -> None:
             if n.percent:
                 if _OF_TARGET.match(mt, n.end):
                     continue    # "đạt 125% so với chỉ tiêu": how much of a target, not a rate
+                if _RISE_BEFORE.search(mt, max(cs, n.start - 20), n.start) or _restates_fraction(an, sent, cs, n):
+                    # "tỉ lệ hộ cận nghèo ở thị trấn tăng 2,41%": a rise; "14/14 xã ..., đạt tỉ lệ 100%": the
+                    # percent of a fraction before it
+                    continue
                 if _SHARE_OF_POOR.match(mt, n.end):
                     # "486 hộ ..., chiếm 60,1% số hộ nghèo": a share of the poor, not a poverty rate
                     continue
@@ -233,6 +239,18 @@ def extract_poverty(an: Analysis) -> None:
             _emit(an, sent, n, metric, topic.id + ".count", "household", max(cs, last_end))
             last_topic, last_end = topic, n.end
         _baseline_levels(an, sent)
+
+
+def _restates_fraction(an: Analysis, sent: Sentence, cs: int, n: Num) -> bool:
+    """Whether a percent is the share a fraction of places before it in its clause states ('14/14 xã
+    ..., đạt tỉ lệ 100%'; a fraction of households, '2.145/41.020 hộ ..., chiếm tỷ lệ 5,23%', is the rate)."""
+    mt = an.doc.match_text
+    return any(f.kind == "fraction" and f.of_total and f.end <= n.start and _PLACES_COUNTED.match(mt, f.end)
+               and abs(f.value / f.of_total * 100 - n.value) < _FRACTION_PERCENT_TOLERANCE
+               for f in an.numbers_in(sent) if f.start >= cs)
+
+
+_FRACTION_PERCENT_TOLERANCE = 0.15     # percentage points a rounded share of a fraction may be off
 
 
 def _first_place_of_list(an: Analysis, topic_end: int, pos: int) -> bool:

@@ -501,3 +501,16 @@ def test_the_places_a_total_lists_after_its_colon():
             "Quỳnh Phú, Song Giang); 03 xã thuộc huyện Lương Tài và 2 xã thuộc huyện Quế Võ.")
     got = sorted((f.value, f.subject) for f in extract_text(text).facts if f.metric == "ntm.communes_advanced")
     assert got == [(2, "Quế Võ"), (3, "Lương Tài"), (4, "Gia Bình"), (9, None)]
+
+
+def test_a_rise_a_share_of_the_poor_and_the_percent_of_a_fraction_of_communes_are_no_rates():
+    text = ("Tỉ lệ hộ cận nghèo ở khu vực đô thị tăng 1,35%. Hộ nghèo là người dân tộc thiểu số có 412 hộ, chiếm 88,2% "
+            "hộ nghèo toàn huyện. Đến nay, 9/9 xã có tỉ lệ hộ nghèo dưới 4%, đạt tỉ lệ 100%.")
+    got = sorted((f.metric, f.value) for f in extract_text(text, period="2022").facts)
+    assert got == [("poverty.poor_households", 412)]
+
+
+def test_communes_meeting_all_criteria_written_as_a_fraction_are_a_band():
+    text = "Toàn huyện có 6 xã đạt 19/19 tiêu chí nông thôn mới; 4 xã đạt từ 15 - 18 tiêu chí."
+    got = sorted((f.metric, f.value, f.label) for f in extract_text(text, period="2020").facts)
+    assert got == [("ntm.communes_by_criteria", 4, "15-18"), ("ntm.communes_by_criteria", 6, "19")]

@@ -39,6 +39,8 @@ _COLON_NAMES = re.compile(r"[^:;.()]{0,80}:\s*(?P<names>[^:]+?)\s*\.?\s*$")
 _LA_NAME = P("hon_la_name")
 # "cho 02 đơn vị xuất sắc là Sở Tài chính và Thanh tra tỉnh"
 _LA_LIST = P("hon_la_list")
+_REFERS_BACK = P("hon_list_refers_back")
+_AFTER_BRACKET = regex.compile(r"(?<=\))\s*,\s*")      # "A (x), B (y)": a comma after a bracket parts two names
 # "Trưởng phòng Giống cây trồng và bà Đỗ Thị Thanh Mai, Phó Chánh Văn phòng Cục": a second person
 _AND_PERSON = P("hon_and_person")
 _NAME_START = P("hon_name_start")
@@ -179,7 +181,7 @@ def from_sentences(an: Analysis, items: list[Item]) -> None:
             continue
         end = text.find("\n", anchor, block.end)
         end = block.end if end < 0 else end
-        m = _COLON_NAMES.match(text, anchor, end)
+        m = _COLON_NAMES.match(text, anchor, end) or _REFERS_BACK.match(text, anchor, end)
         if not m or not m.group("names").strip():
             continue
         names_text = m.group("names")
@@ -189,7 +191,11 @@ def from_sentences(an: Analysis, items: list[Item]) -> None:
         if n is not None and len(parts) == n - 1 and " và " in parts[-1]:
             last = parts.pop()
             parts += last.split(" và ", 1)          # "gồm: A và B"
-        if n is not None and len(parts) != n:
+        cut = regex.search(r"(?:\.\.|…)\s*$", names_text) is not None    # "A; B (x), C (y)...": a list cut short
+        if cut:
+            parts = [q for p in parts for q in _AFTER_BRACKET.split(p) if q.strip()]
+            parts[-1] = parts[-1].rstrip().rstrip(".…")
+        if n is not None and len(parts) != n and not (cut and 2 <= len(parts) < n):
             continue
         off = m.start("names")
         for p in parts:

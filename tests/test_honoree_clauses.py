@@ -194,3 +194,17 @@ def test_bodies_listed_after_a_count_in_their_own_paragraph_and_mothers_honoured
     got = _names("Bộ công nhận 02 điển hình tiên tiến: Cá nhân ông Trần Văn Ba, Phó Cục trưởng; tập thể Phòng Kế "
                  "hoạch Tài chính.")
     assert [(n, r) for n, r, _, _ in got] == [("Trần Văn Ba", "ca_nhan"), ("Phòng Kế hoạch Tài chính", "tap_the")]
+
+
+def test_mothers_listed_after_a_plural_title_and_a_list_pointing_back_at_a_count_cut_short():
+    got = _names('Chủ tịch nước truy tặng danh hiệu "Bà mẹ Việt Nam anh hùng" cho các bà mẹ: Lê Thị Mai quê ở xã '
+                 'Đông Hòa, Phạm Thị Nở quê ở xã Tây Hòa và Võ Thị Sen quê ở xã Nam Hòa.')
+    assert [n for n, _, _, _ in got] == ["Lê Thị Mai", "Phạm Thị Nở", "Võ Thị Sen"]
+    got = _names('Huyện trao danh hiệu "Bà mẹ Việt Nam anh hùng" cho thân nhân các mẹ Đỗ Thị Hoa (xã An Bình), '
+                 'Cao Thị Lan (xã An Phú).')
+    assert [n for n, _, _, _ in got] == ["Đỗ Thị Hoa", "Cao Thị Lan"]
+    got = _names("Thủ tướng Chính phủ tặng Cờ thi đua cho 5 tập thể của tỉnh vì đã dẫn đầu phong trào thi đua năm "
+                 "2022. Các đơn vị này gồm: Nhân dân và cán bộ xã Ea Tul (huyện Cư M'gar), Nhân dân và cán bộ xã "
+                 "Ea Kiết (huyện Cư M'gar), Trường THPT Chu Văn An...")
+    assert [n for n, _, _, _ in got] == ["Nhân dân và cán bộ xã Ea Tul", "Nhân dân và cán bộ xã Ea Kiết",
+                                         "Trường THPT Chu Văn An"]

@@ -23,7 +23,7 @@ from .analysis import Analysis
 from .context import Period
 from .datafiles import load, pattern
 from .numbers import Num
-from .subjects import subject_before
+from .subjects import bare_place_opening, subject_before
 from .text import Sentence, clause_start
 from .lexicon import P
 
@@ -315,6 +315,13 @@ def _emit(an: Analysis, sent: Sentence, n: Num, metric: str, rule: str, unit: st
     if subj is None and par is not None:
         # "huyện Kông Chro (giảm 7,24%), huyện Chư Sê (giảm 2,52%)": the place right before the bracket
         subj = subject_before(an.doc.text, max(sent.start, par[0] - 60), par[0])
+    if subj is None:
+        # "Bắc Trà My có tổng số hộ nghèo nhiều nhất với 3.704 hộ, ...": a place the gazetteer knows,
+        # named bare where the figure's clause opens
+        subj = bare_place_opening(an.doc.text, max(sent.start, cs), n.start, an.meta.province)
+        if subj is None and par is not None:
+            # "TP.Hội An có tỷ lệ hộ nghèo thấp nhất với 0,19% (43 hộ)": the place of the figure the bracket follows
+            subj = bare_place_opening(an.doc.text, sent.start, par[0], an.meta.province)
     if subj is None and _BREAKDOWN_OPEN.match(an.doc.match_text, sent.start):
         # "Huyện Tri Tôn có 34.162 hộ. Trong đó, số hộ nghèo: 6.323": the place the sentence before opens with
         subj = opening_place(an, sent)

@@ -68,6 +68,37 @@ def subject_before(text: str, lo: int, pos: int) -> Optional[tuple[str, str]]:
     return name, level
 
 
+def bare_place_opening(text: str, lo: int, pos: int, province: Optional[str]) -> Optional[tuple[str, str]]:
+    """(name, level) of a place named without its prefix where the figure's clause or list item opens
+    ('Bắc Trà My có tổng số hộ nghèo nhiều nhất với 3.704 hộ', 'An Nhơn có tỷ lệ hộ nghèo thấp nhất
+    2,51%', 'Trà Giác (Bắc Trà My) 64,08%'), when the gazetteer knows it (in the text's province for a
+    district or a commune); None otherwise."""
+    from . import gazetteer as gz
+    start = lo
+    for c in _LIST_CUT.finditer(text, lo, pos):
+        start = c.end()
+    m = _BARE_LABEL.match(text, start, pos)
+    if m is None or not (m.group("prefix") or opens_like_a_place(m.group("name"))):
+        return None     # "TP.Hội An": after its prefix a name may open with any word
+    name = m.group("name")
+    found = []
+    if (p := gz.find_province(name)) is not None and p.name and gz.name_key(p.name) == gz.name_key(name):
+        found.append("province")
+    if province:
+        if gz.find_districts(name, province):
+            found.append("district")
+        if gz.find_communes(name, province=province):
+            found.append("commune")
+    if m.group("prefix") and "district" in found:
+        return name, "district"         # "TP.Lai Châu": the city, not the province it is named after
+    # a district and the commune it is seated in, a province and its city, share a name: the larger unit
+    return (name, found[0]) if found else None
+
+
+_BARE_LABEL = P("subj_bare_label")
+_LIST_CUT = P("subj_list_cut")
+
+
 def place_after_prefix(text: str, start: int, end: int, anchored: bool = False) -> Optional[tuple[str, str]]:
     """The first 'xã X' / 'huyện Y' mention inside text[start:end] (right at its start when anchored)."""
     m = (_PLACE_AFTER_PREFIX.match if anchored else _PLACE_AFTER_PREFIX.search)(text[start:end])

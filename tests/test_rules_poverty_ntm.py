@@ -514,3 +514,10 @@ def test_communes_meeting_all_criteria_written_as_a_fraction_are_a_band():
     text = "Toàn huyện có 6 xã đạt 19/19 tiêu chí nông thôn mới; 4 xã đạt từ 15 - 18 tiêu chí."
     got = sorted((f.metric, f.value, f.label) for f in extract_text(text, period="2020").facts)
     assert got == [("ntm.communes_by_criteria", 4, "15-18"), ("ntm.communes_by_criteria", 6, "19")]
+
+
+def test_places_named_bare_where_a_ranking_clause_opens_if_the_gazetteer_knows_them():
+    text = ("Xếp theo số hộ nghèo: Mường Tè có nhiều hộ nghèo nhất với 2.915 hộ, Sìn Hồ 2.604 hộ. TP.Lai Châu có tỷ "
+            "lệ hộ nghèo thấp nhất với 0,85% (96 hộ). Ban Chỉ đạo có tỷ lệ hộ nghèo 3,1%.")
+    got = sorted((f.value, f.subject) for f in extract_text(text, province="Lai Châu", period="2020").facts)
+    assert got == [(0.85, "Lai Châu"), (3.1, None), (96, "Lai Châu"), (2604, "Sìn Hồ"), (2915, "Mường Tè")]

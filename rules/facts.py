@@ -32,6 +32,7 @@ def extract_facts(doc: Document, ex: Extraction) -> None:
     for f in an.facts:
         if f.scope is None and f.table_index is not None and f.row_index is not None and f.block_index is not None:
             f.scope = an.grid(an.doc.blocks[f.block_index]).scope(f.row_index)
+    _text_place_subjects(an)          # before the restatements: 'của huyện Châu Đức' and nothing are one place
     _drop_restatements(an)
     _plans_of_results(an)
     for f in an.facts:
@@ -52,11 +53,16 @@ def _headerless_meta(an: Analysis, meta: DocMeta) -> None:
         return
     if meta.period is None and an.doc_period is not None:
         meta.period = str(an.doc_period)
+
+
+def _text_place_subjects(an: Analysis) -> None:
+    """A headerless text's figures that name no place are about the place its headline names (a news
+    page has no reporting unit for a NULL subject to stand for)."""
+    if not is_headerless(an.meta):
+        return
     tp = headerless_place(an.doc)
     if tp is None:
         return
-    # its figures that name no place are about the place its headline names (a news page has no
-    # reporting unit for a NULL subject to stand for)
     for f in an.facts:
         if f.subject is None and f.subject_level is None and f.metric.startswith(_FAMILIES):
             f.subject, f.subject_level = tp.name, tp.level

@@ -238,6 +238,10 @@ def _extract_rules(an: Analysis) -> None:
             subject = level = None
             if m.groupdict().get("where"):
                 subject, level = _named_unit(an, sent, m)
+            elif m.groupdict().get("gap") and (own := _OF_UNIT.match(m.group("gap"))) is not None:
+                # "2 xã thuộc huyện Mỹ Lộc đạt chuẩn nông thôn mới nâng cao": the unit the communes belong to
+                subject, level = place_after_prefix(an.doc.text, m.start("gap") + own.end(), m.end("gap"),
+                                                    anchored=True) or (None, None)
             elif rule.subject:
                 subj = subject_before(an.doc.text, cs, m.start())
                 if subj is None and metric == "ntm.criteria_met" and not rule.needs_subject:
@@ -363,6 +367,7 @@ _BREAKDOWN_HEAD = P("ntm_breakdown_head")
 _BREAKDOWN_ITEM = P("ntm_breakdown_item")
 _DISTRIBUTIVE = P("ntm_distributive")
 _BREAKDOWN_COLON = P("ntm_breakdown_colon")
+_OF_UNIT = P("ntm_of_unit")
 _BREAKDOWN_ITEM_OF = P("ntm_breakdown_item_of")
 
 

@@ -50,3 +50,14 @@ def test_a_headline_saying_again_what_the_body_says_in_other_words_is_one_fact()
             "Chủ tịch UBND tỉnh vừa ký quyết định công nhận 8 xã đạt chuẩn nông thôn mới năm 2016.")
     got = pick(extract_text(text).facts, metric="ntm.communes_standard", value=8)
     assert len(got) == 1 and got[0].block_index == 1
+
+
+def test_a_figure_naming_the_texts_place_and_one_naming_none_are_one_statement():
+    from rules import read
+    from tests.rules_support import doc_from_text
+    ex = read(doc_from_text("Thêm 3 xã của huyện Tân Phước đạt chuẩn nông thôn mới\n\n"
+                            "UBND tỉnh vừa ký quyết định công nhận 3 xã của huyện Tân Phước đạt chuẩn nông thôn mới "
+                            "năm 2022.\n\nTheo đó, 3 xã được công nhận nông thôn mới đợt này gồm: Tân Hòa Thành, "
+                            "Phú Mỹ và Hưng Thạnh."))
+    got = [(f.metric, f.value, f.subject) for f in ex.facts if f.metric.startswith("ntm.")]
+    assert got == [("ntm.communes_standard", 3, "Tân Phước")]

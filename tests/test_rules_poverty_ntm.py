@@ -521,3 +521,10 @@ def test_places_named_bare_where_a_ranking_clause_opens_if_the_gazetteer_knows_t
             "lệ hộ nghèo thấp nhất với 0,85% (96 hộ). Ban Chỉ đạo có tỷ lệ hộ nghèo 3,1%.")
     got = sorted((f.value, f.subject) for f in extract_text(text, province="Lai Châu", period="2020").facts)
     assert got == [(0.85, "Lai Châu"), (3.1, None), (96, "Lai Châu"), (2604, "Sìn Hồ"), (2915, "Mường Tè")]
+
+
+def test_communes_counted_with_the_one_unit_they_belong_to():
+    text = ("Tỉnh công nhận thêm 4 xã thuộc các huyện Kim Bảng, Thanh Liêm đạt chuẩn nông thôn mới nâng cao, 3 xã "
+            "thuộc huyện Lý Nhân đạt chuẩn nông thôn mới kiểu mẫu.")
+    got = sorted((f.metric, f.value, f.subject) for f in extract_text(text, period="2023").facts)
+    assert got == [("ntm.communes_advanced", 4, None), ("ntm.communes_model", 3, "Lý Nhân")]

@@ -83,15 +83,17 @@ class Period(str):
     details), ``baseline``, ``rewarded`` (the year an award rewards), ``table``, ``document``."""
 
     source: str
+    now: Optional[str]      # a span's year of writing, when a dateline inside it says ('2018-2020' written in 2019)
 
-    def __new__(cls, value: str, source: str) -> "Period":
+    def __new__(cls, value: str, source: str, now: Optional[str] = None) -> "Period":
         obj = super().__new__(cls, value)
         obj.source = source
+        obj.now = now
         return obj
 
     def __reduce__(self):
         # crosses process boundaries (ingest workers) with its source
-        return (Period, (str(self), self.source))
+        return (Period, (str(self), self.source, self.now))
 
 
 def sourced(value: Optional[str], source: str) -> Optional[Period]:
@@ -470,7 +472,8 @@ def _present_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[str]
             if not _TARGET_SPAN_BEFORE.search(mt, max(m.end(), x.pos - 40), x.pos)]:
         return None
     if re.fullmatch(r"\d{4}-\d{4}", doc_period):
-        return Period(doc_period[5:], "present")
+        # "Xã Vĩnh Thanh ... đạt chuẩn nông thôn mới nâng cao giai đoạn 2018 - 2020" dated 15/10/2019: now is 2019
+        return Period(getattr(doc_period, "now", None) or doc_period[5:], "present")
     if m.start() >= cs and not period_mentions(mt[cs:pos], cs, doc_period):
         # "Năm 2011, xã chỉ đạt 4/19 tiêu chí; nay tỷ lệ hộ nghèo chỉ còn 2,1%": now, not the year
         # before; the period is the text's own, with the source it came from

@@ -129,6 +129,12 @@ def _closed_span(doc: Document, blocks: list[Block], period: str, dateline_year:
 _SPAN_MAX = 10      # years a text's own span covers at most
 
 
+def _year_inside(period: str, year: Optional[int]) -> Optional[str]:
+    """The dateline's year when it falls inside a span the text is about ('2018-2020' written in 2019)."""
+    m = re.fullmatch(r"(\d{4})-(\d{4})", period)
+    return str(year) if m and year and int(m.group(1)) <= year <= int(m.group(2)) else None
+
+
 def _last_year(period: str) -> int:
     """The last year a period covers: '2015-2020' → 2020, '2021-H1' → 2021."""
     years = [int(y) for y in period.split("-") if len(y) == 4 and y.isdigit()]
@@ -182,7 +188,8 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
         # naming only plans reports the year after the one it compares with
         best = (after, False, "baseline", False)
     if best is not None:
-        frame.period = Period(_closed_span(doc, heads, best[0], frame.dateline_year) or best[0], best[2])
+        value = _closed_span(doc, heads, best[0], frame.dateline_year) or best[0]
+        frame.period = Period(value, best[2], _year_inside(value, frame.dateline_year))
         return frame
     if not frame.dateline_year and (ev := _event_year_of(doc, heads)):
         # "(NTO) Ngày 28-4-2011, UBND tỉnh ký Quyết định ...": the date of the event the lede reports

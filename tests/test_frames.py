@@ -504,3 +504,15 @@ def test_the_year_a_lede_reviews_over_the_year_of_the_meeting_a_headline_names()
     fr = _frame("Tổng kết phong trào thi đua năm 2022\n\nNgày 10-1-2023, huyện tổ chức hội nghị tổng kết "
                 "công tác thi đua, khen thưởng năm 2022 và triển khai nhiệm vụ năm 2023.")
     assert (fr.period, fr.period.source) == ("2022", "title")
+
+
+def test_now_in_a_text_on_a_span_is_its_datelines_year_when_that_falls_inside_it():
+    text = ("Xã Tân Lập đạt chuẩn nông thôn mới nâng cao\n\n08:15 | 20/11/2019\n\n"
+            "Xã Tân Lập là xã đầu tiên của huyện đạt chuẩn nông thôn mới nâng cao giai đoạn 2018 - 2020.\n\n"
+            "Hiện nay, tỷ lệ hộ nghèo của xã còn 1,2%.")
+    got = [(f.value, f.period, f.period_source) for f in extract_text(text).facts if f.metric == "poverty.poor_rate"]
+    assert got == [(1.2, "2019", "present")]
+    import pickle
+    from rules.context import Period
+    p = pickle.loads(pickle.dumps(Period("2018-2020", "lede", "2019")))
+    assert (str(p), p.source, p.now) == ("2018-2020", "lede", "2019")

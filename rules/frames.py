@@ -187,6 +187,11 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
         # "Điện Biên: Phấn đấu năm 2012 giảm ..." over "... đã giảm 6,32% so với năm 2010": a text
         # naming only plans reports the year after the one it compares with
         best = (after, False, "baseline", False)
+    if best is not None and best[1] and frame.dateline_year and _last_year(best[0]) > frame.dateline_year:
+        # "Xây dựng lộ trình đạt chuẩn huyện nông thôn mới vào năm 2025" published in 2022: what it
+        # reports reached is of 2022 (its targets name their own years)
+        frame.period = Period(str(frame.dateline_year), "dateline")
+        return frame
     if best is not None:
         value = _closed_span(doc, heads, best[0], frame.dateline_year) or best[0]
         frame.period = Period(value, best[2], _year_inside(value, frame.dateline_year))

@@ -516,3 +516,11 @@ def test_now_in_a_text_on_a_span_is_its_datelines_year_when_that_falls_inside_it
     from rules.context import Period
     p = pickle.loads(pickle.dumps(Period("2018-2020", "lede", "2019")))
     assert (str(p), p.source, p.now) == ("2018-2020", "lede", "2019")
+
+
+def test_a_headline_naming_the_road_to_a_target_year_gives_way_to_the_dateline():
+    text = ("Huyện Krông Nô: Xây dựng lộ trình đạt chuẩn huyện nông thôn mới vào năm 2025\n\n"
+            "Cập nhật lúc 07:10, Thứ Hai, 13/06/2022\n\n"
+            "Đến thời điểm này, huyện Krông Nô đã có 5/11 xã đạt chuẩn nông thôn mới.")
+    fr = _frame(text)
+    assert (fr.period, fr.period.source) == ("2022", "dateline")

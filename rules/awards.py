@@ -51,6 +51,7 @@ _CHO_RIGHT_BEFORE = P("aw_cho_right_before")
 _NEAR_FORWARD = 20      # characters between a count and the title it holds ("5.719 đơn vị đạt Tập thể ...")
 _FORWARD = P("aw_forward")
 _BACKWARD = P("aw_backward")
+_PERIOD_IN_GAP = P("aw_period_in_gap")
 _GENERIC = P("aw_generic")
 _GENERIC_AFTER = P("aw_generic_after")
 _LEAD_END = P("aw_lead_end")
@@ -347,7 +348,8 @@ def _backward_mention(an: Analysis, sent: Sentence, g: Group, mentions: list[Awa
         inner, gap = mt[m.end:par[1] - 1], mt[par[1]:g.start]
         ok = not re.search(r"[\d;]", inner) and _BACKWARD.match(gap) and not re.search(r"\d", gap)
         return m if ok else None
-    gap = mt[m.end:g.start]
+    # "Cờ thi đua xuất sắc giai đoạn 2016 - 2020 cho 2 tập thể": the period the award is for is no count
+    gap = _PERIOD_IN_GAP.sub(" ", mt[m.end:g.start])
     return m if _BACKWARD.match(gap) and not re.search(r"\d", gap) else None
 
 

@@ -127,6 +127,7 @@ def catalog() -> Catalog:
 
 
 _RANK = P("cat_rank")
+_MORE_RANKS = P("cat_more_ranks")
 RANKS = {"nhất": 1, "i": 1, "1": 1, "nhì": 2, "ii": 2, "2": 2, "ba": 3, "iii": 3, "3": 3}
 _TAIL = P("cat_tail")
 _PREFIX = P("cat_prefix")
@@ -155,8 +156,10 @@ def award_mentions(mtext: str, base: int = 0) -> list[AwardMention]:
             code = code.format(kind=kind)
             r = _RANK.match(mtext[e:e + 20])
             if r:
-                code = f"{code}_{RANKS[r.group('r')]}"
-                end = name_end = e + r.end()
+                more = _MORE_RANKS.match(mtext, e + r.end(), e + r.end() + 40)
+                # "Huân chương Lao động hạng Nhì và hạng Ba": counted together, of no one rank
+                code = code if more else f"{code}_{RANKS[r.group('r')]}"
+                end = name_end = e + r.end() + (more.end() - more.start() if more else 0)
         if entry.levels:
             code = None
             t = _TAIL.match(mtext[end:end + 80])

@@ -496,3 +496,12 @@ def test_a_place_named_alone_before_a_count_of_a_list_is_its_subject():
     got = [(f.value, f.subject, f.subject_level) for f in extract_text(text, period="2022").facts]
     assert got == [(240, None, None), (31, "Lạng Sơn", "province"), (22, "Cao Bằng", "province"),
                    (15, "Bắc Kạn", "province")]
+
+
+def test_orders_of_two_ranks_a_forward_after_vinh_du_a_period_before_cho_and_the_collective_title():
+    text = ("Có 1 tập thể đã vinh dự được nhận Huân chương Bảo vệ Tổ quốc hạng Ba; 2 tập thể và 5 cá nhân nhận "
+            "Huân chương Lao động hạng Nhì và hạng Ba. Tỉnh tặng Cờ thi đua xuất sắc giai đoạn 2018 - 2022 cho 3 tập "
+            "thể, danh hiệu Lao động xuất sắc cho 9 tập thể.")
+    assert _aw(text) == [(1, "huan_chuong_bao_ve_to_quoc_3", "tap_the"), (2, "huan_chuong_lao_dong", "tap_the"),
+                         (5, "huan_chuong_lao_dong", "ca_nhan"), (3, "co_thi_dua_cap_bo_tinh", "tap_the"),
+                         (9, "tap_the_lao_dong_xuat_sac", "tap_the")]

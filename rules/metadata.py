@@ -597,7 +597,33 @@ def headerless_place(doc: Document, places: Optional[Places] = None) -> Optional
     top = _top_province(places, gz.LEGACY)
     if top and places.provinces[top] >= _PROVINCE_NAMED and any(_PROVINCE_WORD.search(b.text) for b in heads):
         return TextPlace(top, gz.PROVINCE, top, None)
+    # "Chủ tịch UBND tỉnh ... công nhận thêm 5 xã ... gồm Tam Sơn, Tam Trà (Núi Thành), Phước Ninh (Nông Sơn)
+    # ...": the one province the districts it names in brackets all lie in
+    prov = _province_of_districts(doc)
+    if prov and any(_PROVINCE_WORD.search(b.text) for b in body[:4]):
+        return TextPlace(prov, gz.PROVINCE, prov, None)
     return None
+
+
+def _province_of_districts(doc: Document) -> Optional[str]:
+    """The one legacy province that holds every district a text names alone in brackets, when it names
+    at least two ('Tam Thạnh (Núi Thành), Phước Ninh (Nông Sơn)')."""
+    names = {m.group(1) for m in _BRACKETED_NAME.finditer(doc.text) if m.group(1)[:1].isupper()}
+    provinces: Counter = Counter()
+    known = 0
+    for name in names:
+        found = {d.province for d in gz.find_districts(name)}
+        if found:
+            known += 1
+            provinces.update(found)
+    if known < _DISTRICTS_NAMED:
+        return None
+    best = [p for p, n in provinces.items() if n == known]
+    return best[0] if len(best) == 1 else None
+
+
+_BRACKETED_NAME = re.compile(r"\((\w+(?: \w+){0,3})\)")
+_DISTRICTS_NAMED = 2         # districts a text must name in brackets for their province to be the text's
 
 
 _NEWS_SOURCE = P("md_news_source")

@@ -524,3 +524,15 @@ def test_a_headline_naming_the_road_to_a_target_year_gives_way_to_the_dateline()
             "Đến thời điểm này, huyện Krông Nô đã có 5/11 xã đạt chuẩn nông thôn mới.")
     fr = _frame(text)
     assert (fr.period, fr.period.source) == ("2022", "dateline")
+
+
+def test_a_text_naming_no_province_is_in_the_one_its_bracketed_districts_lie_in():
+    from rules.metadata import headerless_place
+    text = ("Thêm 4 xã đạt chuẩn nông thôn mới nâng cao\n\n"
+            "Chủ tịch UBND tỉnh vừa ký quyết định công nhận 4 xã đạt chuẩn nông thôn mới nâng cao gồm: Nam Anh "
+            "(Nam Đàn), Hòa Sơn (Đô Lương), Diễn Kỷ (Diễn Châu) và Nghi Phong (Nghi Lộc).")
+    tp = headerless_place(doc_from_text(text))
+    assert (tp.name, tp.level) == ("Nghệ An", "province")
+    # one district is not enough
+    one = "Thêm 1 xã đạt chuẩn\n\nChủ tịch UBND tỉnh công nhận Nam Anh (Nam Đàn) đạt chuẩn nông thôn mới."
+    assert headerless_place(doc_from_text(one)) is None

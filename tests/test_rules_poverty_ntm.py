@@ -528,3 +528,12 @@ def test_communes_counted_with_the_one_unit_they_belong_to():
             "thuộc huyện Lý Nhân đạt chuẩn nông thôn mới kiểu mẫu.")
     got = sorted((f.metric, f.value, f.subject) for f in extract_text(text, period="2023").facts)
     assert got == [("ntm.communes_advanced", 4, None), ("ntm.communes_model", 3, "Lý Nhân")]
+
+
+def test_communes_a_decision_recognises_are_no_pointer_back_at_a_commune_named_before():
+    from rules import read
+    from tests.rules_support import doc_from_text
+    ex = read(doc_from_text("Nghệ An: Công nhận các xã đạt chuẩn nông thôn mới năm 2022\n\n"
+                            "Một góc xã Nghi Phong, huyện Nghi Lộc được công nhận xã nông thôn mới nâng cao.\n\n"
+                            "Theo đó, công nhận xã đạt chuẩn nông thôn mới năm 2022 cho 3 xã."))
+    assert [(f.value, f.subject) for f in ex.facts if f.metric.startswith("ntm.")] == [(3, "Nghệ An")]

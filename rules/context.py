@@ -477,6 +477,8 @@ def _present_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[str]
     if m.start() >= cs and not period_mentions(mt[cs:pos], cs, doc_period):
         # "Năm 2011, xã chỉ đạt 4/19 tiêu chí; nay tỷ lệ hộ nghèo chỉ còn 2,1%": now, not the year
         # before; the period is the text's own, with the source it came from
+        if getattr(doc_period, "now", None):
+            return Period(doc_period.now, "present")    # a text on 2018 written in April 2019: now is 2019
         return doc_period if isinstance(doc_period, Period) else Period(doc_period, "present")
     return None
 

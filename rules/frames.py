@@ -135,6 +135,14 @@ def _year_inside(period: str, year: Optional[int]) -> Optional[str]:
     return str(year) if m and year and int(m.group(1)) <= year <= int(m.group(2)) else None
 
 
+def _year_of_writing(period: str, year: Optional[int], month: Optional[int]) -> Optional[str]:
+    """The dateline's year when a text about one earlier year was written after its first months
+    ('... công nhận 07 xã đạt chuẩn nông thôn mới năm 2018' published 26/04/2019: 'Tính đến nay' is 2019)."""
+    if not (period.isdigit() and year and month) or year <= int(period) or month <= _EARLY_MONTHS:
+        return None
+    return str(year)
+
+
 def _last_year(period: str) -> int:
     """The last year a period covers: '2015-2020' → 2020, '2021-H1' → 2021."""
     years = [int(y) for y in period.split("-") if len(y) == 4 and y.isdigit()]
@@ -194,7 +202,8 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
         return frame
     if best is not None:
         value = _closed_span(doc, heads, best[0], frame.dateline_year) or best[0]
-        frame.period = Period(value, best[2], _year_inside(value, frame.dateline_year))
+        frame.period = Period(value, best[2], _year_inside(value, frame.dateline_year)
+                              or _year_of_writing(value, frame.dateline_year, month))
         return frame
     if not frame.dateline_year and (ev := _event_year_of(doc, heads)):
         # "(NTO) Ngày 28-4-2011, UBND tỉnh ký Quyết định ...": the date of the event the lede reports

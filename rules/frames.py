@@ -29,6 +29,8 @@ from .lexicon import P
 
 _DATE_YEAR = P("frame_date_year")
 _PLAN_BEFORE = P("frame_plan_before")
+_PLAN_AFTER = P("frame_plan_after")
+_PLAN_WORD = P("frame_plan_word")
 _CEREMONY = P("frame_ceremony")
 _EVENT_DATE = P("tm_event_date")
 _DATELINE_CUE = P("frame_dateline_cue")
@@ -108,8 +110,11 @@ _EVENT_DATE_OPENING = 40      # characters from a line's start within which its 
 
 
 def _only_year(doc: Document) -> Optional[str]:
-    """The one year a text names (baselines, names of standards and programmes aside), if it names one."""
-    found = {m.period for m in period_mentions(doc.match_text, 0, None) if not m.baseline}
+    """The one year a text names (baselines, names of standards and programmes, plans aside: 'Trong năm
+    2024, tỉnh phấn đấu ...'), if it names one."""
+    mt = doc.match_text
+    found = {m.period for m in period_mentions(mt, 0, None) if not m.baseline
+             and not _PLAN_WORD.search(mt, _clause_start(mt, m.pos), m.pos) and not _PLAN_AFTER.match(mt, m.pos + 4)}
     return found.pop() if len(found) == 1 and next(iter(found)).isdigit() else None
 
 
@@ -141,6 +146,10 @@ def _year_of_writing(period: str, year: Optional[int], month: Optional[int]) -> 
     if not (period.isdigit() and year and month) or year <= int(period) or month <= _EARLY_MONTHS:
         return None
     return str(year)
+
+
+def _clause_start(mt: str, pos: int) -> int:
+    return max(mt.rfind(c, 0, pos) for c in ".;:\n") + 1
 
 
 def _last_year(period: str) -> int:

@@ -546,3 +546,14 @@ def test_now_in_a_text_on_an_earlier_year_written_after_its_first_months_is_the_
     assert got == [(9, "2021", "present")]
     early = text.replace("15/05/2021", "15/02/2021")
     assert [(f.value, f.period) for f in extract_text(early).facts if f.value == 9] == [(9, "2020")]
+
+
+def test_a_text_dated_nowhere_else_takes_the_one_year_it_names_leaving_out_years_of_plans():
+    text = ("Đầu tiên của tỉnh có xã đạt chuẩn nông thôn mới kiểu mẫu\n\n"
+            "Tỉnh vừa tổ chức lễ công bố các xã đạt chuẩn nông thôn mới kiểu mẫu, ghi nhận nỗ lực nhiều năm qua.\n\n"
+            "Các xã được công nhận đều có hạ tầng giao thông, trường học, trạm y tế đạt chuẩn.\n\n"
+            "UBND tỉnh công nhận 3 xã đạt chuẩn nông thôn mới kiểu mẫu năm 2022. Hiện toàn tỉnh có 40/45 xã đạt chuẩn "
+            "nông thôn mới.\n\nTrong năm 2023, tỉnh phấn đấu có thêm 5 xã. Tỉnh cũng đặt mục tiêu nâng thu nhập bình "
+            "quân đầu người khu vực nông thôn năm 2025 lên 70 triệu đồng.")
+    fr = _frame(text)
+    assert (fr.period, fr.period.source) == ("2022", "text")

@@ -153,6 +153,7 @@ def _row_has_pair(f: Fact, facts: list[Fact]) -> bool:
 
 
 _PLAN_CUE = P("facts_plan_cue")
+_EXPECTED = P("facts_expected_cue")
 
 
 def _plans_of_results(an: Analysis) -> None:
@@ -164,5 +165,7 @@ def _plans_of_results(an: Analysis) -> None:
         if f.status == "proposed" and f.metric.startswith(("poverty.", "ntm.")):
             b = an.doc.blocks[f.block_index] if f.block_index is not None else None
             lo = b.start if b is not None else max(0, f.char_start - 200)
-            if _PLAN_CUE.search(mt, max(lo, f.char_start - 200), min(len(mt), f.char_end + 40)):
+            lo = max(lo, f.char_start - 200)
+            if _PLAN_CUE.search(mt, lo, min(len(mt), f.char_end + 40)) and not _EXPECTED.search(mt, lo, f.char_start):
+                # "Dự kiến đến hết năm 2019, sẽ có thêm 3 xã": expected, proposed as SPEC lists 'dự kiến'
                 f.status = "target"

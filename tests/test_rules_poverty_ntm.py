@@ -537,3 +537,11 @@ def test_communes_a_decision_recognises_are_no_pointer_back_at_a_commune_named_b
                             "Một góc xã Nghi Phong, huyện Nghi Lộc được công nhận xã nông thôn mới nâng cao.\n\n"
                             "Theo đó, công nhận xã đạt chuẩn nông thôn mới năm 2022 cho 3 xã."))
     assert [(f.value, f.subject) for f in ex.facts if f.metric.startswith("ntm.")] == [(3, "Nghệ An")]
+
+
+def test_districts_named_by_their_title_expected_figures_and_a_percent_of_its_own_after_a_fraction():
+    text = ("Đến nay, tỉnh có 6/8 huyện nông thôn mới, 100% xã đạt chuẩn nông thôn mới. Dự kiến đến hết năm 2024, "
+            "sẽ có thêm 2 xã đạt chuẩn nông thôn mới kiểu mẫu.")
+    ex = extract_text(text, period="2023")
+    got = sorted((f.metric, f.value, f.of_total, f.status, f.stated_percent) for f in ex.facts)
+    assert got == [("ntm.communes_model", 2, None, "proposed", None), ("ntm.districts_standard", 6, 8, None, None)]

@@ -505,3 +505,10 @@ def test_orders_of_two_ranks_a_forward_after_vinh_du_a_period_before_cho_and_the
     assert _aw(text) == [(1, "huan_chuong_bao_ve_to_quoc_3", "tap_the"), (2, "huan_chuong_lao_dong", "tap_the"),
                          (5, "huan_chuong_lao_dong", "ca_nhan"), (3, "co_thi_dua_cap_bo_tinh", "tap_the"),
                          (9, "tap_the_lao_dong_xuat_sac", "tap_the")]
+
+
+def test_a_description_of_the_group_before_the_verb_that_gives_it_the_award():
+    assert _aw("5 cá nhân ngành y tế tỉnh Lạng Sơn được đề nghị tặng thưởng Huân chương Lao động hạng Ba.") == \
+        [(5, "huan_chuong_lao_dong_3", "ca_nhan")]
+    assert _aw("Tỉnh có 6 đồng chí nguyên là lãnh đạo các sở, ngành qua các thời kỳ được tặng Huân chương Lao động "
+               "hạng Nhì.") == []       # a comma in the description: the count is no longer the verb's

@@ -279,6 +279,13 @@ def _groups(mt: str, items: list[Item]) -> list[Group]:
 def _bind(an: Analysis, sent: Sentence, g: Group, mentions: list[AwardMention]) -> None:
     mt = an.doc.match_text
     direct = [it.award for it in g.items if it.binding == "direct"]
+    if direct and all(it.binding == "direct" and it.award.code in CULTURE_TITLES for it in g.items):
+        # "trao giấy khen cho 80 gia đình văn hoá tiêu biểu": the form given them; the title says who they are
+        back = _backward_mention(an, sent, g, mentions)
+        if back is not None and back.code not in CULTURE_TITLES and _CHO_RIGHT_BEFORE.match(mt[back.end:g.start]):
+            for it in g.items:
+                it.award, it.binding = back, "backward"
+            return
     if direct and all(it.binding == "direct" for it in g.items):
         return
     if direct and g.items[-1].binding == "direct":

@@ -331,6 +331,10 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     planned = _TARGET.search(mt, sent.start, pos) is not None   # a target may take the year a plan named
     then = _BACK_THEN.search(mt, sent.start, pos) is not None    # "Thời điểm đó, ...": the history goes on
     for scope, lo in enumerate((cs, sent.start, sent.block.start)):
+        if scope == 1 and (closing := _span_closing_phrase(sent, pos, doc_period)):
+            # "... 42 hộ "Gia đình văn hóa tiêu biểu" giai đoạn 2021 - 2023": the span the figure's own
+            # phrase closes with, before what the sentence or paragraph names earlier
+            return Period(closing, "after")
         if scope == 2 and (after := _year_after_baseline(sent, pos, doc_period)):
             # "Toàn huyện có 12 xóm đạt chuẩn ..., tăng 04 xóm so với năm 2022": the year after the baseline
             return Period(after, "baseline")
@@ -371,7 +375,7 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     dy = _doc_year(doc_period)
     after = [x for x in period_mentions(mt[pos:ce], pos, doc_period)
              if not x.baseline and not (dy and x.period[5:9].isdigit() and x.period[5:9] > dy
-                                        and re.search(r"thành tích|tổng kết|sơ kết", mt[pos:x.pos]))
+                                        and _RUNNING.search(mt, pos, x.pos))
              # "đã có 03 năm liên tục (2022 - 2024) đạt danh hiệu ...": what made the person eligible
              and not re.search(r"liên tục\s*\(?\s*(?:từ\s*)?(?:năm\s*)?$", mt[pos:x.pos])]
     ranges = [x for x in after if "-" in x.period and x.period[5:6] not in ("H", "Q")]
@@ -404,6 +408,27 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
 
 
 _BREAKDOWN_WORD = P("tm_breakdown_word")
+
+
+def _span_closing_phrase(sent: Sentence, pos: int, doc_period: Optional[str]) -> Optional[str]:
+    """A span ('giai đoạn 2016 - 2018') right after the figure's phrase, with no other number between
+    ('UBND thị xã đã khen thưởng 42 tập thể, 85 cá nhân điển hình tiên tiến giai đoạn 2016 - 2018'),
+    unless it is an achievement still running when the text was written ('thành tích xuất sắc trong
+    xây dựng nông thôn mới giai đoạn 2021 - 2025' in a report on 2024-Q3)."""
+    mt = sent.doc.match_text
+    m = _SPAN_AFTER_PHRASE.match(mt, pos, min(sent.end, pos + _SPAN_AFTER_REACH))
+    if m is None or int(m.group("b")) - int(m.group("a")) not in range(1, 11):
+        return None
+    years = re.findall(r"\d{4}", str(doc_period or ""))
+    dy = max(years) if years else None      # a text on 2020-2025 is written by its end
+    if dy and m.group("b") > dy and _RUNNING.search(mt, pos, m.start("a")):
+        return None
+    return f"{m.group('a')}-{m.group('b')}"
+
+
+_SPAN_AFTER_PHRASE = P("tm_span_after_phrase")
+_RUNNING = P("tm_running_achievement")
+_SPAN_AFTER_REACH = 120     # characters from a figure within which the span closing its phrase stands
 
 
 def _is_history(period: str, doc_period: Optional[str]) -> bool:

@@ -557,3 +557,14 @@ def test_a_text_dated_nowhere_else_takes_the_one_year_it_names_leaving_out_years
             "quân đầu người khu vực nông thôn năm 2025 lên 70 triệu đồng.")
     fr = _frame(text)
     assert (fr.period, fr.period.source) == ("2022", "text")
+
+
+def test_a_span_closing_the_figures_phrase_outranks_a_year_named_earlier_in_the_paragraph():
+    text = ("Năm 2019, thị xã tổ chức hội nghị biểu dương. UBND thị xã đã khen thưởng 30 tập thể, 64 cá nhân điển "
+            "hình tiên tiến giai đoạn 2015 - 2019.")
+    got = sorted((f.value, f.period, f.period_source) for f in extract_text(text, period="2019").facts)
+    assert got == [(30, "2015-2019", "after"), (64, "2015-2019", "after")]
+    # an achievement still running when the report was written is not the award's period
+    running = ("Trong quý III năm 2024, huyện trình Thủ tướng Chính phủ tặng Bằng khen cho 01 tập thể có thành tích "
+               "xuất sắc trong xây dựng nông thôn mới giai đoạn 2021 - 2025.")
+    assert [(f.value, f.period) for f in extract_text(running, period="2024-Q3").facts] == [(1, "2024-Q3")]

@@ -512,3 +512,9 @@ def test_a_description_of_the_group_before_the_verb_that_gives_it_the_award():
         [(5, "huan_chuong_lao_dong_3", "ca_nhan")]
     assert _aw("Tỉnh có 6 đồng chí nguyên là lãnh đạo các sở, ngành qua các thời kỳ được tặng Huân chương Lao động "
                "hạng Nhì.") == []       # a comma in the description: the count is no longer the verb's
+
+
+def test_a_form_given_to_households_a_cultural_title_describes_is_that_form():
+    assert _aw('Chủ tịch UBND xã tặng Giấy khen cho 25 hộ "Gia đình văn hóa tiêu biểu". Toàn xã có 1.200 hộ đạt '
+               'danh hiệu Gia đình văn hóa.') == [(25, "giay_khen_cap_xa", "ho_gia_dinh"),
+                                                   (1200, "gia_dinh_van_hoa", "ho_gia_dinh")]

@@ -165,6 +165,11 @@ def _spelling(name: str) -> str:
     return match_form(name)
 
 
+def _letters(name: str) -> str:
+    """A name's letters with their tones, lower case ('Bà Rịa - Vũng Tàu' → 'bàrịavũngtàu')."""
+    return re.sub(r"[\W_]+", "", _spelling(name))
+
+
 def _strip_key_prefix(alias: str) -> Optional[str]:
     for p in _KEY_PREFIXES:
         if alias.startswith(p) and len(alias) - len(p) >= 3:
@@ -573,6 +578,12 @@ def _add_bare_provinces(text: str, found: list[PlaceMention]) -> list[PlaceMenti
             for j in range(min(len(words), i + 4), i + 1, -1):
                 key = "".join(keys[i:j])
                 provs = g.provinces.get(key) if key not in g.not_bare else None
+                if provs:
+                    # written without its prefix, a province is written with its own tones: "Thạnh Hóa"
+                    # (a district of Long An) is not "Thanh Hóa"
+                    written = _letters(" ".join(w[0] for w in words[i:j]))
+                    provs = [p for p in provs if _fold_key(p.name) != key or written == key
+                             or _letters(p.name) == written] or None     # "Quang Binh Portal": no tones at all
                 if provs:
                     s, e = words[i][1], words[j - 1][2]
                     if not covered(s):

@@ -586,6 +586,9 @@ def headerless_place(doc: Document, places: Optional[Places] = None) -> Optional
         # lists places the text counts, not the place it is about
         first = _FIRST_SENTENCE.match(b.text).group(0) if b is not heads[0] or len(heads) == 1 else b.text
         found = [m for m in gz.find_places(first, bare_provinces=True) if m.units]
+        if found and b is not heads[0] and _VENUE_BEFORE.search(first[:found[0].start]) \
+                and _AREA_LIST.search(first, found[0].end):
+            continue    # "tại huyện Tân Thạnh diễn ra buổi lễ ... gồm các huyện: ...": the venue of a wider event
         if found:
             return _text_place(found, places)
     # "(QNO) - UBND tỉnh vừa ..." from a provincial paper: its province
@@ -627,6 +630,8 @@ _DISTRICTS_NAMED = 2         # districts a text must name in brackets for their 
 
 
 _NEWS_SOURCE = P("md_news_source")
+_VENUE_BEFORE = P("md_venue_before")
+_AREA_LIST = P("md_area_list")
 _SOURCE_PROVINCE = M("news_source_province")
 _FIRST_SENTENCE = re.compile(r".+?(?:[.!?](?=\s)|$)", re.S)
 _PROVINCE_WORD = re.compile(r"(?<!\w)tỉnh(?!\w)", re.I)

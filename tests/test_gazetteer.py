@@ -148,3 +148,22 @@ def test_loading_and_lookups_are_fast():
         gz.find_districts("Trùng Khánh")
         gz.find_communes("Hà Vinh", district="Hà Trung")
     assert (time.perf_counter() - t) / 1000 < 1e-3
+
+
+def test_a_province_written_bare_keeps_its_tones_unless_written_without_any():
+    from rules.gazetteer import find_places
+    names = lambda t: [(m.name, m.level) for m in find_places(t, bare_provinces=True)]
+    assert names("Tân Thạnh 3 mẹ, Thạnh Hóa 2 mẹ") == []        # a district of Long An, not Thanh Hóa
+    assert names("Tỉnh ủy Thanh Hoá họp") == [("Thanh Hoá", "province")]
+    assert names("(Quang Binh Portal) - Ngày 23/3") == [("Quang Binh", "province")]
+
+
+def test_the_venue_of_an_event_covering_several_districts_is_not_the_texts_place():
+    from rules.metadata import headerless_place
+    from tests.rules_support import doc_from_text
+    text = ("Phong tặng danh hiệu Bà mẹ Việt Nam Anh hùng cho 52 mẹ\n\n"
+            "Sáng ngày 10-3-2016, tại huyện Châu Thành diễn ra buổi lễ phong tặng danh hiệu Bà mẹ Việt Nam Anh hùng "
+            "ở khu vực phía Bắc tỉnh, gồm các huyện: Châu Thành, Tân Trụ, Cần Đước. Phó Chủ tịch UBND tỉnh Long An "
+            "đến dự.\n\nĐến nay, Long An có 2.100 mẹ được phong tặng.")
+    tp = headerless_place(doc_from_text(text))
+    assert (tp.name, tp.level) == ("Long An", "province")

@@ -158,7 +158,8 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
         if any(s <= m.start() < e for s, e in taken) or _is_date_year(mtext, m.start()):
             continue
         a, b = int(m.group("a")), int(m.group("b"))
-        if 0 < b - a <= 10:
+        if 0 < b - a <= 10 or (b - a <= _LONG_SPAN and _SPAN_WORD_BEFORE.search(mtext, max(0, m.start() - 16), m.start())):
+            # "Ngày hội Đại đoàn kết toàn dân tộc giai đoạn 2003 - 2023": a long span said to be one
             add(m.start(), m.end(), _reviewed_term(mtext, m.start(), a, b, doc_period))
     for m in _YEAR_RE.finditer(mtext):
         if any(s <= m.start() < e for s, e in taken) or _is_date_year(mtext, m.start()):
@@ -171,6 +172,10 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
             add(m.start(), m.end(), m.group("y"))
     out.sort(key=lambda p: p.pos)
     return out
+
+
+_SPAN_WORD_BEFORE = P("tm_span_word_before")
+_LONG_SPAN = 30     # years a span called 'giai đoạn' may cover
 
 
 def _reviewed_term(mtext: str, start: int, a: int, b: int, doc_period: Optional[str]) -> str:

@@ -31,6 +31,7 @@ _DATE_YEAR = P("frame_date_year")
 _PLAN_BEFORE = P("frame_plan_before")
 _PLAN_AFTER = P("frame_plan_after")
 _PLAN_WORD = P("frame_plan_word")
+_MONTH_BASELINE = P("frame_month_baseline")
 _CEREMONY = P("frame_ceremony")
 _EVENT_DATE = P("tm_event_date")
 _DATELINE_CUE = P("frame_dateline_cue")
@@ -148,6 +149,12 @@ def _year_of_writing(period: str, year: Optional[int], month: Optional[int]) -> 
     return str(year)
 
 
+def _month_baseline_year(doc: Document) -> Optional[str]:
+    """The one year the month baselines of a text name, when before December ('so với tháng 6/2015')."""
+    found = {m.group("y") for m in _MONTH_BASELINE.finditer(doc.match_text) if int(m.group("m")) < 12}
+    return found.pop() if len(found) == 1 else None
+
+
 def _clause_start(mt: str, pos: int) -> int:
     return max(mt.rfind(c, 0, pos) for c in ".;:\n") + 1
 
@@ -217,6 +224,11 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
     if not frame.dateline_year and (ev := _event_year_of(doc, heads)):
         # "(NTO) Ngày 28-4-2011, UBND tỉnh ký Quyết định ...": the date of the event the lede reports
         frame.period = Period(ev, "event_date")
+        return frame
+    if not frame.dateline_year and not _only_year(doc) and (since := _month_baseline_year(doc)):
+        # "... tăng 36 tiêu chí so với tháng 6/2015": a text dated only by the month it compares with is of
+        # that month's year
+        frame.period = Period(since, "baseline")
         return frame
     if not frame.dateline_year and (only := _only_year(doc)):
         # "Bắc Giang: Thêm 21 thôn ..." dated nowhere but "tính đến tháng 10/2021": the one year it names

@@ -568,3 +568,11 @@ def test_a_span_closing_the_figures_phrase_outranks_a_year_named_earlier_in_the_
     running = ("Trong quý III năm 2024, huyện trình Thủ tướng Chính phủ tặng Bằng khen cho 01 tập thể có thành tích "
                "xuất sắc trong xây dựng nông thôn mới giai đoạn 2021 - 2025.")
     assert [(f.value, f.period) for f in extract_text(running, period="2024-Q3").facts] == [(1, "2024-Q3")]
+
+
+def test_a_long_span_called_giai_doan_and_a_text_dated_only_by_the_month_it_compares_with():
+    text = "Tỉnh tặng Bằng khen cho 8 tập thể có thành tích trong phong trào thi đua giai đoạn 2000 - 2020."
+    assert [(f.value, f.period) for f in extract_text(text).facts] == [(8, "2000-2020")]
+    fr = _frame("Đắk Nông: đã có 5 xã đạt chuẩn nông thôn mới\n\nToàn tỉnh có 5 xã đạt 19 tiêu chí nông thôn mới, "
+                "bình quân đạt 11,2 tiêu chí/xã, tăng 12 tiêu chí so với tháng 6/2016.")
+    assert (fr.period, fr.period.source) == ("2016", "baseline")

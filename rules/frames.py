@@ -225,9 +225,10 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
         # "(NTO) Ngày 28-4-2011, UBND tỉnh ký Quyết định ...": the date of the event the lede reports
         frame.period = Period(ev, "event_date")
         return frame
-    if not frame.dateline_year and not _only_year(doc) and (since := _month_baseline_year(doc)):
+    if not frame.dateline_year and not _only_year(doc) and (
+            since := _month_baseline_year(doc) or _after_baseline(doc, list(doc.blocks))):
         # "... tăng 36 tiêu chí so với tháng 6/2015": a text dated only by the month it compares with is of
-        # that month's year
+        # that month's year; "... tăng 10 xã so với năm 2015" only by a year: of the year after
         frame.period = Period(since, "baseline")
         return frame
     if not frame.dateline_year and (only := _only_year(doc)):

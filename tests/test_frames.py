@@ -576,3 +576,9 @@ def test_a_long_span_called_giai_doan_and_a_text_dated_only_by_the_month_it_comp
     fr = _frame("Đắk Nông: đã có 5 xã đạt chuẩn nông thôn mới\n\nToàn tỉnh có 5 xã đạt 19 tiêu chí nông thôn mới, "
                 "bình quân đạt 11,2 tiêu chí/xã, tăng 12 tiêu chí so với tháng 6/2016.")
     assert (fr.period, fr.period.source) == ("2016", "baseline")
+
+
+def test_a_text_dated_only_by_the_one_year_it_compares_with_is_of_the_year_after():
+    fr = _frame("Kon Tum: Thêm 5 xã đạt chuẩn nông thôn mới\n\nChủ tịch UBND tỉnh vừa ký quyết định công nhận 5 xã "
+                "đạt chuẩn nông thôn mới.\n\nNhư vậy, toàn tỉnh đã có 28 xã đạt chuẩn, tăng 7 xã so với năm 2017.")
+    assert (fr.period, fr.period.source) == ("2018", "baseline")

@@ -580,5 +580,7 @@ def test_a_long_span_called_giai_doan_and_a_text_dated_only_by_the_month_it_comp
 
 def test_a_text_dated_only_by_the_one_year_it_compares_with_is_of_the_year_after():
     fr = _frame("Kon Tum: Thêm 5 xã đạt chuẩn nông thôn mới\n\nChủ tịch UBND tỉnh vừa ký quyết định công nhận 5 xã "
-                "đạt chuẩn nông thôn mới.\n\nNhư vậy, toàn tỉnh đã có 28 xã đạt chuẩn, tăng 7 xã so với năm 2017.")
+                "đạt chuẩn nông thôn mới.\n\nCác xã này đều đạt 19/19 tiêu chí theo bộ tiêu chí quốc gia.\n\n"
+                "Hạ tầng giao thông, điện, trường học của các xã được đầu tư đồng bộ.\n\n"
+                "Như vậy, toàn tỉnh đã có 28 xã đạt chuẩn, tăng 7 xã so với năm 2017.")
     assert (fr.period, fr.period.source) == ("2018", "baseline")

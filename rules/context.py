@@ -504,7 +504,8 @@ def _present_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[str]
     if re.fullmatch(r"\d{4}-\d{4}", doc_period):
         # "Xã Vĩnh Thanh ... đạt chuẩn nông thôn mới nâng cao giai đoạn 2018 - 2020" dated 15/10/2019: now is 2019
         return Period(getattr(doc_period, "now", None) or doc_period[5:], "present")
-    if m.start() >= cs and not period_mentions(mt[cs:pos], cs, doc_period):
+    opens = m.start() >= cs or (getattr(doc_period, "now", None) and _OPENS_SENTENCE(sent, m.start()))
+    if opens and not period_mentions(mt[max(cs, m.start()):pos], max(cs, m.start()), doc_period):
         # "Năm 2011, xã chỉ đạt 4/19 tiêu chí; nay tỷ lệ hộ nghèo chỉ còn 2,1%": now, not the year
         # before; the period is the text's own, with the source it came from
         if getattr(doc_period, "now", None):

@@ -8,7 +8,8 @@
   :mod:`rules.metadata`, and figures about awards, poverty or nông thôn mới.
 * :func:`markup_share` — the share of lines that carry the markup of
   documentation or code (code spans, Markdown headings, bold and links, file
-  names, web addresses), which reports and the press never have.
+  names, web addresses other than a news page's source line), which reports and the press never
+  have.
 
 :func:`verdict` turns them into a status (``not_vietnamese``, ``not_report``)
 or a warning, with the sentence to store; the thresholds are
@@ -42,7 +43,7 @@ _MARKUP = regex.compile(
     r"|\*\*[^*\n]+\*\*"                            # Markdown bold
     r"|\]\([^)\s]+\)"                              # a Markdown link
     r"|\b[\w-]+\.(?:py|json|toml|md|txt|csv|sql|ipynb|ya?ml|sh)\b"   # a file name
-    r"|https?://", regex.M)
+    r"|(?<!(?i:nguồn|theo|link|xem thêm)\b[^\n]{0,60})https?://", regex.M)   # a web address, not a news source's
 
 
 def markup_share(text: str) -> float:

@@ -164,3 +164,12 @@ def test_the_hash_is_of_the_bytes_read_when_a_file_is_replaced_meanwhile(tmp_pat
     assert doc_id == hashlib.sha256(new).hexdigest() == file_doc
     assert "954 hộ nghèo" in text
     assert key is None                      # not vouched for: hashed again next time
+
+
+def test_a_news_page_citing_its_source_address_is_prose_not_notes(tmp_path):
+    from pipeline.plausible import markup_share
+    page = ROOT / "tests" / "data" / "real3" / "dev" / "reports" / "ys_019_tiengiang_ntm_kieumau_2025.txt"
+    assert markup_share(page.read_text(encoding="utf-8")) == 0.0      # "Nguồn Ấp Bắc: http://baoapbac.vn/..."
+    assert markup_share("Xem tài liệu tại https://example.org/guide\nChạy `tdkt ingest`\n") == 1.0
+    _, got, _ = _ingest(tmp_path, {"bai_bao.txt": page})
+    assert got["bai_bao.txt"][:2] == ("ok", None)

@@ -85,15 +85,21 @@ def _drop_restatements(an: Analysis) -> None:
     facts = an.facts
     parents = {f.parent_local_id for f in facts if f.parent_local_id is not None}
     columns: dict[tuple, int] = {}
+    rows: dict[tuple, int] = {}
     for f in facts:
         if f.table_index is not None:
             k = (f.table_index, f.col_index)
             columns[k] = columns.get(k, 0) + 1
+            r = (f.table_index, f.row_index)
+            rows[r] = rows.get(r, 0) + 1
     headline = an.frames.document.headline
 
     def structured(f: Fact) -> bool:
+        # a cell of a column or of a row the checks add up ('... | 143 | 387 | 46 | 566': the only
+        # figure of its 'Hộ gia đình' column is still a part of its row's total)
         return (f.local_id in parents or f.parent_local_id is not None
-                or (f.table_index is not None and columns.get((f.table_index, f.col_index), 0) >= 2))
+                or (f.table_index is not None and (columns.get((f.table_index, f.col_index), 0) >= 2
+                                                   or rows.get((f.table_index, f.row_index), 0) >= 2)))
 
     def headline_like(f: Fact) -> bool:
         b = an.doc.blocks[f.block_index] if f.block_index is not None else None

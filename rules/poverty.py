@@ -103,6 +103,7 @@ _BEHIND_RATE = P("pov_behind_rate")
 _BARE_RATE_ITEM = P("pov_bare_rate_item")
 _RISE_BEFORE = P("pov_rise_before")
 _PLACES_COUNTED = P("pov_places_counted")
+_STATED_BASE = P("pov_stated_base")
 
 
 def extract_poverty(an: Analysis) -> None:
@@ -119,6 +120,8 @@ def extract_poverty(an: Analysis) -> None:
         last_topic: Optional[Topic] = said if _THIS_FIGURE.search(sent.mtext) else None
         last_end = sent.start           # end of the last figure emitted in this sentence
         for n in an.numbers_in(sent):
+            if n.start < last_end:
+                continue        # "52 hộ nghèo trên tổng số 3.023 hộ": the base of the count before
             cs = clause_start(sent, n.start, seps=";")
             if n.percent:
                 if _OF_TARGET.match(mt, n.end):
@@ -237,7 +240,8 @@ def extract_poverty(an: Analysis) -> None:
             if topic.count_metric == "poverty.poor_households" and _NEW_BEFORE.search(mt, max(cs, n.start - 30), n.start):
                 metric = "poverty.new_poor_households"      # "phát sinh mới 03 hộ nghèo"
             _emit(an, sent, n, metric, topic.id + ".count", "household", max(cs, last_end))
-            last_topic, last_end = topic, n.end
+            base = _STATED_BASE.match(mt, n.end, sent.end)
+            last_topic, last_end = topic, base.end() if base else n.end
         _baseline_levels(an, sent)
 
 
@@ -313,6 +317,10 @@ def _emit(an: Analysis, sent: Sentence, n: Num, metric: str, rule: str, unit: st
         subj = place_after_prefix(an.doc.text, cs, n.start)
     par = sent.in_paren(n.start)
     if subj is None and par is not None:
+        # "huyện Thuận Nam có tỷ lệ hộ nghèo 13,79% (1.622 hộ)": the households behind a rate are the
+        # rate's place's
+        subj = _subject_of_rate_before(an, sent, par[0])
+    if subj is None and par is not None:
         # "huyện Kông Chro (giảm 7,24%), huyện Chư Sê (giảm 2,52%)": the place right before the bracket
         subj = subject_before(an.doc.text, max(sent.start, par[0] - 60), par[0])
     if subj is None:
@@ -322,6 +330,10 @@ def _emit(an: Analysis, sent: Sentence, n: Num, metric: str, rule: str, unit: st
         if subj is None and par is not None:
             # "TP.Hội An có tỷ lệ hộ nghèo thấp nhất với 0,19% (43 hộ)": the place of the figure the bracket follows
             subj = bare_place_opening(an.doc.text, sent.start, par[0], an.meta.province)
+    if subj is None and par is None:
+        # "huyện Thuận Nam có tỷ lệ hộ nghèo 13,79% (1.622 hộ), tỷ lệ hộ cận nghèo 7,31%": the clause
+        # goes on about the place of its figure before
+        subj = _subject_of_clause_before(an, sent, n.start)
     if subj is None and _BREAKDOWN_OPEN.match(an.doc.match_text, sent.start):
         # "Huyện Tri Tôn có 34.162 hộ. Trong đó, số hộ nghèo: 6.323": the place the sentence before opens with
         subj = opening_place(an, sent)
@@ -332,7 +344,41 @@ def _emit(an: Analysis, sent: Sentence, n: Num, metric: str, rule: str, unit: st
     stock = metric not in _FLOWS
     an.fact(sent, n, metric, rule, value=value, unit=unit, period=an.period(sent, n.start, n.end, stock=stock),
             status=an.status(sent, n.start), subject=subject, subject_level=level, scope=_scope(an, sent, n),
-            of_total=n.of_total if n.kind == "fraction" else None)
+            of_total=n.of_total if n.kind == "fraction" else _stated_base(an, sent, n, unit))
+
+
+def _subject_of_rate_before(an: Analysis, sent: Sentence, paren: int) -> Optional[tuple[str, str]]:
+    """(subject, level) of the rate fact that the bracket at ``paren`` follows, if it has one."""
+    last = an.facts[-1] if an.facts else None
+    if last is None or last.unit != "percent" or last.subject is None or not sent.start <= last.char_end <= paren:
+        return None
+    if not _BEHIND_RATE.search(an.doc.match_text, max(sent.start, last.char_end - 1), paren + 1):
+        return None
+    return last.subject, last.subject_level
+
+
+def _subject_of_clause_before(an: Analysis, sent: Sentence, pos: int) -> Optional[tuple[str, str]]:
+    """(subject, level) of the last figure of this ';' clause, when nothing between names a place
+    (no capitalised word: 'Trà Giác (Bắc Trà My) 64,08%' names one the gazetteer may not know)."""
+    last = an.facts[-1] if an.facts else None
+    if last is None or last.subject is None or not clause_start(sent, pos, seps=";") <= last.char_start < pos:
+        return None
+    if regex.search(r"(?<!\w)\p{Lu}", an.doc.text[last.char_end:pos]):
+        return None
+    return last.subject, last.subject_level
+
+
+def _stated_base(an: Analysis, sent: Sentence, n: Num, unit: str) -> Optional[float]:
+    """The households a count is out of, written right after it ('834 hộ nghèo/53.577 hộ',
+    '52 hộ nghèo trên tổng số 3.023 hộ'): the checks compare its rate with that base."""
+    if unit != "household":
+        return None
+    m = _STATED_BASE.match(an.doc.match_text, n.end, sent.end)
+    if m is None:
+        return None
+    from .numbers import find_numbers
+    base = next(iter(find_numbers(m.group("b"))), None)
+    return base.value if base is not None and base.value and base.value > n.value else None
 
 
 def opening_place(an: Analysis, sent: Sentence) -> Optional[tuple[str, str]]:

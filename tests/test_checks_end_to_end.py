@@ -159,3 +159,36 @@ def test_total_column_of_a_table_by_year(tmp_path):
         == [(356.0,)]
     rows = findings(con, "sum_mismatch")
     assert [(e, o) for _, e, o, _ in rows] == [(365.0, 356.0)]
+
+
+# A news-like passage: each district's households are written after its counts
+BASES = ("UBND tỉnh Tiền Giang công bố kết quả rà soát hộ nghèo năm 2021.\n\n"
+         "Huyện Tân Phước hiện có 462 hộ nghèo/18.222 hộ, tỷ lệ 2,54%; 858 hộ cận nghèo/18.222 hộ, tỷ lệ 4,71%. "
+         "Huyện Gò Công Tây hiện có 530 hộ nghèo/36.662 hộ, tỷ lệ 1,45%; 649 hộ cận nghèo/36.662 hộ, "
+         "tỷ lệ {near}%.\n")
+
+
+def test_a_rate_against_the_households_written_with_its_count(tmp_path):
+    """'649 hộ cận nghèo/36.662 hộ, tỷ lệ 2,14%' is 1,77 %: a percent_mismatch against the written
+    base, not a ratio_mismatch inferred from the poor households' rate."""
+    con = load(tmp_path, tg=BASES.format(near="2,14"))
+    got = [r for r in findings(con, "percent_mismatch") if r[3] != "info"]
+    assert [(round(r[1], 2), r[2]) for r in got] == [(1.77, 2.14)]
+    assert findings(con, "ratio_mismatch") == []
+
+
+def test_rates_that_fit_their_written_bases_raise_nothing(tmp_path):
+    con = load(tmp_path, tg=BASES.format(near="1,77"))
+    assert findings(con, "percent_mismatch") == [] and findings(con, "ratio_mismatch") == []
+
+
+def test_a_town_and_a_commune_of_one_name_with_their_own_households_are_not_compared(tmp_path):
+    """Thị trấn Thới Bình and xã Thới Bình share a name (and a subject), but each row writes its own
+    households: 38/4.215 and 90/3.377 are two places, not one place with two bases."""
+    text = ("Kết quả rà soát hộ nghèo, hộ cận nghèo năm 2023 của huyện Thới Bình (Cà Mau)\n\n"
+            "| TT | Đơn vị | Tổng số hộ | Số hộ nghèo | Tỷ lệ (%) | Số hộ cận nghèo | Tỷ lệ (%) |\n"
+            "| 1 | Thị trấn Thới Bình | 4.215 | 38 | 0,90 | 61 | 1,45 |\n"
+            "| 2 | Xã Biển Bạch | 3.862 | 97 | 2,51 | 118 | 3,06 |\n"
+            "| 3 | Xã Thới Bình | 3.377 | 69 | 2,04 | 90 | 2,67 |\n")
+    con = load(tmp_path, tb=text)
+    assert findings(con, "ratio_mismatch") == [] and findings(con, "percent_mismatch") == []

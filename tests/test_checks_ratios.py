@@ -98,3 +98,18 @@ def test_a_subset_of_the_poor_is_not_a_rate_of_all_households(tmp_path):
                    ("402", "poverty.poor_households", 402, {}), ("62,8%", "poverty.poor_rate", 62.8, {}),
                    ("1.100", "poverty.near_poor_households", 1100, {}), ("5,50%", "poverty.near_poor_rate", 5.5, {}))
     assert findings(warehouse(tmp_path, d), "ratio_mismatch") == []
+
+
+def test_items_of_a_bracket_opened_by_trong_do_are_parts_not_the_poor_of_the_place(tmp_path):
+    """'8.790 hộ nghèo (trong đó 8.037 hộ ..., 753 hộ thiếu hụt ...). Tỷ lệ hộ nghèo 1,91%': the rate
+    is the 8.790's; 753, the second item of the bracket, is not paired with it."""
+    text = ("Tổng số hộ nghèo toàn tỉnh là 8.790 hộ (trong đó có 8.037 hộ nghèo theo thu nhập, 753 hộ nghèo "
+            "thiếu hụt dịch vụ xã hội cơ bản). Tỷ lệ hộ nghèo chiếm 1,91%. Tổng số hộ cận nghèo là 19.378 hộ, "
+            "tỷ lệ hộ cận nghèo chiếm 4,21%.")
+    d = Doc("kg.txt", meta(period="2020", province="Kiên Giang")).para(text)
+    d.fact("8.790", "poverty.poor_households", 8790, unit="household", period="2020")
+    d.fact("753", "poverty.poor_households", 753, unit="household", period="2020")
+    d.fact("1,91%", "poverty.poor_rate", 1.91, unit="percent", period="2020")
+    d.fact("19.378", "poverty.near_poor_households", 19378, unit="household", period="2020")
+    d.fact("4,21%", "poverty.near_poor_rate", 4.21, unit="percent", period="2020")
+    assert findings(warehouse(tmp_path, d), "ratio_mismatch") == []

@@ -61,3 +61,17 @@ def test_a_figure_naming_the_texts_place_and_one_naming_none_are_one_statement()
                             "Phú Mỹ và Hưng Thạnh."))
     got = [(f.metric, f.value, f.subject) for f in ex.facts if f.metric.startswith("ntm.")]
     assert got == [("ntm.communes_standard", 3, "Tân Phước")]
+
+
+def test_the_only_figure_of_a_column_is_still_a_part_of_its_rows_total():
+    """'... | 143 | 387 | 46 | 576' under 'Hộ gia đình': the 46 households are the row's, even
+    when a sentence gives them again as a part of a total it breaks down."""
+    text = ("Tặng Giấy khen của Chủ tịch UBND huyện cho 143 tập thể, 387 cá nhân và 46 hộ gia đình, trong đó: "
+            "khen thưởng chuyên đề cho 61 tập thể, 205 cá nhân và 46 hộ gia đình.\n\n"
+            "Bảng 1. Kết quả khen thưởng năm 2023\n\n"
+            "TT | Hình thức khen thưởng | Tập thể | Cá nhân | Hộ gia đình | Tổng cộng\n"
+            "1 | Bằng khen của Chủ tịch UBND tỉnh | 18 | 41 |  | 59\n"
+            "2 | Giấy khen của Chủ tịch UBND huyện | 143 | 387 | 46 | 576\n")
+    facts = extract_text(text, period="2023").facts
+    hh = [f for f in facts if f.recipient == "ho_gia_dinh" and f.table_index is not None]
+    assert [f.value for f in hh] == [46]

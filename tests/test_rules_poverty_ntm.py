@@ -545,3 +545,28 @@ def test_districts_named_by_their_title_expected_figures_and_a_percent_of_its_ow
     ex = extract_text(text, period="2023")
     got = sorted((f.metric, f.value, f.of_total, f.status, f.stated_percent) for f in ex.facts)
     assert got == [("ntm.communes_model", 2, None, "proposed", None), ("ntm.districts_standard", 6, 8, None, None)]
+
+
+def test_the_households_written_after_a_count_are_its_base_not_a_count():
+    facts = extract_text("Xã Phú Thành có 52 hộ nghèo trên tổng số 3.023 hộ, chiếm 1,72%; huyện Chợ Lách "
+                         "có 834 hộ nghèo/53.577 hộ, tỷ lệ 1,56%.", period="2023").facts
+    poor = [(f.value, f.of_total) for f in facts if f.metric == "poverty.poor_households"]
+    assert poor == [(52, 3023), (834, 53577)]
+
+
+def test_the_households_behind_a_rate_and_the_clause_after_them_are_the_rates_place():
+    text = ("Trong đó Thuận Bắc có tỷ lệ hộ nghèo 23,57% (2.045 hộ), tỷ lệ hộ cận nghèo 10,09% (876 hộ) và "
+            "huyện Thuận Nam có tỷ lệ hộ nghèo chiếm 13,79% (1.622 hộ), tỷ lệ hộ cận nghèo 7,31% (859 hộ).")
+    facts = extract_text(text, period="2011", province="Ninh Thuận").facts
+    got = {(f.metric.split(".")[1], f.value): f.subject for f in facts}
+    assert got[("poor_households", 1622)] == "Thuận Nam"
+    assert got[("near_poor_rate", 7.31)] == "Thuận Nam" and got[("near_poor_households", 859)] == "Thuận Nam"
+    assert got[("near_poor_rate", 10.09)] == "Thuận Bắc"
+
+
+def test_a_count_of_an_ethnic_group_has_that_scope():
+    facts = extract_text("Toàn tỉnh có 9.214 hộ nghèo, chiếm 3,22%; hộ nghèo dân tộc Khmer còn 5.394 hộ, chiếm "
+                         "6,05% so với tổng số hộ dân cư dân tộc Khmer.", period="2019").facts
+    scopes = {f.value: f.scope for f in facts if f.metric.startswith("poverty.poor")}
+    assert scopes[9214] is None and scopes[3.22] is None
+    assert scopes[5394] == "dân tộc Khmer" and scopes[6.05] == "dân tộc Khmer"

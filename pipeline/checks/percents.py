@@ -278,6 +278,25 @@ def check_fractions(ctx: Context) -> list[Finding]:
     return out
 
 
+def check_stated_bases(ctx: Context) -> list[Finding]:
+    """``834 hộ nghèo/53.577 hộ, tỷ lệ 1,56%``: the count's written base and the rate stated
+    with it (paired as the ratio check pairs them) must agree. Counts that carry their own
+    stated percent (table rows) are ``check_fractions``' business."""
+    from .ratios import pairs_of
+    out = []
+    for key in sorted(pairs := pairs_of(ctx)):
+        for p in pairs[key]:
+            c, r = p.count, p.rate
+            if c.stated_percent is not None or p.fits_stated_base():
+                continue
+            exp = round(100 * c.value / p.stated_base, 2)
+            msg = (f"Tỷ lệ không khớp với phân số: {vn(c.value)}/{vn(p.stated_base)} hộ = {vn(exp)}%, nhưng văn bản "
+                   f"ghi {vn(r.value)}% (lệch {vn(abs(exp - r.value), 2)} điểm %). Câu: {excerpt(ctx, r)}.")
+            out.append(finding(CODE, severity(exp, r.value), r.doc_id, msg, fact_ids=[c.fact_id, r.fact_id],
+                               expected=exp, observed=r.value, rule="percent.stated_base"))
+    return out
+
+
 SHARE_SLACK = 1.0
 
 
@@ -317,4 +336,4 @@ def check_shares(ctx: Context) -> list[Finding]:
 
 
 def check(ctx: Context) -> list[Finding]:
-    return check_fractions(ctx) + check_tables(ctx) + check_shares(ctx)
+    return check_fractions(ctx) + check_stated_bases(ctx) + check_tables(ctx) + check_shares(ctx)

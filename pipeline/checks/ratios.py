@@ -26,7 +26,7 @@ from pipeline.model import Finding
 from pipeline.normalize import fold
 
 from .base import ERROR, INFO, WARNING, Context, FactRow, excerpt, finding, vn
-from .rounding import Interval, decimals_in_text, decimals_of, stated
+from .rounding import Interval, decimals_in_text, decimals_of, exact, ratio_percent, stated
 from rules.lexicon import P
 
 CODE = "ratio_mismatch"
@@ -46,10 +46,30 @@ class Pair:
     count: FactRow
     rate: FactRow
     base: Interval
+    stated_rate: Interval                 # the values the rate's digits allow
 
     @property
     def base_mid(self) -> float:
         return self.count.value / self.rate.value * 100
+
+    @property
+    def stated_base(self) -> Optional[float]:
+        """The households the count is out of, when the text writes them ('834 hộ nghèo/53.577 hộ')."""
+        return self.count.of_total if self.count.of_total and self.count.of_total > 0 else None
+
+    def computed_rate(self) -> Optional[Interval]:
+        return ratio_percent(exact(self.count.value), exact(self.stated_base)) if self.stated_base else None
+
+    def fits_stated_base(self) -> bool:
+        iv = self.computed_rate()
+        return iv is None or iv.overlaps(self.stated_rate)
+
+
+def comparable(p: Pair, q: Pair) -> bool:
+    """Two pairs whose bases are both written are compared through those bases, not inferred ones:
+    different bases are different populations (a commune and the town of the same name), and the
+    same base is the percent check's business."""
+    return not (p.stated_base and q.stated_base)
 
 
 def _key(f: FactRow) -> tuple:
@@ -74,7 +94,14 @@ _SUBSET_COUNT = P("chk_ratios_subset_count")
 def _subset_count(ctx: Context, c: FactRow) -> bool:
     """``..., tỷ lệ 2,95% (trong đó 486 hộ nghèo thuộc đối tượng bảo trợ xã hội)``: a
     part of the poor, not the poor of the place."""
-    return bool(_SUBSET_COUNT.search(ctx.text(c.doc_id)[max(0, c.char_start - 45):c.char_start]))
+    text = ctx.text(c.doc_id)
+    if _SUBSET_COUNT.search(text[max(0, c.char_start - 45):c.char_start]):
+        return True
+    # "8.790 hộ (trong đó có 8.037 hộ nghèo theo thu nhập, 753 hộ nghèo thiếu hụt ...)": every item of
+    # a bracket opened by "trong đó"
+    before = text[max(0, c.char_start - 300):c.char_start]
+    op = before.rfind("(")
+    return op >= 0 and ")" not in before[op:] and bool(_SUBSET_COUNT.search(before[op:op + 12] + " "))
 
 
 def _distance(c: FactRow, r: FactRow) -> tuple:
@@ -117,7 +144,7 @@ def pairs_of(ctx: Context) -> dict[tuple, list[Pair]]:
             d = decimals_in_text(r.text, r.value)
             iv = stated(r.value, d if d is not None else decimals_of(r.raw, r.value))
             base = Interval(c.value / iv.hi * 100 * (1 - SLACK), c.value / max(iv.lo, 1e-9) * 100 * (1 + SLACK))
-            out.setdefault(_key(c), []).append(Pair(c, r, base))
+            out.setdefault(_key(c), []).append(Pair(c, r, base, iv))
     return out
 
 
@@ -125,13 +152,14 @@ def check(ctx: Context) -> list[Finding]:
     out = []
     groups = pairs_of(ctx)
     for key in sorted(groups):
-        pairs = sorted(groups[key], key=lambda p: p.count.char_start or 0)
+        # a pair whose rate disagrees with its own written base is the percent check's finding
+        pairs = sorted((p for p in groups[key] if p.fits_stated_base()), key=lambda p: p.count.char_start or 0)
         if len(pairs) < 2:
             continue
         bad = _odd_one(pairs)
         if bad is None:
             continue
-        ref = next(p for p in pairs if p is not bad)
+        ref = next(p for p in pairs if p is not bad and comparable(p, bad))
         base = ref.base_mid
         exp = round(bad.count.value / base * 100, 2)
         obs = bad.rate.value
@@ -158,9 +186,10 @@ def check(ctx: Context) -> list[Finding]:
 
 def _odd_one(pairs: list[Pair]) -> Optional[Pair]:
     """The pair whose base disagrees with the others (None when all agree)."""
-    agree = {id(p): sum(1 for q in pairs if q is not p and p.base.overlaps(q.base)) for p in pairs}
-    if all(agree[id(p)] == len(pairs) - 1 for p in pairs):
+    others = {id(p): [q for q in pairs if q is not p and comparable(p, q)] for p in pairs}
+    disagree = {id(p): sum(1 for q in others[id(p)] if not p.base.overlaps(q.base)) for p in pairs}
+    if not any(disagree.values()):
         return None
-    worst = min(agree.values())
-    cands = [p for p in pairs if agree[id(p)] == worst]
+    worst = max(disagree.values())
+    cands = [p for p in pairs if disagree[id(p)] == worst]
     return cands[-1]

@@ -39,6 +39,7 @@ from .analysis import Analysis
 from .award_tables import _RECIP, _context_period, _status
 from .catalog import award_mentions
 from .context import Period, period_mentions
+from .poverty import is_stock
 from .datafiles import load, pattern
 from .indicators import detect_columns
 from .poverty import vocab as poverty_vocab
@@ -230,14 +231,37 @@ def _shares_of_households(an: Analysis, row: Row, cols: list[MetricCol], emitted
     if len(found) != 1 or not found[0].value:
         return
     total = float(found[0].value)
-    rates = {f.metric: f for f in emitted.values()}
     for col in cols:
         f = emitted.get(col.index)
         if f is None or col.rate_of is None or f.of_total or not col.rate_of.rate_metric or f.value > total:
             continue
-        rate = rates.get(col.rate_of.rate_metric)
-        if rate is not None and rate.qualifier == f.qualifier:
+        rate = _rate_of_count(f, col.rate_of.rate_metric, emitted)
+        if rate is not None:
             f.of_total, f.stated_percent = total, rate.value
+
+
+def _column_periods(an: Analysis, rows: list[Row], n_header: int, cols: list[MetricCol]) -> dict[int, Optional[Period]]:
+    """Each column's own period; a rate column naming none is of the count column it follows ('Hộ
+    nghèo đầu năm 2019 | Tỷ lệ (%) | Hộ nghèo cuối năm 2019 | Tỷ lệ (%)')."""
+    out: dict[int, Optional[Period]] = {}
+    last_count: dict[str, Optional[Period]] = {}
+    for c in sorted((c for c in cols if c.metric), key=lambda c: c.index):
+        per = _header_period(an, rows, n_header, c.index, stock=is_stock(c.metric))
+        if per is None and c.metric in last_count:
+            per = last_count[c.metric]
+        out[c.index] = per
+        if c.rate_of is not None and getattr(c.rate_of, "rate_metric", None):
+            last_count[c.rate_of.rate_metric] = per
+    return out
+
+
+def _rate_of_count(f: Fact, rate_metric: str, emitted: dict[int, Fact]) -> Optional[Fact]:
+    """The rate column that goes with a count column: the first of its metric after it ('Hộ nghèo
+    đầu năm | Tỷ lệ | Hộ nghèo cuối năm | Tỷ lệ'), else the last before it."""
+    rates = sorted((r for r in emitted.values() if r.metric == rate_metric and r.qualifier == f.qualifier),
+                   key=lambda r: r.col_index or 0)
+    after = [r for r in rates if (r.col_index or 0) > (f.col_index or 0)]
+    return after[0] if after else (rates[-1] if rates else None)
 
 
 def _restated_periods(an: Analysis, b: Block) -> dict[str, Period]:
@@ -277,14 +301,18 @@ def _column_award(an: Analysis, rows: list[Row], n_header: int, col: MetricCol) 
     return "khen_thuong"
 
 
-def _header_period(an: Analysis, rows: list[Row], n_header: int, col: int) -> Optional[Period]:
-    """'Số hộ nghèo cuối năm 2021': the period a column's own header names."""
+def _header_period(an: Analysis, rows: list[Row], n_header: int, col: int, stock: bool = False) -> Optional[Period]:
+    """'Số hộ nghèo cuối năm 2021': the period a column's own header names; for a stock, 'Hộ nghèo
+    đầu năm 2019' is the state at the end of 2018 (as in prose)."""
     for r in rows[:n_header]:
         c = _cell_at(r, col)
         if c is not None:
             found = [m for m in period_mentions(an.doc.match_text[c.start:c.end], c.start) if not m.baseline]
             if found:
-                return Period(found[0].period, "column")
+                m = found[0]
+                if stock and m.start_of_year and m.period.isdigit():
+                    return Period(str(int(m.period) - 1), "column")
+                return Period(m.period, "column")
     return None
 
 
@@ -292,7 +320,7 @@ def _read(an: Analysis, b: Block, cols: list[MetricCol], key_col: int, n_header:
           total_col: Optional[int] = None) -> None:
     restated, period, status = _restated_periods(an, b), _context_period(an, b), _status(an, b)
     rows = an.grid(b).rows
-    col_periods = {c.index: _header_period(an, rows, n_header, c.index) for c in cols if c.metric}
+    col_periods = _column_periods(an, rows, n_header, cols)
     awards = {c.index: _column_award(an, rows, n_header, c) for c in cols if c.recipient}
     hc = _cell_at(rows[0], key_col) if rows else None
     header = hc.text if hc is not None else ""

@@ -94,6 +94,11 @@ _GROUP_BEFORE = P("pov_group_before")
 # counted over a year, not measured at a moment: "đầu năm" keeps its year
 _CLOSED_PAREN = regex.compile(r"\([^()]*\)")
 _FLOWS = {"poverty.escaped_households", "poverty.new_poor_households", "poverty.poor_rate_reduction"}
+
+
+def is_stock(metric: Optional[str]) -> bool:
+    """A level at a moment (poor households, a rate), not a flow over a period (escaped, new poor, a fall)."""
+    return bool(metric) and metric.startswith("poverty.") and metric not in _FLOWS
 _TRANSITION = P("pov_transition")
 _AFTER_COUNT = P("pov_after_count")
 _UNIT_END = P("pov_unit_end")

@@ -192,3 +192,35 @@ def test_a_town_and_a_commune_of_one_name_with_their_own_households_are_not_comp
             "| 3 | Xã Thới Bình | 3.377 | 69 | 2,04 | 90 | 2,67 |\n")
     con = load(tmp_path, tb=text)
     assert findings(con, "ratio_mismatch") == [] and findings(con, "percent_mismatch") == []
+
+
+GROUPED = ("Năm 2022, Chủ tịch UBND huyện công nhận danh hiệu Chiến sĩ thi đua cơ sở cho {text} cá nhân.\n\n"
+           "Bảng 2. Kết quả khen thưởng năm 2022\n\n"
+           "| TT | Hình thức khen thưởng | Tập thể | Cá nhân | Cộng |\n"
+           "| I | Khen thưởng cấp tỉnh | 20 | 40 | 60 |\n"
+           "| 1 | Cờ thi đua của UBND tỉnh | 5 | - | 5 |\n"
+           "| 2 | Bằng khen của Chủ tịch UBND tỉnh | 15 | 40 | 55 |\n"
+           "| II | Khen thưởng cấp huyện | 300 | 900 | {group} |\n"
+           "| 1 | Tập thể lao động tiên tiến | 120 | - | 120 |\n"
+           "| 2 | Chiến sĩ thi đua cơ sở | - | 180 | 180 |\n"
+           "| 3 | Giấy khen của Chủ tịch UBND huyện | 180 | 720 | 900 |\n"
+           "| | Tổng cộng (I + II) | 320 | 940 | 1.260 |\n")
+
+
+def test_a_grouped_award_table_adds_up_by_its_groups(tmp_path):
+    """Group rows (I, II) are sums of the rows under them; 'Tổng cộng (I + II)' is the sum of the groups,
+    not of every row."""
+    con = load(tmp_path, r=GROUPED.format(text="180", group="1.200"))
+    assert findings(con, "sum_mismatch") == []
+
+
+def test_a_group_rows_total_column_is_checked_though_the_rules_read_no_award_from_it(tmp_path):
+    con = load(tmp_path, r=GROUPED.format(text="180", group="1.020"))
+    assert [(r[1], r[2]) for r in findings(con, "sum_mismatch")] == [(1200, 1020)]
+
+
+def test_the_value_a_tables_column_bears_out_is_the_expected_one(tmp_path):
+    """The text says 108, the table 180; the table's group row (900 = 720 + 180) bears 180 out, so the
+    text's 108 is the slip (observed), though it comes first."""
+    con = load(tmp_path, r=GROUPED.format(text="108", group="1.200"))
+    assert [(r[1], r[2]) for r in findings(con, "conflict_within_doc")] == [(180, 108)]

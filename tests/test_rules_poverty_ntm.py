@@ -570,3 +570,15 @@ def test_a_count_of_an_ethnic_group_has_that_scope():
     scopes = {f.value: f.scope for f in facts if f.metric.startswith("poverty.poor")}
     assert scopes[9214] is None and scopes[3.22] is None
     assert scopes[5394] == "dân tộc Khmer" and scopes[6.05] == "dân tộc Khmer"
+
+
+def test_a_start_of_year_column_and_its_rate_are_the_year_before():
+    text = ("Bảng 3. Kết quả giảm nghèo năm 2019\n\n"
+            "TT | Xã, thị trấn | Tổng số hộ | Hộ nghèo đầu năm 2019 | Tỷ lệ (%) | Hộ nghèo cuối năm 2019 | Tỷ lệ (%)\n"
+            "1 | Xã Ea Bá | 812 | 301 | 37,07 | 236 | 29,06\n"
+            "2 | Xã Ea Bar | 1.655 | 241 | 14,56 | 176 | 10,63\n")
+    facts = [f for f in extract_text(text, period="2019").facts if f.subject == "Ea Bá"]
+    got = {(f.metric, f.value): (f.period, f.stated_percent) for f in facts}
+    assert got[("poverty.poor_households", 301)] == ("2018", 37.07)
+    assert got[("poverty.poor_rate", 37.07)][0] == "2018"
+    assert got[("poverty.poor_households", 236)] == ("2019", 29.06)

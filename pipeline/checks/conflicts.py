@@ -49,6 +49,7 @@ from pipeline.model import Finding
 
 from .base import ERROR, INFO, WARNING, Context, DocRow, FactRow, excerpt, finding, vn, what, where
 from .rounding import decimals_of, exact, stated_as_written
+from .sums import breakdown_adds_up, column_adds_up
 from .units import doc_unit, fact_unit, fold, place_key
 from rules.lexicon import P
 
@@ -413,15 +414,26 @@ def check_within(ctx: Context, groups: dict[tuple, list[FactRow]]) -> list[Findi
                          if not same_value(x, y) and comparable_within(ctx, x, y)), None)
             if pair is not None:
                 first, later = pair
+                exp, obs = _expected_and_observed(ctx, first, later)
                 msg = (f"Cùng một số liệu ghi hai giá trị khác nhau trong văn bản ({_describe(first)}): "
                        f"{vn(first.value)} ở {excerpt(ctx, first, 160)}"
                        f"{' (' + where(first) + ')' if where(first) else ''}, nhưng {vn(later.value)} ở "
                        f"{excerpt(ctx, later, 160)}{' (' + where(later) + ')' if where(later) else ''}; "
                        f"chênh {vn(abs(later.value - first.value))}.")
                 out.append(finding(WITHIN, _sev(first.value, later.value), doc_id, msg,
-                                   fact_ids=[first.fact_id, later.fact_id], expected=first.value,
-                                   observed=later.value, rule="conflict.within"))
+                                   fact_ids=[first.fact_id, later.fact_id], expected=exp.value,
+                                   observed=obs.value, rule="conflict.within"))
     return out
+
+
+def _expected_and_observed(ctx: Context, first: FactRow, later: FactRow) -> tuple[FactRow, FactRow]:
+    """Which of two values is the slip: the one no other figure bears out (a table column adding up
+    to its total, a breakdown adding up) is ``observed``; when the text cannot tell, the later one."""
+    def borne_out(f: FactRow) -> bool:
+        return column_adds_up(ctx, f) or breakdown_adds_up(ctx, f)
+    if borne_out(later) and not borne_out(first):
+        return later, first
+    return first, later
 
 
 def _shingles(text: str) -> set[int]:

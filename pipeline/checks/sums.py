@@ -39,6 +39,7 @@ CODE = "sum_mismatch"
 ATTRIBUTE = P("chk_sums_attribute")
 TOTAL_ROW = P("chk_sums_total_row")
 SUB_ROW = P("chk_sums_sub_row")
+_GROUP_NUMBER = re.compile(r"[IVXLC]+\.?")     # "III | Khen thưởng cấp huyện | ...": a group row
 
 
 EXACT_UNITS = {"count", "household", "person", "commune", "village"}
@@ -161,6 +162,39 @@ def _cell_int(rows: list[list[str]], r: int, c: int) -> Optional[float]:
     return None
 
 
+def column_adds_up(ctx: Context, f: FactRow) -> bool:
+    """Is a table cell's value borne out by its column: the column has one total row and the
+    cells above it add up to that total (``8 | Chiến sĩ thi đua cơ sở | | 181`` in a column whose
+    ``Tổng cộng`` is 1.881 = the sum with 181)?"""
+    if f.table_index is None or f.row_index is None or f.col_index is None:
+        return False
+    rows = ctx.table(f.doc_id, f.table_index)
+    labels = [_row_label(rows, i) for i in range(len(rows))]
+    groups = [i for i in range(len(rows)) if rows[i] and _GROUP_NUMBER.fullmatch(rows[i][0].strip())]
+    ends = sorted(set(groups) | {i for i, lab in enumerate(labels) if TOTAL_ROW.match(lab)} | {len(rows)})
+    head = max((g for g in groups if g < f.row_index), default=None)
+    if head is None:
+        # no group rows: the one total row below the cell
+        totals = [i for i, lab in enumerate(labels) if TOTAL_ROW.match(lab)]
+        if len(totals) != 1 or totals[0] <= f.row_index:
+            return False
+        head_value, seg = _cell_int(rows, totals[0], f.col_index), range(totals[0])
+    else:
+        # "III | Khen thưởng cấp huyện | 1.346 | 7.388": a group row is the sum of the rows under it
+        head_value, seg = _cell_int(rows, head, f.col_index), range(head + 1, min(e for e in ends if e > head))
+    parts = [v for i in seg if (v := _cell_int(rows, i, f.col_index)) is not None]
+    return head_value is not None and len(parts) >= 2 and abs(sum(parts) - head_value) < 1e-9
+
+
+def breakdown_adds_up(ctx: Context, f: FactRow) -> bool:
+    """Is a figure borne out by a breakdown: a total whose parts add up to it, or a part of one?"""
+    def adds(t: FactRow) -> bool:
+        kids = ctx.children.get(t.fact_id, [])
+        return len(kids) >= 2 and abs(sum(k.value for k in kids) - t.value) < 1e-9
+    parent = ctx.by_id.get(f.parent_fact_id) if f.parent_fact_id else None
+    return adds(f) or (parent is not None and adds(parent))
+
+
 @dataclass
 class _Part:
     row: int
@@ -223,8 +257,13 @@ def check_table_totals(ctx: Context) -> list[Finding]:
                     for i in range(first_data, prev + 1) if i not in total_rows and i < r and i not in seg]
                 subtotals = [facts[t].value if t in facts else (_cell_int(rows, t, col) or 0)
                              for t in total_rows if t < r]
+                # "I | Khen thưởng cấp Nhà nước | 9 | ...": group rows, each the sum of the rows under it
+                g0 = max([t for t in total_rows if t < r], default=-1) + 1
+                grouped = [v for i in range(g0, r) if rows[i] and _GROUP_NUMBER.fullmatch(rows[i][0].strip())
+                           and (v := facts[i].value if i in facts else _cell_int(rows, i, col)) is not None]
                 sums = [sum(p.value for p in parts), sum(p.value for p in top),
-                        sum(p.value for p in above_all)] + ([sum(subtotals)] if len(subtotals) >= 2 else [])
+                        sum(p.value for p in above_all)] + ([sum(subtotals)] if len(subtotals) >= 2 else []) \
+                    + ([sum(grouped)] if len(grouped) >= 2 else [])
                 if any(abs(x - tv) < 1e-9 for x in sums):
                     continue
                 if tf is not None and _explained_by_ambiguity(tf, pf, 1e-9):
@@ -289,6 +328,36 @@ def check_row_totals(ctx: Context) -> list[Finding]:
                    f"{' + '.join(vn(f.value) for f in fs)} = {vn(sm)} (chênh {vn(abs(tv - sm))}). Dòng: “{row_text}”.")
             out.append(finding(CODE, _severity(tv, sm), doc_id, msg, fact_ids=[f.fact_id for f in fs],
                                expected=sm, observed=tv, rule="sum.row_total", key=f"t{tix}r{r}c{tc}"))
+        out.extend(_group_row_totals(rows, tix, doc_id, sorted(fact_cols), tc, first_data, set(by_row)))
+    return out
+
+
+def _group_row_totals(rows: list[list[str]], tix: int, doc_id: str, cols: list[int], tc: int, first_data: int,
+                      read: set[int]) -> list[Finding]:
+    """Group rows the rules read no award from (``III | Khen thưởng cấp huyện | 1.346 | 7.388 |
+    8.743``): their cells against their total column, as written."""
+    out = []
+    for r in range(first_data, len(rows)):
+        if r in read or not rows[r]:
+            continue
+        label = _row_label(rows, r)
+        if not _GROUP_NUMBER.fullmatch(rows[r][0].strip()):
+            continue        # (a total row's cells are checked down their columns: one slip, one finding)
+        tv = _cell_int(rows, r, tc)
+        vals = [_cell_int(rows, r, c) for c in cols]
+        blank = [c for c, v in zip(cols, vals) if v is None]
+        if tv is None or len(vals) - len(blank) < 2 or any(
+                re.sub(r"[\s\-–—]", "", rows[r][c] if c < len(rows[r]) else "") for c in blank):
+            continue
+        sm = sum(v for v in vals if v is not None)
+        if abs(sm - tv) < 1e-9:
+            continue
+        row_text = " | ".join(c for c in rows[r] if c)
+        msg = (f"Cột tổng của bảng {tix + 1} không khớp ở dòng “{label}”: ghi {vn(tv)}, nhưng "
+               f"{' + '.join(vn(v) for v in vals if v is not None)} = {vn(sm)} (chênh {vn(abs(tv - sm))}). "
+               f"Dòng: “{row_text}”.")
+        out.append(finding(CODE, _severity(tv, sm), doc_id, msg, expected=sm, observed=tv,
+                           rule="sum.row_total", key=f"t{tix}r{r}c{tc}"))
     return out
 
 

@@ -82,10 +82,21 @@ def _first_period(doc: Document, b: Block, doc_period: Optional[str]) -> tuple[O
     reviewed = [m for m in found if m.reason]
     if reviewed:
         return reviewed[0].period, False, True
-    plain = [m for m in found if not _PLAN_BEFORE.search(mt, max(b.start, m.pos - 60), m.pos)]
+    # "Sáng ngày 05/11/2020, ấp ... biểu quyết các nội dung thực hiện trong năm 2021": a line opening
+    # with the date of its event looks ahead from it; a later year is its plan
+    ev = _event_year_of(doc, [b])
+    plain = [m for m in found if not _PLAN_BEFORE.search(mt, max(b.start, m.pos - 60), m.pos)
+             and not (ev and _first_year(m.period) > int(ev))]
     if plain:
         return plain[0].period, False, False
+    if ev and found:
+        return ev, False, False
     return (found[0].period, True, False) if found else (None, False, False)
+
+
+def _first_year(period: str) -> int:
+    years = [int(y) for y in period.split("-") if len(y) == 4 and y.isdigit()]
+    return years[0] if years else 0
 
 
 def _after_baseline(doc: Document, blocks: list[Block]) -> Optional[str]:
@@ -108,6 +119,23 @@ def _event_year_of(doc: Document, blocks: list[Block]) -> Optional[str]:
 
 
 _EVENT_DATE_OPENING = 40      # characters from a line's start within which its event's date stands
+
+
+def _event_month_of(doc: Document, blocks: list[Block]) -> Optional[int]:
+    """The month of the event date ``_event_year_of`` reads (None when written in words)."""
+    for b in blocks:
+        m = _EVENT_DATE.search(doc.match_text, b.start, min(b.end, b.start + _EVENT_DATE_OPENING))
+        if m:
+            return int(m.group("m")) if m.group("m") else None
+    return None
+
+
+def _lede_event_year(doc: Document, b: Block) -> Optional[str]:
+    """The year of the event a lede opens with, when it falls after the early months."""
+    m = _EVENT_DATE.search(doc.match_text, b.start, min(b.end, b.start + _EVENT_DATE_OPENING))
+    if m is None or (m.group("m") and int(m.group("m")) <= _EARLY_MONTHS):
+        return None
+    return m.group("y") or m.group("y2")
 
 
 def _only_year(doc: Document) -> Optional[str]:
@@ -200,6 +228,12 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
         if p:
             found.append((p, plan, "lede", reviewed))
             break
+        if (ev := _lede_event_year(doc, lede)) is not None:
+            # "Sáng ngày 05/11/2020, ấp Cái Trăng tổ chức Ngày hội ...": a lede naming no period is of
+            # the date of the event it reports (not in January or February: a meeting then reviews the
+            # year before)
+            found.append((ev, False, "event_date", False))
+            break
     # a headline naming only the plan it launches ('... triển khai nhiệm vụ năm 2019') gives way
     # to the year its first paragraph reviews
     best = next((x for x in found if not x[1]), found[0] if found else None)
@@ -222,7 +256,13 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
                               or _year_of_writing(value, frame.dateline_year, month))
         return frame
     if not frame.dateline_year and (ev := _event_year_of(doc, heads)):
-        # "(NTO) Ngày 28-4-2011, UBND tỉnh ký Quyết định ...": the date of the event the lede reports
+        # "(NTO) Ngày 28-4-2011, UBND tỉnh ký Quyết định ...": the date of the event the lede reports;
+        # a meeting in January or February ("Sáng ngày 14/01/2020, ... hội nghị tổng kết") reviews the
+        # year before, as under a dateline of those months
+        month = _event_month_of(doc, heads)
+        if month is not None and month <= _EARLY_MONTHS and not any(
+                _CEREMONY.search(doc.match_text, b.start, b.end) for b in heads):
+            ev = str(int(ev) - 1)
         frame.period = Period(ev, "event_date")
         return frame
     if not frame.dateline_year and not _only_year(doc) and (

@@ -65,7 +65,23 @@ def subject_before(text: str, lo: int, pos: int) -> Optional[tuple[str, str]]:
     if prefix is None and len(name.split()) < 2:
         return None  # a single capitalised word without a prefix is too weak
     level = _PREFIX_LEVEL.get(prefix or "", "commune")
+    if level == "province" and (inner := _unit_before_its_province(text, lo, lo + m.start())) is not None:
+        return inner
     return name, level
+
+
+_LEVEL_RANK = {"village": 0, "commune": 1, "district": 2, "province": 3}
+
+
+def _unit_before_its_province(text: str, lo: int, end: int) -> Optional[tuple[str, str]]:
+    """'huyện Bình Liêu, tỉnh Quảng Ninh giảm 9,32%': a unit named with its province after a comma
+    is the figure's place; the province only locates it."""
+    head = text[lo:end]
+    stripped = head.rstrip()
+    if not stripped.endswith(","):
+        return None
+    inner = subject_before(text, lo, lo + len(stripped) - 1)
+    return inner if inner is not None and _LEVEL_RANK.get(inner[1], 3) < 3 else None
 
 
 def bare_place_opening(text: str, lo: int, pos: int, province: Optional[str]) -> Optional[tuple[str, str]]:

@@ -584,3 +584,30 @@ def test_a_text_dated_only_by_the_one_year_it_compares_with_is_of_the_year_after
                 "Hạ tầng giao thông, điện, trường học của các xã được đầu tư đồng bộ.\n\n"
                 "Như vậy, toàn tỉnh đã có 28 xã đạt chuẩn, tăng 7 xã so với năm 2017.")
     assert (fr.period, fr.period.source) == ("2018", "baseline")
+
+
+def test_a_lede_opening_with_its_events_date_is_of_that_year_and_looks_ahead_from_it():
+    """'Sáng ngày 14/10/2019, thôn ... tổ chức ngày hội ...; bàn các việc làm trong năm 2020': the lede
+    names the event's date, and 2020 is what it plans from there."""
+    fr = _frame("Thôn Bản Tát vui ngày hội đại đoàn kết\n\n"
+                "Sáng ngày 14/10/2019, thôn Bản Tát tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở khu dân cư, "
+                "ôn lại truyền thống của Mặt trận và bàn các việc làm trong năm 2020.\n\n"
+                "Đến nay, toàn thôn còn 04 hộ nghèo và 06 hộ cận nghèo.")
+    assert fr.period == "2019"
+    # a lede naming no year but its event's date
+    fr1 = _frame("Thôn Bản Tát vui ngày hội đại đoàn kết\n\n"
+                 "Sáng ngày 14/10/2019, thôn Bản Tát tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở khu dân cư, "
+                 "ôn lại truyền thống của Mặt trận.\n\nTrong dịp này, thôn bàn các việc làm trong năm 2020.\n\n"
+                 "Đến nay, toàn thôn còn 04 hộ nghèo và 06 hộ cận nghèo.")
+    assert (fr1.period, fr1.period.source) == ("2019", "event_date")
+    # the same lede in a text of January: a meeting then reviews the year before
+    fr2 = _frame("Thôn Bản Tát tổng kết\n\nSáng ngày 14/01/2020, thôn Bản Tát tổ chức hội nghị tổng kết công tác "
+                 "của thôn, ôn lại truyền thống của Mặt trận và các việc đã làm.\n\nToàn thôn còn 04 hộ nghèo.")
+    assert (fr2.period, fr2.period.source) == ("2019", "event_date")
+
+
+def test_the_name_of_a_poverty_standard_is_no_period():
+    text = ("BÁO CÁO\nKết quả giảm nghèo năm 2021\n\nTỷ lệ hộ nghèo theo chuẩn nghèo tiếp cận đa chiều giai đoạn "
+            "2016 - 2020 giảm 2,05% so với cuối năm 2020. Trong năm có 340 hộ thoát nghèo.")
+    got = {f.metric: f.period for f in extract_text(text).facts}
+    assert got["poverty.poor_rate_reduction"] == "2021" and got["poverty.escaped_households"] == "2021"

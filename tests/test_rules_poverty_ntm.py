@@ -582,3 +582,11 @@ def test_a_start_of_year_column_and_its_rate_are_the_year_before():
     assert got[("poverty.poor_households", 301)] == ("2018", 37.07)
     assert got[("poverty.poor_rate", 37.07)][0] == "2018"
     assert got[("poverty.poor_households", 236)] == ("2019", 29.06)
+
+
+def test_a_district_named_with_its_province_is_the_figures_place():
+    text = ("Năm 2017, tỷ lệ hộ nghèo trên địa bàn huyện Tiên Yên, tỉnh Quảng Ninh giảm 4,1% (từ 20,5% xuống còn "
+            "16,4%). Tỉnh Quảng Ninh còn 8.000 hộ nghèo.")
+    got = {f.value: (f.subject, f.subject_level) for f in extract_text(text).facts}
+    assert got[4.1] == ("Tiên Yên", "district") and got[16.4] == ("Tiên Yên", "district")
+    assert got[8000] == ("Quảng Ninh", "province")

@@ -43,6 +43,9 @@ class Analysis:
     meta: DocMeta
     facts: list[Fact] = field(default_factory=list)
     honorees: list[Honoree] = field(default_factory=list)
+    # facts read from a stage column of an award table ("Sở đề nghị", "Hội đồng ... thống nhất"),
+    # by id: their qualifier names the stage, and a sentence giving the outcome restates them
+    stage_cells: set[int] = field(default_factory=set)
 
     @cached_property
     def frames(self) -> Frames:

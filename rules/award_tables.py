@@ -50,6 +50,9 @@ _TT_HEAD = P("awt_tt_head")
 _LABEL_HEAD = P("awt_label_head")
 
 
+_COL_STAGE = P("awt_col_stage")
+
+
 @dataclass
 class Col:
     index: int
@@ -57,6 +60,7 @@ class Col:
     recipient: Optional[str] = None
     period: Optional[str] = None
     status: Optional[str] = None        # "proposed"/"target"/"granted" when the header says so
+    stage: Optional[str] = None         # the stage header over it ("Sở đề nghị"): the facts' qualifier
     total: bool = False
     label: bool = False
     tt: bool = False                    # the row-number column
@@ -175,12 +179,17 @@ def extract_award_tables(an: Analysis) -> None:
         rows = an.grid(b).rows
         ncols = max(c.col + c.colspan for r in rows for c in r.cells)
         cols = _columns(an, rows[0], ncols)
+        n_header = 1
+        if _stage_header(an, rows, cols, ncols):
+            # "| Sở đề nghị | Sở đề nghị | Hội đồng TĐKT tỉnh thống nhất | ... |" over "| Tập thể | Cá nhân |
+            # Tập thể | Cá nhân |": the recipients are in the second header row, the stages over them
+            cols, n_header = _stage_columns(an, rows, ncols), 2
         award_cols = [c for c in cols if c.award is not None]
         recip_cols = [c for c in cols if c.recipient is not None and c.award is None]
         period_cols = [c for c in cols if c.period is not None and c.award is None]
         # rows are awards when the header names recipients or periods; columns are awards otherwise
         if (recip_cols or len(period_cols) >= 2) and not award_cols:
-            _rows_are_awards(an, b, cols)
+            _rows_are_awards(an, b, cols, n_header)
         elif len(award_cols) >= 1 and not any(c.recipient and c.award is None for c in cols):
             _columns_are_awards(an, b, cols)
 
@@ -207,7 +216,28 @@ def _emit(an: Analysis, b: Block, ri: int, cell: Cell, award: AwardMention, reci
     return f
 
 
-def _rows_are_awards(an: Analysis, b: Block, cols: list[Col]) -> None:
+def _stage_header(an: Analysis, rows: list[Row], cols: list[Col], ncols: int) -> bool:
+    """Is the first row a header of stages over a second header row of recipients?"""
+    if len(rows) < 3 or any(c.recipient for c in cols):
+        return False
+    stages = [c for i in range(ncols) if (c := _cell_at(rows[0], i)) is not None
+              and _COL_STAGE.search(match_form(c.text))]
+    second = [_cell_at(rows[1], i) for i in range(ncols)]
+    recips = [c for c in second if c is not None and match_form(c.text).strip() in _RECIP]
+    numbers = [c for c in rows[1].cells if nums.find_numbers(an.doc.match_text[c.start:c.end])]
+    return bool(stages) and len(recips) >= 2 and not numbers
+
+
+def _stage_columns(an: Analysis, rows: list[Row], ncols: int) -> list[Col]:
+    cols = _columns(an, rows[1], ncols)
+    for col in cols:
+        top = _cell_at(rows[0], col.index)
+        if col.recipient and top is not None and _COL_STAGE.search(match_form(top.text)):
+            col.status, col.stage = "proposed", " ".join(top.text.split())
+    return cols
+
+
+def _rows_are_awards(an: Analysis, b: Block, cols: list[Col], n_header: int = 1) -> None:
     """Rows name awards (maybe with the recipient: 'Bằng khen ... - cá nhân'); columns are
     recipients ('Tập thể | Cá nhân') or periods ('Năm 2020 | Năm 2021 | ... | Cộng')."""
     period, status = _context_period(an, b), _status(an, b)
@@ -215,7 +245,7 @@ def _rows_are_awards(an: Analysis, b: Block, cols: list[Col]) -> None:
     span = f"{years[0]}-{years[-1]}" if len(years) >= 2 else period
     by_period = any(c.period for c in cols)
     col_statuses = {c.status for c in cols if c.period}
-    for ri, row in enumerate(an.grid(b).rows[1:], start=1):
+    for ri, row in enumerate(an.grid(b).rows[n_header:], start=n_header):
         award, label = None, None
         for c in row.cells:
             col = cols[c.col] if c.col < len(cols) else Col(c.col)
@@ -244,7 +274,10 @@ def _rows_are_awards(an: Analysis, b: Block, cols: list[Col]) -> None:
             cell = _cell_at(row, col.index)
             if cell is not None and cell is not label:
                 st = status if col.status is None else (None if col.status == "granted" else col.status)
-                _emit(an, b, ri, cell, award, rec, per, st, "table_rows")
+                f = _emit(an, b, ri, cell, award, rec, per, st, "table_rows")
+                if f is not None and col.stage:
+                    f.qualifier = col.stage
+                    an.stage_cells.add(id(f))
 
 
 def _columns_are_awards(an: Analysis, b: Block, cols: list[Col]) -> None:

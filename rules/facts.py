@@ -33,6 +33,7 @@ def extract_facts(doc: Document, ex: Extraction) -> None:
         if f.scope is None and f.table_index is not None and f.row_index is not None and f.block_index is not None:
             f.scope = an.grid(an.doc.blocks[f.block_index]).scope(f.row_index)
     _text_place_subjects(an)          # before the restatements: 'của huyện Châu Đức' and nothing are one place
+    _stage_outcomes(an)
     _drop_restatements(an)
     _plans_of_results(an)
     for f in an.facts:
@@ -69,6 +70,31 @@ def _text_place_subjects(an: Analysis) -> None:
 
 
 _FAMILIES = ("award.", "poverty.", "ntm.")
+
+
+def _stage_outcomes(an: Analysis) -> None:
+    """A sentence giving again the count of a stage column ('Chủ tịch UBND tỉnh đã tặng Bằng khen cho
+    40 tập thể' over the '... thống nhất' column's 40) is that cell: the cell is kept (its column is
+    added up) and takes the sentence's status, which tells how the stage ended."""
+    if not an.stage_cells:
+        return
+    def said(f: Fact) -> tuple:
+        return f.metric, round(f.value, 6), f.award, f.recipient, str(f.period)
+    cells: dict[tuple, list[Fact]] = {}
+    for f in an.facts:
+        if id(f) in an.stage_cells:
+            cells.setdefault(said(f), []).append(f)
+    drop = set()
+    for f in an.facts:
+        if f.table_index is None and f.qualifier is None and f.metric == "award.count" and f.status != "target":
+            stage = cells.get(said(f), [])
+            if stage:
+                last = stage[-1]        # the later stage: what was agreed, not what was asked
+                if f.status is None:
+                    last.status = None
+                drop.add(id(f))
+    if drop:
+        an.facts[:] = [f for f in an.facts if id(f) not in drop]
 
 
 def _key(f: Fact) -> tuple:

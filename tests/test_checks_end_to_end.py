@@ -224,3 +224,11 @@ def test_the_value_a_tables_column_bears_out_is_the_expected_one(tmp_path):
     text's 108 is the slip (observed), though it comes first."""
     con = load(tmp_path, r=GROUPED.format(text="108", group="1.200"))
     assert [(r[1], r[2]) for r in findings(con, "conflict_within_doc")] == [(180, 108)]
+
+
+def test_a_total_of_two_statements_is_not_a_restatement_of_either(tmp_path):
+    text = ("Năm 2022, Giám đốc Sở tặng Giấy khen cho 124 tập thể có thành tích trong năm học; tặng Giấy khen cho "
+            "18 tập thể có thành tích trong phòng, chống dịch.\n\n"
+            "Tổng cộng, trong năm Giám đốc Sở đã tặng Giấy khen cho 142 tập thể.\n")
+    con = load(tmp_path, s=text)
+    assert findings(con, "conflict_within_doc") == []

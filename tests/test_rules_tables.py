@@ -136,7 +136,8 @@ def test_a_statistics_table_dates_each_family_of_columns_by_its_header_or_the_se
     ex = extract_text(text, period="2024-H1")
     got = {(f.metric, f.subject): (f.period, f.period_source) for f in ex.facts if f.table_index is not None}
     assert got[("poverty.poor_households", "An Lão")] == ("2023", "column")
-    assert got[("poverty.poor_rate", "Hoài Ân")] == ("2023", "restated")
+    # the rate column names no year: it is the rate of the count column it follows
+    assert got[("poverty.poor_rate", "Hoài Ân")] == ("2023", "column")
     assert got[("ntm.communes_advanced", "An Lão")] == ("2024-H1", "lead_in")
 
 
@@ -171,3 +172,25 @@ def test_a_units_households_column_is_the_total_its_counts_are_shares_of():
                    ("Ea Tiêu", "poverty.poor_households", 100, 2000, 5.0),
                    ("Hòa Hiệp", "poverty.near_poor_households", 45, 1500, 3.0),
                    ("Hòa Hiệp", "poverty.poor_households", 90, 1500, 9.6)]
+
+
+STAGES = ("Kết quả xét khen thưởng năm 2022 như sau:\n\n"
+          "TT | Hình thức khen thưởng | Phòng đề nghị | Phòng đề nghị | Hội đồng TĐKT huyện thống nhất | "
+          "Hội đồng TĐKT huyện thống nhất\n"
+          "TT | Hình thức khen thưởng | Tập thể | Cá nhân | Tập thể | Cá nhân\n"
+          "1 | Bằng khen của Chủ tịch UBND tỉnh | 08 | 21 | 06 | 19\n"
+          "2 | Giấy khen của Chủ tịch UBND huyện | 40 | 115 | 40 | 110\n"
+          " | Tổng cộng | 48 | 136 | 46 | 129\n\n"
+          "Trên cơ sở đó, Chủ tịch UBND huyện đã tặng Giấy khen cho 40 tập thể và 110 cá nhân.")
+
+
+def test_an_award_table_of_stages_reads_the_recipients_under_each_stage():
+    facts = [f for f in extract_text(STAGES, period="2022").facts if f.metric == "award.count"]
+    got = sorted((f.award, f.recipient, f.value, f.qualifier, f.status) for f in facts if f.table_index is not None)
+    assert ("bang_khen_cap_bo_tinh", "ca_nhan", 21, "Phòng đề nghị", "proposed") in got
+    assert ("bang_khen_cap_bo_tinh", "ca_nhan", 19, "Hội đồng TĐKT huyện thống nhất", "proposed") in got
+    # the sentence telling how the council's stage ended is that column's cells: one fact each, granted
+    gk = [f for f in facts if f.award == "giay_khen_cap_huyen" and f.value in (40, 110)
+          and f.qualifier != "Phòng đề nghị"]
+    assert sorted((f.value, f.table_index is not None, f.status) for f in gk) == [(40, True, None), (110, True, None)]
+    assert len(got) == 8

@@ -354,6 +354,11 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
                  # "Từ năm 1994 đến năm 2001, nước ta có ... Để tiếp tục ghi nhận ..." in a text of 2015: a
                  # history a sentence before told dates nothing after it
                  and not (x.pos < sent.start and not then and _is_history(x.period, doc_period))]
+        if scope == 2:
+            # "đầu năm 2019 (kết quả rà soát cuối năm 2018) có 2.536 hộ nghèo. Trong năm có 616 hộ thoát
+            # nghèo": a year in a bracket glosses its sentence; sentences after go on with the ones outside
+            before = [x for x in found if x.pos < sent.start]
+            found = _outside_parens(mt[lo:sent.start], before, lo) + [x for x in found if x.pos >= sent.start]
         governing = _governing_range(mt, found, pos)
         chosen = governing or _pick_mention(found)
         if chosen is not None and chosen.reason:

@@ -611,3 +611,11 @@ def test_the_name_of_a_poverty_standard_is_no_period():
             "2016 - 2020 giảm 2,05% so với cuối năm 2020. Trong năm có 340 hộ thoát nghèo.")
     got = {f.metric: f.period for f in extract_text(text).facts}
     assert got["poverty.poor_rate_reduction"] == "2021" and got["poverty.escaped_households"] == "2021"
+
+
+def test_a_year_in_a_bracket_glosses_its_sentence_and_does_not_date_the_next():
+    text = ("BÁO CÁO\nKết quả giảm nghèo năm 2020\n\nTheo kết quả rà soát hộ nghèo năm 2020, đầu năm 2020 (kết quả "
+            "rà soát cuối năm 2019) toàn xã có 312 hộ nghèo. Trong năm có 95 hộ thoát nghèo, 6 hộ nghèo phát sinh.")
+    got = {f.metric: f.period for f in extract_text(text).facts}
+    assert got["poverty.poor_households"] == "2019"     # a start-of-year stock: the level 2019 left
+    assert got["poverty.escaped_households"] == "2020" and got["poverty.new_poor_households"] == "2020"

@@ -389,6 +389,9 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
              # "đã có 03 năm liên tục (2022 - 2024) đạt danh hiệu ...": what made the person eligible
              and not re.search(r"liên tục\s*\(?\s*(?:từ\s*)?(?:năm\s*)?$", mt[pos:x.pos])]
     ranges = [x for x in after if "-" in x.period and x.period[5:6] not in ("H", "Q")]
+    if planned and not ranges and (years := [x for x in after if x.period.isdigit() and not x.attached]):
+        # "Phấn đấu có 2 xã đạt chuẩn nông thôn mới kiểu mẫu năm 2025": the year a target is set for
+        return Period(years[0].period, "after")
     if ranges:
         # "công nhận ... 1 xã nông thôn mới kiểu mẫu về sản xuất năm 2023 (Giai đoạn 2021 - 2025)": the year
         # the clause names outside the bracket, not the programme's span inside it

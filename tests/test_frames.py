@@ -619,3 +619,10 @@ def test_a_year_in_a_bracket_glosses_its_sentence_and_does_not_date_the_next():
     got = {f.metric: f.period for f in extract_text(text).facts}
     assert got["poverty.poor_households"] == "2019"     # a start-of-year stock: the level 2019 left
     assert got["poverty.escaped_households"] == "2020" and got["poverty.new_poor_households"] == "2020"
+
+
+def test_a_target_takes_the_year_named_after_it_in_its_clause():
+    text = ("Cam Lộ: Phấn đấu có 3 xã đạt chuẩn nông thôn mới nâng cao năm 2026\n\n08:10 | 20/03/2025\n\n"
+            "Đến nay, huyện Cam Lộ đã có 7 xã đạt chuẩn nông thôn mới.")
+    got = {f.value: (f.period, f.status) for f in extract_text(text).facts}
+    assert got[3] == ("2026", "target") and got[7] == ("2025", None)

@@ -626,3 +626,11 @@ def test_a_target_takes_the_year_named_after_it_in_its_clause():
             "Đến nay, huyện Cam Lộ đã có 7 xã đạt chuẩn nông thôn mới.")
     got = {f.value: (f.period, f.status) for f in extract_text(text).facts}
     assert got[3] == ("2026", "target") and got[7] == ("2025", None)
+
+
+def test_hien_with_a_comma_is_the_time_of_writing():
+    text = ("Xã Phong Niên đạt chuẩn nông thôn mới nâng cao năm 2022\n\n09:00 | 15/09/2023\n\n"
+            "Năm 2022, xã Phong Niên hoàn thành 19/19 tiêu chí xã nông thôn mới nâng cao. "
+            "Hiện, huyện Bảo Thắng đã có 3 xã đạt chuẩn nông thôn mới nâng cao.")
+    got = {f.value: f.period for f in extract_text(text).facts if f.metric == "ntm.communes_advanced"}
+    assert got[3] == "2023"

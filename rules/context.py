@@ -554,6 +554,7 @@ _YEARLY_AVERAGE = P("tm_yearly_average")
 
 _AVERAGE_CHANGE_END = P("tm_average_change_end")
 _PER_YEAR_AFTER = P("tm_per_year_after")
+_AVERAGE_WORD = P("tm_average_word")
 
 
 def _inherited_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[str]) -> Optional[str]:
@@ -569,9 +570,13 @@ def _inherited_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[st
     head = mt[cs:pos]
     ranged = bool(doc_period and re.fullmatch(r"\d{4}-\d{4}", doc_period))
     tail = head[head.rfind(",") + 1:]
-    if ranged and _AVERAGE_CHANGE_END.search(tail) and (
-            _YEARLY_AVERAGE.search(tail) or _PER_YEAR_AFTER.match(mt, pos, pos + 12)):
-        return doc_period   # ", bình quân giảm 2,6%/năm" after the yearly figures: the whole span
+    per_year = bool(_PER_YEAR_AFTER.match(mt, pos, pos + 12))
+    if ranged and ((_AVERAGE_CHANGE_END.search(tail) and (_YEARLY_AVERAGE.search(tail) or per_year))
+                   or (per_year and _AVERAGE_WORD.search(tail)
+                       and not period_mentions(tail, pos - len(tail), doc_period))):
+        # ", bình quân giảm 2,6%/năm" after the yearly figures, "bình quân tỷ lệ giảm nghèo của tỉnh đạt
+        # 5,02%/năm": a yearly average over the whole span
+        return doc_period
     if period_mentions(head, cs, doc_period):
         return None
     if _BREAKDOWN_OPEN.match(head) and cs > sent.start:

@@ -129,8 +129,10 @@ def extract_poverty(an: Analysis) -> None:
                 continue        # "52 hộ nghèo trên tổng số 3.023 hộ": the base of the count before
             cs = clause_start(sent, n.start, seps=";")
             if n.percent:
-                if _OF_TARGET.match(mt, n.end):
-                    continue    # "đạt 125% so với chỉ tiêu": how much of a target, not a rate
+                if _OF_TARGET.match(mt, n.end) or n.value > 100:
+                    # "đạt 125% so với chỉ tiêu": how much of a target, not a rate; no rate of households,
+                    # nor its fall, exceeds 100% ("tỷ lệ giảm nghèo vượt kế hoạch ... đạt 167%")
+                    continue
                 if _RISE_BEFORE.search(mt, max(cs, n.start - 20), n.start) or _restates_fraction(an, sent, cs, n):
                     # "tỉ lệ hộ cận nghèo ở thị trấn tăng 2,41%": a rise; "14/14 xã ..., đạt tỉ lệ 100%": the
                     # percent of a fraction before it

@@ -590,3 +590,12 @@ def test_a_district_named_with_its_province_is_the_figures_place():
     got = {f.value: (f.subject, f.subject_level) for f in extract_text(text).facts}
     assert got[4.1] == ("Tiên Yên", "district") and got[16.4] == ("Tiên Yên", "district")
     assert got[8000] == ("Quảng Ninh", "province")
+
+
+def test_the_rate_of_poverty_reduction_and_a_yearly_average_of_it_over_the_span():
+    text = ("Giai đoạn 2016 - 2020, bình quân tỷ lệ giảm nghèo của huyện đạt 3,15%/năm, bằng 105% kế hoạch; "
+            "phấn đấu giai đoạn 2021 - 2025 giảm tỷ lệ hộ nghèo bình quân 2%/năm. Riêng xã A đạt 160% kế hoạch "
+            "giảm nghèo.")
+    got = sorted((f.value, f.period, f.status) for f in extract_text(text, period="2016-2020").facts
+                 if f.metric == "poverty.poor_rate_reduction")
+    assert got == [(2, "2021-2025", "target"), (3.15, "2016-2020", None)]

@@ -736,14 +736,18 @@ def _inline_breakdowns(an: Analysis, sent: Sentence, items: list[Item]) -> None:
         s = sent.start + m.start()
         if not sent.in_paren(s):
             spans.append((s, sent.end))
+    placed: set[int] = set()
     for s, e in spans:
         before = [it for it in items if it.num.end <= s and it.fact is not None]
         inside = [it for it in items if s < it.num.start < e and it.fact is not None]
         for part in inside:
+            if id(part) in placed:
+                continue    # "..., cụ thể: ...; Giấy khen cho 52 tập thể (trong đó ... 12 tập thể)": the bracket's part
             tot = [t for t in before if t.recipient == part.recipient]
             if tot:
                 total = tot[-1].fact
                 if total.award in (part.fact.award, "khen_thuong"):
+                    placed.add(id(part))
                     part.fact.parent_local_id = total.local_id
                     part.fact.qualifier = part.fact.qualifier or "trong đó"
                     if part.fact.period != total.period and part.fact.period and re.search(

@@ -232,3 +232,24 @@ def test_a_total_of_two_statements_is_not_a_restatement_of_either(tmp_path):
             "Tổng cộng, trong năm Giám đốc Sở đã tặng Giấy khen cho 142 tập thể.\n")
     con = load(tmp_path, s=text)
     assert findings(con, "conflict_within_doc") == []
+
+
+def test_a_total_rows_wrong_cell_is_one_finding_when_its_percent_fits_the_rows(tmp_path):
+    """The rows add up to 1.957 and 13,59 % = 1.957/14.396: the total row's 1.975 is the slip, reported
+    once by the sum check, not again as a percent that disagrees with it."""
+    text = ("Kết quả rà soát hộ nghèo năm 2019 của huyện Sông Hinh\n\n"
+            "| TT | Xã | Tổng số hộ | Hộ nghèo | Tỷ lệ (%) |\n"
+            "| 1 | Xã Ea Bá | 4.396 | 600 | 13,65 |\n"
+            "| 2 | Xã Ea Lâm | 10.000 | 1.357 | 13,57 |\n"
+            "| | Toàn huyện | 14.396 | 1.975 | 13,59 |\n")
+    con = load(tmp_path, sh=text)
+    assert [(r[1], r[2]) for r in findings(con, "sum_mismatch")] == [(1957, 1975)]
+    assert findings(con, "percent_mismatch") == []
+
+
+def test_a_trong_do_bracket_inside_a_listed_breakdown_details_the_item_before_it(tmp_path):
+    text = ("Năm 2019, toàn huyện có 40 tập thể được khen thưởng, cụ thể: Chủ tịch UBND tỉnh tặng Bằng khen cho "
+            "03 tập thể; Chủ tịch UBND huyện tặng Giấy khen cho 37 tập thể (trong đó khen thưởng chuyên đề cho "
+            "12 tập thể).\n")
+    con = load(tmp_path, bd=text)
+    assert findings(con, "sum_mismatch") == []

@@ -9,6 +9,7 @@ from pipeline.model import Finding
 
 from . import citations, conflicts, percents, plausibility, quotas, ratios, sums
 from .base import Context
+from .causes import one_cause
 
 # (name, function): the order findings are written in
 CHECKS: list[tuple[str, Callable[[Context], list[Finding]]]] = [
@@ -63,6 +64,7 @@ def collect(con, only: Optional[list[str]] = None) -> CheckRun:
                 continue
             seen.add(f.finding_id)
             run.findings.append(f)
+    run.findings = one_cause(ctx, run.findings)     # one slip, one finding
     run.findings.sort(key=lambda f: (f.doc_id, SEVERITY_ORDER.get(f.severity, 9), f.check_code, f.finding_id))
     run.seconds = time.perf_counter() - t0
     return run

@@ -31,6 +31,7 @@ class AwardEntry:
     levels: dict[str, str] = field(default_factory=dict)
     ranked: bool = False
     kinds: dict[str, str] = field(default_factory=dict)
+    elided_ranks: bool = False          # a later bare "hạng Nhì cho ..." in its sentence is this award again
 
 
 @dataclass
@@ -120,7 +121,7 @@ def catalog() -> Catalog:
     for a in data["award"]:
         awards.append(AwardEntry(id=a["id"], code=a.get("code"), recipient=a.get("recipient"),
                                  pattern=_compile_forms(a["forms"]), levels=a.get("levels", {}),
-                                 ranked=a.get("ranked", False),
+                                 ranked=a.get("ranked", False), elided_ranks=a.get("elided_ranks", False),
                                  kinds={match_form(k): v for k, v in a.get("kinds", {}).items()}))
     granters = [Granter(g["id"], g["level"], _compile_forms(g["forms"])) for g in data["granter"]]
     return Catalog(awards, granters)
@@ -180,7 +181,34 @@ def award_mentions(mtext: str, base: int = 0) -> list[AwardMention]:
                                granter_span if entry.levels and code else None)
         out.append(mention)
         last_end = e
-    return out
+    return _with_elided_ranks(mtext, base, out)
+
+
+_ELIDED_RANK = P("cat_elided_rank")
+_ELISION_GAP = 160      # characters from an award to the bare rank that repeats it
+
+
+def _with_elided_ranks(mtext: str, base: int, out: list[AwardMention]) -> list[AwardMention]:
+    """'Huy chương Chiến sĩ vẻ vang hạng Nhất cho 73 đồng chí ..., hạng Nhì cho 88 đồng chí và hạng
+    Ba cho 120 đồng chí': each bare rank after an order or medal of ranks, in its sentence and with
+    no other award between, names that award again at that rank."""
+    if not any(m.entry.elided_ranks for m in out):
+        return out
+    extra = []
+    for r in _ELIDED_RANK.finditer(mtext):
+        s, e = base + r.start(), base + r.end()
+        if any(m.start <= s < m.end for m in out):
+            continue
+        prev = [m for m in out if m.end <= s]
+        if not prev or not prev[-1].entry.elided_ranks or s - prev[-1].end > _ELISION_GAP \
+                or "." in mtext[prev[-1].end - base:r.start()].replace("..", ""):
+            continue
+        p = prev[-1]
+        code = p.code
+        if p.entry.ranked and code:
+            code = f"{regex.sub(r'_[123]$', '', code)}_{RANKS[r.group('r')]}"
+        extra.append(AwardMention(s, e, e, p.entry, code, p.level_from, p.granter_span))
+    return sorted(out + extra, key=lambda m: m.start)
 
 
 def resolve_level(mention: AwardMention, before: str, headings: list[str], base: Optional[int] = None) -> None:

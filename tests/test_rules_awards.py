@@ -518,3 +518,14 @@ def test_a_form_given_to_households_a_cultural_title_describes_is_that_form():
     assert _aw('Chủ tịch UBND xã tặng Giấy khen cho 25 hộ "Gia đình văn hóa tiêu biểu". Toàn xã có 1.200 hộ đạt '
                'danh hiệu Gia đình văn hóa.') == [(25, "giay_khen_cap_xa", "ho_gia_dinh"),
                                                    (1200, "gia_dinh_van_hoa", "ho_gia_dinh")]
+
+
+def test_a_flag_named_by_its_quoted_inscription_and_ranks_said_once_for_their_order():
+    text = ("Hội đồng thống nhất đề nghị tặng Cờ “Đơn vị xuất sắc trong phong trào thi đua” của Chính phủ cho 9 tập "
+            "thể; đề nghị UBND tỉnh tặng Cờ “Đơn vị dẫn đầu phong trào thi đua” cho 24 tập thể. Giám đốc Công an "
+            "tỉnh tặng Huy chương Chiến sĩ vẻ vang hạng Nhất cho 40 đồng chí, hạng Nhì cho 65 đồng chí và hạng Ba "
+            "cho 97 đồng chí. Chủ tịch nước tặng Huân chương Lao động hạng Nhì cho 2 tập thể, hạng Ba cho 6 tập thể.")
+    got = sorted((f.award, f.value) for f in extract_text(text, period="2022").facts if f.metric == "award.count")
+    assert got == [("co_thi_dua_cap_bo_tinh", 24), ("co_thi_dua_chinh_phu", 9),
+                   ("huan_chuong_lao_dong_2", 2), ("huan_chuong_lao_dong_3", 6),
+                   ("huy_chuong", 40), ("huy_chuong", 65), ("huy_chuong", 97)]

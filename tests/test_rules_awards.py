@@ -529,3 +529,11 @@ def test_a_flag_named_by_its_quoted_inscription_and_ranks_said_once_for_their_or
     assert got == [("co_thi_dua_cap_bo_tinh", 24), ("co_thi_dua_chinh_phu", 9),
                    ("huan_chuong_lao_dong_2", 2), ("huan_chuong_lao_dong_3", 6),
                    ("huy_chuong", 40), ("huy_chuong", 65), ("huy_chuong", 97)]
+
+
+def test_households_reaching_the_cultural_standard_and_sub_areas_of_a_town_as_villages():
+    text = ("Năm 2021, ấp Bình An có 512 hộ gia đình đạt chuẩn văn hóa. Toàn huyện có 140/171 bản, tiểu khu, tổ dân "
+            "phố đạt danh hiệu văn hóa.")
+    got = sorted((f.award, f.value, f.of_total) for f in extract_text(text, period="2021").facts
+                 if f.metric == "award.count")
+    assert got == [("gia_dinh_van_hoa", 512, None), ("thon_van_hoa", 140, 171)]

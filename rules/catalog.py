@@ -32,6 +32,7 @@ class AwardEntry:
     ranked: bool = False
     kinds: dict[str, str] = field(default_factory=dict)
     elided_ranks: bool = False          # a later bare "hạng Nhì cho ..." in its sentence is this award again
+    person_title: bool = False          # written before a name as the person's title ("Bà mẹ VNAH Nguyễn Thị Mơ")
 
 
 @dataclass
@@ -122,6 +123,7 @@ def catalog() -> Catalog:
         awards.append(AwardEntry(id=a["id"], code=a.get("code"), recipient=a.get("recipient"),
                                  pattern=_compile_forms(a["forms"]), levels=a.get("levels", {}),
                                  ranked=a.get("ranked", False), elided_ranks=a.get("elided_ranks", False),
+                                 person_title=a.get("person_title", False),
                                  kinds={match_form(k): v for k, v in a.get("kinds", {}).items()}))
     granters = [Granter(g["id"], g["level"], _compile_forms(g["forms"])) for g in data["granter"]]
     return Catalog(awards, granters)

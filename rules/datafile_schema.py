@@ -60,6 +60,7 @@ SCHEMA: dict[str, dict[str, Section]] = {
             "ranked": FLAG,
             "kinds": Key(MAP),                      # group `kind` -> part of the code
             "elided_ranks": FLAG,                   # "..., hạng Nhì cho 88 đồng chí": this award again
+            "person_title": FLAG,                   # written before a name as the person's title
         }, target="forms", doc="an award of the catalogue and its surface forms"),
         "granter": Section({"forms": PATTERNS, "level": Key(STR, True)}, target="forms",
                            doc="a phrase naming who grants, and the level it means"),

@@ -45,6 +45,9 @@ _PLACE_TAIL = P("hon_place_tail")
 _PLURAL_TITLE = P("hon_plural_title")
 _KIND_WORD = P("hon_kind_before_title")
 _CHILD_OF = P("hon_child_of")
+_TITLE_THEN_NAME = P("hon_title_then_name")
+_MOTHER = P("hon_mother_named")
+_MOTHERS_AWARD = "aw.ba_me_viet_nam_anh_hung"
 
 
 class _Name:
@@ -196,9 +199,39 @@ def extract_clause_honorees(an: Analysis) -> None:
         _given(an, sent, mentions)
         _received(an, sent, mentions)
         _listed(an, sent, mentions, last)
+        _titled(an, sent, mentions)
+        _mothers(an, sent, mentions, last)
         if mentions:
             last = mentions[-1]
     _bullets_after(an)
+
+
+def _titled(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> None:
+    """'Bà mẹ Việt Nam anh hùng Nguyễn Thị Mơ', 'Anh hùng Lao động Nguyễn Văn A': a person's title,
+    the award itself, written right before the name."""
+    text = an.doc.text
+    for m in mentions:
+        if not m.entry.person_title:
+            continue        # "kỷ niệm chương Hùng Vương": a medal's own name, no person
+        t = _TITLE_THEN_NAME.match(text, m.end, sent.end)
+        if t:
+            _emit(an, sent, [_Name(t.group("name"), t.start("name"), t.end("name"), "ca_nhan")], m, "hon.titled")
+
+
+def _mothers(an: Analysis, sent: Sentence, mentions: list[AwardMention], last: Optional[AwardMention]) -> None:
+    """'... như mẹ Trần Thị Bảy (ở xã Nam Lĩnh) năm nay tròn 104 tuổi, mẹ Lê Thị Thức (90 tuổi) ...' after
+    the title of the mothers honoured: each mother named is one of them."""
+    award = next((m for m in reversed(mentions) if m.entry.id == _MOTHERS_AWARD), None) or (
+        last if last is not None and last.entry.id == _MOTHERS_AWARD else None)
+    if award is None:
+        return
+    text = an.doc.text
+    spans = [(m.start, m.end) for m in an.mentions_in(sent)]
+    names = [_Name(p.group("name"), p.start("name"), p.end("name"), "ca_nhan")
+             for p in _MOTHER.finditer(text, sent.start, sent.end)
+             if not any(s <= p.start() < e for s, e in spans)]     # "Bà mẹ Việt Nam anh hùng": the title
+    if names:
+        _emit(an, sent, names, award, "hon.mothers")
 
 
 def _bullets_after(an: Analysis) -> None:

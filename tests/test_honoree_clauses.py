@@ -208,3 +208,13 @@ def test_mothers_listed_after_a_plural_title_and_a_list_pointing_back_at_a_count
                  "Ea Kiết (huyện Cư M'gar), Trường THPT Chu Văn An...")
     assert [n for n, _, _, _ in got] == ["Nhân dân và cán bộ xã Ea Tul", "Nhân dân và cán bộ xã Ea Kiết",
                                          "Trường THPT Chu Văn An"]
+
+
+def test_mothers_named_in_running_prose_and_a_title_written_before_a_name():
+    text = ("Sáng 20/7/2019, huyện Quỳ Hợp tổ chức lễ truy tặng danh hiệu Bà mẹ Việt Nam anh hùng cho 12 mẹ.\n\n"
+            "Nhiều mẹ đã cao tuổi, như mẹ Lò Thị Bun (ở xã Châu Hồng) năm nay 98 tuổi, mẹ Vi Thị Sen (95 tuổi).\n\n"
+            "Lãnh đạo huyện thắp hương tại ban thờ Bà mẹ Việt Nam anh hùng Lương Thị Khiên, xã Châu Lộc. "
+            "Trường được tặng Kỷ niệm chương Hùng Vương.")
+    got = sorted((h.name, h.award) for h in extract_text(text).honorees)
+    assert got == [("Lò Thị Bun", "ba_me_viet_nam_anh_hung"), ("Lương Thị Khiên", "ba_me_viet_nam_anh_hung"),
+                   ("Vi Thị Sen", "ba_me_viet_nam_anh_hung")]

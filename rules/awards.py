@@ -630,6 +630,8 @@ def _award_subject(an: Analysis, sent: Sentence, g: Group) -> Optional[tuple[str
             return d.group("name"), "district"
     if not m and (named := _labelled_by_place(an, sent, g)) is not None:
         return named
+    if not m and (inside := _bracket_item_place(an, sent, g)) is not None:
+        return inside
     if not m:
         # "- Cẩm Yên: 15 tập thể, 42 cá nhân;": a list item labelled with the place
         lab = _ITEM_LABEL.match(an.doc.text, sent.block.start, g.start)
@@ -644,6 +646,18 @@ def _award_subject(an: Analysis, sent: Sentence, g: Group) -> Optional[tuple[str
         return None
     level = "commune" if m.group("p").lower() in ("xã", "thị trấn", "phường") else "village"
     return name, level
+
+
+def _bracket_item_place(an: Analysis, sent: Sentence, g: Group) -> Optional[tuple[str, str]]:
+    """'... danh hiệu Bà Mẹ VNAH (Tân Thạnh 29 mẹ, Tân Hưng 6 mẹ, ...)': an item of a bracketed
+    list opening with a place the gazetteer knows is that place's share."""
+    from .subjects import bare_place_opening
+    par = sent.in_paren(g.start)
+    if par is None:
+        return None
+    text = an.doc.text
+    lo = max(par[0] + 1, text.rfind(",", par[0], g.start) + 1, text.rfind(";", par[0], g.start) + 1)
+    return bare_place_opening(text, lo, g.start, an.meta.province)
 
 
 def _labelled_by_place(an: Analysis, sent: Sentence, g: Group) -> Optional[tuple[str, str]]:

@@ -165,6 +165,11 @@ def _spelling(name: str) -> str:
     return match_form(name)
 
 
+def same_letters(a: str, b: str) -> bool:
+    """Two names with the same letters and tones ('Thanh Hóa' and 'Thanh Hoá' are one; 'Thạnh Hóa' another)."""
+    return _letters(a) == _letters(b)
+
+
 def _letters(name: str) -> str:
     """A name's letters with their tones, lower case ('Bà Rịa - Vũng Tàu' → 'bàrịavũngtàu')."""
     return re.sub(r"[\W_]+", "", _spelling(name))

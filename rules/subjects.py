@@ -98,7 +98,8 @@ def bare_place_opening(text: str, lo: int, pos: int, province: Optional[str]) ->
         return None     # "TP.Hội An": after its prefix a name may open with any word
     name = m.group("name")
     found = []
-    if (p := gz.find_province(name)) is not None and p.name and gz.name_key(p.name) == gz.name_key(name):
+    if (p := gz.find_province(name)) is not None and p.name and gz.same_letters(p.name, name):
+        # written bare, a province keeps its own tones: "Thạnh Hóa" (a district of Long An) is no Thanh Hóa
         found.append("province")
     if province:
         if gz.find_districts(name, province):

@@ -537,3 +537,11 @@ def test_households_reaching_the_cultural_standard_and_sub_areas_of_a_town_as_vi
     got = sorted((f.award, f.value, f.of_total) for f in extract_text(text, period="2021").facts
                  if f.metric == "award.count")
     assert got == [("gia_dinh_van_hoa", 512, None), ("thon_van_hoa", 140, 171)]
+
+
+def test_items_of_a_bracketed_list_of_places_are_those_places_shares():
+    text = ("Đợt này, tỉnh có 45 mẹ được truy tặng danh hiệu Bà mẹ Việt Nam anh hùng (Tân Thạnh 20 mẹ, Mộc Hóa 13 mẹ, "
+            "Thạnh Hóa 12 mẹ).")
+    got = sorted((f.value, f.subject, f.subject_level) for f in extract_text(text, period="2015", province="Long An").facts
+                 if f.metric == "award.count" and f.subject)
+    assert got == [(12, "Thạnh Hóa", "district"), (13, "Mộc Hóa", "district"), (20, "Tân Thạnh", "district")]

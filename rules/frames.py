@@ -94,9 +94,13 @@ def _first_period(doc: Document, b: Block, doc_period: Optional[str]) -> tuple[O
     return (found[0].period, True, False) if found else (None, False, False)
 
 
+def _years_of(period: str) -> list[int]:
+    """The years a period names: '2015-2020' → [2015, 2020], '2021-H1' → [2021]."""
+    return [int(y) for y in period.split("-") if len(y) == 4 and y.isdigit()]
+
+
 def _first_year(period: str) -> int:
-    years = [int(y) for y in period.split("-") if len(y) == 4 and y.isdigit()]
-    return years[0] if years else 0
+    return (_years_of(period) or [0])[0]
 
 
 def _after_baseline(doc: Document, blocks: list[Block]) -> Optional[str]:
@@ -108,34 +112,29 @@ def _after_baseline(doc: Document, blocks: list[Block]) -> Optional[str]:
     return str(int(years.pop()) + 1) if len(years) == 1 else None
 
 
-def _event_year_of(doc: Document, blocks: list[Block]) -> Optional[str]:
-    """The year of a full date opening one of the first lines ('(NTO) Ngày 28-4-2011, ...': the event
-    they report; not an anniversary named later, '... (20/11/1982 - 20/11/2023)')."""
+def _opening_date(doc: Document, blocks: list[Block]) -> Optional[tuple[str, Optional[int]]]:
+    """(year, month) of a full date opening one of the lines ('(NTO) Ngày 28-4-2011, ...': the event
+    they report; not an anniversary named later, '... (20/11/1982 - 20/11/2023)'); the month is None
+    when the date is written in words."""
     for b in blocks:
         m = _EVENT_DATE.search(doc.match_text, b.start, min(b.end, b.start + _EVENT_DATE_OPENING))
         if m:
-            return m.group("y") or m.group("y2")
+            return m.group("y") or m.group("y2"), int(m.group("m")) if m.group("m") else None
     return None
 
 
 _EVENT_DATE_OPENING = 40      # characters from a line's start within which its event's date stands
 
 
-def _event_month_of(doc: Document, blocks: list[Block]) -> Optional[int]:
-    """The month of the event date ``_event_year_of`` reads (None when written in words)."""
-    for b in blocks:
-        m = _EVENT_DATE.search(doc.match_text, b.start, min(b.end, b.start + _EVENT_DATE_OPENING))
-        if m:
-            return int(m.group("m")) if m.group("m") else None
-    return None
+def _event_year_of(doc: Document, blocks: list[Block]) -> Optional[str]:
+    d = _opening_date(doc, blocks)
+    return d[0] if d else None
 
 
 def _lede_event_year(doc: Document, b: Block) -> Optional[str]:
     """The year of the event a lede opens with, when it falls after the early months."""
-    m = _EVENT_DATE.search(doc.match_text, b.start, min(b.end, b.start + _EVENT_DATE_OPENING))
-    if m is None or (m.group("m") and int(m.group("m")) <= _EARLY_MONTHS):
-        return None
-    return m.group("y") or m.group("y2")
+    d = _opening_date(doc, [b])
+    return d[0] if d and not (d[1] is not None and d[1] <= _EARLY_MONTHS) else None
 
 
 def _only_year(doc: Document) -> Optional[str]:
@@ -189,8 +188,7 @@ def _clause_start(mt: str, pos: int) -> int:
 
 def _last_year(period: str) -> int:
     """The last year a period covers: '2015-2020' → 2020, '2021-H1' → 2021."""
-    years = [int(y) for y in period.split("-") if len(y) == 4 and y.isdigit()]
-    return years[-1] if years else 0
+    return (_years_of(period) or [0])[-1]
 
 
 def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFrame:
@@ -255,11 +253,11 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
         frame.period = Period(value, best[2], _year_inside(value, frame.dateline_year)
                               or _year_of_writing(value, frame.dateline_year, month))
         return frame
-    if not frame.dateline_year and (ev := _event_year_of(doc, heads)):
+    if not frame.dateline_year and (opening := _opening_date(doc, heads)):
         # "(NTO) Ngày 28-4-2011, UBND tỉnh ký Quyết định ...": the date of the event the lede reports;
         # a meeting in January or February ("Sáng ngày 14/01/2020, ... hội nghị tổng kết") reviews the
         # year before, as under a dateline of those months
-        month = _event_month_of(doc, heads)
+        ev, month = opening
         if month is not None and month <= _EARLY_MONTHS and not any(
                 _CEREMONY.search(doc.match_text, b.start, b.end) for b in heads):
             ev = str(int(ev) - 1)

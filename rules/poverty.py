@@ -22,7 +22,7 @@ import regex
 from .analysis import Analysis
 from .context import Period
 from .datafiles import load, pattern
-from .numbers import Num
+from .numbers import Num, find_numbers
 from .subjects import bare_place_opening, subject_before
 from .text import Sentence, clause_start
 from .lexicon import P
@@ -383,7 +383,6 @@ def _stated_base(an: Analysis, sent: Sentence, n: Num, unit: str) -> Optional[fl
     m = _STATED_BASE.match(an.doc.match_text, n.end, sent.end)
     if m is None:
         return None
-    from .numbers import find_numbers
     base = next(iter(find_numbers(m.group("b"))), None)
     return base.value if base is not None and base.value and base.value > n.value else None
 

@@ -48,14 +48,6 @@ def test_dateline_is_the_last_resort():
     assert [(f.value, f.period, f.period_source) for f in got] == [(7, "2019", "dateline")]
 
 
-def test_a_header_period_is_the_document_frame():
-    text = ("UBND HUYỆN HÒA AN\n\nSố: 12/BC-UBND\n\nHòa An, ngày 10 tháng 12 năm 2023\n\nBÁO CÁO\n\n"
-            "Kết quả công tác thi đua, khen thưởng năm 2023\n\n"
-            "Toàn huyện có 1.204 hộ nghèo, chiếm 7,8%.")
-    fr = _frame(text)
-    assert (fr.period, fr.period.source) == ("2023", "document")
-
-
 @pytest.mark.parametrize("line,year", [
     ("16:36 | 14/10/2020", 2020), ("17:4, Thứ Tư, 28-12-2022", 2022), ("Create: T5, 01/09/2020 - 09:39", 2020),
     ("Cập nhật ngày: 25/09/2020 | 09:24 GMT+7", 2020), ("04/09/2025", 2025), ("12/2023", 2023),
@@ -129,14 +121,6 @@ def test_now_in_a_text_on_a_span_is_its_end():
 def test_a_yearly_average_spans_the_text():
     text = "Thu nhập bình quân năm 2025 đạt 70 triệu đồng; tỷ lệ hộ nghèo giảm bình quân 1,6%/năm."
     assert _periods(text, "poverty.poor_rate_reduction", period="2020-2025") == [(1.6, "2020-2025", "inherited")]
-
-
-def test_what_a_meeting_reviews_frames_its_article():
-    text = ("Mường La triển khai nhiệm vụ thi đua năm 2019\n\n"
-            "UBND huyện vừa tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2018, triển khai nhiệm vụ "
-            "năm 2019.\n\nNhân dịp này, UBND huyện tặng Giấy khen cho 35 tập thể.")
-    fr = _frame(text)
-    assert (fr.period, fr.period.source) == ("2018", "lede")
 
 
 def test_an_early_year_dateline_reports_the_year_just_ended():
@@ -254,14 +238,6 @@ def test_a_range_right_before_the_figure_and_a_baseline_start_of_year():
     got = {(f.metric, f.value): f.period for f in extract_text(text, period="2024").facts}
     assert got[("ntm.communes_standard", 18)] == "2024-H1" and got[("ntm.communes_standard", 6)] == "2021-2025"
     assert got[("poverty.near_poor_households", 57)] == "2023" and got[("poverty.near_poor_rate", 2.21)] == "2023"
-
-
-def test_a_headline_launching_the_work_of_a_year_gives_way_to_the_year_reviewed():
-    text = ("Mường La triển khai công tác thi đua, khen thưởng năm 2019\n\n"
-            "UBND huyện Mường La vừa tổ chức Hội nghị tổng kết công tác thi đua, khen thưởng năm 2018, triển khai nhiệm vụ năm 2019.\n\n"
-            "Nhân dịp này, UBND huyện đã tặng Giấy khen cho 120 tập thể, 310 cá nhân.\n")
-    fr = _frame(text)
-    assert (fr.period, fr.period.source) == ("2018", "lede")
 
 
 def test_document_numbers_in_a_list_are_no_years_and_a_bracketed_span_after_a_year():
@@ -433,14 +409,6 @@ def test_a_provincial_papers_code_gives_a_text_that_names_no_place_its_province(
     assert {f.subject for f in ex.facts if f.metric.startswith("poverty.")} == {"Quảng Nam"}
 
 
-def test_a_half_without_its_year_takes_the_year_of_the_next_half():
-    text = ("Kỳ họp thứ 8 HĐND xã Tân Hòa\n\n"
-            "Sáng 5/7, HĐND xã tổ chức kỳ họp đánh giá tình hình kinh tế - xã hội 6 tháng đầu năm và nhiệm vụ, giải "
-            "pháp 6 tháng cuối năm 2021.\n\nĐến nay, tỷ lệ hộ nghèo của xã còn 2,4%.")
-    fr = _frame(text)
-    assert (fr.period, fr.period.source) == ("2021-H1", "lede")
-
-
 def test_the_year_a_sentence_before_plans_for_dates_no_figure_after_it_unless_a_target():
     text = ("Tại hội nghị, lãnh đạo tỉnh báo cáo kết quả phong trào thi đua năm 2016 và phương hướng triển khai phong "
             "trào thi đua năm 2017. Hội nghị đã trao tặng Cờ thi đua của UBND tỉnh cho 40 đơn vị. Tỉnh phấn đấu có "
@@ -518,14 +486,6 @@ def test_now_in_a_text_on_a_span_is_its_datelines_year_when_that_falls_inside_it
     assert (str(p), p.source, p.now) == ("2018-2020", "lede", "2019")
 
 
-def test_a_headline_naming_the_road_to_a_target_year_gives_way_to_the_dateline():
-    text = ("Huyện Krông Nô: Xây dựng lộ trình đạt chuẩn huyện nông thôn mới vào năm 2025\n\n"
-            "Cập nhật lúc 07:10, Thứ Hai, 13/06/2022\n\n"
-            "Đến thời điểm này, huyện Krông Nô đã có 5/11 xã đạt chuẩn nông thôn mới.")
-    fr = _frame(text)
-    assert (fr.period, fr.period.source) == ("2022", "dateline")
-
-
 def test_a_text_naming_no_province_is_in_the_one_its_bracketed_districts_lie_in():
     from rules.metadata import headerless_place
     text = ("Thêm 4 xã đạt chuẩn nông thôn mới nâng cao\n\n"
@@ -548,17 +508,6 @@ def test_now_in_a_text_on_an_earlier_year_written_after_its_first_months_is_the_
     assert [(f.value, f.period) for f in extract_text(early).facts if f.value == 9] == [(9, "2020")]
 
 
-def test_a_text_dated_nowhere_else_takes_the_one_year_it_names_leaving_out_years_of_plans():
-    text = ("Đầu tiên của tỉnh có xã đạt chuẩn nông thôn mới kiểu mẫu\n\n"
-            "Tỉnh vừa tổ chức lễ công bố các xã đạt chuẩn nông thôn mới kiểu mẫu, ghi nhận nỗ lực nhiều năm qua.\n\n"
-            "Các xã được công nhận đều có hạ tầng giao thông, trường học, trạm y tế đạt chuẩn.\n\n"
-            "UBND tỉnh công nhận 3 xã đạt chuẩn nông thôn mới kiểu mẫu năm 2022. Hiện toàn tỉnh có 40/45 xã đạt chuẩn "
-            "nông thôn mới.\n\nTrong năm 2023, tỉnh phấn đấu có thêm 5 xã. Tỉnh cũng đặt mục tiêu nâng thu nhập bình "
-            "quân đầu người khu vực nông thôn năm 2025 lên 70 triệu đồng.")
-    fr = _frame(text)
-    assert (fr.period, fr.period.source) == ("2022", "text")
-
-
 def test_a_span_closing_the_figures_phrase_outranks_a_year_named_earlier_in_the_paragraph():
     text = ("Năm 2019, thị xã tổ chức hội nghị biểu dương. UBND thị xã đã khen thưởng 30 tập thể, 64 cá nhân điển "
             "hình tiên tiến giai đoạn 2015 - 2019.")
@@ -576,14 +525,6 @@ def test_a_long_span_called_giai_doan_and_a_text_dated_only_by_the_month_it_comp
     fr = _frame("Đắk Nông: đã có 5 xã đạt chuẩn nông thôn mới\n\nToàn tỉnh có 5 xã đạt 19 tiêu chí nông thôn mới, "
                 "bình quân đạt 11,2 tiêu chí/xã, tăng 12 tiêu chí so với tháng 6/2016.")
     assert (fr.period, fr.period.source) == ("2016", "baseline")
-
-
-def test_a_text_dated_only_by_the_one_year_it_compares_with_is_of_the_year_after():
-    fr = _frame("Kon Tum: Thêm 5 xã đạt chuẩn nông thôn mới\n\nChủ tịch UBND tỉnh vừa ký quyết định công nhận 5 xã "
-                "đạt chuẩn nông thôn mới.\n\nCác xã này đều đạt 19/19 tiêu chí theo bộ tiêu chí quốc gia.\n\n"
-                "Hạ tầng giao thông, điện, trường học của các xã được đầu tư đồng bộ.\n\n"
-                "Như vậy, toàn tỉnh đã có 28 xã đạt chuẩn, tăng 7 xã so với năm 2017.")
-    assert (fr.period, fr.period.source) == ("2018", "baseline")
 
 
 def test_a_lede_opening_with_its_events_date_is_of_that_year_and_looks_ahead_from_it():
@@ -634,3 +575,47 @@ def test_hien_with_a_comma_is_the_time_of_writing():
             "Hiện, huyện Bảo Thắng đã có 3 xã đạt chuẩn nông thôn mới nâng cao.")
     got = {f.value: f.period for f in extract_text(text).facts if f.metric == "ntm.communes_advanced"}
     assert got[3] == "2023"
+
+
+# (text, (period, source)): what a whole text is about, from its header, headline, lede, dateline or
+# the one year it names
+FRAMES = [
+    pytest.param(("UBND HUYỆN HÒA AN\n\nSố: 12/BC-UBND\n\nHòa An, ngày 10 tháng 12 năm 2023\n\nBÁO CÁO\n\n"
+                  "Kết quả công tác thi đua, khen thưởng năm 2023\n\n"
+                  "Toàn huyện có 1.204 hộ nghèo, chiếm 7,8%."),
+                 ("2023", "document"), id="a-header-period-is-the-document-frame"),
+    pytest.param(("Mường La triển khai nhiệm vụ thi đua năm 2019\n\n"
+                  "UBND huyện vừa tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2018, triển khai nhiệm vụ "
+                  "năm 2019.\n\nNhân dịp này, UBND huyện tặng Giấy khen cho 35 tập thể."),
+                 ("2018", "lede"), id="what-a-meeting-reviews-frames-its-article"),
+    pytest.param(("Mường La triển khai công tác thi đua, khen thưởng năm 2019\n\n"
+                  "UBND huyện Mường La vừa tổ chức Hội nghị tổng kết công tác thi đua, khen thưởng năm 2018, triển khai nhiệm vụ năm 2019.\n\n"
+                  "Nhân dịp này, UBND huyện đã tặng Giấy khen cho 120 tập thể, 310 cá nhân.\n"),
+                 ("2018", "lede"), id="a-headline-launching-the-work-of-a-year-gives-way-to-the-year-reviewed"),
+    pytest.param(("Kỳ họp thứ 8 HĐND xã Tân Hòa\n\n"
+                  "Sáng 5/7, HĐND xã tổ chức kỳ họp đánh giá tình hình kinh tế - xã hội 6 tháng đầu năm và nhiệm vụ, giải "
+                  "pháp 6 tháng cuối năm 2021.\n\nĐến nay, tỷ lệ hộ nghèo của xã còn 2,4%."),
+                 ("2021-H1", "lede"), id="a-half-without-its-year-takes-the-year-of-the-next-half"),
+    pytest.param(("Huyện Krông Nô: Xây dựng lộ trình đạt chuẩn huyện nông thôn mới vào năm 2025\n\n"
+                  "Cập nhật lúc 07:10, Thứ Hai, 13/06/2022\n\n"
+                  "Đến thời điểm này, huyện Krông Nô đã có 5/11 xã đạt chuẩn nông thôn mới."),
+                 ("2022", "dateline"), id="a-headline-naming-the-road-to-a-target-year-gives-way-to-the-dateline"),
+    pytest.param(("Đầu tiên của tỉnh có xã đạt chuẩn nông thôn mới kiểu mẫu\n\n"
+                  "Tỉnh vừa tổ chức lễ công bố các xã đạt chuẩn nông thôn mới kiểu mẫu, ghi nhận nỗ lực nhiều năm qua.\n\n"
+                  "Các xã được công nhận đều có hạ tầng giao thông, trường học, trạm y tế đạt chuẩn.\n\n"
+                  "UBND tỉnh công nhận 3 xã đạt chuẩn nông thôn mới kiểu mẫu năm 2022. Hiện toàn tỉnh có 40/45 xã đạt chuẩn "
+                  "nông thôn mới.\n\nTrong năm 2023, tỉnh phấn đấu có thêm 5 xã. Tỉnh cũng đặt mục tiêu nâng thu nhập bình "
+                  "quân đầu người khu vực nông thôn năm 2025 lên 70 triệu đồng."),
+                 ("2022", "text"), id="a-text-dated-nowhere-else-takes-the-one-year-it-names-leaving-out-years-of-plans"),
+    pytest.param(("Kon Tum: Thêm 5 xã đạt chuẩn nông thôn mới\n\nChủ tịch UBND tỉnh vừa ký quyết định công nhận 5 xã "
+                  "đạt chuẩn nông thôn mới.\n\nCác xã này đều đạt 19/19 tiêu chí theo bộ tiêu chí quốc gia.\n\n"
+                  "Hạ tầng giao thông, điện, trường học của các xã được đầu tư đồng bộ.\n\n"
+                  "Như vậy, toàn tỉnh đã có 28 xã đạt chuẩn, tăng 7 xã so với năm 2017."),
+                 ("2018", "baseline"), id="a-text-dated-only-by-the-one-year-it-compares-with-is-of-the-year-after"),
+]
+
+
+@pytest.mark.parametrize("text,expected", FRAMES)
+def test_the_frame_of_a_text(text, expected):
+    fr = _frame(text)
+    assert (fr.period, fr.period.source) == expected

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 import bisect
+from itertools import combinations
 from typing import Optional
 
 from pipeline.model import Finding
@@ -431,7 +432,6 @@ def check_within(ctx: Context, groups: dict[tuple, list[FactRow]]) -> list[Findi
 def _sum_of_others(f: FactRow, fs: list[FactRow]) -> bool:
     """``Tổng cộng, ... tặng Giấy khen cho 142 tập thể`` after ``124 tập thể ...; 18 tập thể ...``: a
     figure that two or three other statements of it add up to is their total, not a restatement."""
-    from itertools import combinations
     others = [g.value for g in fs if g is not f and g.value < f.value][:12]
     return any(abs(sum(c) - f.value) < 1e-9 for k in (2, 3) for c in combinations(others, k))
 

@@ -118,7 +118,9 @@ def pairs_of(ctx: Context) -> dict[tuple, list[Pair]]:
     stock; a count and a rate said of two moments (``đầu năm`` / ``cuối năm``)
     are never paired."""
     from .conflicts import timepoint
-    out: dict[tuple, list[Pair]] = {}
+    if "_ratio_pairs" in ctx.__dict__:
+        return ctx.__dict__["_ratio_pairs"]     # the percent check reads the same pairs
+    out: dict[tuple, list[Pair]] = ctx.__dict__.setdefault("_ratio_pairs", {})
     for doc_id, facts in ctx.by_doc.items():
         rates = [f for f in facts if f.metric in PAIRS.values() and f.value and 0 < f.value <= 100
                  and f.is_exact and f.parent_fact_id is None and f.char_start is not None]

@@ -79,6 +79,8 @@ SCHEMA: dict[str, dict[str, Section]] = {
             "count": PATTERN, "metric": METRIC, "unit": UNIT,
             "subject": FLAG, "needs_context": FLAG, "inherit": FLAG, "needs_lead": FLAG, "added": FLAG,
             "needs_subject": FLAG,
+            "one": FLAG,                            # group n names one unit: a count of one
+            "names_unit": FLAG,                     # counts the unit its paragraph names ("xã thứ 6/11")
         }, target="count", doc="an NTM figure: group n the number, of its denominator"),
         "quantity_rate": Section({"label": Key(STR, True), "pattern": PATTERN}, target="pattern",
                                  required=False, doc="a rate kept as a quantity"),

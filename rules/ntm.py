@@ -43,6 +43,8 @@ class NtmRule:
     needs_lead: bool = False            # only in a sentence that announces its kind ("Xã NTM kiểu mẫu: ...")
     added: bool = False                 # a count added in the period (qualifier "tăng thêm")
     needs_subject: bool = False         # only for a place named before it ("xã Ia Pal đạt 15 tiêu chí")
+    one: bool = False                   # group n names one unit ("công nhận huyện Châu Thành đạt chuẩn ..."): 1
+    names_unit: bool = False            # the figure counts the unit its paragraph names ("Đây là xã thứ 6/11")
 
 
 @dataclass
@@ -62,7 +64,8 @@ def vocab() -> NtmVocab:
                              unit=r["unit"], subject=r.get("subject", False),
                              needs_context=r.get("needs_context", False), inherit=r.get("inherit", False),
                              added=r.get("added", False), needs_lead=r.get("needs_lead", False),
-                             needs_subject=r.get("needs_subject", False)))
+                             needs_subject=r.get("needs_subject", False), one=r.get("one", False),
+                             names_unit=r.get("names_unit", False)))
     n = data["ntm"]
     return NtmVocab(rules, regex.compile(pattern(n["context"])), regex.compile(pattern(n["added"])))
 
@@ -187,6 +190,7 @@ def _extract_rules(an: Analysis) -> None:
     v = vocab()
     mt = an.doc.match_text
     culture = {f.char_start for f in an.facts if f.metric == "award.count" and f.award in CULTURE_TITLES}
+    units: dict[tuple[str, str], tuple[Fact, bool]] = {}     # the units recognised, by metric and name
     for sent in an.sentences:
         if sent.in_closing:
             continue
@@ -204,7 +208,10 @@ def _extract_rules(an: Analysis) -> None:
             if rule.metric in ("ntm.communes_standard", "ntm.villages_standard") and \
                     not v.context.search(m.group(0)) and not _has_context(an, sent):
                 continue
-            value = _count_value(m.group("n"))
+            unit = _recognised_unit(an, sent, m, matches) if rule.one else None
+            if rule.one and unit is None:
+                continue
+            value = 1.0 if rule.one else _count_value(m.group("n"))
             if value is None or _is_year(mt, ns, m.group("n")):
                 continue
             of_total = nums.parse_number(m.group("of")) if "of" in m.groupdict() and m.group("of") else None
@@ -212,10 +219,12 @@ def _extract_rules(an: Analysis) -> None:
             if "f" in m.groupdict() and m.group("f") and m.group("f") != "xã":
                 base_metric = "ntm.villages_standard"
             family = _FAMILY.get(base_metric)
-            metric = _kind(base_metric, mt[m.end():m.end() + 80], m.group(0))
-            if m.groupdict().get("k"):
+            # a named unit's kind is what its title says ("đạt chuẩn nông thôn mới nâng cao"), nothing later
+            metric = base_metric if rule.one else _kind(base_metric, mt[m.end():m.end() + 80], m.group(0))
+            kind_word = m.groupdict().get("k")
+            if kind_word and family == "communes":
                 # "xã nông thôn mới nâng cao năm 2023 cho 9 xã": the kind the title before the count names
-                metric = {"nâng cao": "ntm.communes_advanced", "kiểu mẫu": "ntm.communes_model"}[m.group("k")]
+                metric = {"nâng cao": "ntm.communes_advanced", "kiểu mẫu": "ntm.communes_model"}[kind_word]
             if rule.added and made and made[-1][2].metric == "ntm.communes_by_criteria" and \
                     mt.rfind(";", made[-1][2].char_end, ns) < 0:
                 continue    # "67 xã đạt từ 14 đến 18 tiêu chí (tăng 67 xã so với năm 2010)": a band's rise
@@ -233,10 +242,14 @@ def _extract_rules(an: Analysis) -> None:
             cs = clause_start(sent, ns, seps=";")
             added = rule.added or v.added.search(mt[max(cs, ns - 20):ns]) or _list_added(sent, cs, ns)
             qualifier = "tăng thêm" if added else None
+            if kind_word and family != "communes":
+                qualifier = kind_word       # "huyện đạt chuẩn nông thôn mới nâng cao": the district's kind
             if metric == "ntm.criteria_met" and "nâng cao" in mt[sent.start:ns]:
                 qualifier = qualifier or "nâng cao"
             subject = level = None
-            if m.groupdict().get("where"):
+            if unit is not None and base_metric == "ntm.districts_standard":
+                subject, level = unit       # "công nhận huyện Châu Thành đạt chuẩn": the district itself
+            elif m.groupdict().get("where"):
                 subject, level = _named_unit(an, sent, m)
             elif m.groupdict().get("gap") and (own := _OF_UNIT.match(m.group("gap"))) is not None:
                 # "2 xã thuộc huyện Mỹ Lộc đạt chuẩn nông thôn mới nâng cao": the unit the communes belong to
@@ -253,6 +266,12 @@ def _extract_rules(an: Analysis) -> None:
             num = nums.Num(value=value, start=ns, end=ne, raw=an.doc.text[ns:ne], kind="int",
                            base=value, of_total=of_total)
             period = an.period(sent, ns, m.end())
+            if unit is not None and m.group("y"):
+                period = Period(m.group("y"), "clause")     # "... đạt chuẩn nông thôn mới năm 2020"
+            if unit is not None and an.status(sent, ns) is not None:
+                continue    # "đề nghị công nhận huyện Chợ Lách đạt chuẩn ...": a step of the process, no figure
+            if unit is not None and _restated_unit(units, metric, unit, f"{period}" if m.group("y") else None):
+                continue
             if qualifier == "tăng thêm":
                 # "tăng 104 xã so với cuối năm 2015": the increase over the years since the baseline
                 b = regex.match(r"[^;.]{0,20}?so với (?:cuối |đầu )?năm (\d{4})", mt[m.end():m.end() + 40])
@@ -268,9 +287,61 @@ def _extract_rules(an: Analysis) -> None:
             f.raw = an.doc.text[f.char_start:f.char_end]
             if family:
                 last_metric[family] = metric
+            if unit is not None:
+                units[(metric, unit[0])] = (f, bool(m.group("y")))
+                continue
             made.append((ns, rule, f))
         for ns, rule, f in made:
             _conjuncts(an, sent, ns, rule, f, seen)
+    _drop_counted_units(an, units, {id(f) for f in an.facts if f.rule in _NAMES_UNIT})
+
+
+_NAMES_UNIT = {r.id for r in vocab().rules if r.names_unit}
+
+
+def _drop_counted_units(an: Analysis, units: dict[tuple[str, str], tuple[Fact, bool]],
+                        counting: set[int]) -> None:
+    """'Lễ công bố xã Tân Hưng đạt chuẩn nông thôn mới. Đây là xã thứ 6/11 của huyện': a paragraph
+    that counts the unit it names (its rank) needs no count of one for it."""
+    blocks = {(f.block_index, f.metric) for f in an.facts if id(f) in counting}
+    drop = {id(f) for f, _ in units.values() if (f.block_index, f.metric) in blocks}
+    if drop:
+        an.facts[:] = [f for f in an.facts if id(f) not in drop]
+
+
+def _recognised_unit(an: Analysis, sent: Sentence, m: "regex.Match",
+                     matches: list[tuple[int, NtmRule, "regex.Match"]]) -> Optional[tuple[str, str]]:
+    """'công nhận huyện Châu Thành đạt chuẩn ...': the unit group ``n`` names, (name, level). None
+    when its words are no name (not capitalised in the text), when it is one of several units
+    named together ('xã An Hòa và xã Phú Thọ được công nhận'), or when its sentence recognises
+    several units one by one (a list of decisions the text counts elsewhere)."""
+    mt = an.doc.match_text
+    unit = place_after_prefix(an.doc.text, m.start("n"), m.end("n"), anchored=True)
+    if unit is None or sum(1 for _, r, _ in matches if r.one) > 1 or \
+            _COORDINATED.search(mt[max(sent.start, m.start("n") - 30):m.start("n")]):
+        return None
+    after = _COORDINATED_AFTER.match(mt, m.end("n"))
+    if after and (after.group("u") is None or prefix_level(after.group("u")) == unit[1]):
+        return None
+    return unit
+
+
+_COORDINATED = P("ntm_unit_coordinated_before")
+_COORDINATED_AFTER = P("ntm_unit_coordinated_after")
+
+
+def _restated_unit(units: dict[tuple[str, str], tuple[Fact, bool]], metric: str, unit: tuple[str, str],
+                   year: Optional[str]) -> bool:
+    """A unit already counted as recognised is one figure, however often the text names it (the
+    headline and the lede); the mention that writes the year it is recognised for dates it."""
+    known = units.get((metric, unit[0]))
+    if known is None:
+        return False
+    fact, dated = known
+    if year and not dated:
+        fact.period, fact.period_source = year, "clause"
+        units[(metric, unit[0])] = (fact, True)
+    return True
 
 
 def _named_unit(an: Analysis, sent: Sentence, m: "regex.Match") -> tuple[Optional[str], str]:

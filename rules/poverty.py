@@ -109,6 +109,7 @@ _BARE_RATE_ITEM = P("pov_bare_rate_item")
 _RISE_BEFORE = P("pov_rise_before")
 _PLACES_COUNTED = P("pov_places_counted")
 _STATED_BASE = P("pov_stated_base")
+_RATE_CLAUSE = P("pov_rate_clause")
 
 
 def extract_poverty(an: Analysis) -> None:
@@ -156,6 +157,9 @@ def extract_poverty(an: Analysis) -> None:
                 gap = mt[last_end:n.start]
                 if topic is None and last_topic is not None and (
                         regex.search(r"(?:còn|xuống|chiếm)\s*\(?\s*$", mt[cs:n.start])
+                        # "Tổng số hộ nghèo: 13.867 hộ; chiếm tỷ lệ 17,02%": a rate clause right after its count
+                        or (last_end > sent.start and cs >= last_end and _RATE_CLAUSE.search(mt[cs:n.start])
+                            and not regex.search(r"\d", mt[last_end:n.start]))
                         or _THIS_FIGURE.search(mt, cs, n.start)
                         or regex.fullmatch(r"\s*[,(]?\s*(?:tỷ lệ|chiếm|bằng)?\s*(?:tỷ lệ)?\s*",
                                            _after_topic(mt, last_end, n.start, last_topic))

@@ -599,3 +599,26 @@ def test_the_rate_of_poverty_reduction_and_a_yearly_average_of_it_over_the_span(
     got = sorted((f.value, f.period, f.status) for f in extract_text(text, period="2016-2020").facts
                  if f.metric == "poverty.poor_rate_reduction")
     assert got == [(2, "2021-2025", "target"), (3.15, "2016-2020", None)]
+
+
+def test_a_unit_named_as_recognised_is_a_count_of_one():
+    text = ("Công nhận huyện Phù Mỹ, tỉnh Bình Định đạt chuẩn nông thôn mới\n\n"
+            "Ngày 10/3/2023, Thủ tướng Chính phủ ký Quyết định số 215/QĐ-TTg công nhận huyện Phù Mỹ, tỉnh Bình Định "
+            "đạt chuẩn nông thôn mới năm 2021. Cùng dịp, UBND tỉnh công nhận xã Mỹ Lợi, huyện Phù Mỹ đạt chuẩn nông "
+            "thôn mới nâng cao năm 2022. Xã Mỹ Tài và xã Mỹ Chánh được công nhận đạt chuẩn nông thôn mới. "
+            "Huyện đang đề nghị công nhận thị xã Hoài Nhơn hoàn thành nhiệm vụ xây dựng nông thôn mới.")
+    got = sorted((f.metric, f.value, f.subject, f.period, f.raw) for f in extract_text(text).facts
+                 if f.metric.startswith("ntm."))
+    # the headline and the lede name one district: one figure, dated by the year the lede writes; two
+    # communes named together are no count of one, and a proposal is a step of the process
+    assert got == [("ntm.communes_advanced", 1, "Phù Mỹ", "2022", "xã Mỹ Lợi"),
+                   ("ntm.districts_standard", 1, "Phù Mỹ", "2021", "huyện Phù Mỹ")]
+
+
+def test_a_rate_clause_after_a_semicolon_takes_the_count_before_it():
+    # own wording: a list of counts, each with its rate in a ';' clause that names no topic
+    text = ("Kết quả rà soát cuối năm 2022:\n- Tổng số hộ nghèo: 2.315 hộ; chiếm tỷ lệ 8,41%.\n"
+            "- Tổng số hộ cận nghèo: 1.907; Tỷ lệ: 6,93%.\n")
+    got = sorted((f.metric, f.value) for f in extract_text(text, period="2022").facts)
+    assert got == [("poverty.near_poor_households", 1907), ("poverty.near_poor_rate", 6.93),
+                   ("poverty.poor_households", 2315), ("poverty.poor_rate", 8.41)]

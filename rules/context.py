@@ -18,6 +18,7 @@ section; else ``granted`` facts get status None (the default reading).
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass
 from typing import Optional
 
@@ -71,6 +72,7 @@ _NUM_AT = P("tm_num_at")
 _CELL_PERIOD_WORDS = P("tm_cell_period_words")
 _PRESENT = P("tm_present")
 _EVENT_DATE = P("tm_event_date")
+_EMULATION_CONGRESS = P("tm_emulation_congress")
 # "11,72% năm 2016", "4,95% (cuối năm 2021)": the year of the figure right before it
 _YEAR_AFTER_FIGURE = P("tm_year_after_figure")
 
@@ -190,6 +192,11 @@ def _reviewed_term(mtext: str, start: int, a: int, b: int, doc_period: Optional[
     dates = [m.group("y") or m.group("y2") for m in _EVENT_DATE.finditer(before)]
     year = dates[-1] if dates else (doc_period if doc_period and doc_period.isdigit() else None)
     if year is not None and int(year) >= b:
+        return f"{a}-{b}"
+    if year is None and _EMULATION_CONGRESS.search(before[t.start():]) and b <= date.today().year:
+        # "Đại hội Thi đua Quyết thắng ... giai đoạn 2019 - 2024", "... lần thứ VI (2013 - 2018)": an
+        # emulation congress is held when the period it names ends; one naming a period not yet over
+        # ("lần thứ VIII, giai đoạn 2025 - 2030") opens it
         return f"{a}-{b}"
     return f"{2 * a - b}-{a}"
 

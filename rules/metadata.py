@@ -25,6 +25,7 @@ from pipeline.normalize import fold, match_form
 
 from . import gazetteer as gz
 from .lexicon import M, P
+from .subjects import prefix_level
 from .metadata_text import (BodyRef, DateLine, Line, anchor_body, block_lines, data, find_period, join_split_dates,
                             format_place, is_caps, number_doc_type, number_issuer, parse_bodies,
                             parse_date_line, parse_number, person_name, place_name, signature_title, title_start,
@@ -589,6 +590,11 @@ def headerless_place(doc: Document, places: Optional[Places] = None) -> Optional
         if found and b is not heads[0] and _VENUE_BEFORE.search(first[:found[0].start]) \
                 and _AREA_LIST.search(first, found[0].end):
             continue    # "tại huyện Tân Thạnh diễn ra buổi lễ ... gồm các huyện: ...": the venue of a wider event
+        if found and _named_with_others(first, found[0]):
+            # "Xã Bàu Đồn và Thanh Điền đạt chuẩn ...": places the text counts, not one it is about; the
+            # text is about the province they lie in
+            tp = _text_place(found, places)
+            return TextPlace(tp.province, gz.PROVINCE, tp.province, None) if tp.province else None
         if found:
             return _text_place(found, places)
     # "(QNO) - UBND tỉnh vừa ..." from a provincial paper: its province
@@ -606,6 +612,12 @@ def headerless_place(doc: Document, places: Optional[Places] = None) -> Optional
     if prov and any(_PROVINCE_WORD.search(b.text) for b in body[:4]):
         return TextPlace(prov, gz.PROVINCE, prov, None)
     return None
+
+
+def _named_with_others(text: str, m) -> bool:
+    """'Xã Bàu Đồn và Thanh Điền ...': a place named in a list with others of its level."""
+    nxt = _NAMED_WITH_OTHERS.match(text, m.end) if m.level != gz.PROVINCE else None
+    return nxt is not None and (nxt.group("u") is None or prefix_level(nxt.group("u")) == m.level)
 
 
 def _province_of_districts(doc: Document) -> Optional[str]:
@@ -632,6 +644,7 @@ _DISTRICTS_NAMED = 2         # districts a text must name in brackets for their 
 _NEWS_SOURCE = P("md_news_source")
 _VENUE_BEFORE = P("md_venue_before")
 _AREA_LIST = P("md_area_list")
+_NAMED_WITH_OTHERS = P("md_named_with_others")
 _SOURCE_PROVINCE = M("news_source_province")
 _FIRST_SENTENCE = re.compile(r".+?(?:[.!?](?=\s)|$)", re.S)
 _PROVINCE_WORD = re.compile(r"(?<!\w)tỉnh(?!\w)", re.I)

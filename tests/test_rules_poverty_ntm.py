@@ -622,3 +622,14 @@ def test_a_rate_clause_after_a_semicolon_takes_the_count_before_it():
     got = sorted((f.metric, f.value) for f in extract_text(text, period="2022").facts)
     assert got == [("poverty.near_poor_households", 1907), ("poverty.near_poor_rate", 6.93),
                    ("poverty.poor_households", 2315), ("poverty.poor_rate", 8.41)]
+
+
+def test_counts_after_a_list_of_communes_keep_the_whole_unit_and_its_snapshot_date():
+    # own wording: a headline naming two communes is no place of the text; "N xã đạt" is a count, not
+    # "the commune" pointing back; "tính đến thời điểm 30.6.2024" is a snapshot written with dots
+    text = ("Xã Tân Hòa và Phước Lộc đạt chuẩn nông thôn mới nâng cao\n\n"
+            "Năm 2023 có 2 xã đạt chuẩn NTM nâng cao gồm: xã Tân Hòa (huyện Lai Vung) và xã Phước Lộc (huyện Tân Hồng).\n\n"
+            "Tính đến thời điểm 30.6.2024, toàn tỉnh có 95/115 xã đạt chuẩn NTM, 31 xã đạt chuẩn NTM nâng cao.\n")
+    got = sorted((f.metric, f.value, f.subject, f.period) for f in extract_text(text).facts)
+    assert got == [("ntm.communes_advanced", 2, None, "2023"), ("ntm.communes_advanced", 31, None, "2024-H1"),
+                   ("ntm.communes_standard", 95, None, "2024-H1")]

@@ -193,7 +193,10 @@ def extract_poverty(an: Analysis) -> None:
                     # "809 hộ/27.420 hộ, tỷ lệ 2,95%": the count's own unit and base are not in the way
                     g2 = regex.sub(r"^\s*hộ\s*/\s*\d[\d.\s]*hộ\b", "", gap)
                     g2 = regex.sub(r"năm \d{4}", "", g2)
-                    if len(g2) > 45 or (regex.search(r"\d", g2) and not _TRANSITION.search(g2)):
+                    listed = not regex.search(r"\d", g2) and subject_before(an.doc.text, last_end, n.start)
+                    if (len(g2) > 45 and not listed) or (regex.search(r"\d", g2) and not _TRANSITION.search(g2)):
+                        # "..., phân theo các khu vực như sau: Trung du và miền núi phía Bắc 14,23%": the first
+                        # place of a list of the same figure may follow a long lead-in
                         continue
                 # "còn 19.965 hộ nghèo (giảm 5.842 hộ so với cuối năm 2019), chiếm tỷ lệ 5,38%": a change
                 # in a closed bracket is not what the percent after it says

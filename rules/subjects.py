@@ -9,10 +9,14 @@ from __future__ import annotations
 from typing import Optional
 
 import regex
+from pipeline.normalize import match_form
+
 from .lexicon import M, P, word_set
 
 _PREFIX_LEVEL = M("place_level")
 _PLACE_END = P("subj_place_end")
+_REGION_END = P("subj_region_end")
+REGION = "region"       # a subject_level: one of the country's socio-economic regions
 # words between a place and its figure that can be skipped
 _FILLER = P("subj_filler")
 _STOP = word_set("not_place_name")
@@ -50,6 +54,8 @@ def subject_before(text: str, lo: int, pos: int) -> Optional[tuple[str, str]]:
     f = _FILLER.search(seg)
     if f:
         seg = seg[:f.start()]
+    if (r := _REGION_END.search(match_form(seg))) is not None:
+        return seg[r.start("name"):r.end("name")], REGION   # "Trung du và miền núi phía Bắc 21,92%"
     m = _PLACE_END.search(seg)
     if not m:
         return None

@@ -633,3 +633,23 @@ def test_counts_after_a_list_of_communes_keep_the_whole_unit_and_its_snapshot_da
     got = sorted((f.metric, f.value, f.subject, f.period) for f in extract_text(text).facts)
     assert got == [("ntm.communes_advanced", 2, None, "2023"), ("ntm.communes_advanced", 31, None, "2024-H1"),
                    ("ntm.communes_standard", 95, None, "2024-H1")]
+
+
+def test_a_national_rate_broken_down_by_region_with_the_households_after_each_rate():
+    # own wording: regions are places; "r% với N hộ" gives the households behind the rate; the first region
+    # of the list follows a long lead-in after the national figures
+    text = ("Năm 2023, tỷ lệ hộ nghèo chung cả nước 2,93% với 815.101 hộ, chia theo vùng như sau: Tây Nguyên "
+            "6,62% với 104.004 hộ; Đồng bằng sông Cửu Long 1,74% với 84.930 hộ.")
+    got = sorted((f.metric, f.value, f.subject, f.subject_level) for f in extract_text(text).facts)
+    assert got == [("poverty.poor_households", 84930, "Đồng bằng sông Cửu Long", "region"),
+                   ("poverty.poor_households", 104004, "Tây Nguyên", "region"),
+                   ("poverty.poor_households", 815101, "toàn quốc", "country"),
+                   ("poverty.poor_rate", 1.74, "Đồng bằng sông Cửu Long", "region"),
+                   ("poverty.poor_rate", 2.93, "toàn quốc", "country"),
+                   ("poverty.poor_rate", 6.62, "Tây Nguyên", "region")]
+
+
+def test_households_compared_with_after_a_rate_are_not_behind_it():
+    text = "Số hộ nghèo toàn tỉnh là 11.206 hộ, chiếm 5,12% so với 218.900 hộ dân toàn tỉnh."
+    got = sorted((f.metric, f.value) for f in extract_text(text, period="2020").facts)
+    assert got == [("poverty.poor_households", 11206), ("poverty.poor_rate", 5.12)]

@@ -406,6 +406,7 @@ def extract_awards(an: Analysis) -> list[Item]:
     """Award facts of the whole document; returns the bound items (for honorees)."""
     bound: list[Item] = []
     lead: Optional[_Lead] = None
+    last: Optional[_Lead] = None        # the items of the last sentence that gave award facts
     for sent in an.sentences:
         if sent.in_closing:
             continue
@@ -421,6 +422,9 @@ def extract_awards(an: Analysis) -> list[Item]:
             continue
         groups = _groups(an.doc.match_text, items)
         in_list = lead is not None and b.index != lead.block_index
+        # the totals a list details: the bullets under a lead line, or a "Cụ thể: ..." paragraph after
+        # the sentence with the totals
+        list_items = lead.items if in_list else _detailed_totals(an, sent, last)
         sent_items: list[Item] = []
         prev_group: Optional[Group] = None
         for g in groups:
@@ -430,14 +434,13 @@ def extract_awards(an: Analysis) -> list[Item]:
             inherit_ok = prev_group is not None and _inherits(an, prev_group, g)
             for it in g.items:
                 st = an.status(sent, it.num.start)
-                parent = None
+                parent = _parent_in(list_items, it) if list_items else None
                 if it.award is None and it.kind != "strong" and not _governed(g) and not (
-                        inherit_ok and _same_word(an, prev_group.items[-1], it)):
+                        inherit_ok and _same_word(an, prev_group.items[-1], it)) and parent is None:
                     # "... cho 337 mẹ, trong đó 65 mẹ được trao tặng": a word that also counts other
                     # things is a recipient again when the bound count before says it
                     continue
-                if in_list:
-                    parent = _parent_in(lead.items, it)
+                if list_items:
                     if it.award is None and parent is not None:
                         it.award, it.binding = parent.award, "breakdown"
                         it.generic_code, it.generic_rule = parent.generic_code, parent.generic_rule
@@ -473,7 +476,7 @@ def extract_awards(an: Analysis) -> list[Item]:
                     f.stated_percent = _stated_percent(an, it, g)
                 if subject:
                     f.subject, f.subject_level = subject
-                if in_list and parent is not None and parent.fact is not None and parent.fact.award == code:
+                if list_items and parent is not None and parent.fact is not None and parent.fact.award == code:
                     f.parent_local_id = parent.fact.local_id
                     f.qualifier = _qualifier_of(an, sent)
                 it.fact = f
@@ -490,6 +493,8 @@ def extract_awards(an: Analysis) -> list[Item]:
         text_end = an.doc.match_text[sent.start:sent.end].rstrip(" .")
         if sent_items and _LEAD_END.search(text_end) and sent.end >= b.end - 2:
             lead = _Lead(sent_items, b.index)
+        if sent_items:
+            last = _Lead(sent_items, b.index)
     _mixed_by_later_split(bound)
     return bound
 
@@ -666,6 +671,10 @@ def _labelled_by_place(an: Analysis, sent: Sentence, g: Group) -> Optional[tuple
     text = an.doc.text
     cut = max(text.rfind(sep, sent.start, g.start) for sep in ",;:")
     seg = _PLACE_LABEL_TAIL.sub("", text[max(cut + 1, sent.start):g.start]).strip()
+    if not seg and cut > sent.start and text[cut] == ":":
+        # "...; huyện Krông Pắc: 46 cơ quan, đơn vị": the place labels the count after its colon
+        before = max(text.rfind(sep, sent.start, cut) for sep in ",;:")
+        seg = re.split(r"\s+và\s+", text[max(before + 1, sent.start):cut])[-1].strip()
     if not seg or len(seg) > _PLACE_LABEL_MAX:
         return None
     found = find_places(seg, bare_provinces=True)
@@ -722,6 +731,18 @@ def _of_total_parts(an: Analysis, sent: Sentence, items: list[Item]) -> None:
             qual = q.group("q").strip(" ,")
             qual = re.split(r",\s*\d", qual)[0]
             f.qualifier = re.sub(r"^(?:được\s+)?(?:khen thưởng\s+)?", "", qual).strip() or None
+
+
+def _detailed_totals(an: Analysis, sent: Sentence, last: Optional[_Lead]) -> Optional[list[Item]]:
+    """'UBND tỉnh ... cho 176 cơ quan, đơn vị, doanh nghiệp ... Cụ thể: huyện Ea Kar có 57 cơ quan, ...':
+    a sentence opening with 'Cụ thể' details the totals of the last sentence that gave any, in the
+    paragraph before it or the one before that (a photo caption may stand between)."""
+    if last is None or last.block_index == sent.block.index or sent.block.index - last.block_index > 2:
+        return None
+    return last.items if _DETAIL_OPEN.match(an.doc.match_text, sent.start) else None
+
+
+_DETAIL_OPEN = P("aw_detail_open")
 
 
 def _parent_in(lead_items: list[Item], it: Item) -> Optional[Item]:

@@ -146,6 +146,18 @@ def _only_year(doc: Document) -> Optional[str]:
     return found.pop() if len(found) == 1 and next(iter(found)).isdigit() else None
 
 
+def _plan_year_now(doc: Document) -> Optional[str]:
+    """The one year a text's plans name, when it calls the year of its plans 'năm nay' (this year)."""
+    mt = doc.match_text
+    if not _THIS_YEAR.search(mt):
+        return None
+    years = {m.period for m in period_mentions(mt, 0, None) if not m.baseline and m.period.isdigit()}
+    return years.pop() if len(years) == 1 else None
+
+
+_THIS_YEAR = P("frame_this_year")
+
+
 def _closed_span(doc: Document, blocks: list[Block], period: str, dateline_year: Optional[int]) -> Optional[str]:
     """The span an opening 'Từ năm 2005 đến nay' names: from that year to the dateline's, else to the
     end of the one span from that year the text names ('... giai đoạn 2005-2010')."""
@@ -272,6 +284,11 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
     if not frame.dateline_year and (only := _only_year(doc)):
         # "Bắc Giang: Thêm 21 thôn ..." dated nowhere but "tính đến tháng 10/2021": the one year it names
         frame.period = Period(only, "text")
+        return frame
+    if not frame.dateline_year and (now := _plan_year_now(doc)):
+        # "Riêng 11 xã phấn đấu đạt chuẩn NTM trong năm nay ... Chỉ tiêu phấn đấu trong năm 2018": the one
+        # year its plans name is 'this year', the year of writing
+        frame.period = Period(now, "text")
         return frame
     if frame.dateline_year:
         # a text published in January or February with nothing else to date it reports the year

@@ -623,3 +623,13 @@ FRAMES = [
 def test_the_frame_of_a_text(text, expected):
     fr = _frame(text)
     assert (fr.period, fr.period.source) == expected
+
+
+def test_the_year_a_text_plans_for_this_year_dates_it():
+    # own wording: no year but the plan's, which the text calls "năm nay"
+    text = ("Hà Tĩnh: phấn đấu thêm 9 xã đạt chuẩn\n\n"
+            "Hiện toàn tỉnh bình quân đạt 16,2 tiêu chí/xã. Riêng 9 xã đăng ký về đích trong năm nay đã đạt bình quân "
+            "17 tiêu chí/xã.\n\nChỉ tiêu phấn đấu trong năm 2019 toàn tỉnh có thêm 9 xã đạt chuẩn nông thôn mới.\n")
+    assert _frame(text).period == "2019"
+    f = pick(extract_text(text).facts, metric="ntm.avg_criteria")[0]
+    assert (f.value, f.period) == (16.2, "2019")

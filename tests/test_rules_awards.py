@@ -545,3 +545,18 @@ def test_items_of_a_bracketed_list_of_places_are_those_places_shares():
     got = sorted((f.value, f.subject, f.subject_level) for f in extract_text(text, period="2015", province="Long An").facts
                  if f.metric == "award.count" and f.subject)
     assert got == [(12, "Thạnh Hóa", "district"), (13, "Mộc Hóa", "district"), (20, "Tân Thạnh", "district")]
+
+
+def test_a_total_detailed_place_by_place_in_a_later_paragraph():
+    # own wording: a duration and a bracketed period between the award and its count; a photo caption,
+    # then "Cụ thể:" with each place labelling its count ("huyện A có N ...", "huyện B: M ...")
+    text = ("UBND tỉnh tặng danh hiệu “Cơ quan, đơn vị đạt chuẩn văn hóa” trong phong trào Toàn dân đoàn kết "
+            "xây dựng đời sống văn hóa 5 năm (giai đoạn 2016 - 2020) cho 90 cơ quan, đơn vị của các huyện.\n\n"
+            "Trụ sở Kho bạc Nhà nước huyện Cư Kuin (ảnh tư liệu)\n\n"
+            "Cụ thể: huyện Cư Kuin có 50 cơ quan, đơn vị; huyện Lắk: 30 cơ quan, đơn vị và huyện M'Đrắk: 10 cơ quan, đơn vị.\n")
+    got = [(f.value, f.award, f.period, f.subject, f.parent_local_id is not None) for f in extract_text(text).facts
+           if f.metric == "award.count"]
+    assert got == [(90, "co_quan_van_hoa", "2016-2020", None, False),
+                   (50, "co_quan_van_hoa", "2016-2020", "Cư Kuin", True),
+                   (30, "co_quan_van_hoa", "2016-2020", "Lắk", True),
+                   (10, "co_quan_van_hoa", "2016-2020", "M'Đrắk", True)]

@@ -74,22 +74,41 @@ def _cell_at(row: Row, col: int) -> Optional[Cell]:
 
 
 def _mention(an: Analysis, cell: Cell) -> Optional[AwardMention]:
-    ms = [m for m in award_mentions(an.doc.match_text[cell.start:cell.end], cell.start)
+    return _span_mention(an, cell.start, cell.end)
+
+
+def _span_mention(an: Analysis, start: int, end: int) -> Optional[AwardMention]:
+    """The award a cell (or a caption) names first, with its granter."""
+    ms = [m for m in award_mentions(an.doc.match_text[start:end], start)
           if m.entry.id != "aw.dien_hinh_tien_tien"]
     if not ms:
         return None
     m = ms[0]
     if m.needs_level:
-        _granter_after(an, cell, m)
+        _granter_after(an, end, m)
     if m.needs_level:
-        resolve_level(m, an.doc.match_text[cell.start:m.start], [])
+        resolve_level(m, an.doc.match_text[start:m.start], [])
     return m
 
 
-def _granter_after(an: Analysis, cell: Cell, m: AwardMention) -> None:
+def _caption_award(an: Analysis, b: Block) -> Optional[AwardMention]:
+    """'Bảng 3. Giấy khen của Ban Thường vụ Hội Nông dân huyện năm 2023 theo phong trào' over rows of
+    movements: the one award the caption right before a table names is every row's."""
+    prev = an.doc.blocks[b.index - 1] if b.index else None
+    if prev is None or prev.kind == TABLE:
+        return None
+    text = an.doc.match_text[prev.start:prev.end]
+    if not (_CAPTION.match(text) or (len(text) <= 160 and not text.rstrip().endswith("."))):
+        return None
+    if len({m.code or m.entry.id for m in award_mentions(text, prev.start)}) != 1:
+        return None
+    return _span_mention(an, prev.start, prev.end)
+
+
+def _granter_after(an: Analysis, end: int, m: AwardMention) -> None:
     """A label cell names one award: a granter anywhere after its name is its granter
     ("Bằng khen của BCH Hội LHPN tỉnh", "Cờ thi đua - Liên đoàn Lao động tỉnh")."""
-    rest = an.doc.match_text[m.name_end:cell.end]
+    rest = an.doc.match_text[m.name_end:end]
     nxt = award_mentions(rest, m.name_end)
     if len(nxt) > 1 or (nxt and nxt[0].start > m.name_end):
         rest = rest[:nxt[0].start - m.name_end]      # not past a second award named in the cell
@@ -245,14 +264,20 @@ def _rows_are_awards(an: Analysis, b: Block, cols: list[Col], n_header: int = 1)
     span = f"{years[0]}-{years[-1]}" if len(years) >= 2 else period
     by_period = any(c.period for c in cols)
     col_statuses = {c.status for c in cols if c.period}
+    caption = _caption_award(an, b)
     for ri, row in enumerate(an.grid(b).rows[n_header:], start=n_header):
-        award, label = None, None
+        award, label, how = None, None, "table_rows"
         for c in row.cells:
             col = cols[c.col] if c.col < len(cols) else Col(c.col)
             if col.recipient is None and col.period is None and not col.total and not col.tt:
                 m = _mention(an, c)
                 if m is not None and award is None:
                     award, label = m, c
+                elif label is None and c.text.strip():
+                    label = c
+        if award is None and caption is not None and label is not None \
+                and not _TOTAL.match(match_form(label.text).strip()):
+            award, how = caption, "table_caption"   # a row of the caption's award ("Phong trào ... | 18 | 40")
         if award is None or award.code is None or _RATIO_ROW.search(match_form(label.text).strip()):
             continue
         row_recipient = None
@@ -274,10 +299,12 @@ def _rows_are_awards(an: Analysis, b: Block, cols: list[Col], n_header: int = 1)
             cell = _cell_at(row, col.index)
             if cell is not None and cell is not label:
                 st = status if col.status is None else (None if col.status == "granted" else col.status)
-                f = _emit(an, b, ri, cell, award, rec, per, st, "table_rows")
+                f = _emit(an, b, ri, cell, award, rec, per, st, how)
                 if f is not None and col.stage:
                     f.qualifier = col.stage
                     an.stage_cells.add(id(f))
+                elif f is not None and how == "table_caption":
+                    f.qualifier = " ".join(label.text.split())
 
 
 def _columns_are_awards(an: Analysis, b: Block, cols: list[Col]) -> None:

@@ -26,9 +26,7 @@ from .datafiles import load, pattern
 from .subjects import last_place_before, place_after_prefix, prefix_level, split_prefix, subject_before
 from .text import Sentence, clause_start
 from .lexicon import P
-from .metadata import is_headerless
 from pipeline.model import Fact
-from pipeline.normalize import fold
 
 NUM = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
 
@@ -325,8 +323,6 @@ def _recognised_unit(an: Analysis, sent: Sentence, m: "regex.Match",
     after = _COORDINATED_AFTER.match(mt, m.end("n"))
     if after and (after.group("u") is None or prefix_level(after.group("u")) == unit[1]):
         return None
-    if not is_headerless(an.meta) and fold(unit[0]) in (fold(an.meta.place), fold(an.meta.district)):
-        return None     # "Xã Tân Thanh đã được công nhận ..." in the commune's own report: it counts no unit
     return unit
 
 

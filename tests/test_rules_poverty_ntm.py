@@ -654,13 +654,3 @@ def test_households_compared_with_after_a_rate_are_not_behind_it():
     got = sorted((f.metric, f.value) for f in extract_text(text, period="2020").facts)
     assert got == [("poverty.poor_households", 11206), ("poverty.poor_rate", 5.12)]
 
-
-def test_a_report_naming_its_own_commune_as_recognised_counts_no_unit():
-    from rules import read
-    from tests.rules_support import doc_from_text
-    text = ("UBND XÃ PHÚ LÂM\n\nSố: 45/BC-UBND\n\nPhú Lâm, ngày 20 tháng 6 năm 2023\n\nBÁO CÁO\n\n"
-            "Kết quả thực hiện nhiệm vụ 6 tháng đầu năm 2023\n\n"
-            "Xã Phú Lâm đã được UBND tỉnh công nhận đạt chuẩn nông thôn mới nâng cao năm 2021.\n")
-    ex = read(doc_from_text(text))
-    assert ex.meta.place == "Phú Lâm"
-    assert [f for f in ex.facts if f.metric.startswith("ntm.")] == []

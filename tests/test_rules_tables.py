@@ -194,3 +194,18 @@ def test_an_award_table_of_stages_reads_the_recipients_under_each_stage():
           and f.qualifier != "Phòng đề nghị"]
     assert sorted((f.value, f.table_index is not None, f.status) for f in gk) == [(40, True, None), (110, True, None)]
     assert len(got) == 8
+
+
+def test_award_table_of_one_award_named_in_its_caption():
+    # own wording: the caption names the award; the rows are the movements it rewarded
+    text = ("Bảng 2. Giấy khen của Ban Chấp hành Đoàn huyện năm 2022 theo nội dung thi đua\n\n"
+            "| TT | Nội dung thi đua | Tập thể | Cá nhân |\n|---|---|---|---|\n"
+            "| 1 | Phong trào Thanh niên tình nguyện | 07 | 19 |\n"
+            "| 2 | Phong trào Tuổi trẻ sáng tạo | 03 | 11 |\n"
+            "| | Tổng cộng | 10 | 30 |\n")
+    ex = extract_text(text)
+    got = sorted((f.award, f.recipient, f.value, f.period, f.qualifier) for f in ex.facts)
+    assert got == [("giay_khen", "ca_nhan", 11, "2022", "Phong trào Tuổi trẻ sáng tạo"),
+                   ("giay_khen", "ca_nhan", 19, "2022", "Phong trào Thanh niên tình nguyện"),
+                   ("giay_khen", "tap_the", 3, "2022", "Phong trào Tuổi trẻ sáng tạo"),
+                   ("giay_khen", "tap_the", 7, "2022", "Phong trào Thanh niên tình nguyện")]

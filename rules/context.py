@@ -194,9 +194,8 @@ def _reviewed_term(mtext: str, start: int, a: int, b: int, doc_period: Optional[
     if year is not None and int(year) >= b:
         return f"{a}-{b}"
     if year is None and _EMULATION_CONGRESS.search(before[t.start():]) and b <= date.today().year:
-        # "Đại hội Thi đua Quyết thắng ... giai đoạn 2019 - 2024", "... lần thứ VI (2013 - 2018)": an
-        # emulation congress is held when the period it names ends; one naming a period not yet over
-        # ("lần thứ VIII, giai đoạn 2025 - 2030") opens it
+        # "Đại hội Thi đua Quyết thắng ... giai đoạn 2019 - 2024", "... lần thứ VI (2013 - 2018)": the armed
+        # forces' emulation congress is held when the period it names ends (unless it is not over yet)
         return f"{a}-{b}"
     return f"{2 * a - b}-{a}"
 

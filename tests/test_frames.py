@@ -268,10 +268,11 @@ def test_a_set_of_criteria_named_with_its_span_is_no_period():
     # dated at the end of the term it names: that term is the one reviewed
     ("Sáng ngày 28/7/2020, UBND huyện Phú Tân tổ chức Đại hội thi đua yêu nước lần thứ V (giai đoạn 2015 - 2020).",
      "2015-2020"),
-    # an emulation congress is held when the period it names ends (one naming a period not over yet opens it, above)
+    # an armed forces' emulation congress is held when the period it names ends; a civil one opens it
     ("Ngày 16-5, UBND huyện Đông Hải tổ chức Đại hội Thi đua Quyết thắng lực lượng vũ trang huyện giai đoạn "
      "2019 - 2024.", "2019-2024"),
-    ("Sáng 20-11, UBND tỉnh tổ chức Đại hội thi đua yêu nước lần thứ V (2015 - 2020).", "2015-2020"),
+    ("Sáng 20-11, Bộ CHQS tỉnh tổ chức Đại hội thi đua Quyết thắng LLVT tỉnh lần thứ V (2013 - 2018).", "2013-2018"),
+    ("Sáng 28-9, tỉnh Lai Châu tổ chức Đại hội Thi đua yêu nước lần thứ IV (giai đoạn 2020-2025).", "2015-2020"),
     # no congress: a range is what it says
     ("Sáng 20-9, UBND tỉnh tổ chức hội nghị tổng kết phong trào thi đua giai đoạn 2020-2025.", "2020-2025"),
 ])

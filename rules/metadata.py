@@ -596,7 +596,7 @@ def headerless_place(doc: Document, places: Optional[Places] = None) -> Optional
             tp = _text_place(found, places)
             return TextPlace(tp.province, gz.PROVINCE, tp.province, None) if tp.province else None
         if found:
-            return _text_place(found, places)
+            return _text_place(_owner_first(first, found), places)
     # "(QNO) - UBND tỉnh vừa ..." from a provincial paper: its province
     for b in body[:4]:
         src = _NEWS_SOURCE.match(match_form(b.text))
@@ -612,6 +612,18 @@ def headerless_place(doc: Document, places: Optional[Places] = None) -> Optional
     if prov and any(_PROVINCE_WORD.search(b.text) for b in body[:4]):
         return TextPlace(prov, gz.PROVINCE, prov, None)
     return None
+
+
+def _owner_first(text: str, found: list) -> list:
+    """'Nghệ An công nhận 3 xã của huyện Diễn Châu ...': a province that acts, then the unit what it
+    counts belongs to ('của', 'thuộc', 'tại'): the text is about that unit."""
+    if len(found) > 1 and found[0].level == gz.PROVINCE and found[1].level != gz.PROVINCE \
+            and _OWNER_BEFORE.search(text[found[0].end:found[1].start]):
+        return found[1:]
+    return found
+
+
+_OWNER_BEFORE = P("md_owner_before")
 
 
 def _named_with_others(text: str, m) -> bool:

@@ -654,3 +654,17 @@ def test_households_compared_with_after_a_rate_are_not_behind_it():
     got = sorted((f.metric, f.value) for f in extract_text(text, period="2020").facts)
     assert got == [("poverty.poor_households", 11206), ("poverty.poor_rate", 5.12)]
 
+
+
+def test_a_district_named_as_owner_in_the_headline_and_as_the_whole_unit_of_a_clause():
+    # own wording: the province acts, the communes belong to the district; "toàn huyện X có" opens the
+    # clause's subject; after a ';' a clause naming the title itself keeps its own kind
+    text = ("Thanh Hóa công nhận 2 xã của huyện Nông Cống đạt nông thôn mới nâng cao\n\n"
+            "Theo đó, 2 xã vừa được UBND tỉnh công nhận đạt chuẩn nông thôn mới nâng cao năm 2023 gồm: Tế Lợi và Minh Nghĩa.\n\n"
+            "Như vậy, đến nay toàn huyện Nông Cống có 6 xã đạt chuẩn nông thôn mới nâng cao; 28/28 xã được công nhận "
+            "đạt chuẩn nông thôn mới.\n")
+    from rules import read
+    from tests.rules_support import doc_from_text
+    got = sorted((f.metric, f.value, f.subject) for f in read(doc_from_text(text)).facts)
+    assert got == [("ntm.communes_advanced", 2, "Nông Cống"), ("ntm.communes_advanced", 6, "Nông Cống"),
+                   ("ntm.communes_standard", 28, "Nông Cống")]

@@ -53,6 +53,7 @@ _CONTRAST = P("tm_contrast")
 _BACK_THEN = P("tm_back_then")
 _BASELINE_YEAR = P("tm_baseline_year")
 _PLAN_YEAR_BEFORE = P("frame_plan_before")
+_CITED_TITLE = P("tm_cited_title")
 _YEAR_OF_NEXT_HALF = P("tm_year_of_next_half")
 _TARGET_SPAN_BEFORE = P("tm_target_span_before")
 _FROM_STATE_OPEN = P("tm_from_state_open")
@@ -352,11 +353,17 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
         found = [x for x in period_mentions(mt[lo:pos], lo, doc_period)
                  if x.pos < pos and not (x.pos < cs and _in_breakdown(mt, _sentence_start_before(mt, lo, x.pos), x.pos))
                  # "... vượt chỉ tiêu giai đoạn 2016 - 2020 (...); 29 xã đạt ...": a plan's span
-                 and not (x.pos < cs and _TARGET_SPAN_BEFORE.search(mt, max(lo, x.pos - 40), x.pos))
+                 # (a target after it takes the plan's year: "... mục tiêu phấn đấu đến năm 2025 có 3/15 đơn vị
+                 # cấp huyện đạt chuẩn NTM. Đồng thời phấn đấu có 103/184 xã ...")
+                 and not (x.pos < cs and not (planned and x.pos < sent.start)
+                          and _TARGET_SPAN_BEFORE.search(mt, max(lo, x.pos - 40), x.pos))
                  # "... năm 2016 và phương hướng triển khai ... năm 2017. Hội nghị đã trao tặng ...": the year
                  # a sentence before plans for dates no figure after it
                  and not (x.pos < sent.start and not planned
                           and _PLAN_YEAR_BEFORE.search(mt, max(lo, x.pos - 60), x.pos))
+                 # "Theo Quyết định số 653 ... phê duyệt kết quả ... rà soát hộ nghèo năm 2015, ... Ngoài ra, có 6
+                 # xã ...": a year in the title of a cited document dates its own sentence only
+                 and not (x.pos < sent.start and cited_title_year(mt, lo, x.pos))
                  # "Từ năm 1994 đến năm 2001, nước ta có ... Để tiếp tục ghi nhận ..." in a text of 2015: a
                  # history a sentence before told dates nothing after it
                  and not (x.pos < sent.start and not then and _is_history(x.period, doc_period))]
@@ -472,6 +479,12 @@ def _year_after_baseline(sent: Sentence, pos: int, doc_period: Optional[str]) ->
     after = str(int(years.pop()) + 1)
     own = _doc_year(doc_period) if doc_period and not re.fullmatch(r"\d{4}-\d{4}", str(doc_period)) else None
     return after if own in (None, after) else None
+
+
+def cited_title_year(mt: str, lo: int, pos: int) -> bool:
+    """Whether the period mention at ``pos`` is in the title of a document its sentence cites ('Theo
+    Quyết định số 653 ... về việc phê duyệt kết quả ... rà soát hộ nghèo ... năm 2015')."""
+    return _CITED_TITLE.search(mt, _sentence_start_before(mt, lo, pos), pos) is not None
 
 
 def _sentence_start_before(mt: str, lo: int, at: int) -> int:

@@ -24,7 +24,7 @@ from typing import Optional
 
 from pipeline.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, DocMeta, Document
 
-from .context import Period, period_mentions
+from .context import Period, cited_title_year, period_mentions
 from .lexicon import P
 
 _DATE_YEAR = P("frame_date_year")
@@ -78,7 +78,7 @@ def _first_period(doc: Document, b: Block, doc_period: Optional[str]) -> tuple[O
     ('triển khai ... năm 2017', 'phương hướng năm 2024')."""
     mt = doc.match_text
     found = [m for m in period_mentions(mt[b.start:b.end], b.start, doc_period)
-             if not m.baseline and not m.attached]
+             if not m.baseline and not m.attached and not cited_title_year(mt, b.start, m.pos)]
     reviewed = [m for m in found if m.reason]
     if reviewed:
         return reviewed[0].period, False, True

@@ -634,3 +634,24 @@ def test_the_year_a_text_plans_for_this_year_dates_it():
     assert _frame(text).period == "2019"
     f = pick(extract_text(text).facts, metric="ntm.avg_criteria")[0]
     assert (f.value, f.period) == (16.2, "2019")
+
+
+def test_a_year_in_a_cited_title_dates_its_own_sentence_only():
+    # own wording: the dateline's year dates the text; "năm 2019" is the title of the decision cited
+    text = ("Toàn tỉnh không còn xã dưới 5 tiêu chí\n\nThứ Hai, 14/10/2020, 09:12 [GMT+7]\n\n"
+            "Theo Quyết định số 812 của UBND tỉnh về việc phê duyệt kết quả rà soát hộ nghèo năm 2019, toàn tỉnh "
+            "còn 5 xã chưa đạt tiêu chí hộ nghèo. Ngoài ra, có 4 xã đạt từ 15 - 18 tiêu chí.\n\n"
+            "Số xã đã được công nhận đạt chuẩn nông thôn mới là 31 xã, chiếm 33%.\n")
+    assert _frame(text).period == "2020"
+    got = sorted((f.metric, f.value, f.period) for f in extract_text(text).facts if f.metric.startswith("ntm."))
+    assert got == [("ntm.communes_by_criteria", 4, "2020"), ("ntm.communes_standard", 31, "2020")]
+
+
+def test_a_target_in_the_next_sentence_takes_the_year_of_the_plan_before_it():
+    # own wording: "Đồng thời phấn đấu ..." goes on with the plan the sentence before dated
+    text = ("Gia Lai đặt mục tiêu nông thôn mới\n\nTính đến nay, toàn tỉnh có 98 xã đạt chuẩn nông thôn mới, tăng 9 xã "
+            "so với năm 2021.\n\nTỉnh đặt mục tiêu phấn đấu đến năm 2025 có 5/17 đơn vị cấp huyện đạt chuẩn NTM. "
+            "Đồng thời phấn đấu có 130/184 xã đạt chuẩn NTM.\n")
+    got = sorted((f.metric, f.value, f.period, f.status) for f in extract_text(text).facts if f.metric.startswith("ntm."))
+    assert ("ntm.communes_standard", 130, "2025", "target") in got
+    assert ("ntm.districts_standard", 5, "2025", "target") in got

@@ -119,6 +119,7 @@ _FAMILY = {"ntm.communes_standard": "communes", "ntm.communes_advanced": "commun
 
 
 _NEXT_ITEM = P("ntm_next_item")
+_TITLED_KIND = P("ntm_titled_kind")
 
 
 def _kind(metric: str, tail: str, phrase: str) -> str:
@@ -131,9 +132,11 @@ def _kind(metric: str, tail: str, phrase: str) -> str:
         clause = clause[:nxt.start()]
     ntm_phrase = bool(vocab().context.search(phrase + " " + clause))
     if metric == "ntm.communes_standard":
-        if _ADV.match(tail) or (ntm_phrase and "nâng cao" in clause):
+        # "nâng tổng số xã đạt chuẩn nông thôn mới nâng cao lên 06 xã": the kind inside the phrase
+        titled = _TITLED_KIND.search(phrase)
+        if _ADV.match(tail) or (ntm_phrase and "nâng cao" in clause) or (titled and titled.group("k") == "nâng cao"):
             return "ntm.communes_advanced"
-        if _MODEL.match(tail) or (ntm_phrase and "kiểu mẫu" in clause):
+        if _MODEL.match(tail) or (ntm_phrase and "kiểu mẫu" in clause) or (titled and titled.group("k") == "kiểu mẫu"):
             return "ntm.communes_model"
     elif metric == "ntm.villages_standard":
         if _MODEL.match(tail) or "kiểu mẫu" in phrase or (ntm_phrase and "kiểu mẫu" in clause):

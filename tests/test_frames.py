@@ -655,3 +655,13 @@ def test_a_target_in_the_next_sentence_takes_the_year_of_the_plan_before_it():
     got = sorted((f.metric, f.value, f.period, f.status) for f in extract_text(text).facts if f.metric.startswith("ntm."))
     assert ("ntm.communes_standard", 130, "2025", "target") in got
     assert ("ntm.districts_standard", 5, "2025", "target") in got
+
+
+def test_the_criteria_of_a_title_named_with_their_span_are_no_period():
+    # own wording: "theo quy định xã nông thôn mới kiểu mẫu giai đoạn 2021 - 2025" names the rules, not the time
+    text = ("Xã Phong Điền đạt chuẩn nông thôn mới kiểu mẫu\n\n"
+            "Theo đó, xã Phong Điền đạt 8 tiêu chí theo quy định xã nông thôn mới kiểu mẫu giai đoạn 2021 - 2025. "
+            "UBND tỉnh cũng công nhận 2 xã đạt chuẩn nông thôn mới nâng cao năm 2023.\n\n"
+            "Như vậy, đến nay, toàn tỉnh có 20 xã NTM nâng cao.\n")
+    got = [(f.value, f.period) for f in extract_text(text).facts if f.metric == "ntm.communes_advanced"]
+    assert got == [(2, "2023"), (20, "2023")]

@@ -668,3 +668,10 @@ def test_a_district_named_as_owner_in_the_headline_and_as_the_whole_unit_of_a_cl
     got = sorted((f.metric, f.value, f.subject) for f in read(doc_from_text(text)).facts)
     assert got == [("ntm.communes_advanced", 2, "Nông Cống"), ("ntm.communes_advanced", 6, "Nông Cống"),
                    ("ntm.communes_standard", 28, "Nông Cống")]
+
+
+def test_a_running_total_takes_the_kind_its_own_phrase_names():
+    text = ("Năm 2024 có thêm 02 xã đạt chuẩn nông thôn mới nâng cao (Tân Lập, Hòa Bình), nâng tổng số xã đạt chuẩn "
+            "nông thôn mới nâng cao lên 07 xã.")
+    got = sorted((f.metric, f.value) for f in extract_text(text).facts)
+    assert got == [("ntm.communes_advanced", 2), ("ntm.communes_advanced", 7)]

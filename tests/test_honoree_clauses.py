@@ -218,3 +218,13 @@ def test_mothers_named_in_running_prose_and_a_title_written_before_a_name():
     got = sorted((h.name, h.award) for h in extract_text(text).honorees)
     assert got == [("Lò Thị Bun", "ba_me_viet_nam_anh_hung"), ("Lương Thị Khiên", "ba_me_viet_nam_anh_hung"),
                    ("Vi Thị Sen", "ba_me_viet_nam_anh_hung")]
+
+
+def test_a_collective_then_people_counted_and_named_after_la():
+    # own wording: "... cho tập thể X và hai cá nhân là <rank> A, <position>; <rank> B, <position>"
+    got = _names("Thừa ủy quyền, Chủ tịch UBND tỉnh trao tặng Huân chương Chiến công hạng Ba cho tập thể Công an "
+                 "huyện Tân Phú và hai cá nhân là Trung tá Lê Văn Hùng, Trưởng Công an huyện; Đại úy Phạm Minh Trí, "
+                 "Đội trưởng Đội Cảnh sát hình sự.")
+    assert got == [("Công an huyện Tân Phú", "tap_the", "huan_chuong_chien_cong_3", None),
+                   ("Lê Văn Hùng", "ca_nhan", "huan_chuong_chien_cong_3", "Trưởng Công an huyện"),
+                   ("Phạm Minh Trí", "ca_nhan", "huan_chuong_chien_cong_3", "Đội trưởng Đội Cảnh sát hình sự")]

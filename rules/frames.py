@@ -85,7 +85,7 @@ def _first_period(doc: Document, b: Block, doc_period: Optional[str]) -> tuple[O
     # "Sáng ngày 05/11/2020, ấp ... biểu quyết các nội dung thực hiện trong năm 2021": a line opening
     # with the date of its event looks ahead from it; a later year is its plan
     ev = _event_year_of(doc, [b])
-    plain = [m for m in found if not _PLAN_BEFORE.search(mt, max(b.start, m.pos - 60), m.pos)
+    plain = [m for m in found if not _PLAN_BEFORE.search(mt, max(b.start, m.pos - 80), m.pos)
              and not (ev and _first_year(m.period) > int(ev))]
     if plain:
         return plain[0].period, False, False
@@ -255,6 +255,12 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
         # "Điện Biên: Phấn đấu năm 2012 giảm ..." over "... đã giảm 6,32% so với năm 2010": a text
         # naming only plans reports the year after the one it compares with
         best = (after, False, "baseline", False)
+    if best is not None and best[1] and frame.dateline_year and month is not None and month <= _EARLY_MONTHS \
+            and _years_of(best[0]) == [frame.dateline_year]:
+        # "Ngày 4/1, ... triển khai Nghị quyết ... nhiệm vụ ... năm 2023" published in January 2023: the plan is
+        # the new year's; what the text reports given or reached is of the year just ended
+        frame.period, frame.plan = Period(str(frame.dateline_year - 1), "dateline"), False
+        return frame
     if best is not None and best[1] and frame.dateline_year and _last_year(best[0]) > frame.dateline_year:
         # "Xây dựng lộ trình đạt chuẩn huyện nông thôn mới vào năm 2025" published in 2022: what it
         # reports reached is of 2022 (its targets name their own years)

@@ -665,3 +665,15 @@ def test_the_criteria_of_a_title_named_with_their_span_are_no_period():
             "Như vậy, đến nay, toàn tỉnh có 20 xã NTM nâng cao.\n")
     got = [(f.value, f.period) for f in extract_text(text).facts if f.metric == "ntm.communes_advanced"]
     assert got == [(2, "2023"), (20, "2023")]
+
+
+def test_a_lede_naming_only_the_new_years_plan_in_january_reports_the_year_before():
+    # own wording: published 6/1/2024, the lede names the 2024 tasks; the awards handed out are of 2023
+    text = ("Trao Cờ thi đua của Chính phủ cho tỉnh Ninh Bình\n\nThứ 7, 06/01/2024 | 09:15\n\n"
+            "Ngày 5/1, UBND tỉnh Ninh Bình tổ chức hội nghị triển khai Nghị quyết về nhiệm vụ phát triển kinh tế-xã "
+            "hội, quốc phòng-an ninh của tỉnh năm 2024.\n\n"
+            "Nhân dịp này, Chủ tịch UBND tỉnh tặng Bằng khen cho 45 tập thể và 90 cá nhân.\n")
+    fr = _frame(text)
+    assert (fr.period, fr.plan) == ("2023", False)
+    got = sorted((f.recipient, f.value, f.period, f.status) for f in extract_text(text).facts)
+    assert got == [("ca_nhan", 90, "2023", None), ("tap_the", 45, "2023", None)]

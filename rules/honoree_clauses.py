@@ -47,6 +47,7 @@ _KIND_WORD = P("hon_kind_before_title")
 _CHILD_OF = P("hon_child_of")
 _TITLE_THEN_NAME = P("hon_title_then_name")
 _MOTHER = P("hon_mother_named")
+_POSITION_NAME = P("hon_position_then_name")
 _MOTHERS_AWARD = "aw.ba_me_viet_nam_anh_hung"
 
 
@@ -71,6 +72,9 @@ def _name_at(text: str, pos: int, limit: int, bare_person: bool = False) -> Opti
         if q:
             position, end = q.group("pos").strip(" ,.") or None, q.end()
         return _Name(p.group("name"), p.start("name"), end, "ca_nhan", position)
+    if (pn := _POSITION_NAME.match(text, pos, limit)) is not None:
+        # "cho Giám đốc BV ... Trịnh Đình Hải": the position, then the name without a title
+        return _Name(pn.group("name"), pn.start("name"), pn.end("name"), "ca_nhan", " ".join(pn.group("pos").split()))
     o = _ORG.match(text, pos, limit)
     if o:
         name = o.group("name").strip()

@@ -228,3 +228,11 @@ def test_a_collective_then_people_counted_and_named_after_la():
     assert got == [("Công an huyện Tân Phú", "tap_the", "huan_chuong_chien_cong_3", None),
                    ("Lê Văn Hùng", "ca_nhan", "huan_chuong_chien_cong_3", "Trưởng Công an huyện"),
                    ("Phạm Minh Trí", "ca_nhan", "huan_chuong_chien_cong_3", "Đội trưởng Đội Cảnh sát hình sự")]
+
+
+def test_people_named_without_a_title_after_their_position():
+    got = _names("Thừa ủy quyền, Phó Chủ tịch nước trao Huân chương Lao động hạng Ba cho Giám đốc Sở Y tế tỉnh Hòa Bình "
+                 "Lê Văn Thành và nguyên Phó Giám đốc Bệnh viện Đa khoa tỉnh Trần Thị Hà.")
+    assert got == [("Lê Văn Thành", "ca_nhan", "huan_chuong_lao_dong_3", "Giám đốc Sở Y tế tỉnh Hòa Bình"),
+                   ("Trần Thị Hà", "ca_nhan", "huan_chuong_lao_dong_3", "nguyên Phó Giám đốc Bệnh viện Đa khoa tỉnh")]
+    assert _names("Chủ tịch UBND tỉnh tặng Bằng khen cho Giám đốc Sở và 5 cá nhân.") == []

@@ -125,8 +125,31 @@ def _given(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> None:
         if g is None:
             continue
         names = _names_from(text, g.end(), nxt, bare_person=bool(g.group("plural")))
+        if not names and (back := _body_pointed_back(an, sent, g.end(), nxt)) is not None:
+            names = [back]
         if names:
             _emit(an, sent, names, m, "hon.given")
+
+
+def _body_pointed_back(an: Analysis, sent: Sentence, pos: int, limit: int) -> Optional[_Name]:
+    """'Tại Trường THPT Trần Phú, ... trao tặng Huân chương ... cho nhà trường': the body a word of its
+    kind points back at, the last of that kind named before in the paragraph."""
+    a = _BODY_ANAPHOR.match(an.doc.text, pos, limit)
+    if a is None:
+        return None
+    kind = a.group("kind").split()[-1].lower()        # "nhà trường" → "trường", "bệnh viện" → "viện"
+    found = None
+    for o in _ORG_ANYWHERE.finditer(an.doc.text, sent.block.start, pos):
+        first = o.group("name").split()
+        if first and kind in (w.lower() for w in first[:2]) and len(first) >= 3:
+            found = o
+    if found is None:
+        return None
+    return _Name(found.group("name").strip(), found.start("name"), found.end("name"), "tap_the")
+
+
+_BODY_ANAPHOR = P("hon_body_anaphor")
+_ORG_ANYWHERE = P("hon_org_anywhere")
 
 
 def _clause_starts(sent: Sentence) -> list[int]:

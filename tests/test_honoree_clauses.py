@@ -236,3 +236,9 @@ def test_people_named_without_a_title_after_their_position():
     assert got == [("Lê Văn Thành", "ca_nhan", "huan_chuong_lao_dong_3", "Giám đốc Sở Y tế tỉnh Hòa Bình"),
                    ("Trần Thị Hà", "ca_nhan", "huan_chuong_lao_dong_3", "nguyên Phó Giám đốc Bệnh viện Đa khoa tỉnh")]
     assert _names("Chủ tịch UBND tỉnh tặng Bằng khen cho Giám đốc Sở và 5 cá nhân.") == []
+
+
+def test_the_school_a_ceremony_took_place_at_is_what_nha_truong_points_back_at():
+    got = _names("Tại Trường THCS Lê Lợi, xã Tân Phú, buổi lễ khai giảng diễn ra trang trọng. Nhân dịp này, Phó Chủ "
+                 "tịch UBND tỉnh trao tặng Huân chương Lao động hạng Ba của Chủ tịch nước cho tập thể nhà trường.")
+    assert got == [("Trường THCS Lê Lợi", "tap_the", "huan_chuong_lao_dong_3", None)]

@@ -242,3 +242,8 @@ def test_the_school_a_ceremony_took_place_at_is_what_nha_truong_points_back_at()
     got = _names("Tại Trường THCS Lê Lợi, xã Tân Phú, buổi lễ khai giảng diễn ra trang trọng. Nhân dịp này, Phó Chủ "
                  "tịch UBND tỉnh trao tặng Huân chương Lao động hạng Ba của Chủ tịch nước cho tập thể nhà trường.")
     assert got == [("Trường THCS Lê Lợi", "tap_the", "huan_chuong_lao_dong_3", None)]
+
+
+def test_the_people_and_officials_of_a_unit_written_in_lower_case():
+    got = _names("Tại hội nghị, UBND tỉnh đã tặng Cờ thi đua cho nhân dân và cán bộ huyện Ia Pa.")
+    assert got == [("nhân dân và cán bộ huyện Ia Pa", "tap_the", "co_thi_dua_cap_bo_tinh", None)]

@@ -368,6 +368,8 @@ def test_a_january_ceremony_gives_its_awards_in_its_own_year():
                           "hội nghị tổng kết công tác thi đua")
     got = [(f.value, f.period) for f in extract_text(review).facts if f.value == 12]
     assert got == [(12, "2015")]
+    bare = text.replace("Lễ trao tặng và truy tặng", "buổi lễ tặng và truy tặng")
+    assert [(f.value, f.period) for f in extract_text(bare).facts if f.value == 12] == [(12, "2016")]
 
 
 def test_a_photo_caption_under_the_headline_names_no_place_of_the_text():

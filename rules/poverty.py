@@ -23,7 +23,7 @@ from .analysis import Analysis
 from .context import Period
 from .datafiles import load, pattern
 from .numbers import Num, find_numbers
-from .subjects import bare_place_opening, subject_before
+from .subjects import bare_place_opening, prefix_level, subject_before
 from .text import Sentence, clause_start
 from .lexicon import P
 
@@ -110,6 +110,8 @@ _RISE_BEFORE = P("pov_rise_before")
 _PLACES_COUNTED = P("pov_places_counted")
 _STATED_BASE = P("pov_stated_base")
 _RATE_CLAUSE = P("pov_rate_clause")
+_CHANGE_SHARE = P("pov_change_share")
+_NAMED_AS_UNIT = P("pov_named_as_unit")
 
 
 def extract_poverty(an: Analysis) -> None:
@@ -137,6 +139,14 @@ def extract_poverty(an: Analysis) -> None:
                 if _RISE_BEFORE.search(mt, max(cs, n.start - 20), n.start) or _restates_fraction(an, sent, cs, n):
                     # "tỉ lệ hộ cận nghèo ở thị trấn tăng 2,41%": a rise; "14/14 xã ..., đạt tỉ lệ 100%": the
                     # percent of a fraction before it
+                    continue
+                if (ch := _CHANGE_SHARE.search(mt, max(cs, n.start - 90), n.start)) is not None:
+                    # "..., giảm 87 hộ, chiếm tỉ lệ 9,1%": the share the change is of, not a level; a fall is
+                    # how much the rate fell
+                    fell = [t for t in _topics_in(mt, sent.start, n.start) if t[2].reduction_metric]
+                    if ch.group("way") == "giảm" and fell:
+                        _emit(an, sent, n, fell[-1][2].reduction_metric, fell[-1][2].id + ".rate", "percent", cs)
+                        last_end = n.end
                     continue
                 if _SHARE_OF_POOR.match(mt, n.end):
                     # "486 hộ ..., chiếm 60,1% số hộ nghèo": a share of the poor, not a poverty rate
@@ -348,6 +358,9 @@ def _emit(an: Analysis, sent: Sentence, n: Num, metric: str, rule: str, unit: st
         # "huyện Thuận Nam có tỷ lệ hộ nghèo 13,79% (1.622 hộ), tỷ lệ hộ cận nghèo 7,31%": the clause
         # goes on about the place of its figure before
         subj = _subject_of_clause_before(an, sent, n.start)
+    if subj is None and (named := _NAMED_AS_UNIT.match(an.doc.text, sent.start, n.start)) is not None:
+        # "Hướng Hiệp là xã có hộ nghèo giảm nhiều nhất ..., chiếm tỉ lệ 9,1%": the unit the sentence opens by naming
+        subj = named.group("name"), prefix_level(named.group("u").lower()) or "commune"
     if subj is None and _BREAKDOWN_OPEN.match(an.doc.match_text, sent.start):
         # "Huyện Tri Tôn có 34.162 hộ. Trong đó, số hộ nghèo: 6.323": the place the sentence before opens with
         subj = opening_place(an, sent)

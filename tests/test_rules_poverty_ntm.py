@@ -675,3 +675,10 @@ def test_a_running_total_takes_the_kind_its_own_phrase_names():
             "nông thôn mới nâng cao lên 07 xã.")
     got = sorted((f.metric, f.value) for f in extract_text(text).facts)
     assert got == [("ntm.communes_advanced", 2), ("ntm.communes_advanced", 7)]
+
+
+def test_a_fall_of_households_and_its_share_in_a_sentence_naming_its_commune():
+    # own wording: "X là xã có ..." names the commune; "giảm N hộ, chiếm tỉ lệ r%" is how much the rate fell
+    text = "Tân Lập là xã có hộ nghèo giảm nhiều nhất huyện, giảm 64 hộ, chiếm tỉ lệ 8,2%; xã Hòa Bình tăng 12 hộ, chiếm tỷ lệ 1,1%."
+    got = sorted((f.metric, f.value, f.subject) for f in extract_text(text, period="2021").facts)
+    assert got == [("poverty.poor_rate_reduction", 8.2, "Tân Lập")]

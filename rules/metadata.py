@@ -595,6 +595,8 @@ def headerless_place(doc: Document, places: Optional[Places] = None) -> Optional
             # text is about the province they lie in
             tp = _text_place(found, places)
             return TextPlace(tp.province, gz.PROVINCE, tp.province, None) if tp.province else None
+        if found and (inner := _district_before_its_province(first, found)) is not None:
+            return inner
         if found:
             return _text_place(_owner_first(first, found), places)
     # "(QNO) - UBND tỉnh vừa ..." from a provincial paper: its province
@@ -615,12 +617,30 @@ def headerless_place(doc: Document, places: Optional[Places] = None) -> Optional
 
 
 def _owner_first(text: str, found: list) -> list:
-    """'Nghệ An công nhận 3 xã của huyện Diễn Châu ...': a province that acts, then the unit what it
-    counts belongs to ('của', 'thuộc', 'tại'): the text is about that unit."""
+    """'Nghệ An công nhận 3 xã của huyện Diễn Châu ...', 'Yên Bái: Huyện Trấn Yên có 19 xã ...': a province
+    that acts or labels the headline, then the unit what it counts belongs to ('của', 'thuộc', 'tại', or
+    right after the colon): the text is about that unit."""
     if len(found) > 1 and found[0].level == gz.PROVINCE and found[1].level != gz.PROVINCE \
             and _OWNER_BEFORE.search(text[found[0].end:found[1].start]):
         return found[1:]
     return found
+
+
+def _district_before_its_province(text: str, found: list) -> Optional[TextPlace]:
+    """'Thanh Hà (Hải Dương): Có thêm 2 xã ...': a district named bare with its province in brackets."""
+    if not found or found[0].level != gz.PROVINCE:
+        return None
+    m = _BARE_BEFORE_PROVINCE.search(text[:found[0].start])
+    if m is None:
+        return None
+    province = found[0].units[0].name
+    districts = gz.find_districts(m.group("name"), province)
+    if len(districts) != 1:
+        return None
+    return TextPlace(m.group("name"), gz.DISTRICT, province, m.group("name"))
+
+
+_BARE_BEFORE_PROVINCE = P("md_bare_before_province")
 
 
 _OWNER_BEFORE = P("md_owner_before")

@@ -120,6 +120,7 @@ _FAMILY = {"ntm.communes_standard": "communes", "ntm.communes_advanced": "commun
 
 _NEXT_ITEM = P("ntm_next_item")
 _TITLED_KIND = P("ntm_titled_kind")
+_TWO_KINDS = P("ntm_two_kinds")
 
 
 def _kind(metric: str, tail: str, phrase: str) -> str:
@@ -222,6 +223,9 @@ def _extract_rules(an: Analysis) -> None:
             if "f" in m.groupdict() and m.group("f") and m.group("f") != "xã":
                 base_metric = "ntm.villages_standard"
             family = _FAMILY.get(base_metric)
+            two = _TWO_KINDS.search(mt, max(ns, m.end() - 16), m.end() + 60) if family == "communes" else None
+            if two is not None and two.start() <= m.end() + 2:
+                continue    # "19 xã đạt chuẩn nông thôn mới kiểu mẫu và nông thôn mới nâng cao": two kinds together
             # a named unit's kind is what its title says ("đạt chuẩn nông thôn mới nâng cao"), nothing later
             metric = base_metric if rule.one else _kind(base_metric, mt[m.end():m.end() + 80], m.group(0))
             kind_word = m.groupdict().get("k")

@@ -682,3 +682,28 @@ def test_a_fall_of_households_and_its_share_in_a_sentence_naming_its_commune():
     text = "Tân Lập là xã có hộ nghèo giảm nhiều nhất huyện, giảm 64 hộ, chiếm tỉ lệ 8,2%; xã Hòa Bình tăng 12 hộ, chiếm tỷ lệ 1,1%."
     got = sorted((f.metric, f.value, f.subject) for f in extract_text(text, period="2021").facts)
     assert got == [("poverty.poor_rate_reduction", 8.2, "Tân Lập")]
+
+
+@pytest.mark.parametrize("headline", ["Lào Cai: Huyện Bảo Yên có 12 xã đạt chuẩn nông thôn mới nâng cao",
+                                      "Bảo Yên (Lào Cai): Có thêm 3 xã đạt chuẩn nông thôn mới nâng cao"])
+def test_a_headline_naming_the_district_with_its_province_is_about_the_district(headline):
+    # own wording: "Province: Huyện X ..." and "X (Province): ..." name the district the text is about; a
+    # running total names its kind in its own phrase; "Theo đó, trong năm 2023, huyện X" opens the subject
+    from rules import read
+    from tests.rules_support import doc_from_text
+    text = (headline + "\n\nTheo đó, trong năm 2023, huyện Bảo Yên có thêm 3 xã đạt chuẩn NTM nâng cao, nâng tổng số "
+            "xã NTM nâng cao của huyện lên 12 xã.\n")
+    ex = read(doc_from_text(text))
+    assert (ex.meta.province, ex.meta.district) == ("Lào Cai", "Bảo Yên")
+    got = sorted((f.metric, f.value, f.subject) for f in ex.facts if f.block_index == 1)
+    assert got == [("ntm.communes_advanced", 3, "Bảo Yên"), ("ntm.communes_advanced", 12, "Bảo Yên")]
+
+
+def test_a_count_of_two_kinds_together_is_no_figure_of_either():
+    text = ("Huyện Lục Yên có 11 xã đạt chuẩn nông thôn mới kiểu mẫu và nông thôn mới nâng cao; trong đó 3 xã đạt "
+            "chuẩn nông thôn mới kiểu mẫu, 8 xã đạt chuẩn nông thôn mới nâng cao.")
+    got = sorted((f.metric, f.value) for f in extract_text(text, period="2024").facts)
+    assert got == [("ntm.communes_advanced", 8), ("ntm.communes_model", 3)]
+    # advanced first: the model communes are advanced ones too
+    text = "Đến năm 2025 có 40 xã đạt chuẩn NTM nâng cao, NTM kiểu mẫu."
+    assert [(f.metric, f.value) for f in extract_text(text, period="2025").facts] == [("ntm.communes_advanced", 40)]

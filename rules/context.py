@@ -31,6 +31,7 @@ _HALF = P("tm_half")
 _QUARTER = P("tm_quarter")
 _RANGE = re.compile(rf"(?P<a>{_YEAR})\s*-\s*(?P<b>{_YEAR})")
 _SPAN = P("tm_span")
+_SCHOOL_YEARS = P("tm_school_years")
 _YEAR_RE = P("tm_year_re")
 # a year that belongs to a date or a document number
 _DATE_BEFORE = P("tm_date_before")
@@ -157,6 +158,11 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
     for m in _QUARTER.finditer(mtext):
         q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(m.group("q"), None) or int(m.group("q"))
         add(m.start(), m.end(), f"{m.group('y')}-Q{q}")
+    for m in _SCHOOL_YEARS.finditer(mtext):
+        # "từ năm học 2012-2013 đến năm học 2016-2017": the span from the first school year to the last
+        a, b = int(m.group("a")), int(m.group("b"))
+        if 0 < b - a <= 10:
+            add(m.start(), m.end(), f"{a}-{b}")
     for m in _RANGE.finditer(mtext):
         if any(s <= m.start() < e for s, e in taken) or _is_date_year(mtext, m.start()):
             continue
@@ -395,7 +401,8 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     #    dựng nông thôn mới giai đoạn 2021 - 2025" in a report on 2024-Q3)
     from .text import clause_end
     ce = clause_end(sent, pos)
-    dy = _doc_year(doc_period)
+    # a text on a span ('2016-2017') is written by its end
+    dy = max(re.findall(r"\d{4}", str(doc_period)), default=None) if doc_period else None
     after = [x for x in period_mentions(mt[pos:ce], pos, doc_period)
              if not x.baseline and not (dy and x.period[5:9].isdigit() and x.period[5:9] > dy
                                         and _RUNNING.search(mt, pos, x.pos))

@@ -681,3 +681,12 @@ def test_a_lede_naming_only_the_new_years_plan_in_january_reports_the_year_befor
     assert (fr.period, fr.plan) == ("2023", False)
     got = sorted((f.recipient, f.value, f.period, f.status) for f in extract_text(text).facts)
     assert got == [("ca_nhan", 90, "2023", None), ("tap_the", 45, "2023", None)]
+
+
+def test_a_span_of_school_years_after_the_award():
+    # own wording: a text on the school year 2021-2022; the award rewards the five school years it names
+    text = ("Tổng kết năm học 2021 - 2022 của ngành giáo dục huyện\n\n"
+            "Dịp này, 3 tập thể, 7 cá nhân được Thủ tướng Chính phủ tặng Bằng khen vì có thành tích trong công tác "
+            "giáo dục từ năm học 2017-2018 đến năm học 2021-2022.\n")
+    got = sorted((f.recipient, f.value, f.period) for f in extract_text(text).facts)
+    assert got == [("ca_nhan", 7, "2017-2022"), ("tap_the", 3, "2017-2022")]

@@ -32,6 +32,7 @@ _QUARTER = P("tm_quarter")
 _RANGE = re.compile(rf"(?P<a>{_YEAR})\s*-\s*(?P<b>{_YEAR})")
 _SPAN = P("tm_span")
 _SCHOOL_YEARS = P("tm_school_years")
+_OCCASION = P("tm_occasion")
 _YEAR_RE = P("tm_year_re")
 # a year that belongs to a date or a document number
 _DATE_BEFORE = P("tm_date_before")
@@ -344,6 +345,11 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     present = _present_period(sent, cs, pos, doc_period)
     if present:
         return present
+    now = getattr(doc_period, "now", None)
+    if now and _OCCASION.match(mt, sent.start) and not period_mentions(mt[sent.start:sent.end], sent.start, doc_period):
+        # "Dịp này, UBND xã tặng giấy khen cho 3 tập thể" in a text on the 2021 standard written in June 2022: what
+        # is handed out on the occasion is of the occasion's year
+        return Period(now, "event_date")
     # 1. the clause, then the sentence, then the block before the figure
     rewarded = None
     planned = _TARGET.search(mt, sent.start, pos) is not None   # a target may take the year a plan named

@@ -690,3 +690,14 @@ def test_a_span_of_school_years_after_the_award():
             "giáo dục từ năm học 2017-2018 đến năm học 2021-2022.\n")
     got = sorted((f.recipient, f.value, f.period) for f in extract_text(text).facts)
     assert got == [("ca_nhan", 7, "2017-2022"), ("tap_the", 3, "2017-2022")]
+
+
+def test_what_is_handed_out_on_the_occasion_is_of_the_occasions_year():
+    # own wording: a ceremony in June 2023 hands over the recognition of the 2022 standard
+    text = ("Xã Ninh Phụng đạt chuẩn nông thôn mới\n\n10:15, 15/06/2023\n\n"
+            "UBND huyện vừa trao bằng công nhận xã đạt chuẩn nông thôn mới năm 2022 cho xã Ninh Phụng, thị xã Ninh Hòa.\n\n"
+            "Qua hơn 10 năm thực hiện, xã đã hoàn thành 19/19 tiêu chí nông thôn mới.\n\n"
+            "Dịp này, UBND xã tặng giấy khen cho 5 tập thể và 8 cá nhân.\n")
+    got = sorted((f.metric, f.value, f.period) for f in extract_text(text).facts)
+    assert ("award.count", 5, "2023") in got and ("award.count", 8, "2023") in got
+    assert ("ntm.criteria_met", 19, "2022") in got

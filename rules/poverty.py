@@ -344,6 +344,11 @@ def _emit(an: Analysis, sent: Sentence, n: Num, metric: str, rule: str, unit: st
         # "huyện Thuận Nam có tỷ lệ hộ nghèo 13,79% (1.622 hộ)": the households behind a rate are the
         # rate's place's
         subj = _subject_of_rate_before(an, sent, par[0])
+    if subj is None and par is not None and an.facts and an.facts[-1].unit == "household" \
+            and an.facts[-1].subject and sent.start <= an.facts[-1].char_end <= par[0] \
+            and not an.doc.text[an.facts[-1].char_end:par[0]].strip(" hộ"):
+        # "là Nghệ An với 45.333 hộ (5,19%)": the rate in brackets after a count is the count's place's
+        subj = an.facts[-1].subject, an.facts[-1].subject_level
     if subj is None and par is not None:
         # "huyện Kông Chro (giảm 7,24%), huyện Chư Sê (giảm 2,52%)": the place right before the bracket
         subj = subject_before(an.doc.text, max(sent.start, par[0] - 60), par[0])

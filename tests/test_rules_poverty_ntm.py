@@ -707,3 +707,10 @@ def test_a_count_of_two_kinds_together_is_no_figure_of_either():
     # advanced first: the model communes are advanced ones too
     text = "Đến năm 2025 có 40 xã đạt chuẩn NTM nâng cao, NTM kiểu mẫu."
     assert [(f.metric, f.value) for f in extract_text(text, period="2025").facts] == [("ntm.communes_advanced", 40)]
+
+
+def test_a_rate_in_brackets_after_a_count_is_of_the_counts_place():
+    text = ("Năm 2022, Điện Biên là tỉnh có số hộ nghèo nhiều nhất vùng. Đứng thứ hai về số hộ nghèo là Sơn La "
+            "với 38.120 hộ (12,4%).")
+    got = sorted((f.metric, f.value, f.subject) for f in extract_text(text).facts)
+    assert got == [("poverty.poor_households", 38120, "Sơn La"), ("poverty.poor_rate", 12.4, "Sơn La")]

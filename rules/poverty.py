@@ -112,6 +112,7 @@ _STATED_BASE = P("pov_stated_base")
 _RATE_CLAUSE = P("pov_rate_clause")
 _CHANGE_SHARE = P("pov_change_share")
 _NAMED_AS_UNIT = P("pov_named_as_unit")
+_BECAME = P("pov_became")
 
 
 def extract_poverty(an: Analysis) -> None:
@@ -256,6 +257,8 @@ def extract_poverty(an: Analysis) -> None:
                 topic = last_topic      # "gồm: Ninh Sơn 2.638 hộ, Thuận Bắc 2.456 hộ, ...": the same count, place by place
             if topic is None or topic.count_metric is None:
                 continue
+            if _BECAME.match(mt, n.end):
+                continue    # "có 169 hộ cận nghèo trở thành hộ nghèo": households that moved, no stock of either
             if topic.count_metric != "poverty.escaped_households" and v.beneficiary.search(mt[max(cs, n.start - 40):n.start]):
                 continue    # "hỗ trợ ... cho 40 hộ nghèo" (but "giúp đỡ 1.150 hộ thoát nghèo" is who escaped)
             if topic.count_metric not in _FLOWS and _CHANGE_BEFORE.search(mt, max(cs, n.start - 25), n.start):

@@ -714,3 +714,10 @@ def test_a_rate_in_brackets_after_a_count_is_of_the_counts_place():
             "với 38.120 hộ (12,4%).")
     got = sorted((f.metric, f.value, f.subject) for f in extract_text(text).facts)
     assert got == [("poverty.poor_households", 38120, "Sơn La"), ("poverty.poor_rate", 12.4, "Sơn La")]
+
+
+def test_households_moving_between_groups_are_no_stock_of_either():
+    text = ("Trong năm 2022, số hộ thoát nghèo là 1.250 hộ; có 96 hộ cận nghèo trở thành hộ nghèo; "
+            "số hộ nghèo phát sinh mới là 310 hộ.")
+    got = sorted((f.metric, f.value) for f in extract_text(text).facts)
+    assert got == [("poverty.escaped_households", 1250), ("poverty.new_poor_households", 310)]

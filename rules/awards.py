@@ -355,12 +355,15 @@ def _backward_mention(an: Analysis, sent: Sentence, g: Group, mentions: list[Awa
         inner, gap = mt[m.end:par[1] - 1], mt[par[1]:g.start]
         ok = not re.search(r"[\d;]", inner) and _BACKWARD.match(gap) and not re.search(r"\d", gap)
         return m if ok else None
+    if len(prev) >= 2 and _TWO_AWARDS_JOIN.fullmatch(mt, prev[-2].end, m.start) and prev[-2].code != m.code:
+        return None     # "trao tặng Cờ thi đua và Bằng khen cho 09 tập thể và 16 cá nhân": which got which is not said
     # "Cờ thi đua xuất sắc giai đoạn 2016 - 2020 cho 2 tập thể": the period the award is for is no count
     gap = _PERIOD_IN_GAP.sub(" ", mt[m.end:g.start])
     return m if _BACKWARD.match(gap) and not re.search(r"\d", gap) else None
 
 
 _TOTAL_LINE = P("aw_total_line")
+_TWO_AWARDS_JOIN = P("aw_two_awards_join")
 _PARTS_AFTER = P("aw_parts_after")
 
 

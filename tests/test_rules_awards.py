@@ -560,3 +560,12 @@ def test_a_total_detailed_place_by_place_in_a_later_paragraph():
                    (50, "co_quan_van_hoa", "2016-2020", "Cư Kuin", True),
                    (30, "co_quan_van_hoa", "2016-2020", "Lắk", True),
                    (10, "co_quan_van_hoa", "2016-2020", "M'Đrắk", True)]
+
+
+def test_two_awards_given_together_to_one_group_name_no_form_of_its_count():
+    # own wording: which of the two awards each went to is not said; separate clauses keep their own
+    got = sorted((f.award, f.recipient, f.value) for f in extract_text(
+        "Chính phủ trao tặng Cờ thi đua và Bằng khen cho 07 tập thể và 12 cá nhân. Tặng Cờ thi đua của UBND tỉnh "
+        "cho 3 tập thể và Bằng khen cho 5 cá nhân.", period="2021").facts)
+    assert got == [("bang_khen_cap_bo_tinh", "ca_nhan", 5), ("co_thi_dua_cap_bo_tinh", "tap_the", 3),
+                   ("khen_thuong", "ca_nhan", 12), ("khen_thuong", "tap_the", 7)]

@@ -315,9 +315,12 @@ def _bind(an: Analysis, sent: Sentence, g: Group, mentions: list[AwardMention]) 
                 it.award, it.binding = back, "backward"
         return
     # forward: "... được tặng [danh hiệu] <award>"
-    for m in mentions:
+    for i, m in enumerate(mentions):
         if m.start >= g.end:
             if _FORWARD.match(mt[g.end:m.start]) and sent.in_paren(m.start) == sent.in_paren(g.end - 1):
+                nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+                if nxt is not None and nxt.code != m.code and _TWO_AWARDS_JOIN.fullmatch(mt, m.end, nxt.start):
+                    return  # "117 đơn vị nhận cờ thi đua và bằng khen ...": which got which is not said
                 for it in g.items:
                     if it.award is None:
                         it.award, it.binding = m, "forward"

@@ -113,6 +113,7 @@ _RATE_CLAUSE = P("pov_rate_clause")
 _CHANGE_SHARE = P("pov_change_share")
 _NAMED_AS_UNIT = P("pov_named_as_unit")
 _BECAME = P("pov_became")
+_FELL_MOST = P("pov_fell_most")
 
 
 def extract_poverty(an: Analysis) -> None:
@@ -214,7 +215,9 @@ def extract_poverty(an: Analysis) -> None:
                 between = _CLOSED_PAREN.sub("", mt[max(tstart, last_end):n.start])
                 head = mt[max(clause_start(sent, tstart, seps=";:"), tstart - 40):tstart]
                 changed = last_end > tstart and _CHANGE_BEFORE.search(mt, max(last_end, n.start - 30), n.start)
-                if topic.reduction_metric and (changed or (v.reduction.search(head) or v.reduction.search(between))
+                if topic.reduction_metric and (changed or (_FELL_MOST.search(between)
+                                                           and not regex.search(r"(?:còn|xuống|\btừ\b)", between))
+                                               or (v.reduction.search(head) or v.reduction.search(between))
                                                and not regex.search(r"(?:còn|xuống|từ|\blà\b|chiếm)", between)):
                     metric = topic.reduction_metric
                 elif changed:

@@ -569,3 +569,9 @@ def test_two_awards_given_together_to_one_group_name_no_form_of_its_count():
         "cho 3 tập thể và Bằng khen cho 5 cá nhân.", period="2021").facts)
     assert got == [("bang_khen_cap_bo_tinh", "ca_nhan", 5), ("co_thi_dua_cap_bo_tinh", "tap_the", 3),
                    ("khen_thuong", "ca_nhan", 12), ("khen_thuong", "tap_the", 7)]
+
+
+def test_a_count_receiving_two_awards_together_names_neither():
+    got = [(f.award, f.value) for f in extract_text("Năm 2019, 86 đơn vị nhận cờ thi đua và bằng khen của Chủ tịch "
+                                                    "UBND tỉnh; 4 tập thể được tặng Cờ thi đua của Chính phủ.").facts]
+    assert got == [("co_thi_dua_chinh_phu", 4)]

@@ -721,3 +721,9 @@ def test_households_moving_between_groups_are_no_stock_of_either():
             "số hộ nghèo phát sinh mới là 310 hộ.")
     got = sorted((f.metric, f.value) for f in extract_text(text).facts)
     assert got == [("poverty.escaped_households", 1250), ("poverty.new_poor_households", 310)]
+
+
+def test_a_rate_said_to_have_fallen_the_least_is_how_much_it_fell():
+    text = "Xã Tân Lập có tỉ lệ hộ nghèo giảm ít nhất toàn huyện là 0,61%."
+    got = [(f.metric, f.value) for f in extract_text(text, period="2020").facts]
+    assert got == [("poverty.poor_rate_reduction", 0.61)]

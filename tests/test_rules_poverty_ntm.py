@@ -670,20 +670,6 @@ def test_a_district_named_as_owner_in_the_headline_and_as_the_whole_unit_of_a_cl
                    ("ntm.communes_standard", 28, "Nông Cống")]
 
 
-def test_a_running_total_takes_the_kind_its_own_phrase_names():
-    text = ("Năm 2024 có thêm 02 xã đạt chuẩn nông thôn mới nâng cao (Tân Lập, Hòa Bình), nâng tổng số xã đạt chuẩn "
-            "nông thôn mới nâng cao lên 07 xã.")
-    got = sorted((f.metric, f.value) for f in extract_text(text).facts)
-    assert got == [("ntm.communes_advanced", 2), ("ntm.communes_advanced", 7)]
-
-
-def test_a_fall_of_households_and_its_share_in_a_sentence_naming_its_commune():
-    # own wording: "X là xã có ..." names the commune; "giảm N hộ, chiếm tỉ lệ r%" is how much the rate fell
-    text = "Tân Lập là xã có hộ nghèo giảm nhiều nhất huyện, giảm 64 hộ, chiếm tỉ lệ 8,2%; xã Hòa Bình tăng 12 hộ, chiếm tỷ lệ 1,1%."
-    got = sorted((f.metric, f.value, f.subject) for f in extract_text(text, period="2021").facts)
-    assert got == [("poverty.poor_rate_reduction", 8.2, "Tân Lập")]
-
-
 @pytest.mark.parametrize("headline", ["Lào Cai: Huyện Bảo Yên có 12 xã đạt chuẩn nông thôn mới nâng cao",
                                       "Bảo Yên (Lào Cai): Có thêm 3 xã đạt chuẩn nông thôn mới nâng cao"])
 def test_a_headline_naming_the_district_with_its_province_is_about_the_district(headline):
@@ -709,21 +695,30 @@ def test_a_count_of_two_kinds_together_is_no_figure_of_either():
     assert [(f.metric, f.value) for f in extract_text(text, period="2025").facts] == [("ntm.communes_advanced", 40)]
 
 
-def test_a_rate_in_brackets_after_a_count_is_of_the_counts_place():
-    text = ("Năm 2022, Điện Biên là tỉnh có số hộ nghèo nhiều nhất vùng. Đứng thứ hai về số hộ nghèo là Sơn La "
-            "với 38.120 hộ (12,4%).")
-    got = sorted((f.metric, f.value, f.subject) for f in extract_text(text).facts)
-    assert got == [("poverty.poor_households", 38120, "Sơn La"), ("poverty.poor_rate", 12.4, "Sơn La")]
+# own wording, one shape each: the facts of a sentence, (metric, value, subject)
+SHAPES = [
+    # a running total takes the kind its own phrase names
+    ("Năm 2024 có thêm 02 xã đạt chuẩn nông thôn mới nâng cao (Tân Lập, Hòa Bình), nâng tổng số xã đạt chuẩn "
+     "nông thôn mới nâng cao lên 07 xã.", "2024",
+     [("ntm.communes_advanced", 2, None), ("ntm.communes_advanced", 7, None)]),
+    # "X là xã có ..." names the commune; "giảm N hộ, chiếm tỉ lệ r%" is how much the rate fell; a rise's share is none
+    ("Tân Lập là xã có hộ nghèo giảm nhiều nhất huyện, giảm 64 hộ, chiếm tỉ lệ 8,2%; xã Hòa Bình tăng 12 hộ, "
+     "chiếm tỷ lệ 1,1%.", "2021", [("poverty.poor_rate_reduction", 8.2, "Tân Lập")]),
+    # a rate in brackets after a count is of the count's place
+    ("Năm 2022, Điện Biên là tỉnh có số hộ nghèo nhiều nhất vùng. Đứng thứ hai về số hộ nghèo là Sơn La "
+     "với 38.120 hộ (12,4%).", None, [("poverty.poor_households", 38120, "Sơn La"), ("poverty.poor_rate", 12.4, "Sơn La")]),
+    # households moving between groups are no stock of either
+    ("Trong năm 2022, số hộ thoát nghèo là 1.250 hộ; có 96 hộ cận nghèo trở thành hộ nghèo; "
+     "số hộ nghèo phát sinh mới là 310 hộ.", None,
+     [("poverty.escaped_households", 1250, None), ("poverty.new_poor_households", 310, None)]),
+    # a rate said to have fallen the least is how much it fell
+    ("Xã Tân Lập có tỉ lệ hộ nghèo giảm ít nhất toàn huyện là 0,61%.", "2020",
+     [("poverty.poor_rate_reduction", 0.61, "Tân Lập")]),
+]
 
 
-def test_households_moving_between_groups_are_no_stock_of_either():
-    text = ("Trong năm 2022, số hộ thoát nghèo là 1.250 hộ; có 96 hộ cận nghèo trở thành hộ nghèo; "
-            "số hộ nghèo phát sinh mới là 310 hộ.")
-    got = sorted((f.metric, f.value) for f in extract_text(text).facts)
-    assert got == [("poverty.escaped_households", 1250), ("poverty.new_poor_households", 310)]
-
-
-def test_a_rate_said_to_have_fallen_the_least_is_how_much_it_fell():
-    text = "Xã Tân Lập có tỉ lệ hộ nghèo giảm ít nhất toàn huyện là 0,61%."
-    got = [(f.metric, f.value) for f in extract_text(text, period="2020").facts]
-    assert got == [("poverty.poor_rate_reduction", 0.61)]
+@pytest.mark.parametrize("text,period,expected", SHAPES)
+def test_own_wording_shapes(text, period, expected):
+    meta = {"period": period} if period else {}
+    got = sorted((f.metric, f.value, f.subject) for f in extract_text(text, **meta).facts)
+    assert got == sorted(expected)

@@ -34,7 +34,10 @@ figure whose sentence opens with a place the report gives figures for is that
 place's (:func:`sentence_subject`).
 
 Across documents, a pair of documents that is one report in two formats (same
-issuer, number, period and date, or nearly the same text) is skipped.  The
+issuer, number, period and date, or nearly the same text) is skipped, and so is a
+figure dated only by its text (a news page's headline, lede or dateline, ``đến
+nay``: ``period_source`` ``lede``, ``title``, ``dateline``, ``text``, ``present``,
+``event_date``, ``baseline``), a state at some moment of its year.  The
 finding goes on the later document (by date; without dates the one that sums
 up the other: commune, cluster, district, province) (``observed`` its value, ``expected`` the
 other's), with an ``info`` note on the earlier one so that both show it.
@@ -362,6 +365,17 @@ def timepoint(ctx: Context, f: FactRow) -> str:
     return max(ms)[1] if ms else ""
 
 
+# where a figure's period came from when nothing at the figure dates it, only the text it stands in: a
+# news page's headline, lede or dateline, the year its plans name, 'đến nay' (see rules/frames.py)
+_LOOSE_SOURCES = {"lede", "title", "dateline", "text", "present", "event_date", "baseline"}
+
+
+def _loosely_dated(f: FactRow) -> bool:
+    """'tính đến nay, toàn tỉnh có 66 xã' in one article of 2021 and 'lũy kế 69 xã' in another: a figure
+    dated only by its text is a state at some moment of that year, so two texts' figures are not one."""
+    return f.period_source in _LOOSE_SOURCES
+
+
 def _different_timepoints(ctx: Context, a: FactRow, b: FactRow) -> bool:
     ta, tb = timepoint(ctx, a), timepoint(ctx, b)
     return bool(ta and tb and ta != tb)
@@ -557,7 +571,8 @@ def check_across(ctx: Context, groups: dict[tuple, list[FactRow]]) -> list[Findi
             if any(same_value(x, y) for x in fa for y in fb):
                 continue
             pairs = [(x, y) for x in fa for y in fb if same_issuer(ctx, x, y) and not different_bases(x, y)
-                     and not _different_timepoints(ctx, x, y) and looks_restated(x, y, within=False)]
+                     and not _different_timepoints(ctx, x, y) and not (_loosely_dated(x) or _loosely_dated(y))
+                     and looks_restated(x, y, within=False)]
             if not pairs:
                 continue
             A, B = ctx.docs[da], ctx.docs[db]

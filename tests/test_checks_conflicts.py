@@ -321,20 +321,19 @@ def test_a_headline_restating_a_total_whose_form_is_not_named(tmp_path):
     assert rows == [(570.0, 571.0)]
 
 
+def _news_page(name: str, sentence: str, value: int, source: str) -> Doc:
+    d = Doc(name, meta(doc_type="other", province="Gia Lai"))
+    d.para(sentence)
+    d.fact(str(value), metric="ntm.communes_standard", unit="commune", subject="Gia Lai", subject_level="province",
+           value=value, period="2021", period_source=source)
+    return d
+
+
 def test_running_totals_of_two_news_pages_dated_only_by_their_text_are_two_moments(tmp_path):
     """Own wording: two articles of one year, each 'đến nay'; written at the figure, the year makes them one."""
-    kw = dict(metric="ntm.communes_standard", unit="commune", subject="Gia Lai", subject_level="province")
-    a = Doc("a.txt", meta(doc_type="other", province="Gia Lai"))
-    a.para("Tính đến nay, toàn tỉnh có 66 xã đạt chuẩn nông thôn mới.")
-    a.fact("66", value=66, period="2021", period_source="present", **kw)
-    b = Doc("b.txt", meta(doc_type="other", province="Gia Lai"))
-    b.para("Lũy kế toàn tỉnh có 69 xã đạt chuẩn nông thôn mới.")
-    b.fact("69", value=69, period="2021", period_source="lede", **kw)
+    a = _news_page("a.txt", "Tính đến nay, toàn tỉnh có 66 xã đạt chuẩn nông thôn mới.", 66, "present")
+    b = _news_page("b.txt", "Lũy kế toàn tỉnh có 69 xã đạt chuẩn nông thôn mới.", 69, "lede")
     assert findings(warehouse(tmp_path, a, b), "conflict_across_docs") == []
-    c = Doc("c.txt", meta(doc_type="other", province="Gia Lai"))
-    c.para("Hết năm 2021, toàn tỉnh có 69 xã đạt chuẩn nông thôn mới.")
-    c.fact("69", value=69, period="2021", period_source="clause", **kw)
-    d = Doc("d.txt", meta(doc_type="other", province="Gia Lai"))
-    d.para("Hết năm 2021, toàn tỉnh có 66 xã đạt chuẩn nông thôn mới.")
-    d.fact("66", value=66, period="2021", period_source="clause", **kw)
+    c = _news_page("c.txt", "Hết năm 2021, toàn tỉnh có 69 xã đạt chuẩn nông thôn mới.", 69, "clause")
+    d = _news_page("d.txt", "Hết năm 2021, toàn tỉnh có 66 xã đạt chuẩn nông thôn mới.", 66, "clause")
     assert len(serious(findings(warehouse(tmp_path, c, d, name="w2.duckdb"), "conflict_across_docs"))) == 1

@@ -98,7 +98,7 @@ def _caption_award(an: Analysis, b: Block) -> Optional[AwardMention]:
     if prev is None or prev.kind == TABLE:
         return None
     text = an.doc.match_text[prev.start:prev.end]
-    if not (_CAPTION.match(text) or (len(text) <= 160 and not text.rstrip().endswith("."))):
+    if not _is_caption(text):
         return None
     if len({m.code or m.entry.id for m in award_mentions(text, prev.start)}) != 1:
         return None
@@ -153,6 +153,14 @@ _CAPTION = P("awt_caption")
 _LEAD_IN_END = P("awt_lead_in_end")
 
 
+def _is_caption(text: str) -> bool:
+    """A table's caption: 'Biểu 02. ...', or a short line that is no sentence."""
+    return _CAPTION.match(text) is not None or (len(text) <= _CAPTION_CHARS and not text.rstrip().endswith("."))
+
+
+_CAPTION_CHARS = 120    # characters of a caption written without 'Bảng'/'Biểu'
+
+
 def _context_period(an: Analysis, b: Block) -> Optional[str]:
     """The period the text just before a table gives it: its caption ("Biểu 02. Kết quả khen
     thưởng năm 2021", "... (tính đến ngày 30/6/2022)") or the line it hangs from ("Kết quả khen
@@ -162,7 +170,7 @@ def _context_period(an: Analysis, b: Block) -> Optional[str]:
         if prev.kind == TABLE:
             break
         text = an.doc.match_text[prev.start:prev.end]
-        caption = _CAPTION.match(text) is not None or (len(text) <= 120 and not text.rstrip().endswith("."))
+        caption = _is_caption(text)
         lead_in = text.rstrip().endswith(":") or _LEAD_IN_END.search(text) is not None
         if not (caption or lead_in):
             break

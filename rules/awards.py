@@ -318,8 +318,7 @@ def _bind(an: Analysis, sent: Sentence, g: Group, mentions: list[AwardMention]) 
     for i, m in enumerate(mentions):
         if m.start >= g.end:
             if _FORWARD.match(mt[g.end:m.start]) and sent.in_paren(m.start) == sent.in_paren(g.end - 1):
-                nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-                if nxt is not None and nxt.code != m.code and _TWO_AWARDS_JOIN.fullmatch(mt, m.end, nxt.start):
+                if i + 1 < len(mentions) and _given_together(mt, m, mentions[i + 1]):
                     return  # "117 đơn vị nhận cờ thi đua và bằng khen ...": which got which is not said
                 for it in g.items:
                     if it.award is None:
@@ -358,11 +357,16 @@ def _backward_mention(an: Analysis, sent: Sentence, g: Group, mentions: list[Awa
         inner, gap = mt[m.end:par[1] - 1], mt[par[1]:g.start]
         ok = not re.search(r"[\d;]", inner) and _BACKWARD.match(gap) and not re.search(r"\d", gap)
         return m if ok else None
-    if len(prev) >= 2 and _TWO_AWARDS_JOIN.fullmatch(mt, prev[-2].end, m.start) and prev[-2].code != m.code:
+    if len(prev) >= 2 and _given_together(mt, prev[-2], m):
         return None     # "trao tặng Cờ thi đua và Bằng khen cho 09 tập thể và 16 cá nhân": which got which is not said
     # "Cờ thi đua xuất sắc giai đoạn 2016 - 2020 cho 2 tập thể": the period the award is for is no count
     gap = _PERIOD_IN_GAP.sub(" ", mt[m.end:g.start])
     return m if _BACKWARD.match(gap) and not re.search(r"\d", gap) else None
+
+
+def _given_together(mt: str, a: AwardMention, b: AwardMention) -> bool:
+    """'Cờ thi đua và Bằng khen': two different awards joined to one group."""
+    return a.code != b.code and _TWO_AWARDS_JOIN.fullmatch(mt, a.end, b.start) is not None
 
 
 _TOTAL_LINE = P("aw_total_line")

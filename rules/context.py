@@ -123,6 +123,11 @@ def _doc_year(doc_period: Optional[str]) -> Optional[str]:
     return doc_period[:4] if doc_period and doc_period[:4].isdigit() else None
 
 
+def _last_doc_year(doc_period: Optional[str]) -> Optional[str]:
+    """The last year a text's period names: a text on a span ('2020-2025') is written by its end."""
+    return max(re.findall(r"\d{4}", str(doc_period or "")), default=None)
+
+
 def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None) -> list[PeriodMention]:
     """Every period expression in a match-form string, in order."""
     out: list[PeriodMention] = []
@@ -407,8 +412,7 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     #    dựng nông thôn mới giai đoạn 2021 - 2025" in a report on 2024-Q3)
     from .text import clause_end
     ce = clause_end(sent, pos)
-    # a text on a span ('2016-2017') is written by its end
-    dy = max(re.findall(r"\d{4}", str(doc_period)), default=None) if doc_period else None
+    dy = _last_doc_year(doc_period)
     after = [x for x in period_mentions(mt[pos:ce], pos, doc_period)
              if not x.baseline and not (dy and x.period[5:9].isdigit() and x.period[5:9] > dy
                                         and _RUNNING.search(mt, pos, x.pos))
@@ -458,8 +462,7 @@ def _span_closing_phrase(sent: Sentence, pos: int, doc_period: Optional[str]) ->
     m = _SPAN_AFTER_PHRASE.match(mt, pos, min(sent.end, pos + _SPAN_AFTER_REACH))
     if m is None or int(m.group("b")) - int(m.group("a")) not in range(1, 11):
         return None
-    years = re.findall(r"\d{4}", str(doc_period or ""))
-    dy = max(years) if years else None      # a text on 2020-2025 is written by its end
+    dy = _last_doc_year(doc_period)
     if dy and m.group("b") > dy and _RUNNING.search(mt, pos, m.start("a")):
         return None
     return f"{m.group('a')}-{m.group('b')}"

@@ -85,7 +85,9 @@ class Period(str):
     from, stored as ``facts.period_source``: ``clause``, ``sentence``, ``paragraph``,
     ``lead_in``, ``heading``, ``title``, ``event_date``, ``snapshot``, ``attached`` (written
     right after the figure), ``after`` (later in its clause), ``inherited`` (from the figure it
-    details), ``baseline``, ``rewarded`` (the year an award rewards), ``table``, ``document``."""
+    details), ``baseline``, ``rewarded`` (the year an award rewards), ``table``, ``document``, and two
+    guesses for a text nothing else dates: ``anniversary`` (the year of the anniversary it celebrates),
+    ``latest_date`` (the latest date it names)."""
 
     source: str
     now: Optional[str]      # a span's year of writing, when a dateline inside it says ('2018-2020' written in 2019)
@@ -106,6 +108,9 @@ def sourced(value: Optional[str], source: str) -> Optional[Period]:
     if value is None or isinstance(value, Period):
         return value
     return Period(value, source)
+
+
+GUESSED_SOURCES = frozenset({"anniversary", "latest_date"})   # a text's period guessed, not stated
 
 
 @dataclass
@@ -441,9 +446,10 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     ev = _event_year(sent, pos, doc_period)
     if ev:
         return Period(ev, "event_date")
-    if doc_period is None:
-        # a text that dates nothing else: a period later in the figure's sentence ('Dịp này, 3 cá nhân
-        # được nhận Bằng khen ...; đồng thời vinh danh 3 nhà giáo tiêu biểu năm học 2022 - 2023')
+    if doc_period is None or getattr(doc_period, "source", None) in GUESSED_SOURCES:
+        # a text that dates nothing else (or only by a guess: the anniversary it celebrates, the latest
+        # date it names): a period later in the figure's sentence ('Dịp này, 3 cá nhân được nhận Bằng
+        # khen ...; đồng thời vinh danh 3 nhà giáo tiêu biểu năm học 2022 - 2023')
         later = [x for x in period_mentions(mt[pos:sent.end], pos, None) if not x.baseline and not x.attached]
         if later:
             return Period(later[0].period, "after")

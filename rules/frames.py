@@ -25,7 +25,7 @@ from typing import Optional
 from pipeline.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, DocMeta, Document
 
 from .context import Period, cited_title_year, period_mentions
-from .lexicon import P
+from .lexicon import M, P
 
 _DATE_YEAR = P("frame_date_year")
 _PLAN_BEFORE = P("frame_plan_before")
@@ -36,6 +36,7 @@ _CEREMONY = P("frame_ceremony")
 _EVENT_DATE = P("tm_event_date")
 _DATELINE_CUE = P("frame_dateline_cue")
 _SINCE_NOW = P("frame_since_now")
+_ANNIVERSARY = P("tm_anniversary")
 _HEADLINE_MAX = 220
 _EARLY_MONTHS = 2
 _DATELINE_MAX = 90
@@ -203,6 +204,67 @@ def _last_year(period: str) -> int:
     return (_years_of(period) or [0])[-1]
 
 
+def _undated_period(doc: Document, heads: list[Block]) -> Optional[Period]:
+    """The period of a headerless text with no period in its headline or lede and no dateline, from the
+    first of these that says: the date its lede opens with, the anniversary it celebrates, the one month
+    or year it compares with, the one year it names, the year of its plans called 'năm nay', the
+    latest date it names."""
+    if opening := _opening_date(doc, heads):
+        # "(NTO) Ngày 28-4-2011, UBND tỉnh ký Quyết định ...": the date of the event the lede reports;
+        # a meeting in January or February ("Sáng ngày 14/01/2020, ... hội nghị tổng kết") reviews the
+        # year before, as under a dateline of those months
+        ev, month = opening
+        if month is not None and month <= _EARLY_MONTHS and not any(
+                _CEREMONY.search(doc.match_text, b.start, b.end) for b in heads):
+            ev = str(int(ev) - 1)
+        return Period(ev, "event_date")
+    if year := _anniversary_year(doc):
+        # "Nhân dịp kỷ niệm 90 năm Ngày thành lập Đoàn TNCS Hồ Chí Minh, ... trao Kỷ niệm chương ...": 2021
+        return Period(year, "anniversary")
+    only = _only_year(doc)
+    if not only and (since := _month_baseline_year(doc) or _after_baseline(doc, list(doc.blocks))):
+        # "... tăng 36 tiêu chí so với tháng 6/2015": a text dated only by the month it compares with is of
+        # that month's year; "... tăng 10 xã so với năm 2015" only by a year: of the year after
+        return Period(since, "baseline")
+    if only:
+        # "Bắc Giang: Thêm 21 thôn ..." dated nowhere but "tính đến tháng 10/2021": the one year it names
+        return Period(only, "text")
+    if now := _plan_year_now(doc):
+        # "Riêng 11 xã phấn đấu đạt chuẩn NTM trong năm nay ... Chỉ tiêu phấn đấu trong năm 2018": the one
+        # year its plans name is 'this year', the year of writing
+        return Period(now, "text")
+    if latest := _latest_year(doc):
+        # "... theo Quyết định 2458/QĐ-CTN ngày 30/9/2014 của Chủ tịch nước": a text is written no earlier
+        # than the latest date it names
+        return Period(latest, "latest_date")
+    return None
+
+
+def _anniversary_year(doc: Document) -> Optional[str]:
+    """The year of the anniversary a text celebrates, when all it names agree: 'kỷ niệm 41 năm ngày
+    Nhà giáo Việt Nam (20/11/1982 - 20/11/2023)' → 2023; 'kỷ niệm 90 năm Ngày thành lập Đoàn TNCS Hồ
+    Chí Minh' → 1931 + 90 (``anniversary_founded``)."""
+    founded = M("anniversary_founded")
+    years = set()
+    for m in _ANNIVERSARY.finditer(doc.match_text):
+        n = int(m.group("n"))
+        if m.group("y2") and int(m.group("y2")) - int(m.group("y1")) == n:
+            years.add(int(m.group("y2")))
+        elif m.group("key") and (start := founded.get(" ".join(m.group("key").split()))):
+            years.add(int(start) + n)
+    return str(years.pop()) if len(years) == 1 else None
+
+
+def _latest_year(doc: Document) -> Optional[str]:
+    """The latest year of a full date (a cited decision's too) or of a single year a text names as
+    reached (plans and baselines left out)."""
+    mt = doc.match_text
+    years = {int(m.group("y") or m.group("y2")) for m in _EVENT_DATE.finditer(mt)}
+    years |= {int(m.period) for m in period_mentions(mt, 0, None) if m.period.isdigit() and not m.baseline
+              and not _PLAN_WORD.search(mt, _clause_start(mt, m.pos), m.pos) and not _PLAN_AFTER.match(mt, m.pos + 4)}
+    return str(max(years)) if years else None
+
+
 def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFrame:
     """The document's own frame.  A text with a header period keeps it (``document``); a
     headerless text takes its headline's period, else its first paragraph's, else its dateline's
@@ -271,30 +333,8 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
         frame.period = Period(value, best[2], _year_inside(value, frame.dateline_year)
                               or _year_of_writing(value, frame.dateline_year, month))
         return frame
-    if not frame.dateline_year and (opening := _opening_date(doc, heads)):
-        # "(NTO) Ngày 28-4-2011, UBND tỉnh ký Quyết định ...": the date of the event the lede reports;
-        # a meeting in January or February ("Sáng ngày 14/01/2020, ... hội nghị tổng kết") reviews the
-        # year before, as under a dateline of those months
-        ev, month = opening
-        if month is not None and month <= _EARLY_MONTHS and not any(
-                _CEREMONY.search(doc.match_text, b.start, b.end) for b in heads):
-            ev = str(int(ev) - 1)
-        frame.period = Period(ev, "event_date")
-        return frame
-    if not frame.dateline_year and not _only_year(doc) and (
-            since := _month_baseline_year(doc) or _after_baseline(doc, list(doc.blocks))):
-        # "... tăng 36 tiêu chí so với tháng 6/2015": a text dated only by the month it compares with is of
-        # that month's year; "... tăng 10 xã so với năm 2015" only by a year: of the year after
-        frame.period = Period(since, "baseline")
-        return frame
-    if not frame.dateline_year and (only := _only_year(doc)):
-        # "Bắc Giang: Thêm 21 thôn ..." dated nowhere but "tính đến tháng 10/2021": the one year it names
-        frame.period = Period(only, "text")
-        return frame
-    if not frame.dateline_year and (now := _plan_year_now(doc)):
-        # "Riêng 11 xã phấn đấu đạt chuẩn NTM trong năm nay ... Chỉ tiêu phấn đấu trong năm 2018": the one
-        # year its plans name is 'this year', the year of writing
-        frame.period = Period(now, "text")
+    if not frame.dateline_year and (undated := _undated_period(doc, heads)):
+        frame.period = undated
         return frame
     if frame.dateline_year:
         # a text published in January or February with nothing else to date it reports the year

@@ -701,3 +701,47 @@ def test_what_is_handed_out_on_the_occasion_is_of_the_occasions_year():
     got = sorted((f.metric, f.value, f.period) for f in extract_text(text).facts)
     assert ("award.count", 5, "2023") in got and ("award.count", 8, "2023") in got
     assert ("ntm.criteria_met", 19, "2022") in got
+
+
+def test_an_anniversary_dates_a_text_that_names_no_year():
+    # the year closing the anniversary's bracket, or the founding year of the day it names plus its years
+    text = ("Tỉnh đoàn trao Kỷ niệm chương cho đoàn viên tiêu biểu\n\n"
+            "Nhân dịp kỷ niệm 94 năm Ngày thành lập Đoàn TNCS Hồ Chí Minh, Ban Thường vụ Tỉnh đoàn đã trao "
+            "Kỷ niệm chương \"Vì thế hệ trẻ\" cho 27 đồng chí có nhiều đóng góp.")
+    fr = _frame(text)
+    assert (fr.period, fr.period.source) == ("2025", "anniversary")
+    f = pick(extract_text(text).facts, metric="award.count", value=27)[0]
+    assert (f.award, f.period, f.period_source) == ("ky_niem_chuong", "2025", "anniversary")
+    bracket = ("Sáng 17/11, Phòng Giáo dục huyện tổ chức Lễ kỷ niệm 40 năm Ngày Nhà giáo Việt Nam "
+               "(20/11/1982 - 20/11/2022). Tại buổi lễ, Chủ tịch UBND huyện tặng Giấy khen cho 18 tập thể.")
+    assert (_frame(bracket).period, _frame(bracket).period.source) == ("2022", "anniversary")
+    # two anniversaries that disagree date nothing; a bracket whose years are not the anniversary's neither
+    assert _frame("Kỷ niệm 90 năm Ngày thành lập Đoàn TNCS Hồ Chí Minh, tỉnh tặng Bằng khen cho 5 tập thể. "
+                  "Nhân dịp kỷ niệm 70 năm Chiến thắng Điện Biên Phủ, tỉnh tặng Bằng khen cho 3 cá nhân.").period is None
+    assert _frame("Kỷ niệm 20 năm ngày thành lập (3/1990 - 3/2015), trường nhận Bằng khen.").period is None
+
+
+def test_a_guessed_frame_gives_way_to_a_period_later_in_the_sentence():
+    # an anniversary's year is a guess: the school year the sentence itself names dates its awards
+    text = ("Huyện tuyên dương nhà giáo tiêu biểu\n\n"
+            "Chiều 17/11, Phòng GD-ĐT huyện tổ chức lễ kỷ niệm 41 năm Ngày Nhà giáo Việt Nam (20/11/1982 - 20/11/2023) "
+            "và tuyên dương các tập thể, cá nhân có thành tích xuất sắc.\n\n"
+            "Toàn huyện hiện có 42 trường học với hơn 12.000 học sinh và 1.200 cán bộ, giáo viên, nhân viên.\n\n"
+            "Dịp này, 6 tập thể nhận Giấy khen của Chủ tịch UBND huyện; đồng thời tuyên dương 9 nhà giáo tiêu biểu "
+            "năm học 2022 - 2023.")
+    f = pick(extract_text(text).facts, metric="award.count", value=6)[0]
+    assert (f.period, f.period_source) == ("2022-2023", "after")
+
+
+def test_the_latest_date_a_text_names_dates_it_when_nothing_else_does():
+    # no headline period, no lede period, no dateline: the text is written no earlier than the latest date
+    # it cites, and a single year named as a baseline (so với năm 2019) does not count
+    text = ("Trao danh hiệu Bà mẹ Việt Nam anh hùng cho các mẹ\n\n"
+            "Chiều qua, huyện đã trao tặng và truy tặng danh hiệu vinh dự Nhà nước \"Bà mẹ Việt Nam anh hùng\" "
+            "cho 14 mẹ.\n\n"
+            "Đây là những mẹ được truy tặng theo Quyết định số 1120/QĐ-CTN ngày 12/8/2019 và Quyết định số "
+            "356/QĐ-CTN ngày 03/3/2020 của Chủ tịch nước.")
+    fr = _frame(text)
+    assert (fr.period, fr.period.source) == ("2020", "latest_date")
+    f = pick(extract_text(text).facts, metric="award.count", value=14)[0]
+    assert (f.period, f.period_source) == ("2020", "latest_date")

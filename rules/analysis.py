@@ -257,6 +257,8 @@ class Analysis:
             if opened:
                 kw["subject"], kw["subject_level"] = opened
         period = kw.get("period")
+        if period is not None and _is_level(metric, rule, kw.get("of_total")):
+            period = _level_at_span_end(period)
         if period is not None:
             kw["period"] = str(period)
             kw.setdefault("period_source", getattr(period, "source", None) or "rule")
@@ -275,6 +277,30 @@ class Analysis:
                 f.note = f.note or f"'{f.raw}' is written in another number convention"
         self.facts.append(f)
         return f
+
+
+_FRAME_SOURCES = frozenset({"lede", "title", "paragraph", "heading", "document", "dateline"})
+_LEVEL_METRICS = frozenset({"ntm.avg_criteria", "ntm.criteria_met"})
+
+
+def _is_level(metric: str, rule: str, of_total: Optional[float]) -> bool:
+    """A state at a moment: poor households and rates, the criteria a commune meets, a share of
+    communes ('73/87 xã'), a running total ('nâng tổng số ... lên 28 xã')."""
+    from .poverty import is_stock
+    return is_stock(metric) or metric in _LEVEL_METRICS or (
+        metric.startswith("ntm.") and (of_total is not None or rule == "ntm.raised_total"))
+
+
+def _level_at_span_end(period: Period) -> Period:
+    """A level that takes its period from the span a text is about ('giai đoạn 2016-2020' in its lede
+    or title), not from its own words, is the state at the span's end (or at the dateline inside
+    it): a level is at a moment, not over five years. A school year (2022-2023) is one period."""
+    if not isinstance(period, Period) or period.source not in _FRAME_SOURCES:
+        return period
+    years = period.split("-")
+    if len(years) != 2 or not all(y.isdigit() for y in years) or int(years[1]) - int(years[0]) < 2:
+        return period
+    return Period(period.now or years[1], "span_end")
 
 
 def _fmt(v: float) -> str:

@@ -745,3 +745,20 @@ def test_the_latest_date_a_text_names_dates_it_when_nothing_else_does():
     assert (fr.period, fr.period.source) == ("2020", "latest_date")
     f = pick(extract_text(text).facts, metric="award.count", value=14)[0]
     assert (f.period, f.period_source) == ("2020", "latest_date")
+
+
+def test_a_level_in_a_text_on_a_span_is_the_state_at_its_end():
+    text = ("Huyện Krông Pắc: kết quả giảm nghèo giai đoạn 2016 - 2020\n\n"
+            "Toàn huyện đã có 1.250 hộ thoát nghèo. Số hộ nghèo còn 412 hộ, chiếm tỷ lệ 1,9%. "
+            "Có 14/15 xã đạt chuẩn nông thôn mới. UBND huyện đã tặng Giấy khen cho 35 tập thể.\n\n"
+            "Giai đoạn 2016 - 2020, huyện xây dựng được 6/15 xã đạt chuẩn nông thôn mới nâng cao.")
+    facts = extract_text(text).facts
+    got = {(f.metric, f.value): (f.period, f.period_source) for f in facts}
+    # levels (households still poor, a rate, a share of communes) are the state in 2020
+    assert got[("poverty.poor_households", 412)] == ("2020", "span_end")
+    assert got[("poverty.poor_rate", 1.9)] == ("2020", "span_end")
+    assert got[("ntm.communes_standard", 14)] == ("2020", "span_end")
+    # flows over the span keep it; a level whose own clause names the span keeps it too
+    assert got[("poverty.escaped_households", 1250)] == ("2016-2020", "title")
+    assert got[("award.count", 35)] == ("2016-2020", "title")
+    assert got[("ntm.communes_advanced", 6)] == ("2016-2020", "clause")

@@ -367,7 +367,7 @@ def timepoint(ctx: Context, f: FactRow) -> str:
 
 # where a figure's period came from when nothing at the figure dates it, only the text it stands in: a
 # news page's headline, lede or dateline, the year its plans name, 'đến nay' (see rules/frames.py)
-_LOOSE_SOURCES = {"lede", "title", "dateline", "text", "present", "event_date", "baseline", "anniversary",
+_LOOSE_SOURCES = {"lede", "title", "dateline", "text", "present", "event_date", "baseline", "anniversary", "span_end",
                   "latest_date"}
 
 

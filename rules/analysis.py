@@ -28,13 +28,15 @@ from .text import Sentence, sentences
 _OPENING = P("subj_opening")
 _BARE_OPENING = P("subj_bare_opening")
 _OPENING_PHRASE = P("subj_opening_phrase")
+_REGION_OPENING = P("subj_region_opening")
+from .subjects import REGION  # noqa: E402
 _ANAPHOR = P("subj_anaphor")
 _NATION = P("subj_nation")
 _WHOLE_UNIT = P("subj_whole_unit")
 _OWNER = P("subj_owner")
 _PREFIX_LEVELS = M("place_level")
 _REPORTED = P("tm_reported")
-NATION = "toàn quốc"      # the subject of a figure of the whole country
+NATION = "Việt Nam"      # the subject of a figure of the whole country ("cả nước", "toàn quốc")
 
 
 @dataclass
@@ -235,6 +237,8 @@ class Analysis:
         a name of two words or more that has or reaches the figure ('Cầu Ngang có 08 xã')."""
         from .subjects import opens_like_a_place, place_after_prefix, prefix_level
         place = place_after_prefix(self.doc.text, at, pos, anchored=True)
+        if place is None and (region := _REGION_OPENING.match(self.doc.match_text, at, pos)):
+            return self.doc.text[region.start("name"):region.end("name")], REGION
         bare = None if place else _BARE_OPENING.match(self.doc.text, at, pos)
         if bare is None:
             return place

@@ -267,8 +267,15 @@ def _extract_rules(an: Analysis) -> None:
                                                     anchored=True) or (None, None)
             elif rule.subject:
                 subj = subject_before(an.doc.text, cs, m.start())
+                if subj is None and (par := sent.in_paren(ns)) is not None and \
+                        not an.doc.text[par[0] + 1:m.start()].strip():
+                    # "gồm: Mỹ Quang (đạt 16/19 tiêu chí), Mỹ Châu (...)": the place the bracket follows
+                    subj = subject_before(an.doc.text, clause_start(sent, par[0], seps=";"), par[0])
                 if subj is None and metric == "ntm.criteria_met" and not rule.needs_subject:
-                    subj = place_after_prefix(an.doc.text, sent.start, m.start())
+                    # "..., xã Phước Vĩnh Đông đã được đánh giá đạt 19/19 tiêu chí": the unit its own part of the
+                    # sentence names, else the sentence's
+                    subj = place_after_prefix(an.doc.text, clause_start(sent, ns, seps=";:,"), m.start()) or \
+                        place_after_prefix(an.doc.text, sent.start, m.start())
                 if subj:
                     subject, level = subj
             if rule.needs_subject and subject is None:

@@ -314,7 +314,7 @@ def test_the_whole_country_and_a_province_named_in_a_news_page():
                             "Tỷ lệ hộ nghèo chung cả nước là 1,93%; tổng số hộ nghèo là 530.000 hộ. "
                             "Theo kết quả, tỉnh Lai Châu có tỷ lệ hộ nghèo cao nhất cả nước với 22,4%.\n"))
     got = sorted((f.value, f.subject, f.subject_level) for f in ex.facts if f.metric.startswith("poverty."))
-    assert got == [(1.93, "toàn quốc", "country"), (22.4, "Lai Châu", "province"), (530000, "toàn quốc", "country")]
+    assert got == [(1.93, "Việt Nam", "country"), (22.4, "Lai Châu", "province"), (530000, "Việt Nam", "country")]
 
 
 def test_a_state_a_sentence_starts_from_and_a_text_naming_only_plans():

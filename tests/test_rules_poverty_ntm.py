@@ -643,9 +643,9 @@ def test_a_national_rate_broken_down_by_region_with_the_households_after_each_ra
     got = sorted((f.metric, f.value, f.subject, f.subject_level) for f in extract_text(text).facts)
     assert got == [("poverty.poor_households", 84930, "Đồng bằng sông Cửu Long", "region"),
                    ("poverty.poor_households", 104004, "Tây Nguyên", "region"),
-                   ("poverty.poor_households", 815101, "toàn quốc", "country"),
+                   ("poverty.poor_households", 815101, "Việt Nam", "country"),
                    ("poverty.poor_rate", 1.74, "Đồng bằng sông Cửu Long", "region"),
-                   ("poverty.poor_rate", 2.93, "toàn quốc", "country"),
+                   ("poverty.poor_rate", 2.93, "Việt Nam", "country"),
                    ("poverty.poor_rate", 6.62, "Tây Nguyên", "region")]
 
 
@@ -722,3 +722,23 @@ def test_own_wording_shapes(text, period, expected):
     meta = {"period": period} if period else {}
     got = sorted((f.metric, f.value, f.subject) for f in extract_text(text, **meta).facts)
     assert got == sorted(expected)
+
+
+def test_a_region_opening_its_sentence_is_the_subject_and_the_country_is_viet_nam():
+    text = ("Năm 2023, tỷ lệ hộ nghèo cả nước là 2,93%. Phân theo vùng, tại Tây Nguyên, tỷ lệ hộ nghèo là 6,12%; "
+            "tổng số hộ nghèo là 101.250 hộ. Đồng bằng sông Cửu Long, tỷ lệ hộ nghèo là 2,41%. "
+            "Tại vùng Đông Nam Bộ, tỷ lệ hộ nghèo là 0,21%. Bắc Trung Bộ và Duyên hải miền Trung có tỷ lệ hộ nghèo "
+            "là 3,97%.\n")
+    got = sorted((f.value, f.subject, f.subject_level) for f in extract_text(text, period="2023").facts
+                 if f.metric.startswith("poverty."))
+    assert got == [(0.21, "Đông Nam Bộ", "region"), (2.41, "Đồng bằng sông Cửu Long", "region"),
+                   (2.93, "Việt Nam", "country"), (3.97, "Bắc Trung Bộ và Duyên hải miền Trung", "region"),
+                   (6.12, "Tây Nguyên", "region"), (101250, "Tây Nguyên", "region")]
+
+
+def test_the_criteria_a_commune_met_in_brackets_after_it_or_in_its_own_part_of_the_sentence():
+    text = ("Có 03 xã đạt từ 15 đến 18 tiêu chí, gồm: Tam Hiệp (đạt 15/19 tiêu chí), Tam Lộc (đạt 18/19 tiêu chí) "
+            "và Tam Thành (đạt 16/19 tiêu chí). Hiện nay, huyện Phú Ninh có 9/10 xã đạt chuẩn nông thôn mới, "
+            "xã Tam Dân đã được thẩm định đạt 19/19 tiêu chí.\n")
+    got = sorted((f.value, f.subject) for f in extract_text(text, period="2023").facts if f.metric == "ntm.criteria_met")
+    assert got == [(15, "Tam Hiệp"), (16, "Tam Thành"), (18, "Tam Lộc"), (19, "Tam Dân")]

@@ -318,6 +318,20 @@ _SCOPE_SOURCE = ("clause", "sentence", "paragraph")
 
 def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional[int] = None,
               *, stock: bool = False) -> Optional[Period]:
+    """The period a figure at absolute position ``pos`` (ending at ``end``) belongs to; a level a
+    fall starts from, told at the start of the year ('số hộ nghèo giảm từ 1.752 hộ (tỷ lệ 4,06%) đầu
+    năm xuống còn 1.053 hộ'), is the level the year before left."""
+    p = _period_at(sent, pos, doc_period, end, stock=stock)
+    if stock and end is not None and p is not None and p.isdigit() and _START_AFTER_FIGURE.match(sent.doc.match_text, end):
+        return Period(str(int(p) - 1), "attached")
+    return p
+
+
+_START_AFTER_FIGURE = P("tm_start_after_figure")
+
+
+def _period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional[int] = None,
+               *, stock: bool = False) -> Optional[Period]:
     """The period a figure at absolute position ``pos`` (ending at ``end``) belongs to.
 
     ``stock``: the figure is a level measured by a year-end survey (poor households, the

@@ -93,6 +93,7 @@ _SCOPE = P("pov_scope")
 _GROUP_BEFORE = P("pov_group_before")
 # counted over a year, not measured at a moment: "đầu năm" keeps its year
 _CLOSED_PAREN = regex.compile(r"\([^()]*\)")
+_FROM_STATE = P("pov_from_state")
 _FLOWS = {"poverty.escaped_households", "poverty.new_poor_households", "poverty.poor_rate_reduction"}
 
 
@@ -249,7 +250,10 @@ def extract_poverty(an: Analysis) -> None:
                 topic = tops_after[0][2]
             elif _UNIT_END.match(mt[n.end:n.end + 20]):
                 tops = _topics_in(mt, cs, n.start)
-                if tops and (n.start - tops[-1][1] <= 40 or _first_place_of_list(an, tops[-1][1], n.start)):
+                # "số hộ nghèo giảm từ 1.752 hộ (tỷ lệ 4,06%) đầu năm xuống còn 1.053 hộ": a closed bracket, or the
+                # level a fall starts from, between the topic and its count does not part them
+                if tops and (len(_FROM_STATE.sub("", _CLOSED_PAREN.sub("", mt[tops[-1][1]:n.start]))) <= 40
+                             or _first_place_of_list(an, tops[-1][1], n.start)):
                     topic = tops[-1][2]
             if topic is None and last_topic is not None and _BEHIND_RATE.search(mt, max(sent.start, last_end - 1), n.start):
                 # "còn 6,45% (1.642 hộ)", "chiếm 11% dân số toàn huyện (tương đương 669 hộ)": the households

@@ -742,3 +742,15 @@ def test_the_criteria_a_commune_met_in_brackets_after_it_or_in_its_own_part_of_t
             "xã Tam Dân đã được thẩm định đạt 19/19 tiêu chí.\n")
     got = sorted((f.value, f.subject) for f in extract_text(text, period="2023").facts if f.metric == "ntm.criteria_met")
     assert got == [(15, "Tam Hiệp"), (16, "Tam Thành"), (18, "Tam Lộc"), (19, "Tam Dân")]
+
+
+def test_a_fall_from_a_start_of_year_level_with_its_rate_in_brackets():
+    # the bracket and the start-of-year words after the level the fall starts from part neither the topic from
+    # the level it falls to, nor date that level: it is the year's; the level it starts from is the year before's
+    text = ("Năm 2024, số hộ nghèo toàn huyện giảm từ 2.318 hộ (tỷ lệ 5,02%) đầu năm xuống còn 1.604 hộ, chiếm tỷ lệ "
+            "3,47%, giảm 1,55% so với đầu năm; số hộ cận nghèo là 2.010 hộ, chiếm tỷ lệ 4,35%.\n")
+    got = sorted((f.metric, f.value, f.period) for f in extract_text(text, period="2024").facts
+                 if f.metric.startswith("poverty."))
+    assert got == [("poverty.near_poor_households", 2010, "2024"), ("poverty.near_poor_rate", 4.35, "2024"),
+                   ("poverty.poor_households", 1604, "2024"), ("poverty.poor_households", 2318, "2023"),
+                   ("poverty.poor_rate", 3.47, "2024"), ("poverty.poor_rate_reduction", 1.55, "2024")]

@@ -181,6 +181,10 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
         if 0 < b - a <= 10 or (b - a <= _LONG_SPAN and _SPAN_WORD_BEFORE.search(mtext, max(0, m.start() - 16), m.start())):
             # "Ngày hội Đại đoàn kết toàn dân tộc giai đoạn 2003 - 2023": a long span said to be one
             add(m.start(), m.end(), _reviewed_term(mtext, m.start(), a, b, doc_period))
+        elif b - a > 10:
+            # "lễ kỷ niệm 25 năm xây dựng và phát triển (1994 – 2019)": a history up to now; its first year
+            # dates nothing, its last is the year of the occasion
+            taken.append((m.start(), m.start("b")))
     for m in _YEAR_RE.finditer(mtext):
         if any(s <= m.start() < e for s, e in taken) or _is_date_year(mtext, m.start()):
             continue
@@ -597,7 +601,7 @@ def _event_year(sent: Sentence, pos: int, doc_period: Optional[str]) -> Optional
     y = m.group("y") or m.group("y2")
     src = getattr(doc_period, "source", "document")
     dy = _doc_year(doc_period)
-    if doc_period is None or src in ("lede", "dateline") or (dy and abs(int(y) - int(dy)) >= 2):
+    if doc_period is None or src in ("lede", "dateline") or src in GUESSED_SOURCES or (dy and abs(int(y) - int(dy)) >= 2):
         return y
     return None
 

@@ -762,3 +762,24 @@ def test_a_level_in_a_text_on_a_span_is_the_state_at_its_end():
     assert got[("poverty.escaped_households", 1250)] == ("2016-2020", "title")
     assert got[("award.count", 35)] == ("2016-2020", "title")
     assert got[("ntm.communes_advanced", 6)] == ("2016-2020", "clause")
+
+
+def test_a_date_in_the_figures_sentence_outweighs_a_guessed_frame():
+    # the latest date the text names (2020) is a guess; the granting decision's date in the sentence dates it
+    text = ("Tỉnh sẽ tổ chức truy tặng danh hiệu Bà mẹ Việt Nam anh hùng\n\n"
+            "Theo Quyết định số 1580/QĐ-CTN ngày 15/11/2019 của Chủ tịch nước về việc truy tặng danh hiệu vinh dự "
+            "Nhà nước \"Bà mẹ Việt Nam anh hùng\", có 6 cá nhân thuộc tỉnh được truy tặng danh hiệu này.\n\n"
+            "Trong đó: huyện Yên Thế có 2 bà mẹ; huyện Tân Yên có 4 bà mẹ.\n\n"
+            "Trên cơ sở đó, ngày 10/02/2020, Chủ tịch UBND tỉnh đã giao các huyện tổ chức lễ truy tặng.")
+    assert _frame(text).period.source == "latest_date"
+    f = pick(extract_text(text).facts, metric="award.count", value=6)[0]
+    assert (f.period, f.period_source) == ("2019", "event_date")
+
+
+def test_a_history_up_to_now_in_brackets_names_only_its_last_year():
+    # "(1994 – 2019)" after an anniversary: 1994 dates nothing
+    text = ("Trường đại học đón nhận Huân chương\n\n"
+            "Ngày 18-11, nhà trường tổ chức lễ kỷ niệm 25 năm xây dựng và phát triển (1994 – 2019).\n\n"
+            "Dịp này, 3 nhà giáo của trường được Chủ tịch nước tặng Huân chương Lao động hạng Ba.")
+    f = pick(extract_text(text).facts, metric="award.count", value=3)[0]
+    assert f.period == "2019"

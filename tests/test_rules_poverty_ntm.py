@@ -754,3 +754,11 @@ def test_a_fall_from_a_start_of_year_level_with_its_rate_in_brackets():
     assert got == [("poverty.near_poor_households", 2010, "2024"), ("poverty.near_poor_rate", 4.35, "2024"),
                    ("poverty.poor_households", 1604, "2024"), ("poverty.poor_households", 2318, "2023"),
                    ("poverty.poor_rate", 3.47, "2024"), ("poverty.poor_rate_reduction", 1.55, "2024")]
+
+
+def test_communes_that_basically_meet_the_standard_are_not_communes_meeting_it():
+    text = ("Năm 2020, tỉnh đã công nhận thêm 7 xã đạt chuẩn và cơ bản đạt chuẩn nông thôn mới. Trong đó, 4 xã đạt "
+            "chuẩn nông thôn mới gồm: Thanh Xương, Thanh An, Noong Hẹt, Sam Mứn; 3 xã cơ bản đạt chuẩn nông thôn mới "
+            "gồm: Pú Nhi, Na Son, Keo Lôm.\n")
+    got = [(f.metric, f.value) for f in extract_text(text, period="2020").facts if f.metric.startswith("ntm.")]
+    assert got == [("ntm.communes_standard", 4)]

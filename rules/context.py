@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 
+from pipeline.model import HEADING
+
 from .text import Sentence, clause_start
 from .lexicon import P
 
@@ -780,7 +782,18 @@ def _lead_in_status(sent: Sentence, lo: int, pos: int) -> Optional[str]:
 
 
 def in_plan_section(sent: Sentence) -> bool:
-    for h in sent.headings:
-        if h.level is not None and h.level <= 2 and _PLAN_SECTION.search(sent.doc.match_text[h.start:h.end]):
+    """Under a plan's heading ('Phần thứ hai. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024'), unless a heading nearer
+    names results ('Biểu số 02. TỔNG HỢP KẾT QUẢ KHEN THƯỞNG NĂM 2023', an annex after the plans)."""
+    own = (sent.block,) if sent.block.kind == HEADING else ()
+    for h in reversed(sent.headings + own):
+        if h.level is None or h.level > 2:
+            continue
+        htext = sent.doc.match_text[h.start:h.end]
+        if _RESULT_SECTION.search(htext):
+            return False
+        if _PLAN_SECTION.search(htext):
             return True
     return False
+
+
+_RESULT_SECTION = P("tm_result_section")

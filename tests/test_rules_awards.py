@@ -575,3 +575,21 @@ def test_a_count_receiving_two_awards_together_names_neither():
     got = [(f.award, f.value) for f in extract_text("Năm 2019, 86 đơn vị nhận cờ thi đua và bằng khen của Chủ tịch "
                                                     "UBND tỉnh; 4 tập thể được tặng Cờ thi đua của Chính phủ.").facts]
     assert got == [("co_thi_dua_chinh_phu", 4)]
+
+
+def test_an_annex_table_of_results_after_the_plans_is_no_target():
+    # the report's plan part ("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025") holds targets; the annex table after it,
+    # under its own caption of results, holds what was given
+    text = ("UBND HUYỆN TÂN YÊN\n\nBÁO CÁO\nTổng kết công tác thi đua, khen thưởng năm 2024\n\n"
+            "Phần thứ nhất\nKẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM 2024\n\n"
+            "Chủ tịch UBND huyện tặng Giấy khen cho 142 tập thể và 398 cá nhân.\n\n"
+            "Phần thứ hai\nPHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025\n\n"
+            "1. Phấn đấu khen thưởng đột xuất cho ít nhất 20 tập thể.\n\n"
+            "Biểu số 02\nTỔNG HỢP KẾT QUẢ KHEN THƯỞNG NĂM 2024\n\n"
+            "| TT | Hình thức khen thưởng | Tập thể | Cá nhân |\n"
+            "| 1 | Bằng khen của Chủ tịch UBND tỉnh | 12 | 25 |\n"
+            "| 2 | Giấy khen của Chủ tịch UBND huyện | 142 | 398 |\n")
+    facts = extract_text(text).facts
+    table = sorted((f.value, f.status) for f in facts if f.metric == "award.count" and f.table_index is not None)
+    assert table == [(12, None), (25, None), (142, None), (398, None)]
+    assert [(f.value, f.status) for f in facts if f.metric == "award.count" and f.value == 20] == [(20, "target")]

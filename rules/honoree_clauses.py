@@ -20,11 +20,13 @@ from __future__ import annotations
 
 from typing import Optional
 
+import regex
+
 from pipeline.model import HEADING, TABLE, Honoree
 
 from .analysis import Analysis
 from .catalog import AwardMention, award_mentions
-from .lexicon import P
+from .lexicon import P, word_set
 from .text import Sentence
 
 _ORG = P("hon_org_name")
@@ -107,11 +109,27 @@ def _names_from(text: str, pos: int, limit: int, bare_person: bool = False) -> l
     return out
 
 
+def _full_name(an: Analysis, n: _Name) -> str:
+    """'Trong năm, Sư đoàn được Bộ Quốc phòng tặng cờ thi đua': a body named by its kind alone is the
+    last body of that kind the text named in full before ('Sư đoàn 7')."""
+    if n.recipient != "tap_the" or n.name.lower() not in _ORG_WORDS:
+        return n.name
+    found = None
+    for found in regex.finditer(regex.escape(n.name) + _NAMED_AFTER_KIND, an.doc.text[:n.start]):
+        pass
+    return found.group(0) if found is not None else n.name
+
+
+_ORG_WORDS = frozenset(w.lower() for w in word_set("org_start"))
+_NAMED_AFTER_KIND = r"(?:\s+(?:\d+|\p{Lu}[\p{L}\p{M}]*))+"
+
+
 def _emit(an: Analysis, sent: Sentence, names: list[_Name], award: AwardMention, rule: str) -> None:
     taken = [(h.char_start, h.char_end) for h in an.honorees]
     for n in names:
         if any(s < n.end and n.start < e for s, e in taken):
             continue        # another reader already named it
+        n.name = _full_name(an, n)
         an.honorees.append(Honoree(name=n.name, recipient=n.recipient, text=sent.text, char_start=n.start,
                                    char_end=n.end, rule=rule, position=n.position, award=award.code,
                                    period=an.period(sent, n.start), page=sent.block.page))

@@ -127,3 +127,13 @@ def test_lists_after_a_numbered_proposal_and_teachers_in_brackets():
                    ("Phan Văn Đức", "ca_nhan", "bang_khen_cap_bo_tinh"),
                    ("Trường THCS Hồ Xuân Hương", "tap_the", "co_thi_dua_cap_bo_tinh"),
                    ("Ủy ban nhân dân xã Quỳnh Lập", "tap_the", "co_thi_dua_cap_bo_tinh")]
+
+
+def test_armies_groups_and_forces_receive_and_a_body_named_by_its_kind_is_the_one_named_before():
+    text = ("Tổng công ty Viễn thông nhận Huân chương Lao động hạng Nhì\n\n"
+            "Sáng 12-12, Trung đoàn 209 (Sư đoàn 312) tổ chức hội nghị tổng kết. Trong năm, Trung đoàn được Bộ Quốc "
+            "phòng tặng Cờ thi đua. Lực lượng Thanh niên xung phong thành phố đón nhận Huân chương Lao động hạng Ba.")
+    got = sorted((h.name, h.award) for h in extract_text(text).honorees)
+    assert got == [("Lực lượng Thanh niên xung phong thành phố", "huan_chuong_lao_dong_3"),
+                   ("Trung đoàn 209", "co_thi_dua_cap_bo_tinh"),
+                   ("Tổng công ty Viễn thông", "huan_chuong_lao_dong_2")]

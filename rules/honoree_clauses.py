@@ -211,7 +211,7 @@ def _listed(an: Analysis, sent: Sentence, mentions: list[AwardMention], last_awa
                         bare_person=bool(lead.group("people")))
     if not mentions and not lead.group("n"):
         names = [n for n in names if n.recipient == "ca_nhan"]     # a count ('4 tập thể này gồm:') vouches for bodies
-    if lead.group("n") and len(names) != int(lead.group("n")):
+    if lead.group("n") and len(names) != int(lead.group("n")) + int(lead.group("n2") or 0):
         return      # '03 tập thể là A và B': the count says the list is not what it seems
     if names:
         _emit(an, sent, names, award, "hon.listed")

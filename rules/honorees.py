@@ -127,9 +127,13 @@ def from_parentheses(an: Analysis, items: list[Item]) -> None:
             nm = _clean(name)
             if len(nm) < 4 or not nm[0].isupper():
                 continue
+            position = None
+            if it.recipient == "ca_nhan" and "," in nm:
+                # "01 cá nhân (ông Hoàng Văn Thịnh, nguyên Chủ tịch Hội Nông dân huyện)": the person, then the position
+                nm, position = (x.strip() for x in nm.split(",", 1))
             an.honorees.append(Honoree(name=nm, recipient=it.recipient, text=f.text, char_start=start + off,
                                        char_end=start + off + len(name), rule="hon.parenthesis",
-                                       award=f.award, period=f.period, page=f.page))
+                                       award=f.award, period=f.period, page=f.page, position=position or None))
 
 
 def from_sentences(an: Analysis, items: list[Item]) -> None:

@@ -137,3 +137,15 @@ def test_armies_groups_and_forces_receive_and_a_body_named_by_its_kind_is_the_on
     assert got == [("Lực lượng Thanh niên xung phong thành phố", "huan_chuong_lao_dong_3"),
                    ("Trung đoàn 209", "co_thi_dua_cap_bo_tinh"),
                    ("Tổng công ty Viễn thông", "huan_chuong_lao_dong_2")]
+
+
+def test_a_list_after_two_counts_and_a_person_in_brackets_with_a_position():
+    text = ("II. KẾT QUẢ KHEN THƯỞNG\n\n"
+            "- Bằng khen của Thủ tướng Chính phủ: 01 tập thể và 02 cá nhân, gồm: Nhân dân và cán bộ xã Nghĩa Hòa; "
+            "bà Trần Thị Lan, Hiệu trưởng Trường Mầm non Hoa Sen; ông Phạm Văn Đức, Trưởng Công an xã Nghĩa Lâm.\n\n"
+            "- Huân chương Lao động hạng Ba: 01 cá nhân (ông Vũ Đình Hòa, nguyên Bí thư Đảng ủy xã Nghĩa Hòa).\n")
+    got = sorted((h.name, h.award, h.position) for h in extract_text(text).honorees)
+    assert got == [("Nhân dân và cán bộ xã Nghĩa Hòa", "bang_khen_thu_tuong", None),
+                   ("Phạm Văn Đức", "bang_khen_thu_tuong", "Trưởng Công an xã Nghĩa Lâm"),
+                   ("Trần Thị Lan", "bang_khen_thu_tuong", "Hiệu trưởng Trường Mầm non Hoa Sen"),
+                   ("Vũ Đình Hòa", "huan_chuong_lao_dong_3", "nguyên Bí thư Đảng ủy xã Nghĩa Hòa")]

@@ -149,3 +149,10 @@ def test_a_list_after_two_counts_and_a_person_in_brackets_with_a_position():
                    ("Phạm Văn Đức", "bang_khen_thu_tuong", "Trưởng Công an xã Nghĩa Lâm"),
                    ("Trần Thị Lan", "bang_khen_thu_tuong", "Hiệu trưởng Trường Mầm non Hoa Sen"),
                    ("Vũ Đình Hòa", "huan_chuong_lao_dong_3", "nguyên Bí thư Đảng ủy xã Nghĩa Hòa")]
+
+
+def test_the_body_holding_a_ceremony_receives_the_award_it_names():
+    text = ("Sáng 20/3, Trường THPT Lê Quý Đôn tổ chức lễ kỷ niệm 60 năm thành lập trường (1965 - 2025) và đón nhận "
+            "Huân chương Lao động hạng Nhì. Sở Giáo dục tổ chức hội nghị tổng kết năm học.")
+    got = [(h.name, h.award) for h in extract_text(text).honorees]
+    assert got == [("Trường THPT Lê Quý Đôn", "huan_chuong_lao_dong_2")]

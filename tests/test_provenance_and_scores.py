@@ -94,10 +94,11 @@ def test_scores_on_the_written_test_sets(tmp_path, name):
 # (corpus, minimum facts F1, metadata, honorees; most false alarms): the dev splits only, the test
 # splits are never scored here. real2 is a second set by other writers, with its own conventions
 # (a news page's figures name their place), read at 0.45 when it arrived; real3, real4 and real5
-# and real6 (0.50, 0.59, 0.69 and 0.62 on arrival) are a third to a sixth.
+# real6 and real7 (0.50, 0.59, 0.69, 0.62 and 0.66 on arrival) are a third to a seventh.
 REAL_DEV_FLOORS = [("real", 0.85, 0.90, 0.85, 2), ("real2", 0.78, 0.83, 0.80, 3),
                    ("real3", 0.72, 0.93, 0.60, 5), ("real4", 0.74, 0.78, 0.85, 2),
-                   ("real5", 0.74, 0.78, 0.75, 2), ("real6", 0.75, 0.85, 0.57, 6)]
+                   ("real5", 0.74, 0.78, 0.75, 2), ("real6", 0.75, 0.85, 0.57, 6),
+                   ("real7", 0.75, 0.84, 0.75, 4)]
 
 
 @pytest.mark.parametrize("corpus,f1,metadata,honorees,false_alarms", REAL_DEV_FLOORS)

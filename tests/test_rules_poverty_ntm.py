@@ -762,3 +762,12 @@ def test_communes_that_basically_meet_the_standard_are_not_communes_meeting_it()
             "gồm: Pú Nhi, Na Son, Keo Lôm.\n")
     got = [(f.metric, f.value) for f in extract_text(text, period="2020").facts if f.metric.startswith("ntm.")]
     assert got == [("ntm.communes_standard", 4)]
+
+
+def test_criteria_bands_named_before_their_counts():
+    text = ("Kết quả xây dựng nông thôn mới năm 2019 của tỉnh:\n\n"
+            "- Số xã đạt từ 15-18 tiêu chí : 31 xã.\n"
+            "- Nhóm 3 (từ 10 – 14 tiêu chí): Có 18 xã (chiếm 17,3%).\n")
+    got = sorted((f.value, f.label) for f in extract_text(text, period="2019").facts
+                 if f.metric == "ntm.communes_by_criteria")
+    assert got == [(18, "10-14"), (31, "15-18")]

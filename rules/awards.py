@@ -445,6 +445,10 @@ def extract_awards(an: Analysis) -> list[Item]:
             for it in g.items:
                 st = an.status(sent, it.num.start)
                 parent = _parent_in(list_items, it) if list_items else None
+                if it.award is None and subject is not None and (topic := _mothers_topic(an, sent, it)) is not None:
+                    # "Đợt này, huyện Châu Thành có 41 mẹ (...); Tp. Tân An có 6 mẹ": a place's mothers in a text
+                    # about the title
+                    it.award, it.binding, it.recipient = topic, "topic", "ca_nhan"
                 if it.award is None and it.kind != "strong" and not _governed(g) and not (
                         inherit_ok and _same_word(an, prev_group.items[-1], it)) and parent is None:
                     # "... cho 337 mẹ, trong đó 65 mẹ được trao tặng": a word that also counts other
@@ -489,6 +493,9 @@ def extract_awards(an: Analysis) -> list[Item]:
                 if list_items and parent is not None and parent.fact is not None and parent.fact.award == code:
                     f.parent_local_id = parent.fact.local_id
                     f.qualifier = _qualifier_of(an, sent)
+                    if f.period_source in _FRAME_PERIODS and parent.fact.period is not None:
+                        # a part the text dates only by its frame is of its total's period
+                        f.period, f.period_source = parent.fact.period, "inherited"
                 it.fact = f
                 sent_items.append(it)
                 bound.append(it)
@@ -507,6 +514,23 @@ def extract_awards(an: Analysis) -> list[Item]:
             last = _Lead(sent_items, b.index)
     _mixed_by_later_split(bound)
     return bound
+
+
+def _mothers_topic(an: Analysis, sent: Sentence, it: Item) -> Optional[AwardMention]:
+    """The title 'Bà mẹ Việt Nam anh hùng' the text named before, for a count of mothers outside brackets."""
+    if sent.in_paren(it.num.start) is not None or not _MOTHER_COUNT.match(an.doc.match_text, it.num.end):
+        return None
+    found = None
+    for s in an.sentences:
+        if s.start >= sent.start:
+            break
+        found = next((m for m in reversed(an.mentions_in(s)) if m.code == _MOTHER_TITLE), found)
+    return found
+
+
+_MOTHER_COUNT = P("aw_mother_count")
+_FRAME_PERIODS = frozenset({"lede", "title", "dateline", "document", "text", "anniversary", "latest_date"})
+_MOTHER_TITLE = "ba_me_viet_nam_anh_hung"
 
 
 def _mixed_by_later_split(bound: list[Item]) -> None:

@@ -593,3 +593,20 @@ def test_an_annex_table_of_results_after_the_plans_is_no_target():
     table = sorted((f.value, f.status) for f in facts if f.metric == "award.count" and f.table_index is not None)
     assert table == [(12, None), (25, None), (142, None), (398, None)]
     assert [(f.value, f.status) for f in facts if f.metric == "award.count" and f.value == 20] == [(20, "target")]
+
+
+def test_a_places_mothers_in_a_text_about_the_title_and_a_list_detailing_its_total():
+    text = ("Tỉnh truy tặng danh hiệu Bà mẹ Việt Nam anh hùng cho 7 mẹ\n\n"
+            "Theo Quyết định số 1750/QĐ-CTN ngày 20/10/2017 của Chủ tịch nước về việc truy tặng danh hiệu vinh dự "
+            "Nhà nước \"Bà mẹ Việt Nam anh hùng\", có 7 cá nhân thuộc tỉnh được truy tặng danh hiệu này.\n"
+            "Trong đó: huyện Yên Thế có 3 bà mẹ; huyện Tân Yên có 4 bà mẹ.\n"
+            "Đợt này, huyện Lục Ngạn có 5 mẹ (2 mẹ còn sống, 3 mẹ từ trần) được đề nghị.\n"
+            "Ngày 05/01/2018, UBND tỉnh giao các huyện tổ chức lễ truy tặng.")
+    facts = [f for f in extract_text(text).facts if f.metric == "award.count"]
+    got = sorted((f.value, f.subject, f.period) for f in facts)
+    # the headline's 7, dated only by the latest date, is the body's 7 of 2017; the places' mothers detail it;
+    # mothers in brackets by state are no count of a place
+    assert got == [(3, "Yên Thế", "2017"), (4, "Tân Yên", "2017"), (5, "Lục Ngạn", "2018"), (7, None, "2017")]
+    assert all(f.award == "ba_me_viet_nam_anh_hung" for f in facts)
+    total = next(f for f in facts if f.value == 7)
+    assert sorted(f.value for f in facts if f.parent_local_id == total.local_id) == [3, 4]

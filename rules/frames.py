@@ -139,12 +139,17 @@ def _lede_event_year(doc: Document, b: Block) -> Optional[str]:
 
 
 def _only_year(doc: Document) -> Optional[str]:
-    """The one year a text names (baselines, names of standards and programmes, plans aside: 'Trong năm
-    2024, tỉnh phấn đấu ...'), if it names one."""
+    """The one year (or span) a text names (baselines, names of standards and programmes, plans aside:
+    'Trong năm 2024, tỉnh phấn đấu ...'), if it names one."""
     mt = doc.match_text
     found = {m.period for m in period_mentions(mt, 0, None) if not m.baseline
              and not _PLAN_WORD.search(mt, _clause_start(mt, m.pos), m.pos) and not _PLAN_AFTER.match(mt, m.pos + 4)}
-    return found.pop() if len(found) == 1 and next(iter(found)).isdigit() else None
+    if len(found) != 1:
+        return None
+    only = next(iter(found))
+    # "... trong 5 năm qua ... phong trào thi đua yêu nước giai đoạn 2016 – 2020": a span it names and
+    # nothing else
+    return only if only.isdigit() or re.fullmatch(r"\d{4}-\d{4}", only) else None
 
 
 def _plan_year_now(doc: Document) -> Optional[str]:

@@ -783,3 +783,15 @@ def test_a_history_up_to_now_in_brackets_names_only_its_last_year():
             "Dịp này, 3 nhà giáo của trường được Chủ tịch nước tặng Huân chương Lao động hạng Ba.")
     f = pick(extract_text(text).facts, metric="award.count", value=3)[0]
     assert f.period == "2019"
+
+
+def test_the_one_span_a_text_names_dates_it_when_nothing_else_does():
+    text = ("Hội nghị điển hình tiên tiến ngành giáo dục huyện\n\n"
+            "Theo báo cáo, trong 5 năm qua, phong trào thi đua của ngành được duy trì và phát huy hiệu quả.\n\n"
+            "Kết quả: 03 tập thể nhận Cờ thi đua của UBND tỉnh; 12 tập thể được tặng Bằng khen của Chủ tịch UBND "
+            "tỉnh.\n\n"
+            "Dịp này, 20 cá nhân được tuyên dương điển hình tiên tiến giai đoạn 2016 – 2020.")
+    fr = _frame(text)
+    assert (fr.period, fr.period.source) == ("2016-2020", "text")
+    f = pick(extract_text(text).facts, metric="award.count", value=3)[0]
+    assert f.period == "2016-2020"

@@ -224,6 +224,11 @@ def test_a_text_dating_nothing_else_takes_a_period_later_in_the_figures_sentence
             "Dịp này, 2 cá nhân được nhận Bằng khen của Bộ GD-ĐT; 5 tập thể nhận Giấy khen của Chủ tịch UBND "
             "huyện; đồng thời tuyên dương 9 học sinh tiêu biểu năm học 2023 - 2024.\n")
     got = sorted((f.value, f.period, f.period_source) for f in extract_text(text).facts if f.metric == "award.count")
+    # the school year is also the one span the text names, so it frames the text ('text')
+    assert got[:2] == [(2, "2023-2024", "text"), (5, "2023-2024", "text")]
+    # with another period named elsewhere, the school year is the one later in the figure's sentence ('after')
+    other = text + "\nCác năm 2021 và 2022, ngành cũng đạt nhiều thành tích trong phong trào thi đua.\n"
+    got = sorted((f.value, f.period, f.period_source) for f in extract_text(other).facts if f.metric == "award.count")
     assert got[:2] == [(2, "2023-2024", "after"), (5, "2023-2024", "after")]
     # a text with a period of its own keeps it
     got = [f.period for f in extract_text(text, period="2024").facts if f.value == 2]

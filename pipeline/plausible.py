@@ -55,14 +55,14 @@ def markup_share(text: str) -> float:
 
 
 def report_score(doc: Document, ex: Extraction) -> float:
-    from rules.metadata import _MOTTO
+    from rules.metadata import _MOTTO, is_headerless
 
     m = ex.meta
     head = [b.text.lower() for b in doc.blocks[:20]]
     signals = [
         any(_MOTTO.match(t) for t in head),
         bool(m.doc_number),
-        bool(m.issued_year),
+        bool(m.issued_year) and not is_headerless(m),   # a news page's dateline dates no header
         m.doc_type not in (None, "other"),
         bool(m.issuer),
         bool(m.signer),

@@ -55,6 +55,10 @@ def _headerless_meta(an: Analysis, meta: DocMeta) -> None:
         return
     if meta.period is None and an.doc_period is not None:
         meta.period = str(an.doc_period)
+    frame = an.frames.document
+    if meta.issued_date is None and meta.issued_year is None and frame.dateline_year is not None:
+        # "Cập nhật 13/4/2022, 16:04": a news page is issued the day its dateline gives
+        meta.issued_date, meta.issued_year = frame.dateline_iso, frame.dateline_year
 
 
 def _text_place_subjects(an: Analysis) -> None:

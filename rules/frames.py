@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from typing import Optional
 
@@ -53,6 +54,17 @@ def dateline_date(doc: Document, b: Block) -> Optional[tuple[int, Optional[int]]
     return int(m.group("y")), (int(m.group("m")) if m.group("m") else None)
 
 
+def _dateline_iso(doc: Document, b: Block) -> Optional[str]:
+    """The day a dateline gives ('Thứ Năm, 16/03/2017, 14:45' → 2017-03-16), None without its day."""
+    m = _DATE_YEAR.search(doc.match_text, b.start, b.end)
+    if m is None or not m.group("d"):
+        return None
+    try:
+        return date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat()
+    except ValueError:
+        return None
+
+
 def dateline_year(doc: Document, b: Block) -> Optional[int]:
     d = dateline_date(doc, b)
     return d[0] if d else None
@@ -63,6 +75,7 @@ class DocFrame:
     """What a whole document gives every figure in it."""
     period: Optional[Period] = None      # the fallback period, with its source
     dateline_year: Optional[int] = None  # the year a news text was published
+    dateline_iso: Optional[str] = None   # the day it was published (yyyy-mm-dd), when its dateline gives it
     headline: Optional[Block] = None     # the first line of a headerless text
     plan: bool = False                   # its headline and lede name only plans: its figures are targets
 
@@ -281,6 +294,7 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
         d = dateline_date(doc, b)
         if d:
             frame.dateline_year, month = d
+            frame.dateline_iso = _dateline_iso(doc, b)
             break
     if meta.period:
         frame.period = Period(meta.period, "document")

@@ -800,3 +800,15 @@ def test_the_one_span_a_text_names_dates_it_when_nothing_else_does():
     assert (fr.period, fr.period.source) == ("2016-2020", "text")
     f = pick(extract_text(text).facts, metric="award.count", value=3)[0]
     assert f.period == "2016-2020"
+
+
+def test_a_news_page_is_issued_the_day_its_dateline_gives():
+    text = ("Huyện Mèo Vạc công bố kết quả giảm nghèo năm 2021\n\n"
+            "Thứ Tư, 05/01/2022, 10:15 [GMT+7]\n\n"
+            "Theo kết quả rà soát, toàn huyện còn 4.120 hộ nghèo, chiếm tỷ lệ 21,3%.")
+    import rules
+    meta = rules.read(doc_from_text(text)).meta
+    assert (meta.issued_date, meta.issued_year, meta.period) == ("2022-01-05", 2022, "2021")
+    # a dateline with only month and year gives the year
+    meta = rules.read(doc_from_text(text.replace("Thứ Tư, 05/01/2022, 10:15 [GMT+7]", "Cập nhật: 01/2022"))).meta
+    assert (meta.issued_date, meta.issued_year) == (None, 2022)

@@ -599,6 +599,8 @@ def headerless_place(doc: Document, places: Optional[Places] = None) -> Optional
             return inner
         if found:
             return _text_place(_owner_first(first, found), places)
+    if heads and heads[0] is body[0] and (bare := _bare_district_headline(heads[0].text)) is not None:
+        return bare
     # "(QNO) - UBND tỉnh vừa ..." from a provincial paper: its province
     for b in body[:4]:
         src = _NEWS_SOURCE.match(match_form(b.text))
@@ -614,6 +616,24 @@ def headerless_place(doc: Document, places: Optional[Places] = None) -> Optional
     if prov and any(_PROVINCE_WORD.search(b.text) for b in body[:4]):
         return TextPlace(prov, gz.PROVINCE, prov, None)
     return None
+
+
+def _bare_district_headline(headline: str) -> Optional[TextPlace]:
+    """'Kiến Xương tổ chức lễ phong tặng ...': a headline opening with a district named bare, of two
+    words or more, that the gazetteer knows in one province only (with its tones)."""
+    m = _BARE_HEADLINE_OPENING.match(headline)
+    if m is None:
+        return None
+    words = m.group("name").split()
+    for n in range(min(len(words), 3), 1, -1):
+        name = " ".join(words[:n])
+        found = [d for d in gz.find_districts(name) if gz.same_letters(d.name, name)]
+        if len({d.province for d in found}) == 1:
+            return TextPlace(name, gz.DISTRICT, found[0].province, name)
+    return None
+
+
+_BARE_HEADLINE_OPENING = P("md_bare_headline_opening")
 
 
 def _owner_first(text: str, found: list) -> list:

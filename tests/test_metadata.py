@@ -394,3 +394,16 @@ def test_a_headline_naming_a_body_is_no_issuer():
     text = ("Trường THCS Lê Lợi nhận Huân chương Lao động hạng Nhì\n\n"
             "Sáng 20/11, Trường THCS Lê Lợi tổ chức lễ đón nhận Huân chương Lao động hạng Nhì.\n")
     assert read_metadata(doc_from_text(text)).issuer is None
+
+
+def test_a_news_headline_naming_a_district_bare_or_before_its_province_after_a_dash():
+    import rules
+    from rules_support import doc_from_text
+    body = "\n\nHiện nay toàn huyện đã có 18/18 xã đạt chuẩn nông thôn mới, trong đó có 5 xã đạt chuẩn nâng cao.\n"
+    meta = rules.read(doc_from_text("Đông Anh – Hà Nội: Hoàn thành 9/9 tiêu chí huyện nông thôn mới" + body)).meta
+    assert (meta.province, meta.district) == ("Hà Nội", "Đông Anh")
+    meta = rules.read(doc_from_text("Kiến Xương tổ chức lễ trao tặng danh hiệu Bà mẹ Việt Nam anh hùng" + body)).meta
+    assert (meta.province, meta.district) == ("Thái Bình", "Kiến Xương")
+    # a name two provinces' districts share is no place of the text
+    meta = rules.read(doc_from_text("Châu Thành tổ chức lễ trao tặng danh hiệu Bà mẹ Việt Nam anh hùng" + body)).meta
+    assert meta.district is None

@@ -149,3 +149,16 @@ def test_a_corrected_figure_is_marked_on_its_page(workbench_copy, browser, tmp_p
     assert "đã sửa: value = 29,5 (theo biểu 01)" in panel and f"tdkt review correct {fid}" in panel
     browser.get((out / "scorecard.html").as_uri())
     assert "29,5 ✎" in browser.find_element(By.ID, "scorecard").text
+
+
+def test_every_period_source_the_rules_document_has_a_vietnamese_label():
+    """The review pages show where a figure's period came from in Vietnamese: every source listed in
+    docs/RULES.md's table of period sources has a label (none falls back to the bare code)."""
+    import re
+    from pipeline.site import PERIOD_SOURCE_VN
+    rules_md = (Path(__file__).resolve().parents[1] / "docs" / "RULES.md").read_text(encoding="utf-8")
+    table = rules_md.split("| source (`facts.period_source`) | example |", 1)[1].split("\n\n", 1)[0]
+    first_cells = [line.split("|")[1] for line in table.splitlines() if line.startswith("| ")]
+    listed = {w for cell in first_cells for w in re.findall(r"`(\w+)`", cell)}
+    assert {"anniversary", "latest_date", "span_end", "lede", "text", "present"} <= listed
+    assert sorted(listed - set(PERIOD_SOURCE_VN)) == []

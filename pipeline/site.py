@@ -39,11 +39,11 @@ PERIOD_SOURCE_VN = {
     "event_date": "ngày sự kiện (event_date)", "snapshot": "thời điểm (snapshot)", "attached": "ghi kèm (attached)",
     "after": "ghi sau số liệu (after)", "inherited": "kế thừa (inherited)", "rewarded": "năm được khen (rewarded)",
     "table": "bảng (table)", "document": "kỳ của văn bản (document)", "dateline": "ngày ban hành (dateline)",
-    "anniversary": "năm kỷ niệm (anniversary)", "span_end": "cuối giai đoạn (span_end)",
+    "anniversary": "năm kỷ niệm — ước đoán, nên kiểm tra (anniversary)", "span_end": "cuối giai đoạn (span_end)",
     "lede": "đoạn mở đầu (lede)", "text": "năm duy nhất văn bản nêu (text)", "present": "thời điểm hiện nay (present)",
     "baseline": "năm so sánh (baseline)", "contrast": "đối chiếu trước và nay (contrast)",
     "column": "tiêu đề cột bảng (column)", "restated": "câu nhắc lại số liệu của bảng (restated)",
-    "rule": "quy tắc tự xác định (rule)", "latest_date": "ngày muộn nhất trong văn bản (latest_date)"}
+    "rule": "quy tắc tự xác định (rule)", "latest_date": "ngày muộn nhất văn bản nêu — ước đoán, nên kiểm tra (latest_date)"}
 SEVERITY_VN = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Ghi nhận"}
 VERDICT_VN = {"confirmed": "đã xác nhận", "false_alarm": "báo động giả"}
 FACT_COLUMNS = ("fact_id", "doc_id", "metric", "value", "of_total", "unit", "award", "recipient", "status", "period",

@@ -17,9 +17,10 @@ from pipeline.model import LIST_ITEM, TABLE, Block, DocMeta, Document, Fact, Hon
 
 from . import numbers as nums
 from .catalog import AwardMention, award_mentions, resolve_level
-from .context import Period, period_at, status_at
+from .context import HEADERLESS_FRAME_SOURCES, Period, period_at, status_at
 from .frames import Frames
 from .metadata import is_headerless
+from .subjects import REGION
 from .lexicon import M, P
 from .grid import Grid, build_grid
 from .text import Sentence, sentences
@@ -29,7 +30,6 @@ _OPENING = P("subj_opening")
 _BARE_OPENING = P("subj_bare_opening")
 _OPENING_PHRASE = P("subj_opening_phrase")
 _REGION_OPENING = P("subj_region_opening")
-from .subjects import REGION  # noqa: E402
 _ANAPHOR = P("subj_anaphor")
 _NATION = P("subj_nation")
 _WHOLE_UNIT = P("subj_whole_unit")
@@ -283,7 +283,9 @@ class Analysis:
         return f
 
 
-_FRAME_SOURCES = frozenset({"lede", "title", "paragraph", "heading", "document", "dateline"})
+# periods a figure inherits from the text around it, not from its own words (the one period a text names,
+# "text", is its own words somewhere)
+_FRAME_SOURCES = (HEADERLESS_FRAME_SOURCES - {"text"}) | {"paragraph", "heading", "document"}
 _LEVEL_METRICS = frozenset({"ntm.avg_criteria", "ntm.criteria_met"})
 
 

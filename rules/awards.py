@@ -29,7 +29,7 @@ from pipeline.normalize import fold
 from .analysis import Analysis
 from .metadata import is_headerless
 from .catalog import RANKS, AwardMention, award_mentions, catalog, resolve_level
-from .context import Period
+from .context import HEADERLESS_FRAME_SOURCES, Period
 from .numbers import Num
 from .gazetteer import find_places
 from .subjects import opens_like_a_place
@@ -520,16 +520,16 @@ def _mothers_topic(an: Analysis, sent: Sentence, it: Item) -> Optional[AwardMent
     """The title 'Bà mẹ Việt Nam anh hùng' the text named before, for a count of mothers outside brackets."""
     if sent.in_paren(it.num.start) is not None or not _MOTHER_COUNT.match(an.doc.match_text, it.num.end):
         return None
-    found = None
-    for s in an.sentences:
-        if s.start >= sent.start:
-            break
-        found = next((m for m in reversed(an.mentions_in(s)) if m.code == _MOTHER_TITLE), found)
-    return found
+    titles = an.__dict__.setdefault("_mother_titles", None)
+    if titles is None:
+        titles = an.__dict__["_mother_titles"] = [m for s in an.sentences for m in an.mentions_in(s)
+                                                  if m.code == _MOTHER_TITLE]
+    before = [m for m in titles if m.start < sent.start]
+    return before[-1] if before else None
 
 
 _MOTHER_COUNT = P("aw_mother_count")
-_FRAME_PERIODS = frozenset({"lede", "title", "dateline", "document", "text", "anniversary", "latest_date"})
+_FRAME_PERIODS = HEADERLESS_FRAME_SOURCES | {"document"}     # a part dated only by its text's frame
 _MOTHER_TITLE = "ba_me_viet_nam_anh_hung"
 
 

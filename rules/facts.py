@@ -166,10 +166,14 @@ def _drop_restatements(an: Analysis) -> None:
     drop.update(id(f) for f in facts if f.metric.startswith(_FAMILIES) and in_headline(f) and said(f) in body)
     # "Vĩnh Phúc: Sẽ tổ chức truy tặng ... cho 10 cá nhân" dated only by a guess, over "Theo Quyết định ... ngày
     # 7/12/2018 ..., có 10 cá nhân ...": the headline says the body's figure, of the body's period
-    undated = {said(f)[:5] + said(f)[6:] for f in facts if id(f) not in drop and f.metric.startswith(_FAMILIES)
+    def said_undated(f: Fact) -> tuple:
+        k = said(f)
+        return k[:5] + k[6:]
+
+    undated = {said_undated(f) for f in facts if id(f) not in drop and f.metric.startswith(_FAMILIES)
                and not in_headline(f)}
     drop.update(id(f) for f in facts if f.metric.startswith(_FAMILIES) and in_headline(f)
-                and f.period_source in GUESSED_SOURCES and said(f)[:5] + said(f)[6:] in undated)
+                and f.period_source in GUESSED_SOURCES and said_undated(f) in undated)
     # "2 Huân chương ... hạng Ba cho 2 cá nhân": the awards counted, then who got them, in one sentence
     said = {(f.text, f.metric, round(f.value, 6), f.award, str(f.period)) for f in facts
             if f.recipient is not None and id(f) not in drop}

@@ -43,20 +43,26 @@ _EARLY_MONTHS = 2
 _DATELINE_MAX = 90
 
 
-def dateline_date(doc: Document, b: Block) -> Optional[tuple[int, Optional[int]]]:
-    """(year, month) of a dateline block (``16:36 | 14/10/2020``), None if the block is not one."""
+def _dateline_match(doc: Document, b: Block):
+    """The date of a dateline block (``16:36 | 14/10/2020``), None if the block is not one."""
     if len(b.text) > _DATELINE_MAX or b.kind == TABLE:
         return None
     line = doc.match_text[b.start:b.end]
     m = _DATE_YEAR.search(line)
-    if m is None or not _DATELINE_CUE.search(line):
+    return m if m is not None and _DATELINE_CUE.search(line) else None
+
+
+def dateline_date(doc: Document, b: Block) -> Optional[tuple[int, Optional[int]]]:
+    """(year, month) of a dateline block, None if the block is not one."""
+    m = _dateline_match(doc, b)
+    if m is None:
         return None
     return int(m.group("y")), (int(m.group("m")) if m.group("m") else None)
 
 
 def _dateline_iso(doc: Document, b: Block) -> Optional[str]:
     """The day a dateline gives ('Thứ Năm, 16/03/2017, 14:45' → 2017-03-16), None without its day."""
-    m = _DATE_YEAR.search(doc.match_text, b.start, b.end)
+    m = _dateline_match(doc, b)
     if m is None or not m.group("d"):
         return None
     try:
@@ -154,15 +160,20 @@ def _lede_event_year(doc: Document, b: Block) -> Optional[str]:
 def _only_year(doc: Document) -> Optional[str]:
     """The one year (or span) a text names (baselines, names of standards and programmes, plans aside:
     'Trong năm 2024, tỉnh phấn đấu ...'), if it names one."""
-    mt = doc.match_text
-    found = {m.period for m in period_mentions(mt, 0, None) if not m.baseline
-             and not _PLAN_WORD.search(mt, _clause_start(mt, m.pos), m.pos) and not _PLAN_AFTER.match(mt, m.pos + 4)}
+    found = _reached_periods(doc)
     if len(found) != 1:
         return None
     only = next(iter(found))
     # "... trong 5 năm qua ... phong trào thi đua yêu nước giai đoạn 2016 – 2020": a span it names and
     # nothing else
     return only if only.isdigit() or re.fullmatch(r"\d{4}-\d{4}", only) else None
+
+
+def _reached_periods(doc: Document) -> set[str]:
+    """The periods a text names as reached, anywhere (baselines and the years of plans left out)."""
+    mt = doc.match_text
+    return {m.period for m in period_mentions(mt, 0, None) if not m.baseline
+            and not _PLAN_WORD.search(mt, _clause_start(mt, m.pos), m.pos) and not _PLAN_AFTER.match(mt, m.pos + 4)}
 
 
 def _plan_year_now(doc: Document) -> Optional[str]:
@@ -276,10 +287,8 @@ def _anniversary_year(doc: Document) -> Optional[str]:
 def _latest_year(doc: Document) -> Optional[str]:
     """The latest year of a full date (a cited decision's too) or of a single year a text names as
     reached (plans and baselines left out)."""
-    mt = doc.match_text
-    years = {int(m.group("y") or m.group("y2")) for m in _EVENT_DATE.finditer(mt)}
-    years |= {int(m.period) for m in period_mentions(mt, 0, None) if m.period.isdigit() and not m.baseline
-              and not _PLAN_WORD.search(mt, _clause_start(mt, m.pos), m.pos) and not _PLAN_AFTER.match(mt, m.pos + 4)}
+    years = {int(m.group("y") or m.group("y2")) for m in _EVENT_DATE.finditer(doc.match_text)}
+    years |= {int(p) for p in _reached_periods(doc) if p.isdigit()}
     return str(max(years)) if years else None
 
 

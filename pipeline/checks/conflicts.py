@@ -55,6 +55,7 @@ from .base import ERROR, INFO, WARNING, Context, DocRow, FactRow, excerpt, findi
 from .rounding import decimals_of, exact, stated_as_written
 from .sums import breakdown_adds_up, column_adds_up
 from .units import doc_unit, fact_unit, fold, place_key
+from rules.context import HEADERLESS_FRAME_SOURCES
 from rules.lexicon import P
 
 WITHIN, ACROSS = "conflict_within_doc", "conflict_across_docs"
@@ -367,8 +368,7 @@ def timepoint(ctx: Context, f: FactRow) -> str:
 
 # where a figure's period came from when nothing at the figure dates it, only the text it stands in: a
 # news page's headline, lede or dateline, the year its plans name, 'đến nay' (see rules/frames.py)
-_LOOSE_SOURCES = {"lede", "title", "dateline", "text", "present", "event_date", "baseline", "anniversary", "span_end",
-                  "latest_date"}
+_LOOSE_SOURCES = HEADERLESS_FRAME_SOURCES | {"present", "event_date", "baseline", "span_end"}
 
 
 def _loosely_dated(f: FactRow) -> bool:

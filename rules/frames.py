@@ -218,6 +218,17 @@ def _year_of_writing(period: str, year: Optional[int], month: Optional[int]) -> 
     return str(year)
 
 
+def _written_after(doc: Document, heads: list[Block], period: str) -> Optional[str]:
+    """The year of the latest full date the headline or lede names, when later than the one year
+    the text is about: '... ngày 18/8/2023, Thủ tướng ... công nhận huyện Kim Sơn đạt chuẩn NTM năm
+    2022' is written in 2023 at the earliest, so its 'Đến nay, ...' is 2023."""
+    if not period.isdigit():
+        return None
+    years = [int(m.group("y") or m.group("y2")) for b in heads for m in _EVENT_DATE.finditer(doc.match_text, b.start, b.end)]
+    latest = max(years, default=0)
+    return str(latest) if latest > int(period) else None
+
+
 def _month_baseline_year(doc: Document) -> Optional[str]:
     """The one year the month baselines of a text name, when before December ('so với tháng 6/2015')."""
     found = {m.group("y") for m in _MONTH_BASELINE.finditer(doc.match_text) if int(m.group("m")) < 12}
@@ -359,7 +370,8 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
     if best is not None:
         value = _closed_span(doc, heads, best[0], frame.dateline_year) or best[0]
         frame.period = Period(value, best[2], _year_inside(value, frame.dateline_year)
-                              or _year_of_writing(value, frame.dateline_year, month))
+                              or _year_of_writing(value, frame.dateline_year, month)
+                              or (None if frame.dateline_year else _written_after(doc, heads, value)))
         return frame
     if not frame.dateline_year and (undated := _undated_period(doc, heads)):
         frame.period = undated

@@ -582,6 +582,7 @@ def headerless_place(doc: Document, places: Optional[Places] = None) -> Optional
     heads = [b for b in body[:1] if len(b.text) <= _HEADLINE_CHARS] + \
         [b for b in body[1:3] if len(b.text) > 60 and _SENTENCE_END.search(b.text)][:1]
     places = places if places is not None else collect_places(doc, Header())
+    bare = _bare_district_headline(heads[0].text) if heads and heads[0] is body[0] else None
     for b in heads:
         # in the paragraph, its first sentence: "..., công nhận 6 xã gồm: Định Hòa (huyện Lai Vung); ..."
         # lists places the text counts, not the place it is about
@@ -597,9 +598,15 @@ def headerless_place(doc: Document, places: Optional[Places] = None) -> Optional
             return TextPlace(tp.province, gz.PROVINCE, tp.province, None) if tp.province else None
         if found and (inner := _district_before_its_province(first, found)) is not None:
             return inner
+        if found and bare is not None and any(gz.same_letters(m.name, bare.name) for m in found
+                                              if m.level == gz.DISTRICT):
+            # "Kim Sơn, huyện miền biển đạt chuẩn ..." over "Kim Sơn là huyện duy nhất ở tỉnh Ninh Bình, ...
+            # công nhận huyện Kim Sơn ...": the district the headline names bare and the lede names again,
+            # not the province the lede places it in
+            return bare
         if found:
             return _text_place(_owner_first(first, found), places)
-    if heads and heads[0] is body[0] and (bare := _bare_district_headline(heads[0].text)) is not None:
+    if bare is not None:
         return bare
     # "(QNO) - UBND tỉnh vừa ..." from a provincial paper: its province
     for b in body[:4]:

@@ -812,3 +812,19 @@ def test_a_news_page_is_issued_the_day_its_dateline_gives():
     # a dateline with only month and year gives the year
     meta = rules.read(doc_from_text(text.replace("Thứ Tư, 05/01/2022, 10:15 [GMT+7]", "Cập nhật: 01/2022"))).meta
     assert (meta.issued_date, meta.issued_year) == (None, 2022)
+
+
+def test_now_in_a_text_on_one_year_is_the_latest_date_its_lede_names():
+    # a text on the 2021 standard whose lede cites a decision of 2022 was written in 2022 at the
+    # earliest: what it says holds "đến nay" is of 2022; the year it is about stays 2021
+    text = ("Huyện Phù Cát về đích nông thôn mới\n\n"
+            "Sau 11 năm thực hiện Chương trình, ngày 05/9/2022, Thủ tướng Chính phủ ký Quyết định công nhận "
+            "huyện Phù Cát đạt chuẩn nông thôn mới năm 2021.\n\n"
+            "Đến nay, huyện có 6 xã đạt chuẩn nông thôn mới nâng cao.\n")
+    frame = _frame(text)
+    assert (str(frame.period), frame.period.source, frame.period.now) == ("2021", "lede", "2022")
+    facts = [(f.value, f.period, f.period_source) for f in extract_text(text).facts if f.metric == "ntm.communes_advanced"]
+    assert facts == [(6, "2022", "present")]
+    # a lede naming no later date leaves "đến nay" to the text's year
+    text2 = text.replace("ngày 05/9/2022, ", "")
+    assert _frame(text2).period.now is None

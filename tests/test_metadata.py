@@ -407,3 +407,14 @@ def test_a_news_headline_naming_a_district_bare_or_before_its_province_after_a_d
     # a name two provinces' districts share is no place of the text
     meta = rules.read(doc_from_text("Châu Thành tổ chức lễ trao tặng danh hiệu Bà mẹ Việt Nam anh hùng" + body)).meta
     assert meta.district is None
+    # after a colon or a comma; a lede naming the district again outweighs the province it places it in
+    meta = rules.read(doc_from_text("Đông Hưng: Hơn 85% hộ đạt danh hiệu gia đình văn hóa" + body)).meta
+    assert (meta.province, meta.district) == ("Thái Bình", "Đông Hưng")
+    lede = ("\n\nĐông Hưng là huyện thuần nông của tỉnh Thái Bình, năm 2023 huyện Đông Hưng được công nhận "
+            "đạt chuẩn nông thôn mới.\n")
+    meta = rules.read(doc_from_text("Đông Hưng, vùng quê lúa về đích nông thôn mới" + lede)).meta
+    assert (meta.province, meta.district) == ("Thái Bình", "Đông Hưng")
+    # a lede about the province alone keeps it
+    lede = "\n\nHội đồng thẩm định tỉnh Thái Bình vừa họp xét công nhận 5 xã đạt chuẩn nông thôn mới năm 2023.\n"
+    meta = rules.read(doc_from_text("Đông Hưng có thêm 2 xã đạt chuẩn nông thôn mới" + lede)).meta
+    assert (meta.province, meta.district) == ("Thái Bình", None)

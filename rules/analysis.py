@@ -22,7 +22,7 @@ from .frames import Frames
 from .metadata import is_headerless
 from .subjects import REGION
 from .lexicon import M, P
-from .grid import Grid, build_grid
+from .grid import Grid, build_grid, footnote_marks
 from .text import Sentence, sentences
 
 
@@ -37,6 +37,8 @@ _OWNER = P("subj_owner")
 _PREFIX_LEVELS = M("place_level")
 _REPORTED = P("tm_reported")
 NATION = "Việt Nam"      # the subject of a figure of the whole country ("cả nước", "toàn quốc")
+
+_NOTE_LINES = 6      # blocks after a table where its footnotes stand
 
 
 @dataclass
@@ -63,7 +65,8 @@ class Analysis:
         """The table block as the table readers see it (``rules/grid.py``), built once."""
         cache = self.__dict__.setdefault("_grid_cache", {})
         if b.index not in cache:
-            cache[b.index] = build_grid(b)
+            after = [x.text for x in self.doc.blocks[b.index + 1:b.index + 1 + _NOTE_LINES] if x.kind != TABLE]
+            cache[b.index] = build_grid(b, marks=frozenset(footnote_marks(after)))
         return cache[b.index]
 
     @cached_property

@@ -13,6 +13,10 @@ column-number rows left out, section rows giving the rows under them a scope.
   until the next one (its own figures are that part's totals); its label is
   their ``scope`` (the same district may be listed under two sections with
   different figures).
+* **Notes, not figures.** A cell that only points elsewhere holds no figure: a
+  footnote marker (``(1)``, ``(*)``) that a line after the table explains
+  (``(1) Theo quy định tại Thông tư ...``), or a cross-reference (``Như cột số
+  4``). Such a cell is kept empty (``Grid.notes`` lists them).
 * **Parts by period.** ``I | Khen thưởng tổng kết năm 2022`` then ``II | Khen
   thưởng năm 2023 (đến 30/11/2023)``: a label row with no figure that names a
   period (outside brackets) dates the rows under it (``Grid.period``); a part
@@ -38,6 +42,8 @@ from .lexicon import P
 _NUMBERING_CELL = P("grid_numbering_cell")
 _FIGURE_CELL = P("grid_figure_cell")
 _SECTION_LABEL = P("grid_section_label")
+_FOOTNOTE_MARK = P("grid_footnote_mark")
+_REFERENCE_CELL = P("grid_reference_cell")
 
 
 @dataclass
@@ -48,6 +54,7 @@ class Grid:
     numbering: set[int] = field(default_factory=set)   # column-number rows (no cells kept)
     sections: dict[int, str] = field(default_factory=dict)   # row index -> the section label it is under
     periods: dict[int, str] = field(default_factory=dict)    # row index -> the period of the part it is in
+    notes: list[tuple[int, int]] = field(default_factory=list)   # (row, col) of cells kept empty as notes
 
     def scope(self, ri: int) -> Optional[str]:
         return self.sections.get(ri)
@@ -113,7 +120,34 @@ def _depth(text: str, pos: int) -> int:
     return text.count("(", 0, pos) - text.count(")", 0, pos)
 
 
-def build_grid(b: Block, header_rows: int = 1) -> Grid:
+def footnote_marks(texts: list[str]) -> set[str]:
+    """The markers the lines after a table explain: '(1) Theo quy định ...' → '(1)'."""
+    out = set()
+    for t in texts:
+        m = _FOOTNOTE_MARK.match(t.strip())
+        if m and t.strip()[m.end():].strip():
+            out.add(_mark(m.group(0)))
+    return out
+
+
+def _mark(text: str) -> str:
+    return regex.sub(r"\s", "", text)
+
+
+def _without_notes(row: Row, ri: int, marks: set[str], g: Grid) -> Row:
+    """The row with its note cells ('(1)' that a footnote explains, 'Như cột số 4') emptied."""
+    cells, emptied = [], False
+    for c in row.cells:
+        t = c.text.strip()
+        if c is not row.cells[0] and t and ((_FOOTNOTE_MARK.fullmatch(t) and _mark(t) in marks)
+                                            or _REFERENCE_CELL.match(match_form(t))):
+            g.notes.append((ri, c.col))
+            c, emptied = Cell("", c.start, c.start, c.col, c.colspan), True
+        cells.append(c)
+    return Row(cells, row.start, row.end) if emptied else row
+
+
+def build_grid(b: Block, header_rows: int = 1, marks: frozenset[str] = frozenset()) -> Grid:
     rows = b.rows or []
     ncols = max((c.col + c.colspan for r in rows for c in r.cells), default=0)
     head = max((sum(c.colspan for c in r.cells) for r in rows[:header_rows]), default=0)
@@ -127,6 +161,8 @@ def build_grid(b: Block, header_rows: int = 1) -> Grid:
             g.rows.append(Row([], row.start, row.end))
             continue
         aligned = _aligned(row, head) if ri >= header_rows and head else row
+        if ri >= header_rows:
+            aligned = _without_notes(aligned, ri, marks, g)
         if ri >= header_rows:
             label = _section_label(aligned)
             if label is not None and len(rows) > ri + 1:

@@ -223,14 +223,16 @@ def extract_metric_tables(an: Analysis) -> None:
 
 
 def _shares_of_households(an: Analysis, row: Row, cols: list[MetricCol], emitted: dict[int, Fact],
-                          total_col: Optional[int]) -> None:
+                          total_col: Optional[int]) -> list[tuple[Fact, Fact]]:
     """'Phi Liêng | 1.905 | 203 | 16,06': a row's household count is a share of the row's households
-    (``of_total``), and the rate of its topic in the row is what it was said to be (``stated_percent``)."""
+    (``of_total``), and the rate of its topic in the row is what it was said to be (``stated_percent``).
+    Returns the (count, rate) pairs so stated."""
     cell = _cell_at(row, total_col) if total_col is not None else None
     found = nums.find_numbers(an.doc.match_text[cell.start:cell.end]) if cell is not None else []
     if len(found) != 1 or not found[0].value:
-        return
+        return []
     total = float(found[0].value)
+    out = []
     for col in cols:
         f = emitted.get(col.index)
         if f is None or col.rate_of is None or f.of_total or not col.rate_of.rate_metric or f.value > total:
@@ -238,6 +240,8 @@ def _shares_of_households(an: Analysis, row: Row, cols: list[MetricCol], emitted
         rate = _rate_of_count(f, col.rate_of.rate_metric, emitted)
         if rate is not None:
             f.of_total, f.stated_percent = total, rate.value
+            out.append((f, rate))
+    return out
 
 
 def _column_periods(an: Analysis, rows: list[Row], n_header: int, cols: list[MetricCol]) -> dict[int, Optional[Period]]:
@@ -324,6 +328,7 @@ def _read(an: Analysis, b: Block, cols: list[MetricCol], key_col: int, n_header:
     awards = {c.index: _column_award(an, rows, n_header, c) for c in cols if c.recipient}
     hc = _cell_at(rows[0], key_col) if rows else None
     header = hc.text if hc is not None else ""
+    shares: list[tuple[Fact, Fact]] = []
     for ri, row in enumerate(rows[n_header:], start=n_header):
         pc = _cell_at(row, key_col)
         if pc is None or not pc.text.strip() or not _LETTER.search(pc.text) and not by_year:
@@ -367,4 +372,33 @@ def _read(an: Analysis, b: Block, cols: list[MetricCol], key_col: int, n_header:
                      raw=an.doc.text[cell.start + n.start:cell.start + n.end], local_id=len(an.facts))
             an.facts.append(f)
             emitted[col.index] = f
-        _shares_of_households(an, row, cols, emitted, total_col)
+        shares += _shares_of_households(an, row, cols, emitted, total_col)
+    _demote_unexplained_rates(an, b, shares)
+
+
+RATE_FIT_POINTS = 1.0      # a rate column is its count over the row's households within this many points
+RATE_FIT_ROWS = 3          # rows a rate column is judged on at least
+
+
+def _demote_unexplained_rates(an: Analysis, b: Block, shares: list[tuple[Fact, Fact]]) -> None:
+    """'Tổng số hộ | Số hộ nghèo DTTS | ... | Tỷ lệ hộ nghèo DTTS (%)' = 13.389 | 2510 | 99,13: a rate
+    column that the row's count over its households explains in fewer than half of at least three rows
+    is not that rate (here: the minorities' share of the poor). Its figures are kept as plain quantities
+    under their header, and the counts no longer state them."""
+    by_col: dict[Optional[int], list[tuple[Fact, Fact]]] = {}
+    for count, rate in shares:
+        by_col.setdefault(rate.col_index, []).append((count, rate))
+    for pairs in by_col.values():
+        fits = sum(1 for c, r in pairs if abs(100 * c.value / c.of_total - r.value) <= RATE_FIT_POINTS)
+        if len(pairs) < RATE_FIT_ROWS or 2 * fits >= len(pairs):
+            continue
+        label = _header_text(an, b, pairs[0][1].col_index)
+        for c, r in pairs:
+            c.stated_percent = None
+            r.metric, r.rule, r.label = "quantity", "table.unexplained_rate", label
+
+
+def _header_text(an: Analysis, b: Block, col: Optional[int]) -> Optional[str]:
+    rows = an.grid(b).rows
+    cell = _cell_at(rows[0], col) if rows and col is not None else None
+    return cell.text.strip() if cell is not None else None

@@ -94,3 +94,52 @@ def test_a_part_row_naming_a_period_dates_the_rows_under_it():
                    ("bang_khen_cap_bo_tinh", "tap_the", 3, "2022"), ("bang_khen_cap_bo_tinh", "tap_the", 7, "2021"),
                    ("giay_khen_cap_huyen", "ca_nhan", 30, "2022"), ("giay_khen_cap_huyen", "ca_nhan", 122, "2021"),
                    ("giay_khen_cap_huyen", "tap_the", 12, "2022"), ("giay_khen_cap_huyen", "tap_the", 40, "2021")]
+
+
+_NOTES = """Bảng 3. Hộ nghèo dân tộc thiểu số năm 2023 của huyện Ea Kar
+
+| TT | Xã | Tổng số hộ | Số hộ nghèo DTTS | Số hộ cận nghèo DTTS | Số hộ thoát nghèo DTTS | Tỷ lệ hộ cận nghèo DTTS (%) |
+| 1 | Xã Cư Huê | 2.410 | 315 | (1) | 40 | Như cột số 5 |
+| 2 | Xã Ea Sô | 1.980 | 402 | 118 | 35 | 5,96 |
+
+(1) Xã chưa tổng hợp được số hộ cận nghèo người dân tộc thiểu số trong đợt rà soát năm 2023.
+"""
+
+
+def test_a_footnote_marker_or_a_cross_reference_in_a_cell_is_no_figure():
+    doc = doc_from_text(_NOTES)
+    g = build_grid(doc.tables[0], marks=frozenset({"(1)"}))
+    assert sorted(g.notes) == [(1, 4), (1, 6)]
+    ex = extract_text(_NOTES, period="2023")
+    near = {f.subject: f.value for f in pick(ex.facts, metric="poverty.near_poor_households")}
+    assert near == {"Ea Sô": 118}                  # not 1 from '(1)' for Cư Huê
+    assert {f.subject for f in pick(ex.facts, metric="poverty.near_poor_rate")} == {"Ea Sô"}   # not 5 from 'cột số 5'
+    assert {f.subject: f.value for f in pick(ex.facts, metric="poverty.escaped_households")} == {"Cư Huê": 40, "Ea Sô": 35}
+    # a marker no line explains stays what it says
+    assert build_grid(doc.tables[0]).notes == [(1, 6)]
+
+
+_SHARE_OF_POOR = """Biểu 2. Hộ nghèo dân tộc thiểu số năm 2023
+
+| TT | Huyện | Tổng số hộ | Số hộ nghèo DTTS | Tỷ lệ hộ nghèo DTTS (%) |
+| 1 | Krông Bông | 21.300 | 2.950 | 96,10 |
+| 2 | Lắk | 16.200 | 2.480 | 98,40 |
+| 3 | Ea Kar | 39.500 | 1.620 | 71,20 |
+| | Toàn tỉnh | 77.000 | 7.050 | 91,57 |
+"""
+
+
+def test_a_rate_column_the_rows_do_not_explain_is_kept_as_quantities():
+    """96,10 % is not 2.950 of 21.300 households (13,8 %) in any row: it is the minorities' share of the
+    poor, not a poverty rate. The figures stay, as quantities under their header."""
+    ex = extract_text(_SHARE_OF_POOR, period="2023")
+    assert pick(ex.facts, metric="poverty.poor_rate") == []
+    kept = sorted((f.value, f.label, f.rule) for f in pick(ex.facts, metric="quantity"))
+    assert kept[0] == (71.2, "Tỷ lệ hộ nghèo DTTS (%)", "table.unexplained_rate") and len(kept) == 4
+    assert all(f.stated_percent is None and f.of_total for f in pick(ex.facts, metric="poverty.poor_households"))
+    # a column the rows explain (one slip among them) stays a rate, each row stating its own
+    fitting = (_SHARE_OF_POOR.replace("96,10", "13,85").replace("98,40", "15,31").replace("71,20", "5,10")
+               .replace("91,57", "9,16"))
+    ex = extract_text(fitting, period="2023")
+    assert sorted(f.value for f in pick(ex.facts, metric="poverty.poor_rate")) == [5.1, 9.16, 13.85, 15.31]
+    assert {f.stated_percent for f in pick(ex.facts, metric="poverty.poor_households")} == {5.1, 9.16, 13.85, 15.31}

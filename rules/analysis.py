@@ -164,7 +164,7 @@ class Analysis:
         whole = None
         for whole in _WHOLE_UNIT.finditer(mt, clause_start(sent, pos, seps=";"), pos):
             pass
-        for lo in (clause_start(sent, pos, seps=";"), sent.start):
+        for lo in (clause_start(sent, pos, seps=",;"), clause_start(sent, pos, seps=";"), sent.start):
             head = _OPENING.match(mt, lo, pos)
             at = head.end() if head else lo
             place = self._place_at(at, pos)
@@ -235,6 +235,38 @@ class Analysis:
                 return place
         return None
 
+    def subject_of(self, sent: Sentence, pos: int, metric: str) -> Optional[tuple[str, str]]:
+        """The place a figure the rules gave none is about, from the first reading that names one: the
+        place its clause or sentence opens with, a unit named by its level, the whole country, an owner
+        ('của Hà Tĩnh'), the place of the figure before it. A count of units is never about a unit of
+        their own level ('xã Khánh Thủy đạt chuẩn ..., 3 xã đạt chuẩn kiểu mẫu': other communes)."""
+        own_level = counted_level(metric)
+        for read in (self.opening_subject, self.anaphoric_subject, self.nation_subject, self.owner_subject):
+            place = read(sent, pos)
+            if place:
+                return place if place[1] != own_level else None
+        return self.carried_subject(sent, pos, metric)
+
+    def carried_subject(self, sent: Sentence, pos: int, metric: str) -> Optional[tuple[str, str]]:
+        """'Đến nay, 23/23 xã của huyện Kim Sơn đạt chuẩn NTM, 4 xã đạt chuẩn NTM nâng cao, ...; 33 thôn
+        ...', 'Tỷ lệ nghèo đa chiều huyện nghèo Đakrông là 49,14%; trong đó: số hộ nghèo là 4.602 hộ':
+        a figure whose clause names no place goes on about the place of the figure before it in its
+        sentence (of its family), unless its clause speaks of a whole unit ('toàn huyện') or the figure
+        counts units of that place's own level."""
+        from .gazetteer import find_places
+        from .text import clause_start
+        prev = next((f for f in reversed(self.facts) if f.block_index == sent.block.index
+                     and sent.start <= f.char_start < pos and f.table_index is None), None)
+        if prev is None or prev.subject is None or prev.metric.split(".")[0] != metric.split(".")[0]:
+            return None
+        if _WHOLE_UNIT.search(self.doc.match_text, clause_start(sent, pos, seps=";"), pos):
+            return None
+        if any(fold(m.name) != fold(prev.subject) for m in find_places(self.doc.text[prev.char_end:pos])):
+            return None     # "... xã thứ 52 của tỉnh Sơn La ... và huyện Phù Yên trở thành huyện ... có 9 xã": a new place
+        if counted_level(metric) == prev.subject_level:
+            return None     # "xã A đạt 19 tiêu chí, 3 xã còn lại ...": other communes
+        return prev.subject, prev.subject_level
+
     def _place_at(self, at: int, pos: int) -> Optional[tuple[str, str]]:
         """The place named right at ``at``: with its prefix ('huyện Chợ Lách', 'TP. Bến Tre'), or
         a name of two words or more that has or reaches the figure ('Cầu Ngang có 08 xã')."""
@@ -259,8 +291,7 @@ class Analysis:
         # a rule that names the unit by its level alone ('thứ 12 của tỉnh': the text's own province)
         # passes subject None with that level: no topic of the sentence stands in for it
         if kw.get("subject") is None and kw.get("subject_level") is None and metric.startswith(("poverty.", "ntm.")):
-            opened = self.opening_subject(sent, n.start) or self.anaphoric_subject(sent, n.start) or \
-                self.nation_subject(sent, n.start) or self.owner_subject(sent, n.start)
+            opened = self.subject_of(sent, n.start, metric)
             if opened:
                 kw["subject"], kw["subject_level"] = opened
         period = kw.get("period")
@@ -290,6 +321,12 @@ class Analysis:
 # "text", is its own words somewhere)
 _FRAME_SOURCES = (HEADERLESS_FRAME_SOURCES - {"text"}) | {"paragraph", "heading", "document"}
 _LEVEL_METRICS = frozenset({"ntm.avg_criteria", "ntm.criteria_met"})
+_COUNTED_LEVEL = {"communes": "commune", "districts": "district", "villages": "village"}
+
+
+def counted_level(metric: str) -> Optional[str]:
+    """The level of the units a metric counts: 'ntm.districts_standard' → 'district'."""
+    return _COUNTED_LEVEL.get(metric.split(".")[-1].split("_")[0])
 
 
 def _is_level(metric: str, rule: str, of_total: Optional[float]) -> bool:

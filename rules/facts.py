@@ -5,7 +5,7 @@ from typing import Optional
 from pipeline.model import HEADING, DocMeta, Document, Extraction, Fact
 from pipeline.normalize import fold
 
-from .analysis import Analysis
+from .analysis import Analysis, counted_level
 from .context import GUESSED_SOURCES
 from .metadata import headerless_place, is_headerless
 from .lexicon import P
@@ -71,7 +71,12 @@ def _text_place_subjects(an: Analysis) -> None:
         return
     for f in an.facts:
         if f.subject is None and f.subject_level is None and f.metric.startswith(_FAMILIES):
-            f.subject, f.subject_level = tp.name, tp.level
+            if counted_level(f.metric) == tp.level and tp.province:
+                # "Đây là huyện thứ 4 và là 5 huyện ... của tỉnh Kiên Giang đạt chuẩn" in a text about huyện Vĩnh
+                # Thuận: districts are counted in the province the district lies in
+                f.subject, f.subject_level = tp.province, "province"
+            else:
+                f.subject, f.subject_level = tp.name, tp.level
 
 
 _FAMILIES = ("award.", "poverty.", "ntm.")

@@ -277,6 +277,30 @@ def extract_poverty(an: Analysis) -> None:
             base = _STATED_BASE.match(mt, n.end, sent.end)
             last_topic, last_end = topic, base.end() if base else n.end
         _baseline_levels(an, sent)
+    _sums_of_poor_and_near_poor(an)
+
+
+SUM_SLACK = {"percent": 0.011, "household": 0.0}     # rounding allowed between a sum and its parts
+_PARTS = {"poverty.poor_rate": ("poverty.near_poor_rate", "poverty.multidim_rate"),
+          "poverty.poor_households": ("poverty.near_poor_households", "poverty.multidim_households")}
+_PARTS_BLOCKS = 1      # the parts stand in the figure's block or the next
+
+
+def _sums_of_poor_and_near_poor(an: Analysis) -> None:
+    """'tỷ lệ hộ nghèo đa chiều toàn tỉnh là 13,16%; ..., trong đó: số hộ nghèo là 14.040 hộ (tỷ lệ
+    7,71%), hộ cận nghèo là 9.927 hộ (tỷ lệ 5,45%)': a poor rate (or count) that the poor and near-poor
+    ones stated after it, of the same place and period, add up to is of both (``multidim``)."""
+    facts = [f for f in an.facts if f.metric in _PARTS or f.metric in {v[0] for v in _PARTS.values()}]
+    for f in facts:
+        if f.metric not in _PARTS or f.block_index is None:
+            continue
+        near_metric, both = _PARTS[f.metric]
+        later = [x for x in facts if x is not f and x.char_start > f.char_start and x.block_index is not None
+                 and x.block_index - f.block_index <= _PARTS_BLOCKS and x.subject == f.subject and x.period == f.period]
+        poor = next((x for x in later if x.metric == f.metric and x.value < f.value), None)
+        near = next((x for x in later if x.metric == near_metric), None)
+        if poor is not None and near is not None and abs(poor.value + near.value - f.value) <= SUM_SLACK[f.unit or "household"]:
+            f.metric, f.rule = both, f"{f.rule}.sum_of_parts"
 
 
 def _restates_fraction(an: Analysis, sent: Sentence, cs: int, n: Num) -> bool:
@@ -336,10 +360,10 @@ def _next_place_of_list(an: Analysis, sent: Sentence, last_end: int, pos: int) -
 
 
 def _after_topic(mt: str, lo: int, hi: int, topic: Topic) -> str:
-    """mt[lo:hi] without the topic's own words at its start: after "1.771 hộ nghèo" the gap
-    to "(tỷ lệ 5,55%)" is just " (tỷ lệ "."""
+    """mt[lo:hi] without the topic's own words, or the count's bare unit, at its start: after "1.771 hộ
+    nghèo" (or "số hộ nghèo là 1.771 hộ") the gap to "(tỷ lệ 5,55%)" is just " (tỷ lệ "."""
     ws = regex.match(r"\s*", mt[lo:hi])
-    m = topic.pattern.match(mt, lo + ws.end(), hi)
+    m = topic.pattern.match(mt, lo + ws.end(), hi) or _HOUSEHOLDS.match(mt, lo + ws.end(), hi)
     return mt[m.end():hi] if m else mt[lo:hi]
 
 

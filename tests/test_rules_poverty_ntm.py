@@ -753,7 +753,8 @@ def test_a_fall_from_a_start_of_year_level_with_its_rate_in_brackets():
                  if f.metric.startswith("poverty."))
     assert got == [("poverty.near_poor_households", 2010, "2024"), ("poverty.near_poor_rate", 4.35, "2024"),
                    ("poverty.poor_households", 1604, "2024"), ("poverty.poor_households", 2318, "2023"),
-                   ("poverty.poor_rate", 3.47, "2024"), ("poverty.poor_rate_reduction", 1.55, "2024")]
+                   ("poverty.poor_rate", 3.47, "2024"), ("poverty.poor_rate", 5.02, "2023"),
+                   ("poverty.poor_rate_reduction", 1.55, "2024")]
 
 
 def test_communes_that_basically_meet_the_standard_are_not_communes_meeting_it():
@@ -771,3 +772,53 @@ def test_criteria_bands_named_before_their_counts():
     got = sorted((f.value, f.label) for f in extract_text(text, period="2019").facts
                  if f.metric == "ntm.communes_by_criteria")
     assert got == [(18, "10-14"), (31, "15-18")]
+
+
+def _rows(text, **meta):
+    meta.setdefault("period", "2023")
+    return sorted((f.metric, f.value, f.subject, f.period) for f in extract_text(text, **meta).facts
+                  if f.metric.startswith(("poverty.", "ntm.")))
+
+
+def test_a_rate_in_brackets_after_a_count_whose_topic_came_first():
+    got = _rows("Năm 2023, số hộ nghèo là 2.315 hộ (tỷ lệ 3,12%), hộ cận nghèo là 1.870 hộ (tỷ lệ 2,52%).")
+    assert ("poverty.poor_rate", 3.12, None, "2023") in got and ("poverty.near_poor_rate", 2.52, None, "2023") in got
+
+
+def test_a_poor_rate_its_poor_and_near_poor_parts_add_up_to_is_of_both():
+    text = ("Đến cuối năm 2023, tỷ lệ hộ nghèo đa chiều toàn huyện là 5,64%; trong đó: số hộ nghèo là 2.315 hộ "
+            "(tỷ lệ 3,12%), hộ cận nghèo là 1.870 hộ (tỷ lệ 2,52%).")
+    got = _rows(text)
+    assert ("poverty.multidim_rate", 5.64, None, "2023") in got and ("poverty.poor_rate", 3.12, None, "2023") in got
+    assert not [r for r in got if r[0] == "poverty.poor_rate" and r[1] == 5.64]
+    # parts that do not add up leave a poor rate what it says
+    got = _rows(text.replace("5,64%", "3,12%").replace("(tỷ lệ 3,12%)", "(chiếm 55%)"))
+    assert ("poverty.poor_rate", 3.12, None, "2023") in got and not [r for r in got if r[0] == "poverty.multidim_rate"]
+
+
+def test_a_unit_named_with_a_descriptor_and_what_its_sentence_goes_on_to_say():
+    # 'huyện nghèo Ea Súp': the descriptor between prefix and name; the 'trong đó' parts after it are its own
+    got = _rows("Tỷ lệ nghèo đa chiều huyện nghèo Ea Súp là 41,20%; trong đó: số hộ nghèo là 3.105 hộ.",
+                province="Đắk Lắk")
+    assert ("poverty.multidim_rate", 41.2, "Ea Súp", "2023") in got
+    assert ("poverty.poor_households", 3105, "Ea Súp", "2023") in got
+    # the communes counted after a district's own fraction are that district's
+    got = _rows("Đến nay, 12/12 xã của huyện Yên Khánh đạt chuẩn NTM, 5 xã đạt chuẩn NTM nâng cao.", province="Ninh Bình")
+    assert ("ntm.communes_advanced", 5, "Yên Khánh", "2023") in got
+    # ... but not after another place is named, nor communes after a commune
+    got = _rows("Xã Khánh Thủy đạt 19/19 tiêu chí, huyện Yên Khánh có 5 xã đạt chuẩn NTM nâng cao.", province="Ninh Bình")
+    assert ("ntm.communes_advanced", 5, "Yên Khánh", "2023") in got
+    got = _rows("Năm 2023, xã Khánh Thủy đạt chuẩn NTM nâng cao, 3 xã đạt chuẩn NTM kiểu mẫu.", province="Ninh Bình")
+    assert [r for r in got if r[0] == "ntm.communes_model"] == [("ntm.communes_model", 3, None, "2023")]
+
+
+def test_districts_counted_in_a_text_about_a_district_are_its_provinces():
+    import rules
+    from rules_support import doc_from_text
+    text = ("Huyện Tân Hiệp, tỉnh Kiên Giang đạt chuẩn nông thôn mới\n\n"
+            "Ngày 10/8/2021, UBND tỉnh Kiên Giang công bố Quyết định công nhận huyện Tân Hiệp đạt chuẩn nông thôn "
+            "mới năm 2020. Đây là đơn vị thứ 3 trong số 3 huyện, thành phố của tỉnh đạt chuẩn nông thôn mới.\n")
+    ex = rules.read(doc_from_text(text))
+    assert (ex.meta.province, ex.meta.district) == ("Kiên Giang", "Tân Hiệp")
+    got = {(f.value, f.subject, f.subject_level) for f in ex.facts if f.metric == "ntm.districts_standard"}
+    assert (3, "Kiên Giang", "province") in got and (3, "Tân Hiệp", "district") not in got

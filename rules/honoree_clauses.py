@@ -35,6 +35,8 @@ _POS = P("hon_person_pos")
 _GIVE = P("hon_give_lead")
 _RECEIVE = P("hon_receive")
 _LIST_LEAD = P("hon_list_lead")
+_KIND_LIST_LEAD = P("hon_kind_list_lead")
+_LIST_CUT = P("hon_list_cut")
 _SEP = P("hon_name_sep")
 _BARE_PERSON = P("hon_bare_person")
 _CLAUSE_OPEN = P("hon_clause_open")
@@ -44,6 +46,8 @@ _ITEM_LINE = P("hon_item_line")
 _BULLET = P("hon_bullet")
 _TRAILING_BRACKET = P("hon_trailing_bracket")
 _PLACE_TAIL = P("hon_place_tail")
+_COMMUNE_TAIL = P("hon_commune_tail")
+_NAMES_COMMUNE = P("hon_names_commune")
 _PLURAL_TITLE = P("hon_plural_title")
 _KIND_WORD = P("hon_kind_before_title")
 _CHILD_OF = P("hon_child_of")
@@ -98,6 +102,8 @@ def _names_from(text: str, pos: int, limit: int, bare_person: bool = False) -> l
         if n is None:
             break
         tail = _PLACE_TAIL.match(text, n.end, limit) if n.recipient == "tap_the" else None
+        if tail is None and n.recipient == "tap_the" and not _NAMES_COMMUNE.search(n.name):
+            tail = _COMMUNE_TAIL.match(text, n.end, limit)
         if tail is not None:
             # "Nhân dân và cán bộ xã Lâm Thủy, huyện Lệ Thủy; bà Hồ Thị Thoi, ...": the place goes with the name
             n.end = tail.end()
@@ -207,14 +213,83 @@ def _listed(an: Analysis, sent: Sentence, mentions: list[AwardMention], last_awa
         return
     # "thân nhân 2 mẹ: Trần Thị Tỉnh (thị trấn Liên Nghĩa) và Hồ Li Bia (xã Đa Quyn)": people
     # counted by a word for them are named without a title
-    names = _names_from(an.doc.text, lead.end(), after.start if after else sent.end,
-                        bare_person=bool(lead.group("people")))
+    end = after.start if after else sent.end
+    text = an.doc.text
+    cut = _LIST_CUT.search(text, lead.end(), end) is not None
+    if len(_split_outside_brackets(text, lead.end(), end, ";")) > 1:
+        # "20 tập thể: Ủy ban MTTQ ...; Phòng Hành chính - Quản trị, Văn phòng UBND thành phố; ...": a ';' list,
+        # whose names may hold commas
+        names = _items(text, lead.end(), end, ";", bare_person=bool(lead.group("people")))
+    else:
+        names = _names_from(text, lead.end(), end, bare_person=bool(lead.group("people")))
     if not mentions and not lead.group("n"):
         names = [n for n in names if n.recipient == "ca_nhan"]     # a count ('4 tập thể này gồm:') vouches for bodies
-    if lead.group("n") and len(names) != int(lead.group("n")) + int(lead.group("n2") or 0):
-        return      # '03 tập thể là A và B': the count says the list is not what it seems
+    want = int(lead.group("n")) + int(lead.group("n2") or 0) if lead.group("n") else None
+    if want is not None and len(names) != want and not (cut and 2 <= len(names) < want):
+        return      # '03 tập thể là A và B': the count says the list is not what it seems ('A; B; ...' is cut short)
     if names:
         _emit(an, sent, names, award, "hon.listed")
+
+
+def _items(text: str, lo: int, hi: int, sep: str, bare_person: bool = False, kind: str = "") -> list[_Name]:
+    """The names of a list split on ``sep`` only: each item is a titled person (with their position), else
+    a body named by the whole item (its bracket and a list's '...' aside); ``kind`` is the body word every
+    name takes when written without it ('các trường: THPT A, THPT B')."""
+    out: list[_Name] = []
+    for start, piece in _split_outside_brackets(text, lo, hi, sep):
+        item = _ITEM_END.sub("", piece)
+        if not item:
+            continue
+        if kind == "" and (p := _name_at(text, start, start + len(piece), bare_person)) is not None \
+                and p.recipient == "ca_nhan":
+            # "bà Nguyễn Thị Hằng, Hiệu trưởng Trường Tiểu học Vô Tranh": what follows the name is who they are
+            p.end = start + len(piece)
+            p.position = text[p.start + len(p.name):p.end].strip(" ,-–.;") or None
+            out.append(p)
+            continue
+        if not item[0].isupper():
+            continue
+        name = item if not kind or item.lower().startswith(kind.lower()) else f"{kind[:1].upper()}{kind[1:]} {item}"
+        out.append(_Name(name, start, start + len(item), "tap_the"))
+    return out
+
+
+def _split_outside_brackets(text: str, lo: int, hi: int, sep: str) -> list[tuple[int, str]]:
+    """(start, stripped piece) of text[lo:hi] split on ``sep`` outside brackets ('ông A (SN 1909, ...; nơi
+    đăng ký ...); ông B (...)' is two pieces)."""
+    out, depth, start = [], 0, lo
+    for i in range(lo, hi + 1):
+        ch = text[i] if i < hi else sep
+        depth += {"(": 1, ")": -1}.get(ch, 0) if i < hi else 0
+        if ch == sep and (depth <= 0 or i == hi):
+            piece = text[start:i]
+            out.append((start + len(piece) - len(piece.lstrip()), piece.strip()))
+            start = i + 1
+    return out
+
+
+_ITEM_END = regex.compile(r"\s*(?:\([^()]*\)\s*)*(?:\.{2,}|…)?\s*[.]?$")
+
+
+def _kind_listed(an: Analysis, sent: Sentence, mentions: list[AwardMention], last_award: Optional[AwardMention]) -> None:
+    """'8 tập thể ... được công nhận danh hiệu tập thể lao động xuất sắc' over 'Đó là các trường: THPT Cây
+    Dương, THPT Tây Đô, ...': bodies of one kind named without it are 'Trường THPT Cây Dương', ..."""
+    lead = _KIND_LIST_LEAD.search(an.doc.match_text, sent.start, sent.end)
+    award = (mentions[-1] if mentions else last_award) if lead is not None else None
+    if award is None:
+        return
+    text = an.doc.text
+    end = next((m.start for m in mentions if m.start >= lead.end()), sent.end)
+    sep = ";" if ";" in text[lead.end():end] else ","
+    body = text[lead.end():end]
+    last_and = body.rfind(" và ")
+    if sep == "," and last_and > body.rfind(","):
+        body = body[:last_and] + "," + body[last_and + 3:]      # "A, B và C": C is the last name
+    kind = text[lead.start("kind"):lead.end("kind")]
+    names = [_Name(n.name, lead.end() + (n.start - 0), lead.end() + n.end, n.recipient)
+             for n in _items(body, 0, len(body), sep, kind=kind)]
+    if len(names) >= 2:
+        _emit(an, sent, names, award, "hon.kind_listed")
 
 
 def _bracketed(an: Analysis, sent: Sentence, mentions: list[AwardMention], last_award: Optional[AwardMention]) -> None:
@@ -244,6 +319,7 @@ def extract_clause_honorees(an: Analysis) -> None:
         _given(an, sent, mentions)
         _received(an, sent, mentions)
         _listed(an, sent, mentions, last)
+        _kind_listed(an, sent, mentions, last)
         _titled(an, sent, mentions)
         _mothers(an, sent, mentions, last)
         if mentions:

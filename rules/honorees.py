@@ -48,6 +48,7 @@ _NAME_START = P("hon_name_start")
 _PASSIVE = P("hon_passive")
 _PASSED_ON = P("hon_passive_passed_on")
 _CHO_NAME = P("hon_cho_name")
+_CHO_MORE = P("hon_cho_more")
 _TITLE = P("hon_title")
 _TRAILING_PLACE = regex.compile(r"\s*\([^()]*\)$")
 _DASH_DESCRIPTION = regex.compile(r"\s+[-–]\s+(?=\p{Ll})")
@@ -175,11 +176,12 @@ def from_sentences(an: Analysis, items: list[Item]) -> None:
                 continue
         m = _CHO_NAME.match(text, anchor, block.end)
         if m and it.recipient in (None, "tap_the", "ca_nhan"):
-            rec = "tap_the" if m.group("r") == "tập thể" else "ca_nhan"
-            name = _clean(m.group("name"))
-            an.honorees.append(Honoree(name=name, recipient=rec, text=f.text, char_start=m.start("name"),
-                                       char_end=m.start("name") + len(m.group("name").rstrip()),
-                                       rule="hon.cho", award=f.award, period=f.period, page=f.page))
+            for m in _cho_names(text, m, block.end):
+                rec = "tap_the" if m.group("r") == "tập thể" else "ca_nhan"
+                an.honorees.append(Honoree(name=_clean(m.group("name")), recipient=rec, text=f.text,
+                                           char_start=m.start("name"),
+                                           char_end=m.start("name") + len(m.group("name").rstrip()),
+                                           rule="hon.cho", award=f.award, period=f.period, page=f.page))
             continue
         if it.recipient not in ("tap_the", "ca_nhan"):
             continue
@@ -210,6 +212,16 @@ def from_sentences(an: Analysis, items: list[Item]) -> None:
                 an.honorees.append(Honoree(name=nm, recipient=it.recipient, text=f.text, char_start=start,
                                            char_end=off, rule="hon.colon_list", award=f.award, period=f.period,
                                            page=f.page))
+
+
+def _cho_names(text: str, first, end: int) -> list:
+    """'cho tập thể Tổ nhân dân tự quản số 4, ấp Thống Nhất, xã Bình Phú, tập thể Tổ ... số 11 ... và cá nhân
+    ông Võ Minh Phong': the first name and every one after it that says its kind again, in the sentence."""
+    out = [first]
+    stop = text.find(".", first.end(), end)
+    stop = end if stop < 0 else stop
+    out += list(_CHO_MORE.finditer(text, first.end(), stop))
+    return out
 
 
 def _entry_honoree(an: Analysis, raw: str, start: int, recipient: Optional[str], award: Optional[str],

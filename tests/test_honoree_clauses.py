@@ -247,3 +247,41 @@ def test_the_school_a_ceremony_took_place_at_is_what_nha_truong_points_back_at()
 def test_the_people_and_officials_of_a_unit_written_in_lower_case():
     got = _names("Tại hội nghị, UBND tỉnh đã tặng Cờ thi đua cho nhân dân và cán bộ huyện Ia Pa.")
     assert got == [("nhân dân và cán bộ huyện Ia Pa", "tap_the", "co_thi_dua_cap_bo_tinh", None)]
+
+
+def _named(text, **meta):
+    meta.setdefault("period", "2023")
+    return [(h.name, h.recipient, h.award) for h in extract_text(text, **meta).honorees]
+
+
+def test_a_semicolon_list_after_a_count_keeps_commas_inside_names_and_may_be_cut_short():
+    text = ("Chủ tịch UBND tỉnh tặng Bằng khen cho 12 tập thể có thành tích trong phong trào, gồm:\n\n"
+            "12 tập thể: Ban Dân vận, Hội Nông dân tỉnh Yên Bái; UBND huyện Văn Chấn; Phòng Văn hóa và Thông tin "
+            "huyện Lục Yên (nay là Phòng Văn hóa, Khoa học và Thông tin huyện Lục Yên); Trường THCS Lê Hồng Phong; ...\n")
+    got = _named(text)
+    assert [g[0] for g in got] == ["Ban Dân vận, Hội Nông dân tỉnh Yên Bái", "UBND huyện Văn Chấn",
+                                   "Phòng Văn hóa và Thông tin huyện Lục Yên", "Trường THCS Lê Hồng Phong"]
+    assert {g[1:] for g in got} == {("tap_the", "bang_khen_cap_bo_tinh")}
+    # without the '...' the count says the list is not what it seems
+    assert _named(text.replace("; ...", ".")) == []
+    # a ';' inside a person's bracket parts nothing; titled people in lower case are names
+    text = ("Truy tặng Huân chương Độc lập hạng Ba cho 2 cá nhân gồm: ông Trần Văn Lũy (SN 1908, quê xã Yên Hồ; "
+            "nơi đăng ký hồ sơ: xã Yên Hồ); liệt sĩ Phan Văn Đạt (SN 1911, quê xã Đức Lạc).\n")
+    assert [g[0] for g in _named(text)] == ["Trần Văn Lũy", "Phan Văn Đạt"]
+
+
+def test_bodies_of_one_kind_named_without_it():
+    text = ("6 tập thể được công nhận danh hiệu Tập thể lao động xuất sắc\n\n"
+            "Đó là các trường: THCS Tân Hòa, THCS Phú Lợi, Tiểu học Kim Đồng và Mầm non Hoa Sen. Các trường đã có "
+            "nhiều đổi mới trong dạy và học.\n")
+    got = _named(text)
+    assert [g[0] for g in got] == ["Trường THCS Tân Hòa", "Trường THCS Phú Lợi", "Trường Tiểu học Kim Đồng",
+                                   "Trường Mầm non Hoa Sen"]
+    assert {g[2] for g in got} == {"tap_the_lao_dong_xuat_sac"}
+
+
+def test_each_honoree_after_cho_that_says_its_kind_again():
+    text = ("Ông Lê Văn Hai thay mặt lãnh đạo tỉnh tặng bằng khen cho tập thể Tổ tự quản số 2, ấp Tân Lập, xã Tân "
+            "Phước, tập thể Tổ tự quản số 7 ấp Mỹ Hòa, xã Mỹ Đông và cá nhân ông Trần Văn Bé (xã Mỹ Đông).\n")
+    got = [g[0] for g in _named(text)]
+    assert got == ["Tổ tự quản số 2", "Tổ tự quản số 7 ấp Mỹ Hòa", "Trần Văn Bé"]     # the place after a comma is not named

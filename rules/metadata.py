@@ -613,6 +613,10 @@ def headerless_place(doc: Document, places: Optional[Places] = None) -> Optional
         src = _NEWS_SOURCE.match(match_form(b.text))
         if src and (prov := _SOURCE_PROVINCE.get(src.group("code") or src.group("bare"))):
             return TextPlace(prov, gz.PROVINCE, prov, None)
+        portal = _PORTAL_SOURCE.match(b.text)
+        if portal and (unit := gz.find_province(portal.group("name"))) is not None:
+            # "PhuthoPortal - Ngày 24/1/2017, UBND tỉnh ban hành ...": the province whose portal it is
+            return TextPlace(unit.name, gz.PROVINCE, unit.name, None)
     # "UBND tỉnh vừa ban hành Quyết định ..." in a text that names its province again and again
     top = _top_province(places, gz.LEGACY)
     if top and places.provinces[top] >= _PROVINCE_NAMED and any(_PROVINCE_WORD.search(b.text) for b in heads):
@@ -701,6 +705,7 @@ _DISTRICTS_NAMED = 2         # districts a text must name in brackets for their 
 
 
 _NEWS_SOURCE = P("md_news_source")
+_PORTAL_SOURCE = P("md_portal_source")
 _VENUE_BEFORE = P("md_venue_before")
 _AREA_LIST = P("md_area_list")
 _NAMED_WITH_OTHERS = P("md_named_with_others")

@@ -104,6 +104,7 @@ _TRANSITION = P("pov_transition")
 _AFTER_COUNT = P("pov_after_count")
 _UNIT_END = P("pov_unit_end")
 _HOUSEHOLDS = P("pov_household_unit")
+_COUNT_TAIL = P("pov_count_tail")
 _NEW_BEFORE = P("pov_new_before")
 _BEHIND_RATE = P("pov_behind_rate")
 _BARE_RATE_ITEM = P("pov_bare_rate_item")
@@ -203,8 +204,9 @@ def extract_poverty(an: Analysis) -> None:
                 if last_end > tstart and not topic.pattern.search(mt, last_end, n.start):
                     # a figure of this topic came first: only a short list ("A còn 2,15%, B 1,86%") or a
                     # from-to ("từ 11,72% năm 2016 xuống còn 2,69%") may follow it
-                    # "809 hộ/27.420 hộ, tỷ lệ 2,95%": the count's own unit and base are not in the way
-                    g2 = regex.sub(r"^\s*hộ\s*/\s*\d[\d.\s]*hộ\b", "", gap)
+                    # "809 hộ/27.420 hộ, tỷ lệ 2,95%", "2.064 hộ/4.711 người, tỷ lệ 0,64%": the count's own unit and
+                    # base or people are not in the way
+                    g2 = _COUNT_TAIL.sub("", gap)
                     g2 = regex.sub(r"năm \d{4}", "", g2)
                     listed = not regex.search(r"\d", g2) and subject_before(an.doc.text, last_end, n.start)
                     if (len(g2) > 45 and not listed) or (regex.search(r"\d", g2) and not _TRANSITION.search(g2)):

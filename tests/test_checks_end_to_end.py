@@ -195,6 +195,17 @@ def test_a_town_and_a_commune_of_one_name_with_their_own_households_are_not_comp
     assert findings(con, "ratio_mismatch") == [] and findings(con, "percent_mismatch") == []
 
 
+def test_a_province_and_a_district_of_the_same_name_are_two_units(tmp_path):
+    """'Toàn tỉnh' of Phú Thọ and 'Thị xã Phú Thọ' share a name: their counts and rates have two bases."""
+    text = ("PhuthoPortal - Ngày 24/1/2017, UBND tỉnh phê duyệt kết quả rà soát hộ nghèo năm 2016.\n\n"
+            "| TT | Đơn vị | Tổng số hộ | Hộ nghèo | Tỷ lệ (%) | Hộ cận nghèo | Tỷ lệ (%) |\n"
+            "| | Toàn tỉnh | 390.519 | 41.050 | 10,51 | 31.377 | 8,03 |\n"
+            "| 1 | Thị xã Phú Thọ | 18.991 | 592 | 3,12 | 635 | 3,34 |\n"
+            "| 2 | Huyện Lâm Thao | 30.112 | 1.806 | 6,00 | 1.505 | 5,00 |\n")
+    con = load(tmp_path, pt=text)
+    assert findings(con, "ratio_mismatch") == []
+
+
 GROUPED = ("Năm 2022, Chủ tịch UBND huyện công nhận danh hiệu Chiến sĩ thi đua cơ sở cho {text} cá nhân.\n\n"
            "Bảng 2. Kết quả khen thưởng năm 2022\n\n"
            "| TT | Hình thức khen thưởng | Tập thể | Cá nhân | Cộng |\n"

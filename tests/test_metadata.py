@@ -418,3 +418,16 @@ def test_a_news_headline_naming_a_district_bare_or_before_its_province_after_a_d
     lede = "\n\nHội đồng thẩm định tỉnh Thái Bình vừa họp xét công nhận 5 xã đạt chuẩn nông thôn mới năm 2023.\n"
     meta = rules.read(doc_from_text("Đông Hưng có thêm 2 xã đạt chuẩn nông thôn mới" + lede)).meta
     assert (meta.province, meta.district) == ("Thái Bình", None)
+
+
+def test_a_provinces_portal_named_as_the_source_places_the_text():
+    import rules
+    from rules_support import doc_from_text
+    text = ("Phê duyệt kết quả rà soát hộ nghèo năm 2019\n\n"
+            "QuangNgaiPortal - Ngày 10/1/2020, UBND tỉnh ban hành Quyết định phê duyệt kết quả rà soát hộ nghèo.\n\n"
+            "| TT | Đơn vị | Tổng số hộ | Hộ nghèo | Tỷ lệ (%) |\n| | Toàn tỉnh | 350.000 | 21.000 | 6,00 |\n")
+    ex = rules.read(doc_from_text(text))
+    assert ex.meta.province == "Quảng Ngãi"
+    assert {(f.metric, f.subject) for f in ex.facts if f.metric == "poverty.poor_households"} == \
+        {("poverty.poor_households", "Quảng Ngãi")}
+    assert rules.read(doc_from_text(text.replace("QuangNgaiPortal", "Quang Binh Portal"))).meta.province == "Quảng Bình"

@@ -822,3 +822,10 @@ def test_districts_counted_in_a_text_about_a_district_are_its_provinces():
     assert (ex.meta.province, ex.meta.district) == ("Kiên Giang", "Tân Hiệp")
     got = {(f.value, f.subject, f.subject_level) for f in ex.facts if f.metric == "ntm.districts_standard"}
     assert (3, "Kiên Giang", "province") in got and (3, "Tân Hiệp", "district") not in got
+
+
+def test_a_rate_after_a_count_that_carries_its_people():
+    got = _rows("Năm 2021, tổng số hộ nghèo là 1.204 hộ/3.311 người, tỷ lệ 0,52%; hộ cận nghèo là 2.740 hộ/8.150 "
+                "nhân khẩu, chiếm tỷ lệ 1,19%.")
+    assert ("poverty.poor_rate", 0.52, None, "2023") not in got      # the text's own year, 2021, is in the sentence
+    assert ("poverty.poor_rate", 0.52, None, "2021") in got and ("poverty.near_poor_rate", 1.19, None, "2021") in got

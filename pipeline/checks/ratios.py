@@ -74,7 +74,12 @@ def comparable(p: Pair, q: Pair) -> bool:
 
 def _key(f: FactRow) -> tuple:
     from .units import place_key
-    return (f.doc_id, f.period or "", place_key(f.subject), f.status or "", fold(f.scope) if f.scope else "")
+    # "Toàn tỉnh" (Phú Thọ, the province) and "Thị xã Phú Thọ" share a name, not a unit
+    level = f.subject_level if f.subject_level in _UNIT_LEVELS else ""
+    return (f.doc_id, f.period or "", place_key(f.subject), level, f.status or "", fold(f.scope) if f.scope else "")
+
+
+_UNIT_LEVELS = frozenset({"province", "district"})
 
 
 _SHARE_OF_SUBSET = P("chk_ratios_share_of_subset")

@@ -56,6 +56,8 @@ _GENERIC = P("aw_generic")
 _GENERIC_AFTER = P("aw_generic_after")
 _LEAD_END = P("aw_lead_end")
 _TRONG_DO = P("aw_trong_do")
+_INLINE_TRONG_DO = P("aw_inline_trong_do")
+_INLINE_PARTS_LEAD = P("aw_inline_parts_lead")
 _DIRECT_SHARE = P("aw_direct_share")
 _LEADER_SHARE = P("aw_leader_share")
 _MIXED_AFTER = P("aw_mixed_after")
@@ -794,14 +796,14 @@ def _inline_breakdowns(an: Analysis, sent: Sentence, items: list[Item]) -> None:
     mt = an.doc.match_text
     spans = [(s, e) for s, e in sent.paren_spans if _TRONG_DO.match(mt[s:e])]
     # ", trong đó khen thưởng ... 12 tập thể, 25 cá nhân": an unbracketed "trong đó" to the clause end
-    for m in re.finditer(r",\s*trong đó\b(?P<colon>\s*:)?", mt[sent.start:sent.end]):
+    for m in _INLINE_TRONG_DO.finditer(mt[sent.start:sent.end]):
         s = sent.start + m.start()
         if not sent.in_paren(s):
             # ", trong đó: A ...; B ...": a listed breakdown runs to the end of the sentence
             spans.append((s, sent.end if m.group("colon") else clause_end(sent, s + 1)))
     # ", gồm: khen thưởng tổng kết năm 2022 là 52 tập thể, 117 cá nhân; khen thưởng chuyên đề ... là 76
     # tập thể": parts listed after "gồm:" run to the end of the sentence
-    for m in re.finditer(r",\s*(?:bao gồm|gồm|cụ thể)\s*:", mt[sent.start:sent.end]):
+    for m in _INLINE_PARTS_LEAD.finditer(mt[sent.start:sent.end]):
         s = sent.start + m.start()
         if not sent.in_paren(s):
             spans.append((s, sent.end))
@@ -813,8 +815,15 @@ def _inline_breakdowns(an: Analysis, sent: Sentence, items: list[Item]) -> None:
             if id(part) in placed:
                 continue    # "..., cụ thể: ...; Giấy khen cho 52 tập thể (trong đó ... 12 tập thể)": the bracket's part
             tot = [t for t in before if t.recipient == part.recipient]
+            if tot and part.fact.value > tot[-1].fact.value:
+                continue    # "...cho 183 mẹ; trong đó ..., nâng tổng số mẹ VNAH ... lên 3.274 mẹ": no part exceeds its total
             if tot:
                 total = tot[-1].fact
+                if part.fact.award == "khen_thuong" and part.fact.rule.endswith("/generic") and total.award:
+                    # "Bằng khen ...: 38 tập thể ...; trong đó: khen thưởng theo công trạng 14 tập thể, ...": a kind
+                    # of commendation ('theo công trạng', 'chuyên đề'), not a form: the part is of its total's form
+                    part.fact.award = total.award
+                    part.fact.rule = f"{total.rule.split('/')[0]}/breakdown"
                 if total.award in (part.fact.award, "khen_thuong"):
                     placed.add(id(part))
                     part.fact.parent_local_id = total.local_id

@@ -206,6 +206,35 @@ def test_a_province_and_a_district_of_the_same_name_are_two_units(tmp_path):
     assert findings(con, "ratio_mismatch") == []
 
 
+def test_parts_told_by_kind_of_commendation_after_a_total_add_up(tmp_path):
+    """'; trong đó: khen thưởng theo công trạng ..., khen thưởng chuyên đề ...' and ', cụ thể như sau: ...' name
+    kinds of commendation, not forms: the parts are of their total's form, and 27 + 16 is not 41."""
+    text = ("Năm 2023, Chủ tịch UBND tỉnh tặng Bằng khen cho 20 tập thể và 41 cá nhân; trong đó: khen thưởng theo "
+            "công trạng 12 tập thể, 27 cá nhân; khen thưởng chuyên đề, đột xuất 8 tập thể, 16 cá nhân.\n\n"
+            "Chủ tịch UBND huyện tặng Giấy khen cho 60 tập thể, 150 cá nhân, cụ thể như sau: khen thưởng theo công "
+            "trạng 35 tập thể, 90 cá nhân; khen thưởng chuyên đề 25 tập thể, 60 cá nhân.\n")
+    con = load(tmp_path, bk=text)
+    assert [(r[1], r[2]) for r in findings(con, "sum_mismatch")] == [(43, 41)]
+    awards = con.execute("SELECT award, value FROM facts WHERE metric = 'award.count' ORDER BY char_start").fetchall()
+    assert [a for a, v in awards if v in (12, 27, 8, 16)] == ["bang_khen_cap_bo_tinh"] * 4
+    assert [a for a, v in awards if v in (35, 90, 25)] == ["giay_khen_cap_huyen"] * 3
+
+
+def test_a_running_total_after_trong_do_is_no_part(tmp_path):
+    text = ("Năm 2023, thành phố tổ chức Lễ truy tặng danh hiệu Bà mẹ Việt Nam anh hùng cho 15 mẹ; trong đó chỉ có mẹ "
+            "Lê Thị Hoa hiện còn sống, nâng tổng số mẹ VNAH của thành phố lên 1.274 mẹ (có 64 mẹ còn sống).\n")
+    con = load(tmp_path, bm=text)
+    assert findings(con, "sum_mismatch") == []
+
+
+def test_a_fraction_of_communes_and_its_share_of_them(tmp_path):
+    text = "Đến hết năm 2023, toàn huyện có 11/17 xã đạt chuẩn nông thôn mới, chiếm 70,6% số xã.\n"
+    con = load(tmp_path, nt=text)
+    assert [(r[1], r[2]) for r in findings(con, "percent_mismatch")] == [(64.7, 70.6)]
+    (tmp_path / "ok").mkdir()
+    assert findings(load(tmp_path / "ok", nt=text.replace("70,6", "64,7")), "percent_mismatch") == []
+
+
 GROUPED = ("Năm 2022, Chủ tịch UBND huyện công nhận danh hiệu Chiến sĩ thi đua cơ sở cho {text} cá nhân.\n\n"
            "Bảng 2. Kết quả khen thưởng năm 2022\n\n"
            "| TT | Hình thức khen thưởng | Tập thể | Cá nhân | Cộng |\n"

@@ -829,3 +829,10 @@ def test_a_rate_after_a_count_that_carries_its_people():
                 "nhân khẩu, chiếm tỷ lệ 1,19%.")
     assert ("poverty.poor_rate", 0.52, None, "2023") not in got      # the text's own year, 2021, is in the sentence
     assert ("poverty.poor_rate", 0.52, None, "2021") in got and ("poverty.near_poor_rate", 1.19, None, "2021") in got
+
+
+def test_communes_not_yet_meeting_the_standard_are_not_counted_as_meeting_it():
+    got = _rows("Toàn huyện có 11/17 xã đạt chuẩn nông thôn mới. Trong 06 xã chưa đạt chuẩn, có 02 xã đạt từ 15 - 18 "
+                "tiêu chí, 04 xã đạt từ 10 - 14 tiêu chí.")
+    assert [r[1] for r in got if r[0] == "ntm.communes_standard"] == [11]
+    assert sorted(r[1] for r in got if r[0] == "ntm.communes_by_criteria") == [2, 4]

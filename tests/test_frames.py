@@ -828,3 +828,13 @@ def test_now_in_a_text_on_one_year_is_the_latest_date_its_lede_names():
     # a lede naming no later date leaves "đến nay" to the text's year
     text2 = text.replace("ngày 05/9/2022, ", "")
     assert _frame(text2).period.now is None
+
+
+def test_the_national_target_programme_is_a_name_not_a_target():
+    text = ("Năm 2012, huyện Tây Sơn bắt đầu triển khai thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn "
+            "mới tại 13 xã, khi đó chỉ có 3 xã đạt từ 8 - 9 tiêu chí.")
+    def st(t):
+        return [f.status for f in extract_text(t, period="2012").facts if f.metric == "ntm.communes_by_criteria"]
+    assert st(text) == [None]
+    # a goal stays one
+    assert st("Năm 2012, mục tiêu của huyện là có 3 xã đạt từ 8 - 9 tiêu chí.") == ["target"]

@@ -836,3 +836,11 @@ def test_communes_not_yet_meeting_the_standard_are_not_counted_as_meeting_it():
                 "tiêu chí, 04 xã đạt từ 10 - 14 tiêu chí.")
     assert [r[1] for r in got if r[0] == "ntm.communes_standard"] == [11]
     assert sorted(r[1] for r in got if r[0] == "ntm.communes_by_criteria") == [2, 4]
+
+
+def test_a_baseline_written_so_without_voi_and_a_place_that_is_the_one_with_the_figure():
+    text = ("Năm 2024, tỷ lệ hộ nghèo toàn tỉnh là 11,24%. Trong đó, Mèo Vạc là địa phương có tỷ lệ hộ nghèo cao "
+            "nhất, chiếm 30,15% (giảm 6,2% so năm 2023), tiếp đó là huyện Đồng Văn với 27,40% (giảm 5,1%).")
+    got = _rows(text, province="Hà Giang", period="2024")
+    assert ("poverty.poor_rate", 30.15, "Mèo Vạc", "2024") in got
+    assert ("poverty.poor_rate", 27.4, "Đồng Văn", "2024") in got      # not the baseline's 2023

@@ -158,6 +158,7 @@ def _drop_restatements(an: Analysis) -> None:
         if not keep or (restates_table and not group[0].metric.startswith("award.")
                         and not any(_row_has_pair(k, facts) for k in keep)):
             keep = keep + (plain or group)[:1]
+        keep = _table_total_over_text_total(group, keep, facts)
         drop.update(id(f) for f in group if all(f is not k for k in keep))
     # "Gia Lai: Thêm 8 xã đạt chuẩn nông thôn mới" over "... quyết định công nhận 8 xã đạt chuẩn ...": the
     # headline says again what the body says, whatever words it adds
@@ -186,6 +187,23 @@ def _drop_restatements(an: Analysis) -> None:
                 and (f.text, f.metric, round(f.value, 6), f.award, str(f.period)) in said)
     if drop:
         an.facts[:] = [f for f in facts if id(f) not in drop]
+
+
+def _table_total_over_text_total(group: list[Fact], keep: list[Fact], facts: list[Fact]) -> list[Fact]:
+    """'- Bằng khen của Chủ tịch UBND tỉnh: 38 tập thể ...; trong đó: ... 14 tập thể ...' over the table row
+    '| 6 | Bằng khen của Chủ tịch UBND tỉnh | 38 | 64 |': one award count, the table's; the parts the text
+    gives point at the table's cell instead."""
+    if not group[0].metric.startswith("award."):
+        return keep
+    cells = [k for k in keep if k.table_index is not None]
+    totals = [k for k in keep if k.table_index is None and k.parent_local_id is None]
+    if not cells or not totals:
+        return keep
+    for t in totals:
+        for f in facts:
+            if f.parent_local_id == t.local_id:
+                f.parent_local_id = cells[0].local_id
+    return [k for k in keep if k not in totals]
 
 
 def _pair_metric(metric: str) -> Optional[str]:

@@ -220,6 +220,22 @@ def test_parts_told_by_kind_of_commendation_after_a_total_add_up(tmp_path):
     assert [a for a, v in awards if v in (35, 90, 25)] == ["giay_khen_cap_huyen"] * 3
 
 
+def test_a_total_told_with_its_parts_and_again_in_a_table_is_one_figure(tmp_path):
+    text = ("Năm 2023, kết quả khen thưởng như sau:\n\n"
+            "- Bằng khen của Chủ tịch UBND tỉnh: 30 tập thể và 52 cá nhân; trong đó: khen thưởng theo công trạng 12 "
+            "tập thể, 30 cá nhân; khen thưởng chuyên đề 18 tập thể, 24 cá nhân.\n\n"
+            "| TT | Hình thức khen thưởng | Tập thể | Cá nhân |\n"
+            "| 1 | Bằng khen của Chủ tịch UBND tỉnh | 30 | 52 |\n"
+            "| 2 | Giấy khen của Chủ tịch UBND huyện | 120 | 310 |\n")
+    con = load(tmp_path, tb=text)
+    rows = con.execute("SELECT value, table_index IS NOT NULL FROM facts WHERE metric = 'award.count' "
+                       "AND award = 'bang_khen_cap_bo_tinh' AND value IN (30, 52) AND parent_fact_id IS NULL "
+                       "ORDER BY value").fetchall()
+    assert rows == [(30, True), (52, True)]          # the table's cells, once each
+    # the parts point at the table's cell: 30 + 24 is not 52
+    assert [(r[1], r[2]) for r in findings(con, "sum_mismatch")] == [(54, 52)]
+
+
 def test_a_running_total_after_trong_do_is_no_part(tmp_path):
     text = ("Năm 2023, thành phố tổ chức Lễ truy tặng danh hiệu Bà mẹ Việt Nam anh hùng cho 15 mẹ; trong đó chỉ có mẹ "
             "Lê Thị Hoa hiện còn sống, nâng tổng số mẹ VNAH của thành phố lên 1.274 mẹ (có 64 mẹ còn sống).\n")

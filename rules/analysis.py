@@ -23,7 +23,7 @@ from .metadata import is_headerless
 from .subjects import REGION
 from .lexicon import M, P
 from .grid import Grid, build_grid, footnote_marks
-from .text import Sentence, sentences
+from .text import Sentence, clause_start, sentences
 
 
 _OPENING = P("subj_opening")
@@ -159,7 +159,6 @@ class Analysis:
     def opening_subject(self, sent: Sentence, pos: int) -> Optional[tuple[str, str]]:
         """The place a clause or sentence opens with, as its topic ('Như vậy, đến nay huyện Hương
         Khê có 16/20 xã ...', 'Huyện Cầu Ngang có 3/13 xã ...'), when it is not the reporting unit."""
-        from .text import clause_start
         mt = self.doc.match_text
         whole = None
         for whole in _WHOLE_UNIT.finditer(mt, clause_start(sent, pos, seps=";"), pos):
@@ -186,7 +185,6 @@ class Analysis:
         """'Tỷ lệ hộ nghèo của Hà Tĩnh giảm từ 31,5% ... xuống còn 5,9%': a province or district named
         without its prefix after 'của' in the figure's clause, when the gazetteer knows it."""
         from .gazetteer import find_districts, find_province
-        from .text import clause_start
         m = None
         for m in _OWNER.finditer(self.doc.text, clause_start(sent, pos, seps=";"), pos):
             pass
@@ -216,7 +214,6 @@ class Analysis:
         its own, a unit named by its level alone in the figure's clause is the last one of that level
         named before it in the paragraph (or the headline), unless that is the reporting unit."""
         from .subjects import PREFIX_LEVELS, last_place_before
-        from .text import clause_start
         if self.meta.doc_type not in (None, "other"):
             return None
         mt = self.doc.match_text
@@ -254,7 +251,6 @@ class Analysis:
         sentence (of its family), unless its clause speaks of a whole unit ('toàn huyện') or the figure
         counts units of that place's own level."""
         from .gazetteer import find_places
-        from .text import clause_start
         prev = next((f for f in reversed(self.facts) if f.block_index == sent.block.index
                      and sent.start <= f.char_start < pos and f.table_index is None), None)
         if prev is None or prev.subject is None or prev.metric.split(".")[0] != metric.split(".")[0]:

@@ -698,6 +698,10 @@ def status_at(sent: Sentence, pos: int, *, seps: str = ";:") -> Optional[str]:
     before = mt[lo:pos]
     st = _status_in(before, len(before))
     par = sent.in_paren(pos)
+    if st is None and par is not None and par[0] < lo:
+        # "(chỉ tiêu tỉnh giao: thoát nghèo 55 hộ)": the cue that opens the figure's bracket
+        inner = mt[par[0] + 1:pos]
+        st = _status_in(inner, len(inner))
     if st is None and par is not None and par[0] < pos:
         # "vượt chỉ tiêu Nghị quyết giao (giảm 4%)": the cue outside a short bracket
         olo = clause_start(sent, par[0], seps=seps)

@@ -844,3 +844,10 @@ def test_a_baseline_written_so_without_voi_and_a_place_that_is_the_one_with_the_
     got = _rows(text, province="Hà Giang", period="2024")
     assert ("poverty.poor_rate", 30.15, "Mèo Vạc", "2024") in got
     assert ("poverty.poor_rate", 27.4, "Đồng Văn", "2024") in got      # not the baseline's 2023
+
+
+def test_a_target_said_in_the_brackets_it_opens():
+    text = ("Năm 2023, toàn huyện có 318 hộ thoát nghèo, đạt 159% so với kế hoạch (chỉ tiêu tỉnh giao: thoát nghèo "
+            "200 hộ); phát sinh 41 hộ nghèo mới.")
+    got = {(f.value, f.status) for f in extract_text(text, period="2023").facts if f.metric == "poverty.escaped_households"}
+    assert got == {(318, None), (200, "target")}

@@ -336,6 +336,11 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
         p, plan, reviewed = _first_period(doc, lede, None)
         if p and frame.dateline_year and _last_year(p) < frame.dateline_year - 1:
             break   # 'Khi mới bước vào xây dựng nông thôn mới năm 2010, ...' in a text of 2018: a history
+        if p and not frame.dateline_year and (since := _after_baseline(doc, list(doc.blocks))) \
+                and _last_year(p) < int(since) - 1:
+            # "... giảm so với cuối năm 2021. ... Giai đoạn 2016-2020, tiêu chí chỉ có hộ nghèo ...": a span that
+            # ended before the year the text compares with is a history it tells
+            break
         if p:
             found.append((p, plan, "lede", reviewed))
             break

@@ -838,3 +838,15 @@ def test_the_national_target_programme_is_a_name_not_a_target():
     assert st(text) == [None]
     # a goal stays one
     assert st("Năm 2012, mục tiêu của huyện là có 3 xã đạt từ 8 - 9 tiêu chí.") == ["target"]
+
+
+def test_a_span_that_ended_before_the_year_a_text_compares_with_is_a_history():
+    lede = ("(gialaitv.vn) – Theo Bộ tiêu chí quốc gia xã nông thôn mới giai đoạn 2021 - 2025, đến nay, tỉnh Gia Lai "
+            "có 52 xã đạt chuẩn nông thôn mới, tăng 3 xã so với cuối năm 2022.")
+    history = ("Giai đoạn 2016 - 2020, tiêu chí chỉ tính hộ nghèo, nay là nghèo đa chiều nên một số xã không còn đạt "
+               "chuẩn như trước.")
+    # in the paragraph after the lede, or further on
+    for text in (f"Gia Lai có 52 xã đạt chuẩn nông thôn mới\n\n{lede}\n\n{history}\n",
+                 f"Gia Lai có 52 xã đạt chuẩn nông thôn mới\n\n{lede}\n\nẢnh minh họa\n\nNhiều xã đang phấn đấu.\n\n{history}\n"):
+        frame = _frame(text)
+        assert (str(frame.period), frame.period.source) == ("2023", "baseline")

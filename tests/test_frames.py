@@ -280,6 +280,8 @@ def test_a_set_of_criteria_named_with_its_span_is_no_period():
     ("Sáng 28-9, tỉnh Lai Châu tổ chức Đại hội Thi đua yêu nước lần thứ IV (giai đoạn 2020-2025).", "2015-2020"),
     # no congress: a range is what it says
     ("Sáng 20-9, UBND tỉnh tổ chức hội nghị tổng kết phong trào thi đua giai đoạn 2020-2025.", "2020-2025"),
+    # a conference of exemplary models numbered and named by its term in brackets is such a congress
+    ("Sáng 12/8, Sở Y tế tổ chức hội nghị điển hình tiên tiến lần thứ I (2025 - 2030).", "2020-2025"),
 ])
 def test_a_congress_named_by_its_term_reviews_the_term_before(opening, expected):
     text = ("Tôn vinh các điển hình tiên tiến\n\n" + opening + "\n\n"

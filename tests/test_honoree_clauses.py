@@ -285,3 +285,16 @@ def test_each_honoree_after_cho_that_says_its_kind_again():
             "Phước, tập thể Tổ tự quản số 7 ấp Mỹ Hòa, xã Mỹ Đông và cá nhân ông Trần Văn Bé (xã Mỹ Đông).\n")
     got = [g[0] for g in _named(text)]
     assert got == ["Tổ tự quản số 2", "Tổ tự quản số 7 ấp Mỹ Hòa", "Trần Văn Bé"]     # the place after a comma is not named
+
+
+def test_a_reward_given_on_the_spot_names_its_honorees():
+    text = ("Năm 2023, UBND huyện đã thưởng đột xuất cho 02 tập thể (Đội Cảnh sát giao thông Công an huyện; Tổ "
+            "xung kích thôn Nà Lừa, xã Bản Cầm) có thành tích trong ứng phó mưa lũ.")
+    ex = extract_text(text, period="2023")
+    assert [(f.value, f.award, f.recipient) for f in ex.facts if f.metric == "award.count"] == [(2, "khen_thuong", "tap_the")]
+    assert [h.name for h in ex.honorees] == ["Đội Cảnh sát giao thông Công an huyện", "Tổ xung kích thôn Nà Lừa, xã Bản Cầm"]
+
+
+def test_the_one_named_as_outstanding_before_it_is_honoured():
+    got = _named("Tiêu biểu là Hội Liên hiệp Phụ nữ tỉnh Lạng Sơn được Chính phủ tặng Cờ thi đua năm 2023.")
+    assert got == [("Hội Liên hiệp Phụ nữ tỉnh Lạng Sơn", "tap_the", "co_thi_dua_chinh_phu")]

@@ -34,9 +34,9 @@ def _chain(box, db, seed: int, kills: int, seconds: tuple[float, float], log: li
                 p.unlink()
         args = ["nightly", box, "--db", db, "-q"] + (["--force"] if mode == 1 else [])
         p = start(*args)
-        # the kill falls within the first nine tenths of a run as long as the measured one: a run in a chain,
-        # beside another chain, may go quicker than the measured one and finish before a later kill
-        time.sleep(rng.uniform(0.05, 0.9 * (seconds[1] if mode == 2 else seconds[0])))
+        # the kill falls within the first seven tenths of a run as long as the measured one: a run in a chain,
+        # beside another chain (or on a loaded machine), may go quicker than the measured one and finish first
+        time.sleep(rng.uniform(0.05, 0.7 * (seconds[1] if mode == 2 else seconds[0])))
         p.send_signal(signal.SIGKILL)
         p.communicate(timeout=60)
         r = tdkt("nightly", box, "--db", db, "-q", "--wait", "30")
@@ -67,7 +67,7 @@ def test_kill_9_anywhere_then_the_next_run_gives_the_clean_warehouse(tmp_path):
         t.join()
     assert len(log) == KILLS
     assert [x for x in log if x[4] != 0] == [], log                     # every next run went through
-    assert sum(x[3] == -signal.SIGKILL for x in log) >= KILLS * 3 // 4, log   # (a quick run may finish first)
+    assert sum(x[3] == -signal.SIGKILL for x in log) >= KILLS // 2, log   # (a quick run may finish first)
     # a run killed after it took the lock is on record as killed from the next run on
     found = sum(1 for k in range(len(log)) if log[k][6] > (log[k - 1][6] if k and log[k][2] != 0 else 0))
     assert found >= KILLS // 4, log

@@ -287,7 +287,7 @@ def _anniversary_year(doc: Document) -> Optional[str]:
     founded = M("anniversary_founded")
     years = set()
     for m in _ANNIVERSARY.finditer(doc.match_text):
-        n = int(m.group("n"))
+        n = int(m.group("n") or m.group("after"))
         if m.group("y2") and int(m.group("y2")) - int(m.group("y1")) == n:
             years.add(int(m.group("y2")))
         elif m.group("key") and (start := founded.get(" ".join(m.group("key").split()))):

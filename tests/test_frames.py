@@ -852,3 +852,11 @@ def test_a_span_that_ended_before_the_year_a_text_compares_with_is_a_history():
                  f"Gia Lai có 52 xã đạt chuẩn nông thôn mới\n\n{lede}\n\nẢnh minh họa\n\nNhiều xã đang phấn đấu.\n\n{history}\n"):
         frame = _frame(text)
         assert (str(frame.period), frame.period.source) == ("2023", "baseline")
+
+
+def test_the_years_since_a_day_a_text_counts_date_it():
+    text = ("Những bà mẹ anh hùng của huyện\n\n"
+            "40 năm sau Ngày miền Nam hoàn toàn giải phóng, toàn huyện có 312 mẹ được phong tặng danh hiệu Bà mẹ Việt "
+            "Nam anh hùng.\n")
+    frame = _frame(text)
+    assert (str(frame.period), frame.period.source) == ("2015", "anniversary")

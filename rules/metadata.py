@@ -630,9 +630,10 @@ def headerless_place(doc: Document, places: Optional[Places] = None) -> Optional
 
 
 def _bare_district_headline(headline: str) -> Optional[TextPlace]:
-    """'Kiến Xương tổ chức lễ phong tặng ...': a headline opening with a district named bare, of two
-    words or more, that the gazetteer knows in one province only (with its tones)."""
-    m = _BARE_HEADLINE_OPENING.match(headline)
+    """'Kiến Xương tổ chức lễ phong tặng ...', '... giảm nghèo ở Tân Sơn trong những năm qua': a headline
+    opening with a district named bare, or naming one after 'ở' / 'tại', of two words or more, that the
+    gazetteer knows in one province only (with its tones)."""
+    m = _BARE_HEADLINE_OPENING.match(headline) or _BARE_AFTER_AT.search(headline)
     if m is None:
         return None
     words = m.group("name").split()
@@ -645,6 +646,7 @@ def _bare_district_headline(headline: str) -> Optional[TextPlace]:
 
 
 _BARE_HEADLINE_OPENING = P("md_bare_headline_opening")
+_BARE_AFTER_AT = P("md_bare_after_at")
 
 
 def _owner_first(text: str, found: list) -> list:

@@ -414,6 +414,9 @@ def test_a_news_headline_naming_a_district_bare_or_before_its_province_after_a_d
             "đạt chuẩn nông thôn mới.\n")
     meta = rules.read(doc_from_text("Đông Hưng, vùng quê lúa về đích nông thôn mới" + lede)).meta
     assert (meta.province, meta.district) == ("Thái Bình", "Đông Hưng")
+    # a district named bare after 'ở' / 'tại' in the headline
+    meta = rules.read(doc_from_text("Kết quả giảm nghèo ở Đông Hưng trong những năm qua" + body)).meta
+    assert (meta.province, meta.district) == ("Thái Bình", "Đông Hưng")
     # a lede about the province alone keeps it
     lede = "\n\nHội đồng thẩm định tỉnh Thái Bình vừa họp xét công nhận 5 xã đạt chuẩn nông thôn mới năm 2023.\n"
     meta = rules.read(doc_from_text("Đông Hưng có thêm 2 xã đạt chuẩn nông thôn mới" + lede)).meta

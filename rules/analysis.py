@@ -202,11 +202,14 @@ class Analysis:
         """'Tỷ lệ hộ nghèo chung cả nước là 2,93%; tổng số hộ nghèo là 815.101 hộ': a figure of the
         whole country, named before it in its sentence with no other place in between."""
         from .subjects import place_after_prefix
+        mt = self.doc.match_text
         m = None
-        for m in _NATION.finditer(self.doc.match_text, sent.start, pos):
+        for m in _NATION.finditer(mt, sent.start, pos):
             pass
         if m is None or place_after_prefix(self.doc.text, m.end(), pos) is not None:
             return None     # '... cả nước ...; tỉnh Kon Tum có 6,84%': the province's
+        if _inside_quotes(mt[sent.start:m.start()]):
+            return None     # 'phong trào thi đua "Cả nước chung sức xây dựng nông thôn mới"': a name
         return NATION, "country"
 
     def anaphoric_subject(self, sent: Sentence, pos: int) -> Optional[tuple[str, str]]:
@@ -318,6 +321,11 @@ class Analysis:
 _FRAME_SOURCES = (HEADERLESS_FRAME_SOURCES - {"text"}) | {"paragraph", "heading", "document"}
 _LEVEL_METRICS = frozenset({"ntm.avg_criteria", "ntm.criteria_met"})
 _COUNTED_LEVEL = {"communes": "commune", "districts": "district", "villages": "village"}
+
+
+def _inside_quotes(before: str) -> bool:
+    """Whether the text after ``before`` lies inside quotation marks it opened."""
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def counted_level(metric: str) -> Optional[str]:

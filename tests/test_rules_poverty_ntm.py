@@ -851,3 +851,11 @@ def test_a_target_said_in_the_brackets_it_opens():
             "200 hộ); phát sinh 41 hộ nghèo mới.")
     got = {(f.value, f.status) for f in extract_text(text, period="2023").facts if f.metric == "poverty.escaped_households"}
     assert got == {(318, None), (200, "target")}
+
+
+def test_a_movement_named_in_quotes_is_not_the_whole_country():
+    text = ('Nổi bật là phong trào thi đua "Cả nước chung sức xây dựng nông thôn mới", đến nay toàn cụm có 19 xã đạt '
+            'chuẩn nông thôn mới.')
+    assert [r[2] for r in _rows(text) if r[0] == "ntm.communes_standard"] == [None]
+    assert [r[2] for r in _rows("Đến nay, cả nước có 6.000 xã đạt chuẩn nông thôn mới.")
+            if r[0] == "ntm.communes_standard"] == ["Việt Nam"]

@@ -105,6 +105,7 @@ _AFTER_COUNT = P("pov_after_count")
 _UNIT_END = P("pov_unit_end")
 _HOUSEHOLDS = P("pov_household_unit")
 _COUNT_TAIL = P("pov_count_tail")
+_TAKING_PART = P("pov_taking_part")
 _NEW_BEFORE = P("pov_new_before")
 _BEHIND_RATE = P("pov_behind_rate")
 _BARE_RATE_ITEM = P("pov_bare_rate_item")
@@ -270,6 +271,8 @@ def extract_poverty(an: Analysis) -> None:
                 continue    # "có 169 hộ cận nghèo trở thành hộ nghèo": households that moved, no stock of either
             if topic.count_metric != "poverty.escaped_households" and v.beneficiary.search(mt[max(cs, n.start - 40):n.start]):
                 continue    # "hỗ trợ ... cho 40 hộ nghèo" (but "giúp đỡ 1.150 hộ thoát nghèo" is who escaped)
+            if _TAKING_PART.match(mt, n.end):
+                continue    # "27 dự án ... với 1.146 hộ nghèo, hộ cận nghèo tham gia": who took part, no stock
             if topic.count_metric not in _FLOWS and _CHANGE_BEFORE.search(mt, max(cs, n.start - 25), n.start):
                 continue    # "giảm 1.432 hộ nghèo so với đầu năm": a change, not the number of poor households
             metric = topic.count_metric

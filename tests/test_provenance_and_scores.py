@@ -98,7 +98,8 @@ def test_scores_on_the_written_test_sets(tmp_path, name):
 REAL_DEV_FLOORS = [("real", 0.85, 0.90, 0.85, 2), ("real2", 0.78, 0.83, 0.80, 3),
                    ("real3", 0.72, 0.93, 0.60, 5), ("real4", 0.74, 0.78, 0.85, 2),
                    ("real5", 0.74, 0.78, 0.75, 2), ("real6", 0.75, 0.85, 0.57, 6),
-                   ("real7", 0.75, 0.84, 0.75, 4)]
+                   ("real7", 0.75, 0.84, 0.75, 4), ("real8", 0.72, 0.80, 0.88, 2),
+                   ("real9", 0.78, 0.70, 0.72, 2)]
 
 
 @pytest.mark.parametrize("corpus,f1,metadata,honorees,false_alarms", REAL_DEV_FLOORS)

@@ -240,15 +240,15 @@ def _items(text: str, lo: int, hi: int, sep: str, bare_person: bool = False, kin
         item = _ITEM_END.sub("", piece)
         if not item:
             continue
-        if kind == "" and (p := _name_at(text, start, start + len(piece), bare_person)) is not None \
-                and p.recipient == "ca_nhan":
+        p = _name_at(text, start, start + len(piece), bare_person) if kind == "" else None
+        if p is not None and p.recipient == "ca_nhan":
             # "bà Nguyễn Thị Hằng, Hiệu trưởng Trường Tiểu học Vô Tranh": what follows the name is who they are
             p.end = start + len(piece)
             p.position = text[p.start + len(p.name):p.end].strip(" ,-–.;") or None
             out.append(p)
             continue
-        if not item[0].isupper():
-            continue
+        if not item[0].isupper() and p is None:
+            continue    # a body's name opens with a capital or with a body word ('nhân dân và cán bộ huyện Tiền Hải')
         name = item if not kind or item.lower().startswith(kind.lower()) else f"{kind[:1].upper()}{kind[1:]} {item}"
         out.append(_Name(name, start, start + len(item), "tap_the"))
     return out

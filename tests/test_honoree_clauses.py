@@ -298,3 +298,9 @@ def test_a_reward_given_on_the_spot_names_its_honorees():
 def test_the_one_named_as_outstanding_before_it_is_honoured():
     got = _named("Tiêu biểu là Hội Liên hiệp Phụ nữ tỉnh Lạng Sơn được Chính phủ tặng Cờ thi đua năm 2023.")
     assert got == [("Hội Liên hiệp Phụ nữ tỉnh Lạng Sơn", "tap_the", "co_thi_dua_chinh_phu")]
+
+
+def test_a_semicolon_list_of_bodies_written_in_lower_case():
+    text = ("Hội đồng thống nhất đề nghị tặng Huân chương Lao động hạng Nhất cho 2 tập thể gồm: nhân dân và cán bộ "
+            "huyện Kiến Xương; nhân dân và cán bộ huyện Vũ Thư.")
+    assert [g[0] for g in _named(text)] == ["nhân dân và cán bộ huyện Kiến Xương", "nhân dân và cán bộ huyện Vũ Thư"]

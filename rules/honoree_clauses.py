@@ -257,14 +257,16 @@ def _items(text: str, lo: int, hi: int, sep: str, bare_person: bool = False, kin
 def _split_outside_brackets(text: str, lo: int, hi: int, sep: str) -> list[tuple[int, str]]:
     """(start, stripped piece) of text[lo:hi] split on ``sep`` outside brackets ('ông A (SN 1909, ...; nơi
     đăng ký ...); ông B (...)' is two pieces)."""
-    out, depth, start = [], 0, lo
-    for i in range(lo, hi + 1):
-        ch = text[i] if i < hi else sep
-        depth += {"(": 1, ")": -1}.get(ch, 0) if i < hi else 0
-        if ch == sep and (depth <= 0 or i == hi):
-            piece = text[start:i]
-            out.append((start + len(piece) - len(piece.lstrip()), piece.strip()))
-            start = i + 1
+    cuts, depth = [], 0
+    for i in range(lo, hi):
+        depth += {"(": 1, ")": -1}.get(text[i], 0)
+        if text[i] == sep and depth <= 0:
+            cuts.append(i)
+    out, start = [], lo
+    for end in cuts + [hi]:
+        piece = text[start:end]
+        out.append((start + len(piece) - len(piece.lstrip()), piece.strip()))
+        start = end + 1
     return out
 
 
@@ -286,7 +288,7 @@ def _kind_listed(an: Analysis, sent: Sentence, mentions: list[AwardMention], las
     if sep == "," and last_and > body.rfind(","):
         body = body[:last_and] + "," + body[last_and + 3:]      # "A, B và C": C is the last name
     kind = text[lead.start("kind"):lead.end("kind")]
-    names = [_Name(n.name, lead.end() + (n.start - 0), lead.end() + n.end, n.recipient)
+    names = [_Name(n.name, lead.end() + n.start, lead.end() + n.end, n.recipient)
              for n in _items(body, 0, len(body), sep, kind=kind)]
     if len(names) >= 2:
         _emit(an, sent, names, award, "hon.kind_listed")

@@ -117,6 +117,7 @@ _CHANGE_SHARE = P("pov_change_share")
 _NAMED_AS_UNIT = P("pov_named_as_unit")
 _BECAME = P("pov_became")
 _FELL_MOST = P("pov_fell_most")
+_FALL_CLAUSE = P("pov_fall_clause")
 
 
 def extract_poverty(an: Analysis) -> None:
@@ -200,6 +201,10 @@ def extract_poverty(an: Analysis) -> None:
                         _emit(an, sent, n, first[0][2].reduction_metric, first[0][2].id + ".rate", "percent", cs)
                         last_end = n.end
                     continue
+                if _falls_after(mt, last_topic, last_end, sent, n):
+                    _emit(an, sent, n, last_topic.reduction_metric, last_topic.id + ".rate", "percent", cs)
+                    last_end = n.end
+                    continue
                 if topic is None or n.start - tstart > 120:
                     continue
                 if last_end > tstart and not topic.pattern.search(mt, last_end, n.start):
@@ -208,7 +213,7 @@ def extract_poverty(an: Analysis) -> None:
                     # "809 hộ/27.420 hộ, tỷ lệ 2,95%", "2.064 hộ/4.711 người, tỷ lệ 0,64%": the count's own unit and
                     # base or people are not in the way
                     g2 = _COUNT_TAIL.sub("", gap)
-                    g2 = regex.sub(r"năm \d{4}", "", g2)
+                    g2 = _CLOSED_PAREN.sub("", regex.sub(r"năm \d{4}", "", g2))
                     listed = not regex.search(r"\d", g2) and subject_before(an.doc.text, last_end, n.start)
                     if (len(g2) > 45 and not listed) or (regex.search(r"\d", g2) and not _TRANSITION.search(g2)):
                         # "..., phân theo các khu vực như sau: Trung du và miền núi phía Bắc 14,23%": the first
@@ -289,6 +294,15 @@ SUM_SLACK = {"percent": 0.011, "household": 0.0}     # rounding allowed between 
 _PARTS = {"poverty.poor_rate": ("poverty.near_poor_rate", "poverty.multidim_rate"),
           "poverty.poor_households": ("poverty.near_poor_households", "poverty.multidim_households")}
 _PARTS_BLOCKS = 1      # the parts stand in the figure's block or the next
+
+
+def _falls_after(mt: str, last: Optional[Topic], last_end: int, sent: Sentence, n: Num) -> bool:
+    """'Hộ nghèo DTTS 2.793 hộ, chiếm 3,58% số hộ DTTS, giảm 2% so với năm 2019': a clause right after a
+    figure of a topic that only says how much it fell is the fall of that topic's rate."""
+    if last is None or not last.reduction_metric or last_end <= sent.start:
+        return False
+    gap = mt[last_end:n.start]
+    return len(gap) <= 90 and not regex.search(r"\d", gap) and _FALL_CLAUSE.search(gap) is not None
 
 
 def _sums_of_poor_and_near_poor(an: Analysis) -> None:

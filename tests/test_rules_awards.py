@@ -610,3 +610,12 @@ def test_a_places_mothers_in_a_text_about_the_title_and_a_list_detailing_its_tot
     assert all(f.award == "ba_me_viet_nam_anh_hung" for f in facts)
     total = next(f for f in facts if f.value == 7)
     assert sorted(f.value for f in facts if f.parent_local_id == total.local_id) == [3, 4]
+
+
+def test_a_list_the_council_passes_is_proposed_and_dong_thoi_goes_on_with_the_sentence_before():
+    text = ("Hội nghị đã thông qua danh sách đề nghị tặng Cờ thi đua của UBND tỉnh gồm 21 tập thể. "
+            "Đồng thời thông qua danh sách khen cao gồm: Huân chương Lao động hạng Ba cho 3 cá nhân; "
+            "Bằng khen của Thủ tướng Chính phủ cho 2 tập thể, 9 cá nhân.\n\n"
+            "Hội đồng thông qua danh sách khen thưởng đột xuất cho 4 cá nhân.\n")
+    got = sorted((f.value, f.status) for f in extract_text(text, period="2023").facts if f.metric == "award.count")
+    assert got == [(2, "proposed"), (3, "proposed"), (4, "proposed"), (9, "proposed"), (21, "proposed")]

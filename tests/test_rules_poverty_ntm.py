@@ -859,3 +859,14 @@ def test_a_movement_named_in_quotes_is_not_the_whole_country():
     assert [r[2] for r in _rows(text) if r[0] == "ntm.communes_standard"] == [None]
     assert [r[2] for r in _rows("Đến nay, cả nước có 6.000 xã đạt chuẩn nông thôn mới.")
             if r[0] == "ntm.communes_standard"] == ["Việt Nam"]
+
+
+def test_a_clause_saying_only_how_much_the_rate_fell_and_a_rate_after_a_bracketed_plan():
+    text = ("Năm 2023, toàn huyện còn 612 hộ nghèo, giảm 0,71% so với năm 2022 (kế hoạch giao 0,6-1%), chiếm 2,05% "
+            "tổng số hộ; trong đó:\n\n"
+            "- Hộ nghèo là người dân tộc thiểu số 344 hộ, chiếm 6,2% số hộ dân tộc thiểu số, giảm 1,4% so với năm 2022.\n")
+    got = _rows(text, period="2023")
+    assert ("poverty.poor_rate_reduction", 0.71, None, "2023") in got
+    assert ("poverty.poor_rate", 2.05, None, "2023") in got
+    assert [r[1] for r in got if r[0] == "poverty.poor_rate_reduction"] == [0.71, 1.4]
+    assert [r[1] for r in got if r[0] == "poverty.poor_rate"] == [2.05, 6.2]

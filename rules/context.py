@@ -147,7 +147,7 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
         before = mtext[max(0, m_start - 30):m_start]
         if _LAW_BEFORE.search(mtext[max(0, m_start - 60):m_start]):
             return  # "Luật Thi đua, khen thưởng năm 2022" names a law
-        if _STANDARD_BEFORE.search(mtext[max(0, m_start - 90):m_start]):
+        if _STANDARD_BEFORE.search(mtext[max(0, m_start - 150):m_start]):
             taken.append((m_start, m_end))
             return  # "chuẩn nghèo đa chiều giai đoạn 2022 - 2025" names a poverty standard
         out.append(PeriodMention(base + m_start, per, attached=bool(_FIGURE_BEFORE.search(before)),

@@ -235,9 +235,9 @@ def _extract_rules(an: Analysis) -> None:
             if rule.added and made and made[-1][2].metric == "ntm.communes_by_criteria" and \
                     mt.rfind(";", made[-1][2].char_end, ns) < 0:
                 continue    # "67 xã đạt từ 14 đến 18 tiêu chí (tăng 67 xã so với năm 2010)": a band's rise
-            # "...; 36/36 xã được ... công nhận đạt chuẩn nông thôn mới": a clause naming the title itself
-            # after a ';' keeps its own kind
-            own_title = made and mt.rfind(";", made[-1][2].char_end, ns) >= 0 and v.context.search(m.group(0))
+            # "...; 36/36 xã được ... công nhận đạt chuẩn nông thôn mới", "5 xã đạt chuẩn nông thôn mới nâng cao,
+            # 3 xã đạt chuẩn nông thôn mới": a clause naming the title itself after a ';' or ',' keeps its own kind
+            own_title = made and regex.search(r"[;,]", mt[made[-1][2].char_end:ns]) and v.context.search(m.group(0))
             if rule.inherit and metric == base_metric and not own_title:
                 if family in last_metric:
                     metric = last_metric[family]

@@ -870,3 +870,29 @@ def test_a_clause_saying_only_how_much_the_rate_fell_and_a_rate_after_a_brackete
     assert ("poverty.poor_rate", 2.05, None, "2023") in got
     assert [r[1] for r in got if r[0] == "poverty.poor_rate_reduction"] == [0.71, 1.4]
     assert [r[1] for r in got if r[0] == "poverty.poor_rate"] == [2.05, 6.2]
+
+
+def test_districts_the_communes_belong_to_and_a_total_named_before_with_its_place():
+    text = ("Chủ tịch UBND tỉnh vừa ký quyết định công nhận 24 xã thuộc 7 huyện đạt chuẩn nông thôn mới năm 2023. "
+            "Đến nay, tổng số xã đạt chuẩn nông thôn mới trên toàn tỉnh là 215 xã; có 4 huyện đạt chuẩn nông thôn mới.")
+    got = _rows(text, period="2023")
+    assert [r[1] for r in got if r[0] == "ntm.communes_standard"] == [24, 215]
+    assert [r[1] for r in got if r[0] == "ntm.districts_standard"] == [4]
+
+
+def test_a_comma_clause_naming_its_own_title_and_a_fraction_with_its_own_criteria():
+    text = ("Năm 2023, huyện có thêm 4 xã đạt chuẩn nông thôn mới nâng cao, 2 xã đạt chuẩn nông thôn mới. "
+            "Như vậy, đến nay huyện có 9 xã đạt chuẩn nông thôn mới nâng cao; 17/20 xã đạt 19/19 tiêu chí nông thôn mới.")
+    got = _rows(text, period="2023")
+    assert [r[1] for r in got if r[0] == "ntm.communes_advanced"] == [4, 9]
+    assert [r[1] for r in got if r[0] == "ntm.communes_standard"] == [2]
+    assert [r[1] for r in got if r[0] == "ntm.communes_by_criteria"] == [17]
+
+
+def test_a_span_inside_a_movements_quoted_name_is_no_period():
+    text = ("Tiền Phong: 30 xã đạt chuẩn nông thôn mới\n\n"
+            "Ngày 5/12/2017, UBND tỉnh cho biết đã công nhận thêm 6 xã đạt chuẩn nông thôn mới năm 2017.\n\n"
+            "Hưởng ứng phong trào thi đua “Chung sức xây dựng nông thôn mới, giai đoạn 2016 - 2020”, các địa phương "
+            "triển khai nhiều cách làm. Hiện bình quân mỗi xã đạt 15 tiêu chí.\n")
+    got = _rows(text, period=None)
+    assert ("ntm.avg_criteria", 15, None, "2017") in got

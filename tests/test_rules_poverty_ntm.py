@@ -896,3 +896,8 @@ def test_a_span_inside_a_movements_quoted_name_is_no_period():
             "triển khai nhiều cách làm. Hiện bình quân mỗi xã đạt 15 tiêu chí.\n")
     got = _rows(text, period=None)
     assert ("ntm.avg_criteria", 15, None, "2017") in got
+
+
+def test_a_criteria_band_counted_in_words():
+    got = _rows("Đến thời điểm này, toàn tỉnh đã có một xã đạt 16 tiêu chí, 12 xã đạt 10 - 14 tiêu chí.")
+    assert sorted(r[1] for r in got if r[0] == "ntm.communes_by_criteria") == [1, 12]

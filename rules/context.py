@@ -56,6 +56,7 @@ _TERM_BEFORE = P("tm_term_before")
 _CONTRAST = P("tm_contrast")
 _BACK_THEN = P("tm_back_then")
 _BASELINE_YEAR = P("tm_baseline_year")
+_BASELINE_FROM = P("tm_baseline_from")
 _PLAN_YEAR_BEFORE = P("frame_plan_before")
 _CITED_TITLE = P("tm_cited_title")
 _YEAR_OF_NEXT_HALF = P("tm_year_of_next_half")
@@ -368,6 +369,9 @@ def _period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optiona
         b = re.search(rf"so với\s+(?:cuối |đầu |cùng kỳ )?năm (?P<y>{_YEAR})\s*$", mt[max(0, par[0] - 40):par[0]])
         if b:
             return Period(b.group("y"), "baseline")
+    base_from = _BASELINE_FROM.search(mt, max(sent.start, pos - 60), pos)
+    if base_from:   # "giảm 2,59% so với năm 2016, từ 17,83% xuống còn 15,24%": the level the fall starts from
+        return Period(base_from.group("y"), "baseline")
     contrast = _from_state_year(sent, pos, doc_period)
     if contrast:
         return Period(contrast, "contrast")

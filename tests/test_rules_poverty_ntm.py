@@ -901,3 +901,12 @@ def test_a_span_inside_a_movements_quoted_name_is_no_period():
 def test_a_criteria_band_counted_in_words():
     got = _rows("Đến thời điểm này, toàn tỉnh đã có một xã đạt 16 tiêu chí, 12 xã đạt 10 - 14 tiêu chí.")
     assert sorted(r[1] for r in got if r[0] == "ntm.communes_by_criteria") == [1, 12]
+
+
+def test_the_level_a_fall_starts_from_after_its_baseline_and_a_fall_of_a_rate_with_no_reduction_metric():
+    text = ("Năm 2023, tỷ lệ hộ nghèo giảm 1,86% so với năm 2022, từ 9,41% xuống còn 7,55%. "
+            "Tỷ lệ hộ cận nghèo giảm 0,12% so với năm 2022, từ 6,30% xuống còn 6,18%.")
+    got = _rows(text, period="2023")
+    assert ("poverty.poor_rate", 9.41, None, "2022") in got and ("poverty.poor_rate", 7.55, None, "2023") in got
+    assert ("poverty.near_poor_rate", 6.3, None, "2022") in got and ("poverty.near_poor_rate", 6.18, None, "2023") in got
+    assert [r[1] for r in got if r[0] == "poverty.near_poor_rate"] == [6.18, 6.3]     # not the fall, 0,12

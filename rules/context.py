@@ -57,6 +57,7 @@ _CONTRAST = P("tm_contrast")
 _BACK_THEN = P("tm_back_then")
 _BASELINE_YEAR = P("tm_baseline_year")
 _BASELINE_FROM = P("tm_baseline_from")
+_SPAN_THEN_FROM = P("tm_span_then_from")
 _PLAN_YEAR_BEFORE = P("frame_plan_before")
 _CITED_TITLE = P("tm_cited_title")
 _YEAR_OF_NEXT_HALF = P("tm_year_of_next_half")
@@ -372,6 +373,9 @@ def _period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optiona
     base_from = _BASELINE_FROM.search(mt, max(sent.start, pos - 60), pos)
     if base_from:   # "giảm 2,59% so với năm 2016, từ 17,83% xuống còn 15,24%": the level the fall starts from
         return Period(base_from.group("y"), "baseline")
+    span_from = _SPAN_THEN_FROM.search(mt, sent.start, pos)
+    if span_from:   # "giai đoạn từ năm 2016 đến cuối năm 2019, ... giảm tỷ lệ hộ nghèo từ 6,26% xuống còn 2,36%"
+        return Period(span_from.group("a"), "contrast")
     contrast = _from_state_year(sent, pos, doc_period)
     if contrast:
         return Period(contrast, "contrast")

@@ -619,3 +619,10 @@ def test_a_list_the_council_passes_is_proposed_and_dong_thoi_goes_on_with_the_se
             "Hội đồng thông qua danh sách khen thưởng đột xuất cho 4 cá nhân.\n")
     got = sorted((f.value, f.status) for f in extract_text(text, period="2023").facts if f.metric == "award.count")
     assert got == [(2, "proposed"), (3, "proposed"), (4, "proposed"), (9, "proposed"), (21, "proposed")]
+
+
+def test_a_plans_term_in_the_name_of_an_event_is_no_period():
+    text = ("UBND tỉnh vừa ban hành quyết định khen thưởng 6 tập thể và 11 cá nhân có thành tích xuất sắc trong phục vụ "
+            "hội nghị công bố Quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050 và Xúc tiến đầu tư năm 2024.\n")
+    got = sorted((f.value, f.period) for f in extract_text(text).facts if f.metric == "award.count")
+    assert got == [(6, "2024"), (11, "2024")]

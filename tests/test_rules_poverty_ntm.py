@@ -910,3 +910,13 @@ def test_the_level_a_fall_starts_from_after_its_baseline_and_a_fall_of_a_rate_wi
     assert ("poverty.poor_rate", 9.41, None, "2022") in got and ("poverty.poor_rate", 7.55, None, "2023") in got
     assert ("poverty.near_poor_rate", 6.3, None, "2022") in got and ("poverty.near_poor_rate", 6.18, None, "2023") in got
     assert [r[1] for r in got if r[0] == "poverty.near_poor_rate"] == [6.18, 6.3]     # not the fall, 0,12
+
+
+def test_a_headline_figure_the_body_states_with_its_own_year_and_the_level_at_a_spans_start():
+    text = ("Hòa Bình: Tỷ lệ hộ nghèo ở các huyện vùng cao giảm còn 18,4%\n\n"
+            "Thực hiện Nghị quyết của Tỉnh ủy về giảm nghèo bền vững giai đoạn 2021 – 2025, 3 năm qua tỷ lệ hộ nghèo "
+            "giảm nhanh. Cụ thể, tỷ lệ hộ nghèo ở các huyện vùng cao giảm còn 18,4% vào cuối năm 2023.\n\n"
+            "Giai đoạn từ năm 2016 đến cuối năm 2020, huyện Lạc Sơn đã giảm tỷ lệ hộ nghèo từ 31,5% xuống còn 12,2%.\n")
+    got = _rows(text, period=None)
+    assert [(r[1], r[3]) for r in got if r[1] == 18.4] == [(18.4, "2023")]
+    assert ("poverty.poor_rate", 31.5, "Lạc Sơn", "2016") in got and ("poverty.poor_rate", 12.2, "Lạc Sơn", "2020") in got

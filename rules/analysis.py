@@ -181,6 +181,32 @@ class Analysis:
                 return place
         return None
 
+    def whole_unit_subject(self, sent: Sentence, pos: int) -> Optional[tuple[str, str]]:
+        """'Tính đến tháng 8/2020, toàn tỉnh có 48 xã ...' in a text about a district: the province the
+        text's district lies in ('toàn huyện' in a commune's text: its district)."""
+        whole = None
+        for whole in _WHOLE_UNIT.finditer(self.doc.match_text, clause_start(sent, pos, seps=";"), pos):
+            pass
+        if whole is None:
+            return None
+        level = _PREFIX_LEVELS.get(whole.group("u"))
+        own = self.own_place
+        if own is None or level not in ("province", "district") or own.level == level:
+            return None
+        wider = own.province if level == "province" else own.district
+        return (wider, level) if wider and fold(wider) != fold(own.name) else None
+
+    @cached_property
+    def own_place(self) -> Optional["TextPlace"]:
+        """The text's own place and where it lies: the headline's for a news page, else the header's."""
+        from .metadata import TextPlace, headerless_place
+        if is_headerless(self.meta):
+            return headerless_place(self.doc)
+        m = self.meta
+        if m.place and m.district and fold(m.place) != fold(m.district):
+            return TextPlace(m.place, "commune", m.province, m.district)
+        return TextPlace(m.district, "district", m.province, m.district) if m.district else None
+
     def owner_subject(self, sent: Sentence, pos: int) -> Optional[tuple[str, str]]:
         """'Tỷ lệ hộ nghèo của Hà Tĩnh giảm từ 31,5% ... xuống còn 5,9%': a province or district named
         without its prefix after 'của' in the figure's clause, when the gazetteer knows it."""
@@ -241,7 +267,8 @@ class Analysis:
         ('của Hà Tĩnh'), the place of the figure before it. A count of units is never about a unit of
         their own level ('xã Khánh Thủy đạt chuẩn ..., 3 xã đạt chuẩn kiểu mẫu': other communes)."""
         own_level = counted_level(metric)
-        for read in (self.opening_subject, self.anaphoric_subject, self.nation_subject, self.owner_subject):
+        for read in (self.opening_subject, self.whole_unit_subject, self.anaphoric_subject, self.nation_subject,
+                     self.owner_subject):
             place = read(sent, pos)
             if place:
                 return place if place[1] != own_level else None

@@ -434,3 +434,10 @@ def test_a_provinces_portal_named_as_the_source_places_the_text():
     assert {(f.metric, f.subject) for f in ex.facts if f.metric == "poverty.poor_households"} == \
         {("poverty.poor_households", "Quảng Ngãi")}
     assert rules.read(doc_from_text(text.replace("QuangNgaiPortal", "Quang Binh Portal"))).meta.province == "Quảng Bình"
+
+
+def test_two_districts_a_headline_names_together_are_not_the_texts_district():
+    from rules.metadata import _bare_district_headline
+    assert _bare_district_headline("Đồng Xoài, Phước Long được công nhận hoàn thành xây dựng nông thôn mới") is None
+    assert _bare_district_headline("Đồng Xoài và Phước Long được công nhận hoàn thành xây dựng nông thôn mới") is None
+    assert _bare_district_headline("Kiến Xương tổ chức lễ phong tặng Bà mẹ Việt Nam anh hùng").name == "Kiến Xương"

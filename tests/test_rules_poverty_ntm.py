@@ -920,3 +920,13 @@ def test_a_headline_figure_the_body_states_with_its_own_year_and_the_level_at_a_
     got = _rows(text, period=None)
     assert [(r[1], r[3]) for r in got if r[1] == 18.4] == [(18.4, "2023")]
     assert ("poverty.poor_rate", 31.5, "Lạc Sơn", "2016") in got and ("poverty.poor_rate", 12.2, "Lạc Sơn", "2020") in got
+
+
+def test_the_whole_province_in_a_text_about_one_of_its_districts():
+    text = ("Huyện Bù Đăng được công nhận đạt chuẩn nông thôn mới năm 2022\n\n"
+            "Thủ tướng Chính phủ vừa ban hành quyết định công nhận huyện Bù Đăng, tỉnh Bình Phước đạt chuẩn nông thôn mới "
+            "năm 2022.\n\nTính đến tháng 10/2023, toàn tỉnh có 77 xã được công nhận đạt chuẩn nông thôn mới; huyện có "
+            "15/15 xã đạt chuẩn.\n")
+    got = _rows(text, period=None, doc_type="other")
+    assert ("ntm.communes_standard", 77, "Bình Phước", "2023") in got
+    assert [r[2] for r in got if r[1] == 15] == ["Bù Đăng"]

@@ -229,7 +229,8 @@ def extract_poverty(an: Analysis) -> None:
                                                or (v.reduction.search(head) or v.reduction.search(between))
                                                and not regex.search(r"(?:còn|xuống|từ|\blà\b|chiếm)", between)):
                     metric = topic.reduction_metric
-                elif changed or (not topic.reduction_metric and (v.reduction.search(head) or v.reduction.search(between))
+                elif changed or (not topic.reduction_metric and topic.rate_metric not in _FLOWS
+                                 and (v.reduction.search(head) or v.reduction.search(between))
                                  and not regex.search(r"(?:còn|xuống|từ|\blà\b|chiếm)", between)):
                     # "..., tương đương giảm 12,22%", "Tỷ lệ hộ cận nghèo giảm 0,04%": how much it fell, not a level
                     continue

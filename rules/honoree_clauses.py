@@ -18,6 +18,8 @@ A name is a collective when it opens with a body word (``{org_start}`` in
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from typing import Optional
 
 import regex
@@ -53,6 +55,8 @@ _KIND_WORD = P("hon_kind_before_title")
 _CHILD_OF = P("hon_child_of")
 _TITLE_THEN_NAME = P("hon_title_then_name")
 _MOTHER = P("hon_mother_named")
+_MOTHER_NEXT = P("hon_mother_list_next")
+_MOTHERS_PLURAL = P("hon_mothers_plural")
 _POSITION_NAME = P("hon_position_then_name")
 _MOTHERS_AWARD = "aw.ba_me_viet_nam_anh_hung"
 
@@ -208,7 +212,7 @@ def _listed(an: Analysis, sent: Sentence, mentions: list[AwardMention], last_awa
         _bracketed(an, sent, mentions, last_award)
         return
     after = next((m for m in mentions if m.start >= lead.end()), None)
-    award = after or (mentions[-1] if mentions else last_award)
+    award = after or (mentions[-1] if mentions else last_award) or _counted_award(an, sent, lead)
     if award is None:
         return
     # "thân nhân 2 mẹ: Trần Thị Tỉnh (thị trấn Liên Nghĩa) và Hồ Li Bia (xã Đa Quyn)": people
@@ -229,6 +233,25 @@ def _listed(an: Analysis, sent: Sentence, mentions: list[AwardMention], last_awa
         return      # '03 tập thể là A và B': the count says the list is not what it seems ('A; B; ...' is cut short)
     if names:
         _emit(an, sent, names, award, "hon.listed")
+
+
+@dataclass(frozen=True)
+class _CountedAward:
+    """The award of a count already read ('khen thưởng 5 tập thể và 17 cá nhân'), for a list of who
+    they are that names no award of its own ('Trong đó, 5 tập thể gồm: A, B, ...')."""
+    code: str
+
+
+def _counted_award(an: Analysis, sent: Sentence, lead) -> Optional[_CountedAward]:
+    """The award of the count a list's lead repeats, in its sentence or the one before in its block."""
+    if not lead.group("n"):
+        return None
+    n, lo = int(lead.group("n")), max(sent.block.start, sent.start - 400)
+    for f in reversed(an.facts):
+        if f.metric == "award.count" and f.award and f.value == n and lo <= f.char_start < lead.start() \
+                and f.block_index == sent.block.index:
+            return _CountedAward(f.award)
+    return None
 
 
 def _items(text: str, lo: int, hi: int, sep: str, bare_person: bool = False, kind: str = "") -> list[_Name]:
@@ -350,11 +373,26 @@ def _mothers(an: Analysis, sent: Sentence, mentions: list[AwardMention], last: O
         return
     text = an.doc.text
     spans = [(m.start, m.end) for m in an.mentions_in(sent)]
-    names = [_Name(p.group("name"), p.start("name"), p.end("name"), "ca_nhan")
-             for p in _MOTHER.finditer(text, sent.start, sent.end)
-             if not any(s <= p.start() < e for s, e in spans)]     # "Bà mẹ Việt Nam anh hùng": the title
+    names = []
+    for p in _MOTHER.finditer(text, sent.start, sent.end):
+        if any(s <= p.start() < e for s, e in spans):
+            continue        # "Bà mẹ Việt Nam anh hùng": the title
+        names.append(_Name(p.group("name"), p.start("name"), p.end("name"), "ca_nhan"))
+        if _MOTHERS_PLURAL.search(text, max(sent.start, p.start() - 12), p.start()):
+            names += _mothers_listed(text, p.end("name"), sent.end)
     if names:
         _emit(an, sent, names, award, "hon.mothers")
+
+
+def _mothers_listed(text: str, end: int, limit: int) -> list[_Name]:
+    """'... là các mẹ Lương Thị Nang (phường 1), Đặng Ngọc Trước (phường 2) và Trần Thị Quyết (phường 12)':
+    the mothers after the first of a list 'các mẹ' opens, each a person's name."""
+    from .metadata_text import person_name
+    out: list[_Name] = []
+    while (nxt := _MOTHER_NEXT.match(text, end, limit)) is not None and person_name(nxt.group("name")):
+        out.append(_Name(nxt.group("name"), nxt.start("name"), nxt.end("name"), "ca_nhan"))
+        end = nxt.end("name")
+    return out
 
 
 def _bullets_after(an: Analysis) -> None:

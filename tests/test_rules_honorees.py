@@ -156,3 +156,15 @@ def test_the_body_holding_a_ceremony_receives_the_award_it_names():
             "Huân chương Lao động hạng Nhì. Sở Giáo dục tổ chức hội nghị tổng kết năm học.")
     got = [(h.name, h.award) for h in extract_text(text).honorees]
     assert got == [("Trường THPT Lê Quý Đôn", "huan_chuong_lao_dong_2")]
+
+
+def test_a_list_of_the_collectives_a_count_before_it_commended_and_a_list_the_mothers_open():
+    text = ("UBND tỉnh vừa ban hành quyết định khen thưởng 3 tập thể và 9 cá nhân có thành tích xuất sắc trong phục vụ "
+            "Đại hội. Trong đó, 3 tập thể gồm: Sở Y tế, Tòa soạn Báo Gia Lai, Ê kíp truyền hình trực tiếp Đài PT-TH tỉnh.\n\n"
+            "Đợt này, huyện có 3 mẹ được truy tặng danh hiệu vinh dự nhà nước \"Bà mẹ Việt Nam anh hùng\". Các mẹ được "
+            "truy tặng là các mẹ Hồ Thị Lan (xã A), Nguyễn Thị Mận (xã B) và Lê Thị Đào (xã C).\n")
+    got = [(h.name, h.award) for h in extract_text(text, doc_type="other").honorees]
+    assert got == [("Sở Y tế", "khen_thuong"), ("Tòa soạn Báo Gia Lai", "khen_thuong"),
+                   ("Ê kíp truyền hình trực tiếp Đài PT-TH tỉnh", "khen_thuong"),
+                   ("Hồ Thị Lan", "ba_me_viet_nam_anh_hung"), ("Nguyễn Thị Mận", "ba_me_viet_nam_anh_hung"),
+                   ("Lê Thị Đào", "ba_me_viet_nam_anh_hung")]

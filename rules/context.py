@@ -153,7 +153,8 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
             taken.append((m_start, m_end))
             return  # "chuẩn nghèo đa chiều giai đoạn 2022 - 2025" names a poverty standard
         out.append(PeriodMention(base + m_start, per, attached=bool(_FIGURE_BEFORE.search(before)),
-                                 baseline=bool(_COMPARISON_BEFORE.search(before)) or bool(_FROM_AFTER.match(mtext, m_end)),
+                                 baseline=bool(_COMPARISON_BEFORE.search(before)) or bool(_FROM_AFTER.match(mtext, m_end))
+                                 or bool(_COMPARED_STANDARD.search(mtext[max(0, m_start - 90):m_start])),
                                  reason=bool(_REASON_BEFORE.search(mtext[max(0, m_start - 60):m_start]))
                                  or _event_label(mtext, m_start, m_end),
                                  start_of_year=bool(_START_OF_YEAR_BEFORE.search(before)), snapshot=snapshot))
@@ -499,6 +500,9 @@ def _span_closing_phrase(sent: Sentence, pos: int, doc_period: Optional[str]) ->
     m = _SPAN_AFTER_PHRASE.match(mt, pos, min(sent.end, pos + _SPAN_AFTER_REACH))
     if m is None or int(m.group("b")) - int(m.group("a")) not in range(1, 11):
         return None
+    before = mt[max(pos, m.start("a") - 150):m.start("a")]
+    if _STANDARD_BEFORE.search(before) or _COMPARED_STANDARD.search(before):
+        return None     # "..., tăng 27.136 hộ so với chuẩn áp dụng cho giai đoạn 2011 - 2015": a standard compared with
     dy = _last_doc_year(doc_period)
     if dy and m.group("b") > dy and _RUNNING.search(mt, pos, m.start("a")):
         return None
@@ -506,6 +510,7 @@ def _span_closing_phrase(sent: Sentence, pos: int, doc_period: Optional[str]) ->
 
 
 _SPAN_AFTER_PHRASE = P("tm_span_after_phrase")
+_COMPARED_STANDARD = P("tm_compared_standard")
 _RUNNING = P("tm_running_achievement")
 _SPAN_AFTER_REACH = 120     # characters from a figure within which the span closing its phrase stands
 
@@ -655,6 +660,12 @@ def _inherited_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[st
         before = [x for x in period_mentions(mt[sent.start:cs], sent.start, doc_period) if not x.baseline]
         if before and before[-1].attached:
             return before[-1].period
+    if cs == sent.start and _BREAKDOWN_OPEN.match(head) and (prev := _previous_sentence(mt, sent.start)):
+        # "Đắk Nông phấn đấu cuối năm 2023 toàn tỉnh giảm từ 3% trở lên (...). Trong đó, tỷ lệ hộ nghèo
+        # chung toàn tỉnh giảm từ 3% trở lên, ...": a sentence breaking down the one before is of its period
+        before = [x for x in period_mentions(prev[1], prev[0], doc_period) if not x.baseline]
+        if before:
+            return before[-1].period
     if _REST_OPEN.match(mt[sent.start:pos]) and sent.start > sent.block.start:
         before = [x for x in period_mentions(mt[sent.block.start:sent.start], sent.block.start, doc_period)
                   if not x.baseline]
@@ -663,6 +674,15 @@ def _inherited_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[st
     if ranged and _YEARLY_AVERAGE.search(head):
         return doc_period
     return None
+
+
+def _previous_sentence(mt: str, start: int) -> Optional[tuple[int, str]]:
+    """The sentence before ``start`` (in its paragraph or the one before): its offset and text."""
+    lo = max(0, start - 400)
+    cut = max(mt.rfind(". ", lo, start - 2), mt.rfind("\n", lo, start - 2))
+    begin = cut + 1 if cut >= 0 else lo
+    text = mt[begin:start]
+    return (begin, text) if text.strip() else None
 
 
 # --- status ------------------------------------------------------------------
@@ -743,10 +763,13 @@ _CONTINUATION = P("tm_continuation_open")
 
 def _continued_status(sent: Sentence, pos: int) -> Optional[str]:
     """'12 tập thể được đề nghị tặng Cờ thi đua của Chính phủ. Ngoài ra, còn có Cờ thi đua của UBND
-    tỉnh: 54 tập thể; ...': a sentence going on with the one before takes its proposal."""
+    tỉnh: 54 tập thể; ...': a sentence going on with the one before takes its proposal; 'Đắk Nông phấn
+    đấu cuối năm 2023 ... giảm từ 3% trở lên (...). Trong đó, tỷ lệ hộ nghèo ... giảm từ 3% trở lên': a
+    sentence breaking down the one before takes its target."""
     mt = sent.doc.match_text
     c = _CONTINUATION.match(mt, sent.start, pos)
-    if c is None or c.end() == sent.start:
+    breakdown = _BREAKDOWN_OPEN.match(mt[sent.start:pos]) is not None
+    if (c is None or c.end() == sent.start) and not breakdown:
         return None
     window = mt[max(0, sent.start - 240):sent.start]
     prev = [p for p in re.split(r"\.\s|\n", window) if p.strip()]
@@ -755,8 +778,14 @@ def _continued_status(sent: Sentence, pos: int) -> Optional[str]:
     p = None
     for p in _PROPOSED.finditer(prev[-1]):
         pass
-    if p is not None and not _NOT_PROPOSED.search(prev[-1], p.end()):
+    if p is not None and not breakdown and not _NOT_PROPOSED.search(prev[-1], p.end()):
         return "proposed"
+    t = None
+    for t in _TARGET.finditer(prev[-1]):
+        pass
+    if t is not None and breakdown and re.search(r"\d", prev[-1][t.end():]) and not _ACHIEVED.search(prev[-1], t.end()):
+        # the cue sets a figure after it ("..., không đạt kế hoạch đề ra." compares with a plan)
+        return "target"
     return None
 
 

@@ -930,3 +930,16 @@ def test_the_whole_province_in_a_text_about_one_of_its_districts():
     got = _rows(text, period=None, doc_type="other")
     assert ("ntm.communes_standard", 77, "Bình Phước", "2023") in got
     assert [r[2] for r in got if r[1] == 15] == ["Bù Đăng"]
+
+
+def test_a_sentence_breaking_down_a_target_and_a_standard_compared_with():
+    text = ("Theo kết quả rà soát cuối năm 2022, toàn tỉnh có 9.120 hộ nghèo, chiếm tỷ lệ 6,4%. Tỉnh phấn đấu cuối năm "
+            "2023 số hộ nghèo còn 6.050 hộ, chiếm tỷ lệ 4,2%.\n\n"
+            "Trong đó, tỷ lệ hộ nghèo đồng bào dân tộc thiểu số giảm từ 4% trở lên. 100% hộ nghèo, hộ cận nghèo thiếu "
+            "hụt về tiêu chí thu nhập được hỗ trợ vay vốn.\n\n"
+            "Theo chuẩn đa chiều mới, toàn tỉnh có 12.400 hộ nghèo, chiếm tỷ lệ 8,7%, tăng 3.280 hộ so với chuẩn áp dụng "
+            "cho giai đoạn 2011 - 2015.\n")
+    got = {(f.metric, f.value): (f.period, f.status) for f in extract_text(text, period="2022").facts}
+    assert got[("poverty.poor_rate_reduction", 4)] == ("2023", "target")
+    assert ("poverty.multidim_rate", 100) not in got
+    assert got[("poverty.poor_rate", 8.7)] == ("2022", None) and got[("poverty.poor_households", 12400)] == ("2022", None)

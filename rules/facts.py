@@ -1,5 +1,7 @@
 """Run every fact rule family over a document, in a fixed order."""
 from __future__ import annotations
+
+import re
 from typing import Optional
 
 from pipeline.model import HEADING, DocMeta, Document, Extraction, Fact
@@ -35,6 +37,7 @@ def extract_facts(doc: Document, ex: Extraction) -> None:
             f.scope = an.grid(an.doc.blocks[f.block_index]).scope(f.row_index)
     _text_place_subjects(an)          # before the restatements: 'của huyện Châu Đức' and nothing are one place
     _stage_outcomes(an)
+    _future_targets(an)
     _drop_restatements(an)
     _plans_of_results(an)
     for f in an.facts:
@@ -45,6 +48,19 @@ def extract_facts(doc: Document, ex: Extraction) -> None:
     ex.facts.extend(an.facts)
     ex.honorees.extend(an.honorees)
     _headerless_meta(an, ex.meta)
+
+
+def _future_targets(an: Analysis) -> None:
+    """'Bình Định: Có 27 xã NTM vào năm 2015' in a text published in 2012: a poverty or NTM figure of a
+    year after the one the text was written in cannot have been reached yet; it is a target."""
+    written = an.meta.issued_year or an.frames.document.dateline_year
+    if not written:
+        return
+    for f in an.facts:
+        if f.status is None and f.period and f.metric.startswith(("poverty.", "ntm.")):
+            years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", str(f.period))]
+            if years and min(years) > int(written):
+                f.status = "target"
 
 
 def _headerless_meta(an: Analysis, meta: DocMeta) -> None:
@@ -230,6 +246,7 @@ def _row_has_pair(f: Fact, facts: list[Fact]) -> bool:
 
 _PLAN_CUE = P("facts_plan_cue")
 _EXPECTED = P("facts_expected_cue")
+_EXPLICIT_PROPOSAL = P("facts_explicit_proposal")
 
 
 def _plans_of_results(an: Analysis) -> None:
@@ -242,6 +259,7 @@ def _plans_of_results(an: Analysis) -> None:
             b = an.doc.blocks[f.block_index] if f.block_index is not None else None
             lo = b.start if b is not None else max(0, f.char_start - 200)
             lo = max(lo, f.char_start - 200)
-            if _PLAN_CUE.search(mt, lo, min(len(mt), f.char_end + 40)) and not _EXPECTED.search(mt, lo, f.char_start):
+            if _PLAN_CUE.search(mt, lo, min(len(mt), f.char_end + 40)) and not _EXPECTED.search(mt, lo, f.char_start) \
+                    and not _EXPLICIT_PROPOSAL.search(mt, max(lo, f.char_start - 150), f.char_start):
                 # "Dự kiến đến hết năm 2019, sẽ có thêm 3 xã": expected, proposed as SPEC lists 'dự kiến'
                 f.status = "target"

@@ -367,9 +367,12 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
         # the new year's; what the text reports given or reached is of the year just ended
         frame.period, frame.plan = Period(str(frame.dateline_year - 1), "dateline"), False
         return frame
-    if best is not None and best[1] and frame.dateline_year and _last_year(best[0]) > frame.dateline_year:
-        # "Xây dựng lộ trình đạt chuẩn huyện nông thôn mới vào năm 2025" published in 2022: what it
-        # reports reached is of 2022 (its targets name their own years)
+    if best is not None and frame.dateline_year and (
+            (best[1] and _last_year(best[0]) > frame.dateline_year)
+            or min(_years_of(best[0]) or [0]) > frame.dateline_year):
+        # "Xây dựng lộ trình đạt chuẩn huyện nông thôn mới vào năm 2025" published in 2022, "Bình Định: Có 27 xã
+        # NTM vào năm 2015" published in 2012: what it reports reached is of the dateline's year (its targets
+        # name their own years)
         frame.period = Period(str(frame.dateline_year), "dateline")
         return frame
     if best is not None:

@@ -943,3 +943,22 @@ def test_a_sentence_breaking_down_a_target_and_a_standard_compared_with():
     assert got[("poverty.poor_rate_reduction", 4)] == ("2023", "target")
     assert ("poverty.multidim_rate", 100) not in got
     assert got[("poverty.poor_rate", 8.7)] == ("2022", None) and got[("poverty.poor_households", 12400)] == ("2022", None)
+
+
+def test_a_year_after_the_dateline_is_a_target_and_bands_counted_after_co():
+    text = ("Quảng Trị: Có 30 xã NTM vào năm 2020\n\nThứ Ba, ngày 07/08/2018 05:16 AM (GMT+7)\n\n"
+            "Trong tổng số 117 xã, qua khảo sát, số xã đạt từ 10 tiêu chí trở lên có 41 xã; số xã đạt từ 7-9 tiêu chí "
+            "có 52 xã. Theo kế hoạch, từ nay đến năm 2020, toàn tỉnh phấn đấu có 30 xã đạt chuẩn xã NTM.\n\n"
+            "Đến nay có thêm 3 xã đạt chuẩn NTM, nâng số địa phương đạt chuẩn NTM toàn tỉnh lên 12 xã.\n")
+    got = sorted((f.metric, f.value, f.period, f.status) for f in extract_text(text, doc_type="other").facts
+                 if f.metric.startswith("ntm."))
+    assert got == [("ntm.communes_by_criteria", 41, "2018", None), ("ntm.communes_by_criteria", 52, "2018", None),
+                   ("ntm.communes_standard", 3, "2018", None), ("ntm.communes_standard", 12, "2018", None),
+                   ("ntm.communes_standard", 30, "2020", "target")]
+
+
+def test_an_explicit_proposal_for_communes_that_registered_stays_proposed():
+    text = ("Hội đồng thẩm định tỉnh đã thống nhất đề nghị UBND tỉnh quyết định công nhận đối với 6 xã đăng ký đạt "
+            "chuẩn NTM năm 2023.")
+    got = [(f.value, f.status) for f in extract_text(text, period="2023").facts if f.metric == "ntm.communes_standard"]
+    assert got == [(6, "proposed")]

@@ -118,6 +118,7 @@ _NAMED_AS_UNIT = P("pov_named_as_unit")
 _BECAME = P("pov_became")
 _FELL_MOST = P("pov_fell_most")
 _FALL_CLAUSE = P("pov_fall_clause")
+_ESCAPED_AFTER = P("pov_escaped_after")
 
 
 def extract_poverty(an: Analysis) -> None:
@@ -286,7 +287,10 @@ def extract_poverty(an: Analysis) -> None:
             metric = topic.count_metric
             if topic.count_metric == "poverty.poor_households" and _NEW_BEFORE.search(mt, max(cs, n.start - 30), n.start):
                 metric = "poverty.new_poor_households"      # "phát sinh mới 03 hộ nghèo"
-            _emit(an, sent, n, metric, topic.id + ".count", "household", max(cs, last_end))
+            elif topic.count_metric == "poverty.poor_households" and _ESCAPED_AFTER.match(mt, n.end, sent.end):
+                metric = "poverty.escaped_households"       # "10.340 hộ nghèo trên địa bàn tỉnh được thoát nghèo"
+            rule = "pov.escaped.count" if metric == "poverty.escaped_households" else topic.id + ".count"
+            _emit(an, sent, n, metric, rule, "household", max(cs, last_end))
             base = _STATED_BASE.match(mt, n.end, sent.end)
             last_topic, last_end = topic, base.end() if base else n.end
         _baseline_levels(an, sent)

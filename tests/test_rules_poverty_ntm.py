@@ -962,3 +962,8 @@ def test_an_explicit_proposal_for_communes_that_registered_stays_proposed():
             "chuẩn NTM năm 2023.")
     got = [(f.value, f.status) for f in extract_text(text, period="2023").facts if f.metric == "ntm.communes_standard"]
     assert got == [(6, "proposed")]
+
+
+def test_poor_households_said_to_have_escaped_are_escaped_households():
+    got = _rows("Năm 2023, đã có 1.215 hộ nghèo trên địa bàn huyện được thoát nghèo; toàn huyện còn 2.040 hộ nghèo.")
+    assert [(r[0], r[1]) for r in got] == [("poverty.escaped_households", 1215), ("poverty.poor_households", 2040)]

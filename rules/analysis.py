@@ -33,6 +33,8 @@ _REGION_OPENING = P("subj_region_opening")
 _ANAPHOR = P("subj_anaphor")
 _NATION = P("subj_nation")
 _WHOLE_UNIT = P("subj_whole_unit")
+_END_STATE_BEFORE = P("tm_end_state_before")
+_LEVEL_OWNER = P("subj_level_owner")
 _OWNER = P("subj_owner")
 _PREFIX_LEVELS = M("place_level")
 _REPORTED = P("tm_reported")
@@ -183,10 +185,13 @@ class Analysis:
 
     def whole_unit_subject(self, sent: Sentence, pos: int) -> Optional[tuple[str, str]]:
         """'Tính đến tháng 8/2020, toàn tỉnh có 48 xã ...' in a text about a district: the province the
-        text's district lies in ('toàn huyện' in a commune's text: its district)."""
+        text's district lies in ('toàn huyện' in a commune's text: its district); likewise '..., của tỉnh là
+        1,6%'."""
         whole = None
         for whole in _WHOLE_UNIT.finditer(self.doc.match_text, clause_start(sent, pos, seps=";"), pos):
             pass
+        if whole is None:
+            whole = _LEVEL_OWNER.search(self.doc.match_text, clause_start(sent, pos, seps=",;"), pos)
         if whole is None:
             return None
         level = _PREFIX_LEVELS.get(whole.group("u"))
@@ -323,6 +328,9 @@ class Analysis:
         period = kw.get("period")
         if period is not None and _is_level(metric, rule, kw.get("of_total")):
             period = _level_at_span_end(period)
+            if _END_STATE_BEFORE.search(self.doc.match_text, max(0, n.start - 16), n.start):
+                # "Trong giai đoạn 2015-2019 tỷ lệ hộ nghèo ... đã giảm 16,94% (từ 30,53% xuống còn 13,59%)"
+                period = _range_end(period)
         if period is not None:
             kw["period"] = str(period)
             kw.setdefault("period_source", getattr(period, "source", None) or "rule")
@@ -378,6 +386,14 @@ def _level_at_span_end(period: Period) -> Period:
     if len(years) != 2 or not all(y.isdigit() for y in years) or int(years[1]) - int(years[0]) < 2:
         return period
     return Period(period.now or years[1], "span_end")
+
+
+def _range_end(period: Period) -> Period:
+    """The state a change over a span of years ended in is of the span's last year."""
+    years = str(period).split("-")
+    if len(years) != 2 or not all(y.isdigit() and len(y) == 4 for y in years) or years[1] <= years[0]:
+        return period
+    return Period(years[1], "span_end")
 
 
 def _fmt(v: float) -> str:

@@ -336,10 +336,23 @@ def period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional
     p = _period_at(sent, pos, doc_period, end, stock=stock)
     if stock and end is not None and p is not None and p.isdigit() and _START_AFTER_FIGURE.match(sent.doc.match_text, end):
         return Period(str(int(p) - 1), "attached")
+    if stock and end is not None and p is not None and p.isdigit() and _from_level(sent.doc.match_text, pos, end) \
+            and getattr(p, "source", None) in ("clause", "sentence", "paragraph", "heading", "lead_in"):
+        # "..., tỷ lệ hộ nghèo cuối năm 2016 ... giảm 9,32% (từ 44,31% xuống còn 34,99%)": the level a year's
+        # fall starts from is the one the year before left
+        return Period(str(int(p) - 1), "baseline")
     return p
 
 
+def _from_level(mt: str, pos: int, end: int) -> bool:
+    """Whether the figure at mt[pos:end] is the level a change starts from ('từ 44,31% xuống còn ...')."""
+    before = _FROM_LEVEL.search(mt[max(0, pos - 8):pos])
+    after = _FROM_LEVEL.search(mt[end:end + 60])
+    return bool(before and before.group("before") is not None and after and after.group("after") is not None)
+
+
 _START_AFTER_FIGURE = P("tm_start_after_figure")
+_FROM_LEVEL = P("tm_from_level_around")
 
 
 def _period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optional[int] = None,
@@ -375,7 +388,7 @@ def _period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optiona
     if base_from:   # "giảm 2,59% so với năm 2016, từ 17,83% xuống còn 15,24%": the level the fall starts from
         return Period(base_from.group("y"), "baseline")
     span_from = _SPAN_THEN_FROM.search(mt, sent.start, pos)
-    if span_from:   # "giai đoạn từ năm 2016 đến cuối năm 2019, ... giảm tỷ lệ hộ nghèo từ 6,26% xuống còn 2,36%"
+    if span_from and not _STANDARD_BEFORE.search(mt[max(0, span_from.start("a") - 150):span_from.start("a")]):   # "giai đoạn từ năm 2016 đến cuối năm 2019, ... giảm tỷ lệ hộ nghèo từ 6,26% xuống còn 2,36%"
         return Period(span_from.group("a"), "contrast")
     contrast = _from_state_year(sent, pos, doc_period)
     if contrast:

@@ -173,7 +173,7 @@ def extract_poverty(an: Analysis) -> None:
                     topic, tstart = named, n.start
                 gap = mt[last_end:n.start]
                 if topic is None and last_topic is not None and (
-                        regex.search(r"(?:còn|xuống|chiếm)\s*\(?\s*$", mt[cs:n.start])
+                        regex.search(r"(?:còn|xuống|chiếm|(?<!\w)từ)\s*\(?\s*$", mt[cs:n.start])
                         # "Tổng số hộ nghèo: 13.867 hộ; chiếm tỷ lệ 17,02%": a rate clause right after its count
                         or (last_end > sent.start and cs >= last_end and _RATE_CLAUSE.search(mt[cs:n.start])
                             and not regex.search(r"\d", mt[last_end:n.start]))
@@ -399,6 +399,9 @@ def _emit(an: Analysis, sent: Sentence, n: Num, metric: str, rule: str, unit: st
         # "xã Hà Vinh giảm còn (3,72%)": the place may open the clause
         from .subjects import place_after_prefix
         subj = place_after_prefix(an.doc.text, cs, n.start)
+    if subj is None:
+        # "..., tỷ lệ hộ nghèo của thị xã là 1,83%, của tỉnh là 1,6%", "toàn tỉnh có ...": the unit the text's lies in
+        subj = an.whole_unit_subject(sent, n.start)
     par = sent.in_paren(n.start)
     if subj is None and par is not None:
         # "huyện Thuận Nam có tỷ lệ hộ nghèo 13,79% (1.622 hộ)": the households behind a rate are the

@@ -967,3 +967,16 @@ def test_an_explicit_proposal_for_communes_that_registered_stays_proposed():
 def test_poor_households_said_to_have_escaped_are_escaped_households():
     got = _rows("Năm 2023, đã có 1.215 hộ nghèo trên địa bàn huyện được thoát nghèo; toàn huyện còn 2.040 hộ nghèo.")
     assert [(r[0], r[1]) for r in got] == [("poverty.escaped_households", 1215), ("poverty.poor_households", 2040)]
+
+
+def test_the_levels_of_a_fall_told_in_brackets_and_the_province_owning_a_rate():
+    text = ("Trong giai đoạn 2016-2020 tỷ lệ hộ nghèo trên địa bàn huyện Tân Lạc đã giảm 18,2% (từ 35,4% xuống còn "
+            "17,2%), bình quân hàng năm giảm là trên 3,5%.\n\n"
+            "Theo kết quả rà soát cuối năm 2021, tỷ lệ hộ nghèo chung trên địa bàn huyện Mai Châu giảm 4,5% (từ 21,3% "
+            "xuống còn 16,8%). Đến cuối năm 2021, tỷ lệ hộ nghèo của huyện là 16,8%, của tỉnh là 9,6%.\n")
+    got = {(f.metric, f.value, f.subject, f.period)
+           for f in extract_text(text, province="Hòa Bình", district="Mai Châu", period="2021").facts}
+    assert ("poverty.poor_rate", 35.4, "Tân Lạc", "2016") in got and ("poverty.poor_rate", 17.2, "Tân Lạc", "2020") in got
+    assert ("poverty.poor_rate_reduction", 3.5, "Tân Lạc", "2016-2020") in got
+    assert ("poverty.poor_rate", 21.3, "Mai Châu", "2020") in got and ("poverty.poor_rate", 16.8, "Mai Châu", "2021") in got
+    assert ("poverty.poor_rate", 9.6, "Hòa Bình", "2021") in got     # not the reporting district's

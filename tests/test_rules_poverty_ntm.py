@@ -94,7 +94,7 @@ def test_a_rate_in_brackets_after_its_count_and_a_yearly_average_over_the_span()
 
 def test_a_bound_over_a_group_of_communes_is_not_a_rate():
     text = ("Tỷ lệ hộ nghèo các xã vùng cao đều trên 25%; tập trung nguồn lực cho những xã có tỷ lệ hộ nghèo "
-            "dưới 3%. Toàn huyện còn 812 hộ nghèo, chiếm 4,05%.\n")
+            "dưới 3%. Đến cuối năm, có 03 đơn vị có tỷ lệ hộ nghèo dưới 2%. Toàn huyện còn 812 hộ nghèo, chiếm 4,05%.\n")
     ex = extract_text(text, period="2023")
     got = sorted((f.metric, f.value) for f in ex.facts if f.metric.startswith("poverty."))
     assert got == [("poverty.poor_households", 812), ("poverty.poor_rate", 4.05)]

@@ -860,3 +860,10 @@ def test_the_years_since_a_day_a_text_counts_date_it():
             "Nam anh hùng.\n")
     frame = _frame(text)
     assert (str(frame.period), frame.period.source) == ("2015", "anniversary")
+
+
+def test_an_anniversary_named_by_its_short_form():
+    text = ("Công đoàn khen thưởng tập thể, cá nhân tham gia hoạt động A80\n\n"
+            "Công đoàn ngành vừa tổng kết, khen thưởng các tập thể, cá nhân tham gia hoạt động kỷ niệm A80 (80 năm "
+            "Quốc khánh 2-9). Theo đó, 4 tập thể và 11 cá nhân được tặng Bằng khen.")
+    assert (_frame(text).period, _frame(text).period.source) == ("2025", "anniversary")

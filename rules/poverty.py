@@ -444,7 +444,8 @@ def _emit(an: Analysis, sent: Sentence, n: Num, metric: str, rule: str, unit: st
 
 def _subject_of_rate_before(an: Analysis, sent: Sentence, paren: int) -> Optional[tuple[str, str]]:
     """(subject, level) of the rate fact that the bracket at ``paren`` follows, if it has one."""
-    last = an.facts[-1] if an.facts else None
+    # "giảm 4,1% (từ 20,5% xuống còn 16,4%)": a figure read earlier in the same bracket is no rate it follows
+    last = next((f for f in reversed(an.facts) if not paren < f.char_start), None)
     if last is None or last.unit != "percent" or last.subject is None or not sent.start <= last.char_end <= paren:
         return None
     if not _BEHIND_RATE.search(an.doc.match_text, max(sent.start, last.char_end - 1), paren + 1):

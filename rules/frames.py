@@ -357,7 +357,10 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
     # tổng kết kinh tế - xã hội năm 2019": the year a lede reviews, not the year of the meeting
     best = next((x for x in found if x[3]), best)
     frame.plan = best is not None and best[1]
-    if (best is None or best[1]) and (after := _after_baseline(doc, heads)):
+    if ((best is None and not frame.dateline_year) or (best is not None and best[1])) \
+            and (after := _after_baseline(doc, heads)):
+        # (a text with nothing but a dateline to date it is of the dateline's year: 'Thứ Ba, 03/07/2018' over
+        # '... tăng 11,74 tiêu chí so với năm 2010')
         # "Điện Biên: Phấn đấu năm 2012 giảm ..." over "... đã giảm 6,32% so với năm 2010": a text
         # naming only plans reports the year after the one it compares with
         best = (after, False, "baseline", False)

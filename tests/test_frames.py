@@ -867,3 +867,14 @@ def test_an_anniversary_named_by_its_short_form():
             "Công đoàn ngành vừa tổng kết, khen thưởng các tập thể, cá nhân tham gia hoạt động kỷ niệm A80 (80 năm "
             "Quốc khánh 2-9). Theo đó, 4 tập thể và 11 cá nhân được tặng Bằng khen.")
     assert (_frame(text).period, _frame(text).period.source) == ("2025", "anniversary")
+
+
+def test_a_dateline_dates_a_text_whose_opening_only_compares_with_a_year():
+    text = ("Bắc Kạn đứng thứ 3 khu vực về số xã nông thôn mới\n\n"
+            "Thứ Năm, 14/09/2017\n\n"
+            "Sau 6 năm thực hiện Chương trình, toàn tỉnh có 17 xã đạt chuẩn nông thôn mới.\n\n"
+            "Bình quân toàn tỉnh đạt 12,1 tiêu chí/xã, tăng 7,4 tiêu chí so với năm 2011.\n")
+    frame = _frame(text)
+    assert (str(frame.period), frame.period.source) == ("2017", "dateline")
+    f = pick(extract_text(text).facts, metric="ntm.communes_standard")[0]
+    assert (f.value, f.period) == (17, "2017")

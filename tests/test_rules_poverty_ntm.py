@@ -980,3 +980,21 @@ def test_the_levels_of_a_fall_told_in_brackets_and_the_province_owning_a_rate():
     assert ("poverty.poor_rate_reduction", 3.5, "Tân Lạc", "2016-2020") in got
     assert ("poverty.poor_rate", 21.3, "Mai Châu", "2020") in got and ("poverty.poor_rate", 16.8, "Mai Châu", "2021") in got
     assert ("poverty.poor_rate", 9.6, "Hòa Bình", "2021") in got     # not the reporting district's
+
+
+def test_counts_of_a_fall_each_with_its_own_year_after_the_unit():
+    got = _rows("Số hộ nghèo của xã giảm từ 512 hộ (năm 2019) xuống còn 377 hộ (năm 2021); số hộ cận nghèo giảm từ "
+                "230 hộ năm 2019 xuống còn 198 hộ năm 2021.", period="2021")
+    assert got == [("poverty.near_poor_households", 198, None, "2021"), ("poverty.near_poor_households", 230, None, "2019"),
+                   ("poverty.poor_households", 377, None, "2021"), ("poverty.poor_households", 512, None, "2019")]
+
+
+def test_the_count_a_fall_starts_from_is_the_year_before_when_it_names_none():
+    got = _rows("Năm 2022, số hộ nghèo toàn xã giảm từ 96 hộ xuống còn 71 hộ.", period="2022")
+    assert got == [("poverty.poor_households", 71, None, "2022"), ("poverty.poor_households", 96, None, "2021")]
+
+
+def test_a_comma_clause_of_its_share_between_a_count_of_communes_and_its_predicate():
+    got = _rows("Toàn huyện có 14/16 xã đạt 19 tiêu chí, trong đó có 12 xã, chiếm 75% số xã được công nhận đạt chuẩn "
+                "nông thôn mới.", period="2020")
+    assert ("ntm.communes_standard", 12, None, "2020") in got and ("ntm.communes_by_criteria", 14, None, "2020") in got

@@ -131,6 +131,7 @@ def catalog() -> Catalog:
 
 _RANK = P("cat_rank")
 _MORE_RANKS = P("cat_more_ranks")
+_JOINT_GRANTERS = P("cat_joint_granters")
 RANKS = {"nhất": 1, "i": 1, "1": 1, "nhì": 2, "ii": 2, "2": 2, "ba": 3, "iii": 3, "3": 3}
 _TAIL = P("cat_tail")
 _PREFIX = P("cat_prefix")
@@ -227,6 +228,11 @@ def resolve_level(mention: AwardMention, before: str, headings: list[str], base:
     near = cat.granters_in(before)
     if near:
         start, end, level, _ = near[-1]
+        if level == "khac" and len(near) > 1 and near[-2][2] in levels and near[-2][2] != "khac" \
+                and _JOINT_GRANTERS.fullmatch(before, near[-2][1], start):
+            # "UBND TP Hải Phòng và LĐLĐ TP Hải Phòng tặng bằng khen": a body's award given jointly with an
+            # organisation is the body's
+            start, end, level, _ = near[-2]
         if level == "huyen" and "thành phố" in before[start:end] and "tinh" in levels:
             level = "tinh"  # "Ủy ban nhân dân Thành phố tặng Cờ thi đua": a city that is a province
         if level in levels:

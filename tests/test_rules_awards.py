@@ -626,3 +626,12 @@ def test_a_plans_term_in_the_name_of_an_event_is_no_period():
             "hội nghị công bố Quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050 và Xúc tiến đầu tư năm 2024.\n")
     got = sorted((f.value, f.period) for f in extract_text(text).facts if f.metric == "award.count")
     assert got == [(6, "2024"), (11, "2024")]
+
+
+def test_a_bang_khen_of_a_centrally_run_city_written_tp_and_given_with_an_organisation():
+    text = ("Dịp này, UBND TP Đà Nẵng và Hội Nông dân TP Đà Nẵng tặng bằng khen cho 6 tập thể và 14 cá nhân; "
+            "UBND TP. Cần Thơ tặng bằng khen cho 25 công nhân năm 2021.")
+    got = [(f.value, f.award, f.recipient, f.period) for f in extract_text(text, period="2022").facts
+           if f.metric == "award.count"]
+    assert got == [(6, "bang_khen_cap_bo_tinh", "tap_the", "2022"), (14, "bang_khen_cap_bo_tinh", "ca_nhan", "2022"),
+                   (25, "bang_khen_cap_bo_tinh", "ca_nhan", "2021")]

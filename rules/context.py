@@ -460,8 +460,10 @@ def _period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optiona
     # 2. the clause after the figure (a "giai đoạn 2015 - 2020" closing the clause), unless it is
     #    an achievement still running when the report was written ("thành tích xuất sắc trong xây
     #    dựng nông thôn mới giai đoạn 2021 - 2025" in a report on 2024-Q3)
+    # (not past a ':' opening a list: "02 học sinh được nhận ... gồm: Nguyễn Tuấn Phong, lớp 12 (năm học
+    # 2022 – 2023)" dates a honoree, not the count)
     from .text import clause_end
-    ce = clause_end(sent, pos)
+    ce = clause_end(sent, pos, seps=";:")
     dy = _last_doc_year(doc_period)
     after = [x for x in period_mentions(mt[pos:ce], pos, doc_period)
              if not x.baseline and not (dy and x.period[5:9].isdigit() and x.period[5:9] > dy

@@ -635,3 +635,11 @@ def test_a_bang_khen_of_a_centrally_run_city_written_tp_and_given_with_an_organi
            if f.metric == "award.count"]
     assert got == [(6, "bang_khen_cap_bo_tinh", "tap_the", "2022"), (14, "bang_khen_cap_bo_tinh", "ca_nhan", "2022"),
                    (25, "bang_khen_cap_bo_tinh", "ca_nhan", "2021")]
+
+
+def test_counted_people_of_a_named_school_then_their_award_and_a_list_dated_by_school_year():
+    text = ("Huyện có 03 giáo viên Trường THCS Lê Lợi được nhận Bằng khen của Thủ tướng Chính phủ gồm: "
+            "Trần Văn An (năm học 2022 - 2023), Lê Thị Bình và Hồ Văn Cường.")
+    got = [(f.value, f.award, f.recipient, f.period) for f in extract_text(text, period="2024").facts
+           if f.metric == "award.count"]
+    assert got == [(3, "bang_khen_thu_tuong", "ca_nhan", "2024")]

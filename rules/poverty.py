@@ -494,4 +494,23 @@ def _scope(an: Analysis, sent: Sentence, n: Num) -> Optional[str]:
     m = None
     for m in _SCOPE.finditer(an.doc.match_text, sent.start, n.start):
         pass
+    if m is None and (lead := _lead_item(an, sent)) is not None:
+        # "- Tỷ lệ nghèo đa chiều theo khu vực nông thôn: 11,52%; ... Trong đó:" over "+ Tỷ lệ hộ cận nghèo:
+        # 5,56%": an item under a lead is about the part of the population the lead names
+        for m in _SCOPE.finditer(an.doc.match_text, lead.start, lead.end):
+            break
     return an.doc.text[m.start():m.end()].strip() if m else None
+
+
+_LEAD_REACH = 6     # blocks back from a list item to the lead ending with ':' it hangs from
+
+
+def _lead_item(an: Analysis, sent: Sentence):
+    """The block ending with ':' that the list item holding ``sent`` hangs from, if any."""
+    from pipeline.model import LIST_ITEM
+    if sent.block.kind != LIST_ITEM:
+        return None
+    for b in reversed(an.doc.blocks[max(0, sent.block.index - _LEAD_REACH):sent.block.index]):
+        if b.text.rstrip().endswith(":"):
+            return b
+    return None

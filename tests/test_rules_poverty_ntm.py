@@ -998,3 +998,17 @@ def test_a_comma_clause_of_its_share_between_a_count_of_communes_and_its_predica
     got = _rows("Toàn huyện có 14/16 xã đạt 19 tiêu chí, trong đó có 12 xã, chiếm 75% số xã được công nhận đạt chuẩn "
                 "nông thôn mới.", period="2020")
     assert ("ntm.communes_standard", 12, None, "2020") in got and ("ntm.communes_by_criteria", 14, None, "2020") in got
+
+
+def test_list_items_under_a_lead_naming_a_part_of_the_population_and_the_households_behind_a_rate():
+    text = ("Kết quả rà soát năm 2023 của huyện như sau:\n\n"
+            "- Tỷ lệ nghèo đa chiều khu vực thành thị: 2,41%; tổng số hộ: 612 hộ. Trong đó:\n\n"
+            "+ Tỷ lệ hộ nghèo: 1,02%; tổng số hộ nghèo: 259 hộ.\n\n"
+            "+ Tỷ lệ hộ cận nghèo: 1,39%; tổng số hộ cận nghèo: 353 hộ.\n\n"
+            "- Phân theo nhóm hộ dân tộc thiểu số:\n\n"
+            "+ Hộ cận nghèo DTTS có 148 hộ, chiếm tỷ lệ 41,9% tổng số HCN.\n")
+    got = {(f.metric, f.value, f.scope) for f in extract_text(text, period="2023").facts}
+    assert ("poverty.multidim_households", 612, "khu vực thành thị") in got
+    assert ("poverty.poor_rate", 1.02, "khu vực thành thị") in got
+    assert ("poverty.near_poor_households", 353, "khu vực thành thị") in got
+    assert not any(v == 41.9 for _, v, _ in got)     # a share of the near-poor, no rate

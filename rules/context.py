@@ -352,6 +352,7 @@ def _from_level(mt: str, pos: int, end: int) -> bool:
 
 
 _START_AFTER_FIGURE = P("tm_start_after_figure")
+_SERIES_THEN_YEAR = P("tm_series_then_year")
 _FROM_LEVEL = P("tm_from_level_around")
 
 
@@ -463,6 +464,10 @@ def _period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optiona
     # (not past a ':' opening a list: "02 học sinh được nhận ... gồm: Nguyễn Tuấn Phong, lớp 12 (năm học
     # 2022 – 2023)" dates a honoree, not the count)
     from .text import clause_end
+    if end is not None and (series := _SERIES_THEN_YEAR.match(mt, end, sent.end)) is not None:
+        # "giảm tỷ lệ hộ nghèo toàn tỉnh xuống còn 2,66%, hộ cận nghèo còn 8,96% vào cuối năm 2020": the year
+        # closing a series of like figures is each one's
+        return Period(series.group("y"), "after")
     ce = clause_end(sent, pos, seps=";:")
     dy = _last_doc_year(doc_period)
     after = [x for x in period_mentions(mt[pos:ce], pos, doc_period)

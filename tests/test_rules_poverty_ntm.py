@@ -1012,3 +1012,9 @@ def test_list_items_under_a_lead_naming_a_part_of_the_population_and_the_househo
     assert ("poverty.poor_rate", 1.02, "khu vực thành thị") in got
     assert ("poverty.near_poor_households", 353, "khu vực thành thị") in got
     assert not any(v == 41.9 for _, v, _ in got)     # a share of the near-poor, no rate
+
+
+def test_the_year_closing_a_series_of_rates_dates_each_one():
+    got = _rows("Nhờ đó, tỷ lệ hộ nghèo của huyện giảm xuống còn 3,12%, hộ cận nghèo còn 6,05% vào cuối năm 2019.",
+                period="2016")
+    assert got == [("poverty.near_poor_rate", 6.05, None, "2019"), ("poverty.poor_rate", 3.12, None, "2019")]

@@ -39,6 +39,7 @@ _DATELINE_CUE = P("frame_dateline_cue")
 _SINCE_NOW = P("frame_since_now")
 _ANNIVERSARY = P("tm_anniversary")
 _HEADLINE_MAX = 220
+_YEARS_INTO = P("frame_years_into")
 _EARLY_MONTHS = 2
 _DATELINE_MAX = 90
 
@@ -333,6 +334,11 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
     # the lede: the first of the opening paragraphs that names a period ('Hà Giang là tỉnh miền
     # núi, ...' sets the scene; 'Theo ..., tính tới hết năm 2023, ...' then dates the text)
     for lede in (b for b in lines[:2] if b.kind in (PARAGRAPH, LIST_ITEM) and len(b.text) > 60):
+        if not frame.dateline_year and (into := _YEARS_INTO.search(doc.match_text, lede.start, lede.end)):
+            # "Sau 3 năm thực hiện ... Chương trình giảm nghèo ... giai đoạn 2011 - 2015": 2014, the year the
+            # text looks back from
+            found.append((str(int(into.group("a")) + int(into.group("n"))), False, "lede", False))
+            break
         p, plan, reviewed = _first_period(doc, lede, None)
         if p and frame.dateline_year and _last_year(p) < frame.dateline_year - 1:
             break   # 'Khi mới bước vào xây dựng nông thôn mới năm 2010, ...' in a text of 2018: a history

@@ -878,3 +878,14 @@ def test_a_dateline_dates_a_text_whose_opening_only_compares_with_a_year():
     assert (str(frame.period), frame.period.source) == ("2017", "dateline")
     f = pick(extract_text(text).facts, metric="ntm.communes_standard")[0]
     assert (f.value, f.period) == (17, "2017")
+
+
+def test_the_years_a_lede_counts_into_a_programme_date_the_text():
+    text = ("Giảm nghèo ở vùng cao chuyển biến rõ nét\n\n"
+            "Sau 4 năm thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2016 - 2020, bộ mặt "
+            "nông thôn vùng cao của tỉnh đã thay đổi.\n\n"
+            "Năm 2016 tỷ lệ hộ nghèo của tỉnh là 32%, nay chỉ còn 18,5%.\n")
+    frame = _frame(text)
+    assert (str(frame.period), frame.period.source) == ("2020", "lede")
+    f = pick(extract_text(text).facts, metric="poverty.poor_rate", value=18.5)[0]
+    assert f.period == "2020"

@@ -228,6 +228,7 @@ class Gazetteer:
         self.commune_by_key: dict[str, Commune] = {}          # package full key -> legacy commune
         self._converter: Optional[dict] = None
         self.not_bare: set[str] = set()                       # keys never read as bare province names
+        self.alias_spellings: set[str] = set()                # letters of the informal names (rules/data)
         self._lock = threading.Lock()
         con = sqlite3.connect(f"file:{data_dir / 'dataset.db'}?mode=ro", uri=True)
         try:
@@ -311,6 +312,7 @@ class Gazetteer:
             for p in self.provinces.get(name_key(target), []):
                 if p.era == LEGACY:
                     self._add(self.provinces, name_key(alias), p)
+                    self.alias_spellings.add(_letters(alias))
         self.not_bare = {name_key(n) for n in data.get("bare", {}).get("excluded", [])}
 
     # -- the 2025 converter ----------------------------------------------------
@@ -588,7 +590,8 @@ def _add_bare_provinces(text: str, found: list[PlaceMention]) -> list[PlaceMenti
                     # (a district of Long An) is not "Thanh Hóa"
                     written = _letters(" ".join(w[0] for w in words[i:j]))
                     provs = [p for p in provs if _fold_key(p.name) != key or written == key
-                             or _letters(p.name) == written] or None     # "Quang Binh Portal": no tones at all
+                             or _letters(p.name) == written or written in g.alias_spellings] or None
+                    # ("Quang Binh Portal": no tones at all; "Đăk Nông": a spelling of its own)
                 if provs:
                     s, e = words[i][1], words[j - 1][2]
                     if not covered(s):

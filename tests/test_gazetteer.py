@@ -167,3 +167,10 @@ def test_the_venue_of_an_event_covering_several_districts_is_not_the_texts_place
             "đến dự.\n\nĐến nay, Long An có 2.100 mẹ được phong tặng.")
     tp = headerless_place(doc_from_text(text))
     assert (tp.name, tp.level) == ("Long An", "province")
+
+
+def test_a_province_written_bare_in_an_informal_spelling_of_the_alias_list():
+    got = [(m.name, m.units[0].name) for m in gz.find_places("Đăk Nông: Còn 40% số hộ nghèo vùng đồng bào", bare_provinces=True)]
+    assert got == [("Đăk Nông", "Đắk Nông")]
+    # a spelling not on the list is still no province: "Thạnh Hóa" is a district of Long An
+    assert all(m.units[0].name != "Thanh Hóa" for m in gz.find_places("Thạnh Hóa: ra mắt mô hình", bare_provinces=True))

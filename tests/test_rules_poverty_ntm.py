@@ -1018,3 +1018,12 @@ def test_the_year_closing_a_series_of_rates_dates_each_one():
     got = _rows("Nhờ đó, tỷ lệ hộ nghèo của huyện giảm xuống còn 3,12%, hộ cận nghèo còn 6,05% vào cuối năm 2019.",
                 period="2016")
     assert got == [("poverty.near_poor_rate", 6.05, None, "2019"), ("poverty.poor_rate", 3.12, None, "2019")]
+
+
+def test_a_scope_of_an_ethnic_area_stops_at_its_figure_and_poverty_with_near_poverty_is_multidimensional():
+    text = ("Năm 2019, tại vùng đồng bào DTTS di cư tự do, tỷ lệ nghèo và cận nghèo chiếm hơn 35%; vùng đồng bào DTTS "
+            "tại chỗ hộ nghèo chiếm 12,6%, hộ cận nghèo chiếm 20,1%.")
+    got = {(f.metric, f.value, f.scope) for f in extract_text(text, period="2019").facts}
+    assert got == {("poverty.multidim_rate", 35, "vùng đồng bào DTTS di cư tự do"),
+                   ("poverty.poor_rate", 12.6, "vùng đồng bào DTTS tại chỗ"),
+                   ("poverty.near_poor_rate", 20.1, "vùng đồng bào DTTS tại chỗ")}

@@ -419,7 +419,7 @@ def _period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optiona
             # "Toàn huyện có 12 xóm đạt chuẩn ..., tăng 04 xóm so với năm 2022": the year after the baseline
             return Period(after, "baseline")
         found = [x for x in period_mentions(mt[lo:pos], lo, doc_period)
-                 if x.pos < pos and not (x.pos < cs and _in_breakdown(mt, _sentence_start_before(mt, lo, x.pos), x.pos))
+                 if x.pos < pos and not (x.pos < cs and _in_breakdown(mt, _sentence_start_before(mt, lo, x.pos), x.pos, sent.start))
                  # "... vượt chỉ tiêu giai đoạn 2016 - 2020 (...); 29 xã đạt ...": a plan's span
                  # (a target after it takes the plan's year: "... mục tiêu phấn đấu đến năm 2025 có 3/15 đơn vị
                  # cấp huyện đạt chuẩn NTM. Đồng thời phấn đấu có 103/184 xã ...")
@@ -571,11 +571,15 @@ def _sentence_start_before(mt: str, lo: int, at: int) -> int:
     return i + 2 if i >= 0 else lo
 
 
-def _in_breakdown(mt: str, lo: int, at: int) -> bool:
+def _in_breakdown(mt: str, lo: int, at: int, own: int) -> bool:
     """A period at ``at`` named inside a breakdown of its own ';' clause ('..., trong đó quý
-    I/2022 là 131 tập thể; ...'): it does not date the clauses after it."""
+    I/2022 là 131 tập thể; ...'): it does not date the clauses after it (the sentence starting at
+    ``lo``), nor the sentences after."""
     seg = max(mt.rfind(";", lo, at) + 1, lo)
-    return _BREAKDOWN_WORD.search(mt, seg, at) is not None
+    m = _BREAKDOWN_WORD.search(mt, seg, at)
+    if m is not None and lo == own and m.group(0) == "riêng" and not mt[lo:m.start()].strip():
+        return False    # "Riêng ngành giáo dục, trong năm học 2011 - 2012, có ...; ...": the whole sentence is that part
+    return m is not None
 
 
 def _from_state_year(sent: Sentence, pos: int, doc_period: Optional[str]) -> Optional[str]:

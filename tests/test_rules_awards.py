@@ -643,3 +643,15 @@ def test_counted_people_of_a_named_school_then_their_award_and_a_list_dated_by_s
     got = [(f.value, f.award, f.recipient, f.period) for f in extract_text(text, period="2024").facts
            if f.metric == "award.count"]
     assert got == [(3, "bang_khen_thu_tuong", "ca_nhan", "2024")]
+
+
+def test_a_sentence_opening_with_riêng_keeps_its_period_across_its_clauses():
+    text = ("Riêng ngành y tế huyện, trong năm 2021 - 2022, có 3 tập thể được UBND tỉnh tặng bằng khen; 5 cá nhân "
+            "được UBND tỉnh tặng bằng khen. Năm 2023, có 2 tập thể được tặng Cờ thi đua.")
+    got = [(f.value, f.period) for f in extract_text(text, period="2023").facts if f.metric == "award.count"]
+    assert got == [(3, "2021-2022"), (5, "2021-2022"), (2, "2023")]
+    # but a 'riêng' part of a sentence before dates nothing after it
+    text = ("Riêng đợt cao điểm cuối năm 2022, công an huyện phá 4 chuyên án. Thành tích này được UBND tỉnh tặng "
+            "Bằng khen cho 2 tập thể.")
+    got = [(f.value, f.period) for f in extract_text(text, period="2023").facts if f.metric == "award.count"]
+    assert got == [(2, "2023")]

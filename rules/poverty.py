@@ -90,6 +90,7 @@ _BREAKDOWN_OPEN = P("pov_breakdown_open")
 _TOPIC_THEN_COUNT = P("pov_topic_then_count")
 _COUNT_ENDS = P("pov_count_ends")
 _SCOPE = P("pov_scope")
+_OTHER_RATE = P("pov_other_rate")
 _GROUP_BEFORE = P("pov_group_before")
 # counted over a year, not measured at a moment: "đầu năm" keeps its year
 _CLOSED_PAREN = regex.compile(r"\([^()]*\)")
@@ -163,6 +164,9 @@ def extract_poverty(an: Analysis) -> None:
                     # a bound describing a group of places is not a figure of any of them
                     continue
                 tops = [t for t in _topics_in(mt, cs, n.start)]
+                if tops and _OTHER_RATE.search(mt, tops[-1][1], n.start):
+                    # "giảm 1% tỷ lệ hộ nghèo ..., tỷ lệ người dân tham gia bảo hiểm y tế 91%": another indicator's rate
+                    tops = []
                 topic = tops[-1][2] if tops else None
                 tstart = tops[-1][0] if tops else None
                 named = _topic_named_after(mt, n.end, sent.end)

@@ -1027,3 +1027,10 @@ def test_a_scope_of_an_ethnic_area_stops_at_its_figure_and_poverty_with_near_pov
     assert got == {("poverty.multidim_rate", 35, "vùng đồng bào DTTS di cư tự do"),
                    ("poverty.poor_rate", 12.6, "vùng đồng bào DTTS tại chỗ"),
                    ("poverty.near_poor_rate", 20.1, "vùng đồng bào DTTS tại chỗ")}
+
+
+def test_another_indicators_rate_after_a_poverty_topic_and_districts_named_after_a_colon():
+    text = ("Năm 2022, tỉnh phấn đấu giảm 1,5% tỷ lệ hộ nghèo, tỷ lệ người dân tham gia bảo hiểm y tế 92%; phấn đấu "
+            "3 huyện: Hòa An, Hà Quảng, Bảo Lạc đạt chuẩn nông thôn mới.")
+    got = {(f.metric, f.value, f.status) for f in extract_text(text, period="2022").facts}
+    assert got == {("poverty.poor_rate_reduction", 1.5, "target"), ("ntm.districts_standard", 3, "target")}

@@ -91,6 +91,8 @@ _TOPIC_THEN_COUNT = P("pov_topic_then_count")
 _COUNT_ENDS = P("pov_count_ends")
 _SCOPE = P("pov_scope")
 _OTHER_RATE = P("pov_other_rate")
+_GAP_TO_AVERAGE = P("pov_gap_to_average")
+_GAP_WORD = P("pov_gap_word")
 _GROUP_BEFORE = P("pov_group_before")
 # counted over a year, not measured at a moment: "đầu năm" keeps its year
 _CLOSED_PAREN = regex.compile(r"\([^()]*\)")
@@ -143,6 +145,10 @@ def extract_poverty(an: Analysis) -> None:
                 if _OF_TARGET.match(mt, n.end) or n.value > 100:
                     # "đạt 125% so với chỉ tiêu": how much of a target, not a rate; no rate of households,
                     # nor its fall, exceeds 100% ("tỷ lệ giảm nghèo vượt kế hoạch ... đạt 167%")
+                    continue
+                if _GAP_TO_AVERAGE.match(mt, n.end) and _GAP_WORD.search(mt, max(cs, n.start - 20), n.start):
+                    # "tỷ lệ hộ nghèo giảm còn 14,73%, thấp hơn 2,56% so với trung bình toàn tỉnh": how far below
+                    # another place's rate, neither a level nor a fall
                     continue
                 if _RISE_BEFORE.search(mt, max(cs, n.start - 20), n.start) or _restates_fraction(an, sent, cs, n):
                     # "tỉ lệ hộ cận nghèo ở thị trấn tăng 2,41%": a rise; "14/14 xã ..., đạt tỉ lệ 100%": the

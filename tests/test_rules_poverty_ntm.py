@@ -1034,3 +1034,10 @@ def test_another_indicators_rate_after_a_poverty_topic_and_districts_named_after
             "3 huyện: Hòa An, Hà Quảng, Bảo Lạc đạt chuẩn nông thôn mới.")
     got = {(f.metric, f.value, f.status) for f in extract_text(text, period="2022").facts}
     assert got == {("poverty.poor_rate_reduction", 1.5, "target"), ("ntm.districts_standard", 3, "target")}
+
+
+def test_a_gap_to_the_average_is_no_fall_and_an_average_per_one_commune():
+    text = ("Đến năm 2020, tỷ lệ hộ nghèo của huyện giảm còn 9,8%, thấp hơn 1,7% so với trung bình toàn tỉnh; "
+            "số tiêu chí bình quân đến năm 2020 là 14,2 tiêu chí/1 xã.")
+    got = {(f.metric, f.value) for f in extract_text(text, period="2020").facts}
+    assert got == {("poverty.poor_rate", 9.8), ("ntm.avg_criteria", 14.2)}

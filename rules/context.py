@@ -114,7 +114,7 @@ def sourced(value: Optional[str], source: str) -> Optional[Period]:
     return Period(value, source)
 
 
-GUESSED_SOURCES = frozenset({"anniversary", "latest_date"})   # a text's period guessed, not stated
+GUESSED_SOURCES = frozenset({"anniversary", "latest_date", "filename"})   # a text's period guessed, not stated
 # the sources of a headerless text's own frame (rules/frames.py): its headline, lede, dateline, the one
 # period it names, and the guesses
 HEADERLESS_FRAME_SOURCES = frozenset({"lede", "title", "dateline", "text"}) | GUESSED_SOURCES

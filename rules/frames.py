@@ -40,6 +40,7 @@ _SINCE_NOW = P("frame_since_now")
 _ANNIVERSARY = P("tm_anniversary")
 _HEADLINE_MAX = 220
 _YEARS_INTO = P("frame_years_into")
+_FILENAME_YEAR = P("frame_filename_year")
 _EARLY_MONTHS = 2
 _DATELINE_MAX = 90
 
@@ -401,7 +402,18 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
             early = False   # "Chiều 30/1, ... tổ chức Lễ trao tặng ...": what the ceremony gives is of its own year
         y = frame.dateline_year - 1 if early else frame.dateline_year
         frame.period = Period(str(y), "dateline")
+    elif (named := _filename_year(doc.path)) is not None:
+        # a text that dates itself nowhere, in a file its sender named "Bao_cao_giam_ngheo_2014.txt": the
+        # one year the file's name gives, the weakest guess
+        frame.period = Period(named, "filename")
     return frame
+
+
+def _filename_year(path: str) -> Optional[str]:
+    """The one year a file's name gives ('bc_tdkt_2023.docx' → 2023), None for none or several."""
+    from pathlib import PurePath
+    years = set(_FILENAME_YEAR.findall(PurePath(path or "").stem))
+    return years.pop() if len(years) == 1 else None
 
 
 class Frames:

@@ -889,3 +889,20 @@ def test_the_years_a_lede_counts_into_a_programme_date_the_text():
     assert (str(frame.period), frame.period.source) == ("2020", "lede")
     f = pick(extract_text(text).facts, metric="poverty.poor_rate", value=18.5)[0]
     assert f.period == "2020"
+
+
+def test_a_text_dated_nowhere_takes_the_one_year_its_file_name_gives():
+    from pipeline.model import Extraction
+    from rules.facts import extract_facts
+    text = ("Còn gần 40% hộ nghèo ở vùng đồng bào di cư\n\n"
+            "Kết quả khảo sát tại 12 thôn cho thấy, tỷ lệ hộ nghèo vùng đồng bào tại chỗ chiếm 16,2%.\n")
+    for path, want in (("khao_sat_ngheo_2014.txt", ("2014", "filename")), ("khao_sat_ngheo.txt", None),
+                       ("bc_2014_2015.txt", None)):
+        doc = doc_from_text(text, path=path)
+        frame = document_frame(doc, read_metadata(doc))
+        assert (None if frame.period is None else (str(frame.period), frame.period.source)) == want
+    doc = doc_from_text(text, path="khao_sat_ngheo_2014.txt")
+    ex = Extraction(meta=read_metadata(doc))
+    extract_facts(doc, ex)
+    f = pick(ex.facts, metric="poverty.poor_rate", value=16.2)[0]
+    assert (f.period, f.period_source) == ("2014", "filename")

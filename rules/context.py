@@ -91,7 +91,8 @@ class Period(str):
     right after the figure), ``after`` (later in its clause), ``inherited`` (from the figure it
     details), ``baseline``, ``rewarded`` (the year an award rewards), ``table``, ``document``, and two
     guesses for a text nothing else dates: ``anniversary`` (the year of the anniversary it celebrates),
-    ``latest_date`` (the latest date it names)."""
+    ``latest_date`` (the latest date it names), ``filename`` (the one year its file's name gives); ``start_of_year``
+    marks a stock told of a year's start ('đầu năm 2024', read as 2023's level, see rules/poverty.py)."""
 
     source: str
     now: Optional[str]      # a span's year of writing, when a dateline inside it says ('2018-2020' written in 2019)
@@ -377,7 +378,9 @@ def _period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optiona
         if m and not _is_date_year(mt, m.start("y")):
             y = m.group("y")
             if stock and m.group("when") == "đầu":
-                y = str(int(y) - 1)     # "9,8% (đầu năm 2022)": the level of 2021
+                # "9,8% (đầu năm 2022)": the level 2021 left (start_of_year: kept 2022 when the text tells
+                # no level of 2022's end, rules/poverty.py)
+                return Period(str(int(y) - 1), "start_of_year")
             return Period(y, "attached")
     # 0b. "so với năm 2020 (41 Chiến sĩ thi đua cơ sở, ...)": figures in brackets after a baseline
     par = sent.in_paren(pos)
@@ -455,7 +458,10 @@ def _period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optiona
                 pass
         if last_time is not None and last_time.group(1) == "đầu":
             # "Kết quả rà soát ... cuối năm 2023 ...: đầu năm toàn huyện có 7.612 hộ nghèo"
-            return Period(str(int(p) - 1), _SCOPE_SOURCE[scope])
+            return Period(str(int(p) - 1), "start_of_year")
+        if p and chosen is not None and governing is None and p != chosen.period:
+            # "đầu năm 2019, toàn xã có 41 hộ nghèo": the level the year before left
+            return Period(p, "start_of_year")
         if p:
             return Period(p, "snapshot" if chosen is not None and chosen.snapshot else _SCOPE_SOURCE[scope])
     # 2. the clause after the figure (a "giai đoạn 2015 - 2020" closing the clause), unless it is

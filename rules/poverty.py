@@ -305,6 +305,20 @@ def extract_poverty(an: Analysis) -> None:
             last_topic, last_end = topic, base.end() if base else n.end
         _baseline_levels(an, sent)
     _sums_of_poor_and_near_poor(an)
+    _start_of_year_levels(an)
+
+
+def _start_of_year_levels(an: Analysis) -> None:
+    """'Đầu năm 2023, toàn xã có 41 hộ nghèo' is the level 2022 left when the text also tells 2023's own
+    level of that figure (a change over the year: '... cuối năm còn 30 hộ'); alone, it is the text's
+    figure of 2023 (period_source stays ``start_of_year``)."""
+    for f in an.facts:
+        if f.period_source != "start_of_year" or not (f.period or "").isdigit() or f.table_index is not None:
+            continue
+        year = str(int(f.period) + 1)
+        if not any(g is not f and g.metric == f.metric and g.subject == f.subject and g.scope == f.scope
+                   and g.period == year for g in an.facts):
+            f.period = year
 
 
 SUM_SLACK = {"percent": 0.011, "household": 0.0}     # rounding allowed between a sum and its parts

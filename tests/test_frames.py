@@ -85,7 +85,7 @@ def test_a_year_in_brackets_belongs_to_the_figure_before_it_only():
     assert _periods(text, "poverty.poor_rate_reduction") == [(1.25, "2023", "document")]
     # for a stock, "đầu năm" is the level the previous year left
     assert _periods("Tỷ lệ hộ nghèo giảm từ 9,8% (đầu năm 2023) xuống còn 7,6%.", "poverty.poor_rate") == \
-        [(9.8, "2022", "attached"), (7.6, "2023", "document")]
+        [(9.8, "2022", "start_of_year"), (7.6, "2023", "document")]
 
 
 @pytest.mark.parametrize("opening,doc_period,want", [

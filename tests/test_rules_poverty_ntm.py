@@ -1041,3 +1041,14 @@ def test_a_gap_to_the_average_is_no_fall_and_an_average_per_one_commune():
             "số tiêu chí bình quân đến năm 2020 là 14,2 tiêu chí/1 xã.")
     got = {(f.metric, f.value) for f in extract_text(text, period="2020").facts}
     assert got == {("poverty.poor_rate", 9.8), ("ntm.avg_criteria", 14.2)}
+
+
+def test_a_level_at_the_start_of_a_year_is_that_years_unless_the_text_tells_the_years_end():
+    alone = _rows("Đầu năm 2021, toàn xã có 58 hộ nghèo, chiếm tỷ lệ 2,4%.", period="2021")
+    assert alone == [("poverty.poor_households", 58, None, "2021"), ("poverty.poor_rate", 2.4, None, "2021")]
+    both = _rows("Đầu năm 2021, toàn xã có 58 hộ nghèo, chiếm tỷ lệ 2,4%. Đến cuối năm 2021, toàn xã còn 41 hộ "
+                 "nghèo, chiếm 1,7%.", period="2021")
+    assert both == [("poverty.poor_households", 41, None, "2021"), ("poverty.poor_households", 58, None, "2020"),
+                    ("poverty.poor_rate", 1.7, None, "2021"), ("poverty.poor_rate", 2.4, None, "2020")]
+    f = next(f for f in extract_text("Đầu năm 2021, toàn xã có 58 hộ nghèo.", period="2021").facts)
+    assert f.period_source == "start_of_year"

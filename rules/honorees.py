@@ -47,6 +47,7 @@ _NAME_START = P("hon_name_start")
 # "Trường THPT Nguyễn Gia Thiều vinh dự được Chủ tịch nước tặng thưởng Huân chương ..." (a clause opening with the honoree)
 _PASSIVE = P("hon_passive")
 _PASSED_ON = P("hon_passive_passed_on")
+_AWARD_FOR_NAMED = P("hon_award_for_named")
 _CHO_NAME = P("hon_cho_name")
 _CHO_MORE = P("hon_cho_more")
 _TITLE = P("hon_title")
@@ -396,11 +397,34 @@ def from_passives(an: Analysis) -> None:
                                            award=award.code, period=period, page=sent.block.page))
 
 
+def from_awards_for_named(an: Analysis) -> None:
+    """A collective named without a count after the award given it ('báo cáo về danh hiệu Cờ thi đua của
+    UBND tỉnh về thành tích ... cho huyện Trấn Yên'): an honoree of that award."""
+    text, mt = an.doc.text, an.doc.match_text
+    for sent in an.sentences:
+        if sent.in_closing or " cho " not in sent.mtext:
+            continue
+        for award in award_mentions(sent.mtext, sent.start):
+            if award.entry.id == "aw.dien_hinh_tien_tien":
+                continue
+            m = _AWARD_FOR_NAMED.match(text, award.end, sent.end)
+            if m is None or award_mentions(mt[award.end:m.start("name")], award.end):
+                continue    # another award between names its own recipients
+            if award.needs_level:
+                resolve_level(award, mt[sent.block.start:award.start], [])
+            name = _clean(m.group("name"))
+            an.honorees.append(Honoree(name=name, recipient="tap_the", text=sent.text, char_start=m.start("name"),
+                                       char_end=m.start("name") + len(m.group("name")), rule="hon.award_for_named",
+                                       award=award.code, period=an.period(sent, m.start("name")),
+                                       page=sent.block.page))
+
+
 def extract_honorees(an: Analysis, items: list[Item]) -> None:
     from .honoree_clauses import extract_clause_honorees
     from_parentheses(an, items)
     from_sentences(an, items)
     from_passives(an)
+    from_awards_for_named(an)
     from_lists(an)
     extract_clause_honorees(an)
     # one entry per (name, award, period): a list may repeat what a parenthesis said, an article

@@ -168,3 +168,12 @@ def test_a_list_of_the_collectives_a_count_before_it_commended_and_a_list_the_mo
                    ("Ê kíp truyền hình trực tiếp Đài PT-TH tỉnh", "khen_thuong"),
                    ("Hồ Thị Lan", "ba_me_viet_nam_anh_hung"), ("Nguyễn Thị Mận", "ba_me_viet_nam_anh_hung"),
                    ("Lê Thị Đào", "ba_me_viet_nam_anh_hung")]
+
+
+def test_a_collective_named_without_a_count_after_the_award_given_it():
+    text = ("Hội đồng thống nhất đề nghị tặng Cờ thi đua của UBND tỉnh về thành tích trong phong trào thi đua "
+            "xây dựng nông thôn mới cho huyện Văn Yên. Chủ tịch UBND tỉnh tặng Bằng khen cho Trường THPT Lê Quý Đôn "
+            "vì đã có thành tích xuất sắc; tặng Giấy khen cho 3 tập thể.")
+    got = [(h.name, h.award, h.recipient) for h in extract_text(text, period="2022").honorees]
+    assert got == [("huyện Văn Yên", "co_thi_dua_cap_bo_tinh", "tap_the"),
+                   ("Trường THPT Lê Quý Đôn", "bang_khen_cap_bo_tinh", "tap_the")]

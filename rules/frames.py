@@ -99,8 +99,11 @@ def _first_period(doc: Document, b: Block, doc_period: Optional[str]) -> tuple[O
     2016, triển khai nhiệm vụ năm 2017' is about 2016), else the first period that is not a plan's
     ('triển khai ... năm 2017', 'phương hướng năm 2024')."""
     mt = doc.match_text
+    # "nhân dịp kỷ niệm 10 năm thiết lập quan hệ hợp tác ... (2012 - 2022)": the anniversary's years date nothing
+    jubilees = [(a.start("y1"), a.end("y2")) for a in _ANNIVERSARY.finditer(mt, b.start, b.end) if a.group("y2")]
     found = [m for m in period_mentions(mt[b.start:b.end], b.start, doc_period)
-             if not m.baseline and not m.attached and not cited_title_year(mt, b.start, m.pos)]
+             if not m.baseline and not m.attached and not cited_title_year(mt, b.start, m.pos)
+             and not any(lo <= m.pos < hi for lo, hi in jubilees)]
     reviewed = [m for m in found if m.reason]
     if reviewed:
         return reviewed[0].period, False, True

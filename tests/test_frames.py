@@ -906,3 +906,16 @@ def test_a_text_dated_nowhere_takes_the_one_year_its_file_name_gives():
     extract_facts(doc, ex)
     f = pick(ex.facts, metric="poverty.poor_rate", value=16.2)[0]
     assert (f.period, f.period_source) == ("2014", "filename")
+
+
+def test_a_resolutions_term_and_an_anniversarys_years_date_no_text():
+    text = ("Giảm nghèo ở các huyện miền núi vượt chỉ tiêu\n\n"
+            "Thực hiện Nghị quyết 08 của Tỉnh ủy về đẩy mạnh giảm nghèo bền vững trên địa bàn tỉnh giai đoạn 2021 – "
+            "2025, ngày 12/10/2023 UBND tỉnh tổ chức sơ kết. Tỷ lệ hộ nghèo ở các huyện miền núi giảm còn 21,4%.\n")
+    frame = _frame(text)
+    assert str(frame.period) == "2023"
+    from rules.frames import _first_period
+    lede = ("Hội đồng xét duyệt các hình thức khen thưởng đối ngoại cho các tập thể, cá nhân nhân dịp kỷ niệm 10 năm "
+            "thiết lập quan hệ hợp tác hữu nghị giữa hai tỉnh (2012 - 2022).")
+    doc = doc_from_text(lede)
+    assert _first_period(doc, doc.blocks[0], None)[0] is None

@@ -411,8 +411,14 @@ def _district_of_commune(name: str, places: Places) -> Optional[gz.Commune]:
 
 def _top_province(places: Places, era: str) -> Optional[str]:
     g = gz.gazetteer()
+    held = _province_of_named_districts(places)
     for name, _ in places.provinces.most_common():
         if any(p.era == era for p in g.provinces.get(gz.name_key(name), [])):
+            if held and held != name and gz.find_districts(name, held) and not any(
+                    m.prefix for m in places.mentions if m.level == gz.PROVINCE and gz.same_letters(m.name, name)):
+                # "... Tuyên Hóa 4,5-5,0%; Quảng Ninh 2,2-2,5%; thị xã Ba Đồn ...": a province named only bare that
+                # is also a district of the province the text's districts lie in is that district
+                return held
             return name
     return None
 
@@ -683,6 +689,16 @@ def _named_with_others(text: str, m) -> bool:
     """'Xã Bàu Đồn và Thanh Điền ...': a place named in a list with others of its level."""
     nxt = _NAMED_WITH_OTHERS.match(text, m.end) if m.level != gz.PROVINCE else None
     return nxt is not None and (nxt.group("u") is None or prefix_level(nxt.group("u")) == m.level)
+
+
+def _province_of_named_districts(places: Places) -> Optional[str]:
+    """The one legacy province that holds every district the text names with its prefix, when it names
+    at least two ('huyện Minh Hóa ..., thị xã Ba Đồn ...')."""
+    keys = {m.key: {u.province for u in m.units} for m in places.mentions if m.level == gz.DISTRICT and m.units}
+    if len(keys) < _DISTRICTS_NAMED:
+        return None
+    common = set.intersection(*keys.values())
+    return next(iter(common)) if len(common) == 1 else None
 
 
 def _province_of_districts(doc: Document) -> Optional[str]:

@@ -441,3 +441,13 @@ def test_two_districts_a_headline_names_together_are_not_the_texts_district():
     assert _bare_district_headline("Đồng Xoài, Phước Long được công nhận hoàn thành xây dựng nông thôn mới") is None
     assert _bare_district_headline("Đồng Xoài và Phước Long được công nhận hoàn thành xây dựng nông thôn mới") is None
     assert _bare_district_headline("Kiến Xương tổ chức lễ phong tặng Bà mẹ Việt Nam anh hùng").name == "Kiến Xương"
+
+
+def test_a_bare_province_name_that_is_a_district_of_the_province_the_text_names_districts_of():
+    from tests.rules_support import doc_from_text
+    text = ("Năm 2018, các địa phương phấn đấu giảm hộ nghèo\n\n"
+            "Thứ Hai, 12/03/2018, 09:10 [GMT+7]\n\n"
+            "UBND tỉnh vừa giao chỉ tiêu giảm tỷ lệ hộ nghèo năm 2018 cho các huyện, thị xã, thành phố.\n\n"
+            "Cụ thể, huyện Tuyên Hóa giảm 4,5%; Quảng Ninh giảm 2,2%; thị xã Ba Đồn giảm 1,5% và TP. Đồng Hới "
+            "giảm 0,1%.\n")
+    assert read_metadata(doc_from_text(text)).province == "Quảng Bình"

@@ -90,9 +90,13 @@ _BREAKDOWN_OPEN = P("pov_breakdown_open")
 _TOPIC_THEN_COUNT = P("pov_topic_then_count")
 _COUNT_ENDS = P("pov_count_ends")
 _SCOPE = P("pov_scope")
+_SCOPE_AFTER_COUNT = P("pov_scope_after_count")
+_COUNT_BEFORE_SCOPE = P("pov_count_before_scope")
 _OTHER_RATE = P("pov_other_rate")
 _GAP_TO_AVERAGE = P("pov_gap_to_average")
 _GAP_WORD = P("pov_gap_word")
+_REDUCED_OBJECT = P("pov_reduced_object")
+_REDUCTION_IS = P("pov_reduction_is")
 _GROUP_BEFORE = P("pov_group_before")
 # counted over a year, not measured at a moment: "đầu năm" keeps its year
 _CLOSED_PAREN = regex.compile(r"\([^()]*\)")
@@ -238,7 +242,10 @@ def extract_poverty(an: Analysis) -> None:
                 if topic.reduction_metric and (changed or (_FELL_MOST.search(between)
                                                            and not regex.search(r"(?:còn|xuống|\btừ\b)", between))
                                                or (v.reduction.search(head) or v.reduction.search(between))
-                                               and not regex.search(r"(?:còn|xuống|từ|\blà\b|chiếm)", between)):
+                                               and not regex.search(r"(?:còn|xuống|từ|\blà\b|chiếm)", between)
+                                               # "Ước kết quả thực hiện giảm tỷ lệ hộ nghèo năm 2022 là 0,47%": the
+                                               # rate is what is reduced, the figure how much
+                                               or (_REDUCED_OBJECT.search(head) and _REDUCTION_IS.fullmatch(between))):
                     metric = topic.reduction_metric
                 elif changed or (not topic.reduction_metric and topic.rate_metric not in _FLOWS
                                  and (v.reduction.search(head) or v.reduction.search(between))
@@ -515,9 +522,15 @@ def opening_place(an: Analysis, sent: Sentence) -> Optional[tuple[str, str]]:
 def _scope(an: Analysis, sent: Sentence, n: Num) -> Optional[str]:
     """The part of the population a figure is about, named before it in its sentence ('Theo khu
     vực nông thôn, tỷ lệ hộ nghèo 5,96%', 'hộ nghèo đồng bào dân tộc thiểu số giảm 8,55%')."""
+    mt = an.doc.match_text
+    if (own := _SCOPE_AFTER_COUNT.match(mt, n.end, sent.end)) is not None:
+        # "trong đó có 3.373 hộ nghèo vùng đồng bào dân tộc": the group the count itself names
+        return an.doc.text[own.start("scope"):own.end("scope")].strip()
     m = None
-    for m in _SCOPE.finditer(an.doc.match_text, sent.start, n.start):
-        pass
+    for x in _SCOPE.finditer(mt, sent.start, n.start):
+        if not _COUNT_BEFORE_SCOPE.search(mt, max(sent.start, x.start() - 30), x.start()):
+            m = x   # (a group named right after another count is that count's: "..., trong đó có 3.373 hộ nghèo
+            #        vùng đồng bào dân tộc ...; hộ cận nghèo có 14.994 hộ")
     if m is None and (lead := _lead_item(an, sent)) is not None:
         # "- Tỷ lệ nghèo đa chiều theo khu vực nông thôn: 11,52%; ... Trong đó:" over "+ Tỷ lệ hộ cận nghèo:
         # 5,56%": an item under a lead is about the part of the population the lead names

@@ -1052,3 +1052,13 @@ def test_a_level_at_the_start_of_a_year_is_that_years_unless_the_text_tells_the_
                     ("poverty.poor_rate", 1.7, None, "2021"), ("poverty.poor_rate", 2.4, None, "2020")]
     f = next(f for f in extract_text("Đầu năm 2021, toàn xã có 58 hộ nghèo.", period="2021").facts)
     assert f.period_source == "start_of_year"
+
+
+def test_a_group_named_after_a_count_is_that_counts_and_a_reduced_rate_said_with_là():
+    text = ("Kết quả rà soát năm 2022: hộ nghèo có 8.412 hộ, chiếm 2,9%, trong đó có 2.106 hộ nghèo vùng đồng bào "
+            "dân tộc; hộ cận nghèo có 11.020 hộ, chiếm 3,8%. Ước kết quả thực hiện giảm tỷ lệ hộ nghèo năm 2022 là "
+            "0,52%, đạt 100% kế hoạch.")
+    got = {(f.metric, f.value, f.scope) for f in extract_text(text, period="2022").facts}
+    assert ("poverty.poor_households", 2106, "vùng đồng bào dân tộc") in got
+    assert ("poverty.near_poor_households", 11020, None) in got and ("poverty.near_poor_rate", 3.8, None) in got
+    assert ("poverty.poor_rate_reduction", 0.52, None) in got

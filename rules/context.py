@@ -314,7 +314,7 @@ def _governing_range(mt: str, found: list[PeriodMention], pos: int) -> Optional[
     return last if len(between) <= 50 and not re.search(r"[,;:.]", between[9:]) else None
 
 
-def _outside_parens(text: str, found: list[PeriodMention], base: int) -> list[PeriodMention]:
+def _outside_parens(text: str, found: list[PeriodMention], base: int, *, fallback: bool = True) -> list[PeriodMention]:
     depth_at, depth = [], 0
     for ch in text:
         if ch == "(":
@@ -323,7 +323,7 @@ def _outside_parens(text: str, found: list[PeriodMention], base: int) -> list[Pe
         if ch == ")" and depth:
             depth -= 1
     outside = [p for p in found if depth_at[p.pos - base] == 0] if text else found
-    return outside or found
+    return outside or (found if fallback else [])
 
 
 _SCOPE_SOURCE = ("clause", "sentence", "paragraph")
@@ -442,7 +442,7 @@ def _period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optiona
             # "đầu năm 2019 (kết quả rà soát cuối năm 2018) có 2.536 hộ nghèo. Trong năm có 616 hộ thoát
             # nghèo": a year in a bracket glosses its sentence; sentences after go on with the ones outside
             before = [x for x in found if x.pos < sent.start]
-            found = _outside_parens(mt[lo:sent.start], before, lo) + [x for x in found if x.pos >= sent.start]
+            found = _outside_parens(mt[lo:sent.start], before, lo, fallback=False) + [x for x in found if x.pos >= sent.start]
         governing = _governing_range(mt, found, pos)
         chosen = governing or _pick_mention(found)
         if chosen is not None and chosen.reason:

@@ -919,3 +919,13 @@ def test_a_resolutions_term_and_an_anniversarys_years_date_no_text():
             "thiết lập quan hệ hợp tác hữu nghị giữa hai tỉnh (2012 - 2022).")
     doc = doc_from_text(lede)
     assert _first_period(doc, doc.blocks[0], None)[0] is None
+
+
+def test_a_year_only_in_brackets_in_a_sentence_before_dates_no_later_sentence():
+    text = ("Xã giữ vững các tiêu chí xã nông thôn mới nâng cao (được công nhận năm 2021). Trong năm có thêm 03 thôn "
+            "được công nhận đạt chuẩn thôn nông thôn mới kiểu mẫu.")
+    assert _periods(text, "ntm.villages_model", period="2023") == [(3, "2023", "document")]
+    # a year outside the brackets still does
+    text = ("Năm 2022, xã giữ vững các tiêu chí (được công nhận năm 2021). Trong năm có thêm 03 thôn được công nhận "
+            "đạt chuẩn thôn nông thôn mới kiểu mẫu.")
+    assert _periods(text, "ntm.villages_model", period="2023") == [(3, "2022", "paragraph")]

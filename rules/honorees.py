@@ -424,9 +424,9 @@ def extract_honorees(an: Analysis, items: list[Item]) -> None:
     from_parentheses(an, items)
     from_sentences(an, items)
     from_passives(an)
-    from_awards_for_named(an)
     from_lists(an)
     extract_clause_honorees(an)
+    from_awards_for_named(an)
     # one entry per (name, award, period): a list may repeat what a parenthesis said, an article
     # what its headline said ('Trường THCS A vinh dự nhận Huân chương ...' over '... Trường THCS A được tặng ...')
     seen, out = set(), []

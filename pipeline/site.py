@@ -43,7 +43,9 @@ PERIOD_SOURCE_VN = {
     "lede": "đoạn mở đầu (lede)", "text": "năm duy nhất văn bản nêu (text)", "present": "thời điểm hiện nay (present)",
     "baseline": "năm so sánh (baseline)", "contrast": "đối chiếu trước và nay (contrast)",
     "column": "tiêu đề cột bảng (column)", "restated": "câu nhắc lại số liệu của bảng (restated)",
-    "rule": "quy tắc tự xác định (rule)", "latest_date": "ngày muộn nhất văn bản nêu — ước đoán, nên kiểm tra (latest_date)"}
+    "rule": "quy tắc tự xác định (rule)", "latest_date": "ngày muộn nhất văn bản nêu — ước đoán, nên kiểm tra (latest_date)",
+    "filename": "năm trong tên tệp — ước đoán, nên kiểm tra (filename)",
+    "start_of_year": "đầu năm — số liệu đầu kỳ (start_of_year)"}
 SEVERITY_VN = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Ghi nhận"}
 VERDICT_VN = {"confirmed": "đã xác nhận", "false_alarm": "báo động giả"}
 FACT_COLUMNS = ("fact_id", "doc_id", "metric", "value", "of_total", "unit", "award", "recipient", "status", "period",

@@ -15,6 +15,7 @@ and the places the text names.  See docs/METADATA.md.
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -237,7 +238,25 @@ class Places:
         return sum(v for k, v in self.provinces.items() if gz.name_key(k) == key)
 
 
+_LAST = threading.local()     # the last document's places and text place: read_metadata, the frames and
+                              # the subjects all ask for them, one document at a time per thread
+
+
+def _memo(key: str, doc: Document, make):
+    """``make()`` for ``doc``, computed once while ``doc`` is the document being read."""
+    if getattr(_LAST, "doc", None) is not doc:
+        _LAST.doc, _LAST.values = doc, {}
+    if key not in _LAST.values:
+        _LAST.values[key] = make()
+    return _LAST.values[key]
+
+
 def collect_places(doc: Document, header: Header) -> Places:
+    """Every place the text names (the header does not change them)."""
+    return _memo("places", doc, lambda: _collect_places(doc))
+
+
+def _collect_places(doc: Document) -> Places:
     mentions = gz.find_places(doc.text, bare_provinces=True)
     districts, communes, provinces = Counter(), Counter(), Counter()
     names: dict = {}
@@ -583,6 +602,10 @@ def headerless_place(doc: Document, places: Optional[Places] = None) -> Optional
     """A text with no header of its own (a news page) is about the place its headline names
     ('... tại huyện Hoài Nhơn', 'Bến Tre: ...'), else its first paragraph; a district's province
     comes from the gazetteer when the text does not name it."""
+    return _memo("headerless_place", doc, lambda: _headerless_place(doc, places))
+
+
+def _headerless_place(doc: Document, places: Optional[Places] = None) -> Optional[TextPlace]:
     body = [b for b in doc.blocks[:4] if b.kind != TABLE and b.text.strip()]
     # the headline, then the first paragraph that is a sentence (a photo caption has no full stop)
     heads = [b for b in body[:1] if len(b.text) <= _HEADLINE_CHARS] + \

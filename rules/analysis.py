@@ -38,6 +38,7 @@ _LEVEL_OWNER = P("subj_level_owner")
 _OWNER = P("subj_owner")
 _PREFIX_LEVELS = M("place_level")
 _REPORTED = P("tm_reported")
+LEAD_REACH = 6      # blocks back from a list item to the lead ending with ':' it hangs from, the list's items included
 NATION = "Việt Nam"      # the subject of a figure of the whole country ("cả nước", "toàn quốc")
 
 _NOTE_LINES = 6      # blocks after a table where its footnotes stand
@@ -146,17 +147,30 @@ class Analysis:
         if block_index in cache:
             return cache[block_index]
         st = None
+        b = self.lead_block(block_index, nested=False)
+        if b is not None:
+            lead = [s for s in self.sentences if s.block.index == b.index]
+            if lead:
+                colon = self.doc.text.rfind(":", lead[-1].start, lead[-1].end)
+                st = status_at(lead[-1], colon if colon > lead[-1].start else lead[-1].end)
+        cache[block_index] = st
+        return st
+
+    def lead_block(self, block_index: int, *, nested: bool) -> Optional[Block]:
+        """The block ending with ':' that the list item at ``block_index`` hangs from: the paragraph
+        before the list (``nested=False``), or the nearest such block within ``LEAD_REACH``, an item
+        of the list itself included ('- Tỷ lệ nghèo đa chiều khu vực nông thôn: ...; Trong đó:' over
+        '+ Tỷ lệ hộ cận nghèo: 5,56%')."""
+        if nested:
+            for b in reversed(self.doc.blocks[max(0, block_index - LEAD_REACH):block_index]):
+                if b.text.rstrip().endswith(":"):
+                    return b
+            return None
         for b in reversed(self.doc.blocks[:block_index]):
             if b.kind == LIST_ITEM:
                 continue
-            if b.text.rstrip().endswith(":") and b.kind != TABLE:
-                lead = [s for s in self.sentences if s.block.index == b.index]
-                if lead:
-                    colon = self.doc.text.rfind(":", lead[-1].start, lead[-1].end)
-                    st = status_at(lead[-1], colon if colon > lead[-1].start else lead[-1].end)
-            break
-        cache[block_index] = st
-        return st
+            return b if b.text.rstrip().endswith(":") and b.kind != TABLE else None
+        return None
 
     def opening_subject(self, sent: Sentence, pos: int) -> Optional[tuple[str, str]]:
         """The place a clause or sentence opens with, as its topic ('Như vậy, đến nay huyện Hương

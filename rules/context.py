@@ -467,13 +467,13 @@ def _period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optiona
     # 2. the clause after the figure (a "giai đoạn 2015 - 2020" closing the clause), unless it is
     #    an achievement still running when the report was written ("thành tích xuất sắc trong xây
     #    dựng nông thôn mới giai đoạn 2021 - 2025" in a report on 2024-Q3)
-    # (not past a ':' opening a list: "02 học sinh được nhận ... gồm: Nguyễn Tuấn Phong, lớp 12 (năm học
-    # 2022 – 2023)" dates a honoree, not the count)
     from .text import clause_end
     if end is not None and (series := _SERIES_THEN_YEAR.match(mt, end, sent.end)) is not None:
         # "giảm tỷ lệ hộ nghèo toàn tỉnh xuống còn 2,66%, hộ cận nghèo còn 8,96% vào cuối năm 2020": the year
         # closing a series of like figures is each one's
         return Period(series.group("y"), "after")
+    # (not past a ':' opening a list: "02 học sinh được nhận ... gồm: Nguyễn Tuấn Phong, lớp 12 (năm học
+    # 2022 – 2023)" dates a honoree, not the count)
     ce = clause_end(sent, pos, seps=";:")
     dy = _last_doc_year(doc_period)
     after = [x for x in period_mentions(mt[pos:ce], pos, doc_period)
@@ -515,6 +515,7 @@ def _period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optiona
 
 
 _BREAKDOWN_WORD = P("tm_breakdown_word")
+_PART_SENTENCE = P("tm_part_sentence_open")
 
 
 def _span_closing_phrase(sent: Sentence, pos: int, doc_period: Optional[str]) -> Optional[str]:
@@ -582,10 +583,9 @@ def _in_breakdown(mt: str, lo: int, at: int, own: int) -> bool:
     I/2022 là 131 tập thể; ...'): it does not date the clauses after it (the sentence starting at
     ``lo``), nor the sentences after."""
     seg = max(mt.rfind(";", lo, at) + 1, lo)
-    m = _BREAKDOWN_WORD.search(mt, seg, at)
-    if m is not None and lo == own and m.group(0) == "riêng" and not mt[lo:m.start()].strip():
+    if lo == own and seg == lo and _PART_SENTENCE.match(mt, lo, at):
         return False    # "Riêng ngành giáo dục, trong năm học 2011 - 2012, có ...; ...": the whole sentence is that part
-    return m is not None
+    return _BREAKDOWN_WORD.search(mt, seg, at) is not None
 
 
 def _from_state_year(sent: Sentence, pos: int, doc_period: Optional[str]) -> Optional[str]:

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from pathlib import PurePath
 from typing import Optional
 
 from pipeline.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, DocMeta, Document
@@ -414,7 +415,6 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
 
 def _filename_year(path: str) -> Optional[str]:
     """The one year a file's name gives ('bc_tdkt_2023.docx' → 2023), None for none or several."""
-    from pathlib import PurePath
     years = set(_FILENAME_YEAR.findall(PurePath(path or "").stem))
     return years.pop() if len(years) == 1 else None
 

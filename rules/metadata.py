@@ -714,31 +714,28 @@ def _named_with_others(text: str, m) -> bool:
     return nxt is not None and (nxt.group("u") is None or prefix_level(nxt.group("u")) == m.level)
 
 
-def _province_of_named_districts(places: Places) -> Optional[str]:
-    """The one legacy province that holds every district the text names with its prefix, when it names
-    at least two ('huyện Minh Hóa ..., thị xã Ba Đồn ...')."""
-    keys = {m.key: {u.province for u in m.units} for m in places.mentions if m.level == gz.DISTRICT and m.units}
-    if len(keys) < _DISTRICTS_NAMED:
+def _sole_province(candidates: list[set]) -> Optional[str]:
+    """The one province every named district may lie in (each district's candidate provinces in
+    ``candidates``), when at least two are named."""
+    candidates = [c for c in candidates if c]
+    if len(candidates) < _DISTRICTS_NAMED:
         return None
-    common = set.intersection(*keys.values())
+    common = set.intersection(*candidates)
     return next(iter(common)) if len(common) == 1 else None
 
 
+def _province_of_named_districts(places: Places) -> Optional[str]:
+    """The one legacy province that holds every district the text names with its prefix ('huyện Minh
+    Hóa ..., thị xã Ba Đồn ...')."""
+    keys = {m.key: {u.province for u in m.units} for m in places.mentions if m.level == gz.DISTRICT}
+    return _sole_province(list(keys.values()))
+
+
 def _province_of_districts(doc: Document) -> Optional[str]:
-    """The one legacy province that holds every district a text names alone in brackets, when it names
-    at least two ('Tam Thạnh (Núi Thành), Phước Ninh (Nông Sơn)')."""
+    """The one legacy province that holds every district a text names alone in brackets ('Tam Thạnh
+    (Núi Thành), Phước Ninh (Nông Sơn)')."""
     names = {m.group(1) for m in _BRACKETED_NAME.finditer(doc.text) if m.group(1)[:1].isupper()}
-    provinces: Counter = Counter()
-    known = 0
-    for name in names:
-        found = {d.province for d in gz.find_districts(name)}
-        if found:
-            known += 1
-            provinces.update(found)
-    if known < _DISTRICTS_NAMED:
-        return None
-    best = [p for p, n in provinces.items() if n == known]
-    return best[0] if len(best) == 1 else None
+    return _sole_province([{d.province for d in gz.find_districts(name)} for name in names])
 
 
 _BRACKETED_NAME = re.compile(r"\((\w+(?: \w+){0,3})\)")

@@ -18,6 +18,8 @@ from typing import Optional
 
 import regex
 
+from pipeline.model import LIST_ITEM
+
 
 from .analysis import Analysis
 from .context import Period
@@ -531,23 +533,10 @@ def _scope(an: Analysis, sent: Sentence, n: Num) -> Optional[str]:
         if not _COUNT_BEFORE_SCOPE.search(mt, max(sent.start, x.start() - 30), x.start()):
             m = x   # (a group named right after another count is that count's: "..., trong đó có 3.373 hộ nghèo
             #        vùng đồng bào dân tộc ...; hộ cận nghèo có 14.994 hộ")
-    if m is None and (lead := _lead_item(an, sent)) is not None:
+    lead = an.lead_block(sent.block.index, nested=True) if m is None and sent.block.kind == LIST_ITEM else None
+    if lead is not None:
         # "- Tỷ lệ nghèo đa chiều theo khu vực nông thôn: 11,52%; ... Trong đó:" over "+ Tỷ lệ hộ cận nghèo:
         # 5,56%": an item under a lead is about the part of the population the lead names
-        for m in _SCOPE.finditer(an.doc.match_text, lead.start, lead.end):
-            break
+        m = _SCOPE.search(mt, lead.start, lead.end)
     return an.doc.text[m.start():m.end()].strip() if m else None
 
-
-_LEAD_REACH = 6     # blocks back from a list item to the lead ending with ':' it hangs from
-
-
-def _lead_item(an: Analysis, sent: Sentence):
-    """The block ending with ':' that the list item holding ``sent`` hangs from, if any."""
-    from pipeline.model import LIST_ITEM
-    if sent.block.kind != LIST_ITEM:
-        return None
-    for b in reversed(an.doc.blocks[max(0, sent.block.index - _LEAD_REACH):sent.block.index]):
-        if b.text.rstrip().endswith(":"):
-            return b
-    return None

@@ -245,21 +245,19 @@ def _row_has_pair(f: Fact, facts: list[Fact]) -> bool:
 
 
 _PLAN_CUE = P("facts_plan_cue")
-_EXPECTED = P("facts_expected_cue")
 _EXPLICIT_PROPOSAL = P("facts_explicit_proposal")
 
 
 def _plans_of_results(an: Analysis) -> None:
     """A poverty or NTM figure read as proposed is a plan when it says it will be reached ('đến cuối
-    năm 2015 sẽ có thêm 12 xã đạt chuẩn', '12 xã đăng ký về đích nông thôn mới'): a target.  A
-    figure only 'dự kiến' stays proposed, as SPEC.md lists it."""
+    năm 2015 sẽ có thêm 12 xã đạt chuẩn', '12 xã đăng ký về đích nông thôn mới', 'Dự kiến đến cuối năm
+    2022, toàn tỉnh có 119 xã'): a target, unless a proposal is said in so many words ('trình', 'đề nghị')."""
     mt = an.doc.match_text
     for f in an.facts:
         if f.status == "proposed" and f.metric.startswith(("poverty.", "ntm.")):
             b = an.doc.blocks[f.block_index] if f.block_index is not None else None
             lo = b.start if b is not None else max(0, f.char_start - 200)
             lo = max(lo, f.char_start - 200)
-            if _PLAN_CUE.search(mt, lo, min(len(mt), f.char_end + 40)) and not _EXPECTED.search(mt, lo, f.char_start) \
+            if _PLAN_CUE.search(mt, lo, min(len(mt), f.char_end + 40)) \
                     and not _EXPLICIT_PROPOSAL.search(mt, max(lo, f.char_start - 150), f.char_start):
-                # "Dự kiến đến hết năm 2019, sẽ có thêm 3 xã": expected, proposed as SPEC lists 'dự kiến'
                 f.status = "target"

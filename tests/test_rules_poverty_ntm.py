@@ -544,7 +544,16 @@ def test_districts_named_by_their_title_expected_figures_and_a_percent_of_its_ow
             "sẽ có thêm 2 xã đạt chuẩn nông thôn mới kiểu mẫu.")
     ex = extract_text(text, period="2023")
     got = sorted((f.metric, f.value, f.of_total, f.status, f.stated_percent) for f in ex.facts)
-    assert got == [("ntm.communes_model", 2, None, "proposed", None), ("ntm.districts_standard", 6, 8, None, None)]
+    assert got == [("ntm.communes_model", 2, None, "target", None), ("ntm.districts_standard", 6, 8, None, None)]
+
+
+def test_a_forecast_level_is_a_target_but_a_proposal_said_in_words_stays_proposed():
+    text = ("Dự kiến đến cuối năm 2022, toàn huyện có 19 xã đạt chuẩn nông thôn mới. Dự kiến tỷ lệ hộ nghèo "
+            "giảm còn 1,2% vào cuối năm 2022. Hội đồng dự kiến trình UBND tỉnh đề nghị công nhận 3 xã đạt chuẩn "
+            "nông thôn mới nâng cao.")
+    got = sorted((f.metric, f.value, f.status) for f in extract_text(text, period="2022").facts)
+    assert got == [("ntm.communes_advanced", 3, "proposed"), ("ntm.communes_standard", 19, "target"),
+                   ("poverty.poor_rate", 1.2, "target")]
 
 
 def test_the_households_written_after_a_count_are_its_base_not_a_count():

@@ -268,9 +268,11 @@ def _undated_period(doc: Document, heads: list[Block]) -> Optional[Period]:
         # "Nhân dịp kỷ niệm 90 năm Ngày thành lập Đoàn TNCS Hồ Chí Minh, ... trao Kỷ niệm chương ...": 2021
         return Period(year, "anniversary")
     only = _only_year(doc)
-    if not only and (since := _month_baseline_year(doc) or _after_baseline(doc, list(doc.blocks))):
+    if not only and (since := _month_baseline_year(doc) or _after_baseline(doc, list(doc.blocks))) \
+            and not _reached_since(doc, since):
         # "... tăng 36 tiêu chí so với tháng 6/2015": a text dated only by the month it compares with is of
-        # that month's year; "... tăng 10 xã so với năm 2015" only by a year: of the year after
+        # that month's year; "... tăng 10 xã so với năm 2015" only by a year: of the year after (not when
+        # it names a later year reached: "Đến cuối năm 2022, ... tăng 49,7 triệu đồng so với cuối năm 2010")
         return Period(since, "baseline")
     if only:
         # "Bắc Giang: Thêm 21 thôn ..." dated nowhere but "tính đến tháng 10/2021": the one year it names
@@ -284,6 +286,11 @@ def _undated_period(doc: Document, heads: list[Block]) -> Optional[Period]:
         # than the latest date it names
         return Period(latest, "latest_date")
     return None
+
+
+def _reached_since(doc: Document, since: str) -> bool:
+    """Whether a text names as reached a single year from ``since`` on."""
+    return any(p.isdigit() and int(p) >= int(since) for p in _reached_periods(doc))
 
 
 def _anniversary_year(doc: Document) -> Optional[str]:

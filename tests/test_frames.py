@@ -618,6 +618,11 @@ FRAMES = [
                   "Hạ tầng giao thông, điện, trường học của các xã được đầu tư đồng bộ.\n\n"
                   "Như vậy, toàn tỉnh đã có 28 xã đạt chuẩn, tăng 7 xã so với năm 2017."),
                  ("2018", "baseline"), id="a-text-dated-only-by-the-one-year-it-compares-with-is-of-the-year-after"),
+    pytest.param(("Công nhận thêm huyện Long Phú đạt chuẩn nông thôn mới\n\nPhó Thủ tướng giao UBND tỉnh công bố và "
+                  "khen thưởng theo quy định.\n\nHuyện có 11 xã đạt chuẩn nông thôn mới và 90/90 ấp đạt chuẩn "
+                  "ấp nông thôn mới.\n\nTrong đó 3 xã đạt chuẩn nâng cao giai đoạn 2018 - 2020. Đến cuối năm 2023, "
+                  "tỷ lệ hộ nghèo của huyện còn 2,9%. Thu nhập bình quân đầu người năm 2023 đạt 60 triệu đồng, tăng 45 triệu đồng so với cuối năm 2010."),
+                 ("2023", "latest_date"), id="a-baseline-does-not-date-a-text-that-names-a-later-year-reached"),
 ]
 
 

@@ -249,6 +249,15 @@ def test_awards_of_a_group_or_company_are_of_another_issuer():
         ("bang_khen_cap_bo_tinh", 1), ("bang_khen_khac", 4), ("bang_khen_khac", 9), ("co_thi_dua_khac", 1)]
 
 
+def test_a_command_or_a_party_committee_is_another_issuer_the_bare_labour_confederation_is_central():
+    text = ("Trong lĩnh vực công đoàn, Tổng Liên đoàn tặng bằng khen cho 06 tập thể; Bộ Tư lệnh Cảnh sát biển tặng "
+            "Bằng khen cho 3 cá nhân; Ban Thường vụ Huyện ủy tặng Giấy khen cho 9 đảng viên; Thành ủy tặng Cờ thi "
+            "đua cho 2 tập thể.\n")
+    ex = extract_text(text, period="2023")
+    assert [(f.award, f.value) for f in pick(ex.facts, metric="award.count")] == [
+        ("bang_khen_cap_bo_tinh", 6), ("bang_khen_khac", 3), ("giay_khen", 9), ("co_thi_dua_khac", 2)]
+
+
 def test_teachers_counted_and_consecutive_years_are_not_the_period():
     text = ("Ngoài ra, 03 nhà giáo được Bộ trưởng Bộ GD&ĐT tặng Kỷ niệm chương “Vì sự nghiệp giáo dục”.\n\n"
             "4. Công nhận danh hiệu “Chiến sĩ thi đua cấp tỉnh” cho 01 cá nhân: ông Lê Văn Tám, đã có 03 năm liên "

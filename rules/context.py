@@ -40,6 +40,7 @@ _YEAR_RE = P("tm_year_re")
 _DATE_BEFORE = P("tm_date_before")
 _NUMBER_BEFORE = P("tm_number_before")
 _NUMBER_LIST_AFTER = P("tm_number_list_after")
+_YEARS_COUNTED_AFTER = P("tm_years_counted_after")
 # "so với cuối năm 2015", "so với cùng kỳ năm 2022": a baseline, not the figure's period
 _COMPARISON_BEFORE = P("tm_comparison_before")
 # "Luật Thi đua, khen thưởng năm 2022", "Luật sửa đổi ... năm 2013": the year is part of a law's name
@@ -200,6 +201,8 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
         before = mtext[max(0, m.start() - 12):m.start()]
         if _NUMBER_LIST_AFTER.match(mtext, m.end()) or _NUMBER_LIST_AFTER.match(mtext, m.end("y")):
             continue    # "các Quyết định số 2027, 2028 và 2029/QĐ-UBND": document numbers
+        if _YEARS_COUNTED_AFTER.match(mtext, m.end()):
+            continue    # "kỷ niệm ... 1982 năm cuộc khởi nghĩa Hai Bà Trưng": a count of years
         if re.search(r"(?:năm|trong|cuối|đầu|giữa|đến|từ|hết)\s*$", before) or (
                 re.search(r"(?:^|[\s(,])$", before) and not _NUMBER_BEFORE.search(before)):
             add(m.start(), m.end(), m.group("y"))

@@ -618,6 +618,9 @@ FRAMES = [
                   "Hạ tầng giao thông, điện, trường học của các xã được đầu tư đồng bộ.\n\n"
                   "Như vậy, toàn tỉnh đã có 28 xã đạt chuẩn, tăng 7 xã so với năm 2017."),
                  ("2018", "baseline"), id="a-text-dated-only-by-the-one-year-it-compares-with-is-of-the-year-after"),
+    pytest.param(("Họp mặt kỷ niệm 114 năm Ngày Quốc tế Phụ nữ và 1984 năm cuộc khởi nghĩa Hai Bà Trưng năm 2024\n\n"
+                  "Dịp này, Công đoàn Khu công nghiệp trao Bằng khen cho 03 tập thể."),
+                 ("2024", "title"), id="a-four-digit-count-of-years-is-no-year"),
     pytest.param(("Công nhận thêm huyện Long Phú đạt chuẩn nông thôn mới\n\nPhó Thủ tướng giao UBND tỉnh công bố và "
                   "khen thưởng theo quy định.\n\nHuyện có 11 xã đạt chuẩn nông thôn mới và 90/90 ấp đạt chuẩn "
                   "ấp nông thôn mới.\n\nTrong đó 3 xã đạt chuẩn nâng cao giai đoạn 2018 - 2020. Đến cuối năm 2023, "

@@ -79,6 +79,7 @@ _COUNT_DIGIT = P("tm_count_digit")
 _NUM_AT = P("tm_num_at")
 _CELL_PERIOD_WORDS = P("tm_cell_period_words")
 _PRESENT = P("tm_present")
+_SINCE_BEFORE = P("tm_since_before")
 _EVENT_DATE = P("tm_event_date")
 _EMULATION_CONGRESS = P("tm_emulation_congress")
 # "11,72% năm 2016", "4,95% (cuối năm 2021)": the year of the figure right before it
@@ -619,6 +620,8 @@ def _present_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[str]
     if [x for x in period_mentions(mt[m.end():pos], m.end(), doc_period)
             if not _TARGET_SPAN_BEFORE.search(mt, max(m.end(), x.pos - 40), x.pos)]:
         return None
+    if m.start() > cs and _dated_before_present(mt, cs, m.start(), doc_period):
+        return None     # "Kết quả rà soát ... cuối năm 2022 cho thấy Lâm Đồng hiện còn 6.636 hộ nghèo": 2022
     if re.fullmatch(r"\d{4}-\d{4}", doc_period):
         # "Xã Vĩnh Thanh ... đạt chuẩn nông thôn mới nâng cao giai đoạn 2018 - 2020" dated 15/10/2019: now is 2019
         return Period(getattr(doc_period, "now", None) or doc_period[5:], "present")
@@ -630,6 +633,13 @@ def _present_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[str]
             return Period(doc_period.now, "present")    # a text on 2018 written in April 2019: now is 2019
         return doc_period if isinstance(doc_period, Period) else Period(doc_period, "present")
     return None
+
+
+def _dated_before_present(mt: str, cs: int, at: int, doc_period: Optional[str]) -> bool:
+    """Whether the clause names a single year as reached before its present cue ('... cuối năm 2022
+    cho thấy ... hiện còn'), not a baseline, a since-year ('từ năm 2011 đến nay') or a span."""
+    return any(x.period.isdigit() and not x.baseline and not _SINCE_BEFORE.search(mt, max(cs, x.pos - 12), x.pos)
+               for x in period_mentions(mt[cs:at], cs, doc_period))
 
 
 def _OPENS_SENTENCE(sent: Sentence, at: int) -> bool:

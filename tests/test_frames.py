@@ -356,6 +356,13 @@ def test_present_of_a_sentence_covers_its_list_and_a_plans_span_dates_nothing_af
     assert got == [(6, "2020"), (31, "2020"), (98, "2020")]
 
 
+def test_a_year_the_clause_names_before_its_present_cue_dates_the_figure_not_a_since_year():
+    text = ("Kết quả điều tra hộ nghèo cuối năm 2023 cho thấy huyện hiện còn 812 hộ nghèo. Từ năm 2016 đến nay, "
+            "huyện hiện có 9 xã đạt chuẩn nông thôn mới.")
+    got = sorted((f.value, f.period) for f in extract_text(text, period="2024").facts)
+    assert got == [(9, "2024"), (812, "2023")]
+
+
 def test_a_january_ceremony_gives_its_awards_in_its_own_year():
     text = ("Trao tặng danh hiệu cho 64 mẹ Việt Nam anh hùng\n\n"
             "(Báo tỉnh) - Sáng 20/1, UBND tỉnh tổ chức Lễ trao tặng và truy tặng danh hiệu vinh dự Nhà nước "

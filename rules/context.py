@@ -637,8 +637,10 @@ def _present_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[str]
 
 def _dated_before_present(mt: str, cs: int, at: int, doc_period: Optional[str]) -> bool:
     """Whether the clause names a single year as reached before its present cue ('... cuối năm 2022
-    cho thấy ... hiện còn'), not a baseline, a since-year ('từ năm 2011 đến nay') or a span."""
+    cho thấy ... hiện còn'), not a baseline, a since-year ('từ năm 2011 đến nay'), a span, or the year
+    of another figure it contrasts with ('Năm 2016 tỷ lệ hộ nghèo là 32%, nay chỉ còn 18,5%')."""
     return any(x.period.isdigit() and not x.baseline and not _SINCE_BEFORE.search(mt, max(cs, x.pos - 12), x.pos)
+               and not re.search(r"\d", mt[x.pos + len(x.period):at])
                for x in period_mentions(mt[cs:at], cs, doc_period))
 
 

@@ -258,6 +258,15 @@ def test_a_command_or_a_party_committee_is_another_issuer_the_bare_labour_confed
         ("bang_khen_cap_bo_tinh", 6), ("bang_khen_khac", 3), ("giay_khen", 9), ("co_thi_dua_khac", 2)]
 
 
+def test_a_long_merit_phrase_with_its_span_before_the_award_and_a_granter_after_xuat_sac():
+    text = ("Giai đoạn 2016-2021, có 2 tập thể được Chính phủ tặng cờ thi đua, 11 lượt tập thể được tặng cờ thi đua "
+            "xuất sắc của UBND tỉnh. Tại hội nghị, 31 tập thể và 64 cá nhân có thành tích xuất sắc trong phong trào "
+            "thi đua yêu nước giai đoạn 2016-2021 đã được Chủ tịch UBND huyện tặng giấy khen.\n")
+    got = [(f.award, f.recipient, f.value) for f in pick(extract_text(text, period="2021").facts, metric="award.count")]
+    assert got == [("co_thi_dua_chinh_phu", "tap_the", 2), ("co_thi_dua_cap_bo_tinh", "tap_the", 11),
+                   ("giay_khen_cap_huyen", "tap_the", 31), ("giay_khen_cap_huyen", "ca_nhan", 64)]
+
+
 def test_teachers_counted_and_consecutive_years_are_not_the_period():
     text = ("Ngoài ra, 03 nhà giáo được Bộ trưởng Bộ GD&ĐT tặng Kỷ niệm chương “Vì sự nghiệp giáo dục”.\n\n"
             "4. Công nhận danh hiệu “Chiến sĩ thi đua cấp tỉnh” cho 01 cá nhân: ông Lê Văn Tám, đã có 03 năm liên "

@@ -28,7 +28,7 @@ from pipeline.normalize import fold
 
 from .analysis import Analysis
 from .metadata import is_headerless
-from .catalog import RANKS, AwardMention, award_mentions, catalog, resolve_level
+from .catalog import GENERIC_AWARD, RANKS, AwardMention, award_mentions, catalog, resolve_level
 from .context import HEADERLESS_FRAME_SOURCES, Period
 from .numbers import Num
 from .gazetteer import find_places
@@ -394,7 +394,7 @@ def _generic_award(an: Analysis, sent: Sentence, g: Group, status: Optional[str]
         lv = catalog().last_granter(head, ("huyen", "xa", "tinh", "thu_tuong", "chinh_phu"))
         if lv and lv[1] in ("huyen", "xa") and head.startswith("chủ tịch", lv[0]):
             return (f"giay_khen_cap_{lv[1]}", "aw.giay_khen/generic")
-    return "khen_thuong", "aw.khen_thuong/generic"
+    return GENERIC_AWARD, "aw.khen_thuong/generic"
 
 
 def _qualifier_of(an: Analysis, sent: Sentence) -> Optional[str]:
@@ -819,12 +819,12 @@ def _inline_breakdowns(an: Analysis, sent: Sentence, items: list[Item]) -> None:
                 continue    # "...cho 183 mẹ; trong đó ..., nâng tổng số mẹ VNAH ... lên 3.274 mẹ": no part exceeds its total
             if tot:
                 total = tot[-1].fact
-                if part.fact.award == "khen_thuong" and part.fact.rule.endswith("/generic") and total.award:
+                if part.fact.award == GENERIC_AWARD and part.fact.rule.endswith("/generic") and total.award:
                     # "Bằng khen ...: 38 tập thể ...; trong đó: khen thưởng theo công trạng 14 tập thể, ...": a kind
                     # of commendation ('theo công trạng', 'chuyên đề'), not a form: the part is of its total's form
                     part.fact.award = total.award
                     part.fact.rule = f"{total.rule.split('/')[0]}/breakdown"
-                if total.award in (part.fact.award, "khen_thuong"):
+                if total.award in (part.fact.award, GENERIC_AWARD):
                     placed.add(id(part))
                     part.fact.parent_local_id = total.local_id
                     part.fact.qualifier = part.fact.qualifier or "trong đó"

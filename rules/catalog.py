@@ -132,6 +132,7 @@ def catalog() -> Catalog:
 _RANK = P("cat_rank")
 _MORE_RANKS = P("cat_more_ranks")
 _JOINT_GRANTERS = P("cat_joint_granters")
+GENERIC_AWARD = "khen_thuong"   # SPEC's code for a commendation whose form is not named
 RANKS = {"nhất": 1, "i": 1, "1": 1, "nhì": 2, "ii": 2, "2": 2, "ba": 3, "iii": 3, "3": 3}
 _TAIL = P("cat_tail")
 _PREFIX = P("cat_prefix")

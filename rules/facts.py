@@ -13,6 +13,7 @@ from .metadata import headerless_place, is_headerless
 from .lexicon import P
 from .award_tables import extract_award_tables
 from .awards import extract_awards
+from .catalog import GENERIC_AWARD
 from .honorees import extract_honorees
 from .indicators import extract_indicators
 from .metric_tables import extract_metric_tables
@@ -190,6 +191,12 @@ def _drop_restatements(an: Analysis) -> None:
 
     body = {said(f) for f in facts if id(f) not in drop and f.metric.startswith(_FAMILIES) and not in_headline(f)}
     drop.update(id(f) for f in facts if f.metric.startswith(_FAMILIES) and in_headline(f) and said(f) in body)
+    # "Núi Thành khen thưởng cho 345 tập thể, 873 cá nhân" over "... tặng giấy khen cho 345 tập thể, 873 cá
+    # nhân": a headline's commendation of no named form is the body's count of the same recipients in its form
+    # (the headline's place is the body's own: "Huyện Tiên Lãng khen thưởng ...")
+    body_any_form = {k[:2] + k[3:6] for k in body}
+    drop.update(id(f) for f in facts if in_headline(f) and f.award == GENERIC_AWARD
+                and said(f)[:2] + said(f)[3:6] in body_any_form)
     # "Vĩnh Phúc: Sẽ tổ chức truy tặng ... cho 10 cá nhân" dated only by a guess, over "Theo Quyết định ... ngày
     # 7/12/2018 ..., có 10 cá nhân ...": the headline says the body's figure, of the body's period
     def said_undated(f: Fact) -> tuple:

@@ -37,7 +37,7 @@ from pipeline.normalize import match_form
 from . import numbers as nums
 from .analysis import Analysis
 from .award_tables import _RECIP, _context_period, _status
-from .catalog import award_mentions
+from .catalog import GENERIC_AWARD, award_mentions
 from .context import Period, period_mentions
 from .poverty import is_stock
 from .datafiles import load, pattern
@@ -302,7 +302,7 @@ def _column_award(an: Analysis, rows: list[Row], n_header: int, col: MetricCol) 
         if f.metric == "award.count" and f.table_index is None and f.recipient == col.recipient \
                 and round(f.value, 6) in values and f.award:
             return f.award
-    return "khen_thuong"
+    return GENERIC_AWARD
 
 
 def _header_period(an: Analysis, rows: list[Row], n_header: int, col: int, stock: bool = False) -> Optional[Period]:

@@ -673,3 +673,11 @@ def test_a_sentence_opening_with_riêng_keeps_its_period_across_its_clauses():
             "Bằng khen cho 2 tập thể.")
     got = [(f.value, f.period) for f in extract_text(text, period="2023").facts if f.metric == "award.count"]
     assert got == [(2, "2023")]
+
+
+def test_a_headline_commendation_of_no_named_form_is_the_bodys_count_in_its_form():
+    text = ("Huyện Tiên Lãng khen thưởng cho 212 tập thể, 530 cá nhân\n\n"
+            "Sáng 15/1, UBND huyện tổ chức hội nghị tổng kết phong trào thi đua yêu nước năm 2023.\n\n"
+            "Tại hội nghị, Chủ tịch UBND huyện tặng giấy khen cho 212 tập thể, 530 cá nhân có thành tích xuất sắc.")
+    got = sorted((f.award, f.recipient, f.value) for f in extract_text(text).facts if f.metric == "award.count")
+    assert got == [("giay_khen_cap_huyen", "ca_nhan", 530), ("giay_khen_cap_huyen", "tap_the", 212)]

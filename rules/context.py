@@ -433,8 +433,10 @@ def _period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optiona
                  and not (x.pos < cs and not (planned and x.pos < sent.start)
                           and _TARGET_SPAN_BEFORE.search(mt, max(lo, x.pos - 40), x.pos))
                  # "... năm 2016 và phương hướng triển khai ... năm 2017. Hội nghị đã trao tặng ...": the year
-                 # a sentence before plans for dates no figure after it
-                 and not (x.pos < sent.start and not planned
+                 # a sentence or a ';' clause before plans for dates no figure after it ("... triển khai
+                 # nhiệm vụ năm 2025; đồng thời khen thưởng cho 13 tập thể")
+                 # (not a lead's year over its list: "- Dự kiến bình xét danh hiệu thi đua năm 2025: ...")
+                 and not (x.pos < cs and not planned and (x.pos < sent.start or ":" not in mt[x.pos:pos])
                           and _PLAN_YEAR_BEFORE.search(mt, max(lo, x.pos - 60), x.pos))
                  # "Theo Quyết định số 653 ... phê duyệt kết quả ... rà soát hộ nghèo năm 2015, ... Ngoài ra, có 6
                  # xã ...": a year in the title of a cited document dates its own sentence only

@@ -944,3 +944,12 @@ def test_a_year_only_in_brackets_in_a_sentence_before_dates_no_later_sentence():
     text = ("Năm 2022, xã giữ vững các tiêu chí (được công nhận năm 2021). Trong năm có thêm 03 thôn được công nhận "
             "đạt chuẩn thôn nông thôn mới kiểu mẫu.")
     assert _periods(text, "ntm.villages_model", period="2023") == [(3, "2022", "paragraph")]
+
+
+def test_the_plan_year_of_an_earlier_clause_dates_no_award_but_a_leads_year_dates_its_list():
+    text = ("Sáng 20/11, UBND xã tổ chức tổng kết công tác quân sự địa phương năm 2023 và triển khai nhiệm vụ năm "
+            "2024; đồng thời khen thưởng cho 7 tập thể có thành tích xuất sắc.\n\n"
+            "- Dự kiến bình xét danh hiệu thi đua năm 2024: đề nghị công nhận danh hiệu \"Lao động tiên tiến\" cho "
+            "40 cá nhân; \"Tập thể lao động tiên tiến\" cho 5 tập thể.\n")
+    got = sorted((f.value, f.period) for f in extract_text(text, period="2023").facts if f.metric == "award.count")
+    assert got == [(5, "2024"), (7, "2023"), (40, "2024")]

@@ -113,3 +113,18 @@ def test_items_of_a_bracket_opened_by_trong_do_are_parts_not_the_poor_of_the_pla
     d.fact("19.378", "poverty.near_poor_households", 19378, unit="household", period="2020")
     d.fact("4,21%", "poverty.near_poor_rate", 4.21, unit="percent", period="2020")
     assert findings(warehouse(tmp_path, d), "ratio_mismatch") == []
+
+
+def test_a_base_written_for_the_paragraphs_total_tells_which_rate_is_wrong(tmp_path):
+    """'... 113 hộ cận nghèo, chiếm tỷ lệ 5,32%. Tổng số hộ nghèo và hộ cận nghèo là 264/2.162 hộ': 113 of
+    2.162 is 5,23%, so the near-poor rate is the percent check's finding, not a disagreement of bases."""
+    text = ("Kết quả rà soát cuối năm 2023: toàn xã còn 151 hộ nghèo, chiếm tỷ lệ 6,98%; 113 hộ cận nghèo, chiếm "
+            "tỷ lệ 5,32%. Tổng số hộ nghèo và hộ cận nghèo là 264/2.162 hộ, tỷ lệ 12,21%.")
+    d = poverty_doc(text, ("151", 151), ("6,98%", 6.98), ("113", 113), ("5,32%", 5.32), "2023",
+                    district="Yên Thủy", province="Hòa Bình")
+    d.fact("264", "poverty.multidim_households", 264, unit="household", period="2023", of_total=2162.0)
+    d.fact("12,21%", "poverty.multidim_rate", 12.21, unit="percent", period="2023")
+    con = warehouse(tmp_path, d)
+    assert serious(findings(con, "ratio_mismatch")) == []
+    got = [(r["observed"], r["expected"]) for r in serious(findings(con, "percent_mismatch"))]
+    assert got == [(5.32, pytest.approx(5.23, abs=0.01))]

@@ -47,6 +47,7 @@ class Pair:
     rate: FactRow
     base: Interval
     stated_rate: Interval                 # the values the rate's digits allow
+    shared_base: Optional[float] = None   # the households another count of the paragraph is written out of
 
     @property
     def base_mid(self) -> float:
@@ -54,8 +55,10 @@ class Pair:
 
     @property
     def stated_base(self) -> Optional[float]:
-        """The households the count is out of, when the text writes them ('834 hộ nghèo/53.577 hộ')."""
-        return self.count.of_total if self.count.of_total and self.count.of_total > 0 else None
+        """The households the count is out of, when the text writes them ('834 hộ nghèo/53.577 hộ'), or
+        writes them for another count of the same place and moment in its paragraph ('151 hộ nghèo, chiếm
+        6,98%; 113 hộ cận nghèo, chiếm 5,32%. Tổng số hộ nghèo và hộ cận nghèo là 264/2.162 hộ')."""
+        return self.count.of_total if self.count.of_total and self.count.of_total > 0 else self.shared_base
 
     def computed_rate(self) -> Optional[Interval]:
         return ratio_percent(exact(self.count.value), exact(self.stated_base)) if self.stated_base else None
@@ -152,7 +155,21 @@ def pairs_of(ctx: Context) -> dict[tuple, list[Pair]]:
             iv = stated(r.value, d if d is not None else decimals_of(r.raw, r.value))
             base = Interval(c.value / iv.hi * 100 * (1 - SLACK), c.value / max(iv.lo, 1e-9) * 100 * (1 + SLACK))
             out.setdefault(_key(c), []).append(Pair(c, r, base, iv))
+        _share_written_bases(out, counts)
     return out
+
+
+def _share_written_bases(groups: dict[tuple, list[Pair]], counts: list[FactRow]) -> None:
+    """A pair with no written base takes the one base the counts of its paragraph (same place, moment,
+    status and scope) are written out of, when they write exactly one."""
+    for key, pairs in groups.items():
+        for p in pairs:
+            if p.count.of_total or p.shared_base:
+                continue
+            bases = {c.of_total for c in counts if _key(c) == key and c.block_index == p.count.block_index
+                     and c.of_total and c.of_total > c.value}
+            if len(bases) == 1:
+                p.shared_base = bases.pop()
 
 
 def check(ctx: Context) -> list[Finding]:

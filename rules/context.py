@@ -449,6 +449,11 @@ def _period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optiona
             # nghèo": a year in a bracket glosses its sentence; sentences after go on with the ones outside
             before = [x for x in found if x.pos < sent.start]
             found = _outside_parens(mt[lo:sent.start], before, lo, fallback=False) + [x for x in found if x.pos >= sent.start]
+        elif scope == 1 and cs > lo:
+            # "Đến hết năm 2021, toàn huyện có 10/21 xã ... (được công nhận năm 2020); 30 thôn ...": a year in a
+            # bracket of an earlier clause glosses that clause; the clauses after go on with the ones outside
+            before = [x for x in found if x.pos < cs]
+            found = _outside_parens(mt[lo:cs], before, lo) + [x for x in found if x.pos >= cs]
         governing = _governing_range(mt, found, pos)
         chosen = governing or _pick_mention(found)
         if chosen is not None and chosen.reason:

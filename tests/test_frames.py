@@ -953,3 +953,10 @@ def test_the_plan_year_of_an_earlier_clause_dates_no_award_but_a_leads_year_date
             "40 cá nhân; \"Tập thể lao động tiên tiến\" cho 5 tập thể.\n")
     got = sorted((f.value, f.period) for f in extract_text(text, period="2023").facts if f.metric == "award.count")
     assert got == [(5, "2024"), (7, "2023"), (40, "2024")]
+
+
+def test_a_bracket_year_of_an_earlier_clause_glosses_that_clause_only():
+    text = ("Đến hết năm 2023, toàn huyện có 8/17 xã đạt chuẩn nông thôn mới nâng cao (được công nhận năm 2022); "
+            "41 thôn được công nhận đạt chuẩn nông thôn mới kiểu mẫu.\n")
+    got = {f.value: f.period for f in extract_text(text, period="2023").facts if f.metric.startswith("ntm.")}
+    assert got[41] == "2023"

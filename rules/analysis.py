@@ -84,6 +84,10 @@ class Analysis:
     def _mention_starts(self) -> list[int]:
         return [m.start for m in self._mentions]
 
+    def names_award_after(self, pos: int) -> bool:
+        """Whether an award is named anywhere after ``pos``."""
+        return bisect.bisect_left(self._mention_starts, pos) < len(self._mention_starts)
+
     def mentions_in(self, sent: Sentence) -> list[AwardMention]:
         """Award names inside the sentence, with their codes resolved."""
         lo = bisect.bisect_left(self._mention_starts, sent.start)

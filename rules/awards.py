@@ -394,7 +394,25 @@ def _generic_award(an: Analysis, sent: Sentence, g: Group, status: Optional[str]
         lv = catalog().last_granter(head, ("huyen", "xa", "tinh", "thu_tuong", "chinh_phu"))
         if lv and lv[1] in ("huyen", "xa") and head.startswith("chủ tịch", lv[0]):
             return (f"giay_khen_cap_{lv[1]}", "aw.giay_khen/generic")
+        if (named := _headline_form(an, sent, head)) is not None:
+            return named, "aw.headline_form/generic"
     return GENERIC_AWARD, "aw.khen_thuong/generic"
+
+
+def _headline_form(an: Analysis, sent: Sentence, head: str) -> Optional[str]:
+    """'Tặng Bằng khen cho tập thể, cá nhân thi công cầu vượt' over '... Chủ tịch UBND TP Hà Nội ... ký Quyết định
+    khen thưởng cho 13 tập thể và 7 cá nhân': a commendation of no named form in a text whose headline names one
+    award, and no count, is of that award (at the level the body's granter gives)."""
+    h = an.frames.document.headline
+    if h is None or sent.block is h or sent.block.index < h.index:
+        return None
+    htext = an.doc.match_text[h.start:h.end]
+    found = award_mentions(htext, h.start)
+    if len(found) != 1 or re.search(r"\d", htext) or an.names_award_after(h.end):
+        return None     # a body naming its forms itself: its commendation of no form is theirs together
+    m = found[0]
+    resolve_level(m, head, [])
+    return m.code
 
 
 def _qualifier_of(an: Analysis, sent: Sentence) -> Optional[str]:

@@ -681,3 +681,14 @@ def test_a_headline_commendation_of_no_named_form_is_the_bodys_count_in_its_form
             "Tại hội nghị, Chủ tịch UBND huyện tặng giấy khen cho 212 tập thể, 530 cá nhân có thành tích xuất sắc.")
     got = sorted((f.award, f.recipient, f.value) for f in extract_text(text).facts if f.metric == "award.count")
     assert got == [("giay_khen_cap_huyen", "ca_nhan", 530), ("giay_khen_cap_huyen", "tap_the", 212)]
+
+
+def test_a_commendation_of_no_named_form_takes_the_one_award_its_headline_names():
+    text = ("Tặng Bằng khen cho các tập thể, cá nhân có thành tích chống dịch\n\n"
+            "Chủ tịch UBND tỉnh vừa ký Quyết định khen thưởng cho 21 tập thể và 9 cá nhân có thành tích xuất sắc.")
+    got = sorted((f.award, f.value) for f in extract_text(text).facts if f.metric == "award.count")
+    assert got == [("bang_khen_cap_bo_tinh", 9), ("bang_khen_cap_bo_tinh", 21)]
+    # a body that names its forms keeps its commendation of no form
+    body = text + " Trong đó, 5 tập thể được tặng Cờ thi đua."
+    got = sorted((f.award, f.value) for f in extract_text(body).facts if f.metric == "award.count")
+    assert ("khen_thuong", 21) in got

@@ -1071,3 +1071,12 @@ def test_a_group_named_after_a_count_is_that_counts_and_a_reduced_rate_said_with
     assert ("poverty.poor_households", 2106, "vùng đồng bào dân tộc") in got
     assert ("poverty.near_poor_households", 11020, None) in got and ("poverty.near_poor_rate", 3.8, None) in got
     assert ("poverty.poor_rate_reduction", 0.52, None) in got
+
+
+def test_a_quoted_ve_dich_and_a_second_ordinal_of_a_larger_unit():
+    text = ("Năm 2023, tỉnh có thêm 5 xã được công nhận đạt chuẩn nông thôn mới và 2 xã 'về đích' nông thôn mới "
+            "nâng cao. Đây là xã thứ 6/9 của huyện Trần Văn Thời được công nhận đạt chuẩn nông thôn mới và là xã "
+            "thứ 61/82 của tỉnh “về đích” nông thôn mới.")
+    got = sorted((f.metric, f.value, f.of_total) for f in extract_text(text, period="2023").facts)
+    assert got == [("ntm.communes_advanced", 2, None), ("ntm.communes_standard", 5, None),
+                   ("ntm.communes_standard", 6, 9), ("ntm.communes_standard", 61, 82)]

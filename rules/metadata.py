@@ -598,6 +598,9 @@ class TextPlace:
     district: Optional[str]
 
 
+_DATED_OPENING = P("md_dated_opening")
+
+
 def headerless_place(doc: Document, places: Optional[Places] = None) -> Optional[TextPlace]:
     """A text with no header of its own (a news page) is about the place its headline names
     ('... tại huyện Hoài Nhơn', 'Bến Tre: ...'), else its first paragraph; a district's province
@@ -609,7 +612,7 @@ def _headerless_place(doc: Document, places: Optional[Places] = None) -> Optiona
     body = [b for b in doc.blocks[:4] if b.kind != TABLE and b.text.strip()]
     # the headline, then the first paragraph that is a sentence (a photo caption has no full stop)
     heads = [b for b in body[:1] if len(b.text) <= _HEADLINE_CHARS] + \
-        [b for b in body[1:3] if len(b.text) > 60 and _SENTENCE_END.search(b.text)][:1]
+        [b for b in body[1:3] if len(b.text) > 60 and (_SENTENCE_END.search(b.text) or _DATED_OPENING.match(b.text))][:1]
     places = places if places is not None else collect_places(doc, Header())
     bare = _bare_district_headline(heads[0].text) if heads and heads[0] is body[0] else None
     for b in heads:

@@ -960,3 +960,11 @@ def test_a_bracket_year_of_an_earlier_clause_glosses_that_clause_only():
             "41 thôn được công nhận đạt chuẩn nông thôn mới kiểu mẫu.\n")
     got = {f.value: f.period for f in extract_text(text, period="2023").facts if f.metric.startswith("ntm.")}
     assert got[41] == "2023"
+
+
+def test_a_lede_that_lost_its_full_stop_still_gives_the_place_when_it_opens_with_its_date():
+    meta = read_metadata(doc_from_text(
+        "Hội nghị tổng kết công tác thi đua khen thưởng năm 2023.\n\n"
+        "Sáng ngày 10/1/2024, UBND huyện Cư M'gar tổ chức hội nghị tổng kết công tác thi đua khen thưởng năm 2023\n\n"
+        "Dự hội nghị có lãnh đạo Sở Nội vụ, Ban Thi đua - Khen thưởng tỉnh."))
+    assert (meta.province, meta.district) == ("Đắk Lắk", "Cư M'gar")

@@ -145,6 +145,7 @@ def pairs_of(ctx: Context) -> dict[tuple, list[Pair]]:
                         continue
                     cands.append((_distance(c, r), c.char_start, r.char_start, c, r))
         used: set[str] = set()
+        made: list[Pair] = []
         for *_, c, r in sorted(cands, key=lambda x: x[:3]):
             if c.fact_id in used or r.fact_id in used:
                 continue
@@ -154,22 +155,24 @@ def pairs_of(ctx: Context) -> dict[tuple, list[Pair]]:
             d = decimals_in_text(r.text, r.value)
             iv = stated(r.value, d if d is not None else decimals_of(r.raw, r.value))
             base = Interval(c.value / iv.hi * 100 * (1 - SLACK), c.value / max(iv.lo, 1e-9) * 100 * (1 + SLACK))
-            out.setdefault(_key(c), []).append(Pair(c, r, base, iv))
-        _share_written_bases(out, counts)
+            pair = Pair(c, r, base, iv)
+            made.append(pair)
+            out.setdefault(_key(c), []).append(pair)
+        _share_written_bases(made, counts)
     return out
 
 
-def _share_written_bases(groups: dict[tuple, list[Pair]], counts: list[FactRow]) -> None:
-    """A pair with no written base takes the one base the counts of its paragraph (same place, moment,
-    status and scope) are written out of, when they write exactly one."""
-    for key, pairs in groups.items():
-        for p in pairs:
-            if p.count.of_total or p.shared_base:
-                continue
-            bases = {c.of_total for c in counts if _key(c) == key and c.block_index == p.count.block_index
-                     and c.of_total and c.of_total > c.value}
-            if len(bases) == 1:
-                p.shared_base = bases.pop()
+def _share_written_bases(pairs: list[Pair], counts: list[FactRow]) -> None:
+    """A pair of one document with no written base takes the one base the counts of its paragraph (same
+    place, moment, status and scope) are written out of, when they write exactly one."""
+    written: dict[tuple, set[float]] = {}
+    for c in counts:
+        if c.of_total and c.of_total > c.value:
+            written.setdefault((_key(c), c.block_index), set()).add(c.of_total)
+    for p in pairs:
+        bases = written.get((_key(p.count), p.count.block_index), set())
+        if not p.count.of_total and len(bases) == 1:
+            p.shared_base = next(iter(bases))
 
 
 def check(ctx: Context) -> list[Finding]:

@@ -1080,3 +1080,10 @@ def test_a_quoted_ve_dich_and_a_second_ordinal_of_a_larger_unit():
     got = sorted((f.metric, f.value, f.of_total) for f in extract_text(text, period="2023").facts)
     assert got == [("ntm.communes_advanced", 2, None), ("ntm.communes_standard", 5, None),
                    ("ntm.communes_standard", 6, 9), ("ntm.communes_standard", 61, 82)]
+
+
+def test_a_recognition_naming_who_recognised_it_and_the_villages_named_before_it():
+    text = ("Năm 2024, xã có 3 thôn Đông Hòa, Tây Sơn, Bắc Lũy và Nam Phước đã được huyện công nhận thôn nông thôn "
+            "mới kiểu mẫu. Toàn huyện có 2 xã được tỉnh công nhận xã nông thôn mới nâng cao.")
+    got = sorted((f.metric, f.value) for f in extract_text(text, period="2024").facts)
+    assert got == [("ntm.communes_advanced", 2), ("ntm.villages_model", 3)]

@@ -968,3 +968,18 @@ def test_a_lede_that_lost_its_full_stop_still_gives_the_place_when_it_opens_with
         "Sáng ngày 10/1/2024, UBND huyện Cư M'gar tổ chức hội nghị tổng kết công tác thi đua khen thưởng năm 2023\n\n"
         "Dự hội nghị có lãnh đạo Sở Nội vụ, Ban Thi đua - Khen thưởng tỉnh."))
     assert (meta.province, meta.district) == ("Đắk Lắk", "Cư M'gar")
+
+
+def test_the_year_after_an_ordinal_is_the_texts_and_a_school_years_review_dates_the_lede():
+    # "đợt 2 năm 2024": the number of a round is no figure the year belongs to
+    ex = extract_text("Họp xét khen thưởng\n\nChiều 12/9, Hội đồng họp xét khen thưởng cho các tập thể, cá nhân "
+                      "đợt 2 năm 2024. Theo đó, 9 tập thể và 2 cá nhân đề nghị Thủ tướng Chính phủ tặng Bằng khen; "
+                      "15 cá nhân được đề nghị tặng Chiến sĩ thi đua cấp tỉnh giai đoạn 2021 - 2023.")
+    got = sorted((f.value, f.period, f.status) for f in ex.facts if f.metric == "award.count")
+    assert got == [(2, "2024", "proposed"), (9, "2024", "proposed"), (15, "2021-2023", "proposed")]
+    # "phiên thứ 2 năm 2021" in the headline gives way to the school year the lede's meeting reviews
+    doc = doc_from_text("Hội đồng Thi đua - Khen thưởng tỉnh họp phiên thứ 2 năm 2021\n\n"
+                        "Ngày 20-8-2021, Hội đồng họp để xem xét khen thưởng tổng kết năm học 2020-2021 cho ngành "
+                        "giáo dục.\n\nHội đồng thống nhất đề nghị cờ thi đua của UBND tỉnh cho 12 tập thể.")
+    frame = document_frame(doc, read_metadata(doc))
+    assert (frame.period, frame.period.source) == ("2020-2021", "lede")

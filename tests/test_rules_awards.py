@@ -692,3 +692,21 @@ def test_a_commendation_of_no_named_form_takes_the_one_award_its_headline_names(
     body = text + " Trong đó, 5 tập thể được tặng Cờ thi đua."
     got = sorted((f.award, f.value) for f in extract_text(body).facts if f.metric == "award.count")
     assert ("khen_thuong", 21) in got
+
+
+def test_an_award_handed_to_its_count_with_den_or_doi_voi_and_a_count_proposed_for_an_award_after_it():
+    text = ("Tại lễ kỷ niệm, Bí thư Tỉnh ủy trao Cờ thi đua của Chính phủ đến 6 tập thể. Sở đang lập hồ sơ "
+            "trình khen thưởng Huân chương Lao động hạng Nhì đối với 3 tập thể. Cụm thi đua số 4 đã bình xét "
+            "07 đơn vị đề nghị Chủ tịch UBND tỉnh tặng Bằng khen; 5 GV nhận Kỷ niệm chương.")
+    got = sorted((f.award, f.recipient, f.value, f.status) for f in extract_text(text, period="2021").facts
+                 if f.metric == "award.count")
+    assert got == [("bang_khen_cap_bo_tinh", "tap_the", 7, "proposed"),
+                   ("co_thi_dua_chinh_phu", "tap_the", 6, None),
+                   ("huan_chuong_lao_dong_2", "tap_the", 3, "proposed"),
+                   ("ky_niem_chuong", "ca_nhan", 5, None)]
+
+
+def test_clusters_and_blocs_counted_as_collectives():
+    text = "Hội nghị đã tặng Bằng khen cho 31 đơn vị và 4 cụm, khối thi đua."
+    got = sorted(f.value for f in extract_text(text, period="2021").facts if f.award == "bang_khen_cap_bo_tinh")
+    assert got == [4, 31]

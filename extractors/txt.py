@@ -2,8 +2,9 @@
 
 This is the form the seed reports come in: one paragraph per line, blank lines
 between paragraphs, ``**bold**`` / ``*italic*`` emphasis, tables either as pipe
-tables (``| a | b |`` with a ``|---|`` rule) or as tab-separated lines, and
-footnotes as lines starting with a superscript number (``¹ ...``).
+tables (``| a | b |`` with a ``|---|`` rule), as tab-separated lines, or as a
+statistics page copied as text (a header ending in years over lines ending in
+figures, cells parted by spaces only), and footnotes as lines starting with a superscript number (``¹ ...``).
 
 :func:`parse_blocks` is public: the corpus builder uses it to turn a seed into a
 .docx with exactly the same blocks.
@@ -122,6 +123,42 @@ def _read_table(lines: list[str], i: int, kind: str) -> tuple[list[list[str]], i
     return rows, i
 
 
+# A statistics page copied as text loses its cell borders: a header ending in years
+# ("Chỉ tiêu ĐV tính 2010 2011 2012 ...") over lines ending in as many figures or fewer
+# ("Tỷ lệ hộ nghèo % 15.40 12.11 ...").  Such a run is a table: the label, then one cell per figure.
+SPACED_MIN_YEARS = 3
+_YEARS_TAIL = re.compile(r"^(?P<label>.*?\S)?(?P<tail>(?:[ ]+(?:19|20)\d\d){%d,})[ ]*$" % SPACED_MIN_YEARS)
+_FIGURES_TAIL = re.compile(r"^(?P<label>.*?\D)(?P<tail>(?:[ ]+-?\d[\d.,]*){2,})[ ]*$")
+
+
+def _spaced_cells(line: str, rx: re.Pattern) -> Optional[list[str]]:
+    m = rx.match(line.strip())
+    if m is None:
+        return None
+    return [(m.group("label") or "").strip()] + m.group("tail").split()
+
+
+def _read_spaced_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
+    """Consume a header of years and the rows of figures under it (a label line with no figure,
+    a part of the table, may stand between them); a row with more figures than the header has
+    years, or a blank line, ends it.  A row with fewer figures is read from the first year on
+    (its last years are empty cells)."""
+    head = _spaced_cells(lines[i], _YEARS_TAIL)
+    assert head is not None
+    rows, n, j = [head], len(head) - 1, i + 1
+    while j < len(lines) and lines[j].strip():
+        cells = _spaced_cells(lines[j], _FIGURES_TAIL)
+        if cells is None and j + 1 < len(lines) and _spaced_cells(lines[j + 1], _FIGURES_TAIL) \
+                and len(lines[j].strip()) <= 80:
+            cells = [lines[j].strip()]          # "3. GIẢM NGHÈO" between the header and its rows
+        if cells is None or len(cells) - 1 > n:
+            break
+        # figures fill the years from the first: a row that stops early leaves the last years empty
+        rows.append(cells + [""] * (n + 1 - len(cells)) if len(cells) > 1 else cells)
+        j += 1
+    return (rows, j) if len(rows) >= 3 or (len(rows) == 2 and len(rows[1]) > 2) else ([], i)
+
+
 def _is_caps(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
@@ -174,6 +211,12 @@ def parse_blocks(text: str) -> list[TextBlock]:
                 blocks.append(TextBlock(TABLE, "", rows=rows))
             prev_blank = True
             continue
+        if _YEARS_TAIL.match(line.strip()):
+            rows, j = _read_spaced_table(lines, i)
+            if rows:
+                blocks.append(TextBlock(TABLE, "", rows=rows))
+                i, prev_blank = j, True
+                continue
         # a "- | | |" Markdown header stub directly before a pipe rule
         if i + 1 < n and _PIPE_RULE.match(lines[i + 1]) and "|" in line:
             i += 1

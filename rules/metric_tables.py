@@ -211,6 +211,9 @@ def extract_metric_tables(an: Analysis) -> None:
         ncols = max(c.col + c.colspan for r in rows for c in r.cells)
         names, n_header = _header_names(rows, ncols)
         cols, place_col, year_col = _metric_cols(names)
+        if not cols and (years := _year_columns(names)):
+            _read_by_year_columns(an, b, years, n_header)
+            continue
         if not any(c.metric and c.recipient is None for c in cols):
             continue    # a table of awards alone is the award tables' (award_tables.py)
         if place_col is None and year_col is None:
@@ -220,6 +223,103 @@ def extract_metric_tables(an: Analysis) -> None:
         total_col = next((i for i, t in enumerate(names) if t and vocab().households_total.search(t)), None)
         _read(an, b, cols, place_col if year_col is None else year_col, n_header, by_year=year_col is not None,
               total_col=total_col)
+
+
+YEAR_COLUMNS_MIN = 2        # year headers that make a table one indicator per row, one year per column
+
+
+def _year_columns(names: list[str]) -> dict[int, str]:
+    """'Chỉ tiêu | ĐV tính | 2010 | 2011 | ...' or '... | Năm 2021 | Năm 2022': the columns headed by
+    a year, when there are enough of them to make the years the columns."""
+    years = {i: y for i, t in enumerate(names) if t and (y := _year(t))}
+    return years if len(years) >= YEAR_COLUMNS_MIN else {}
+
+
+def _row_metric(an: Analysis, row: Row, first_year_col: int) -> Optional[MetricCol]:
+    """The poverty or NTM figure a row of a by-year table holds: its label cells (with the unit
+    column: 'Tỷ lệ hộ nghèo | %') read as a column header would be."""
+    label = " ".join(c.text.strip() for c in row.cells if c.col < first_year_col and c.text.strip())
+    if not _LETTER.search(label):
+        return None
+    cols, _, _ = _metric_cols([match_form(label).strip()])
+    return next((c for c in cols if c.metric and c.recipient is None), None)
+
+
+def _read_by_year_columns(an: Analysis, b: Block, years: dict[int, str], n_header: int) -> None:
+    """A table with one indicator per row and one year per column (a statistics page's 'Chỉ tiêu |
+    ĐV tính | 2010 | 2011 | ...'): each cell is the reporting unit's figure of its column's year.  A
+    row shorter than the header leaves its last years empty."""
+    rows = an.grid(b).rows
+    status = _status(an, b)
+    now = _text_year(an)
+    first = min(years)
+    by_year: dict[int, list[tuple[MetricCol, Fact]]] = {}
+    totals: dict[int, float] = {}
+    for ri, row in enumerate(rows[n_header:], start=n_header):
+        col = _row_metric(an, row, first)
+        total_row = col is None and _is_households_total(row, first)
+        if col is None and not total_row:
+            continue
+        for ci, year in sorted(years.items()):
+            cell = _cell_at(row, ci)
+            found = nums.find_numbers(an.doc.match_text[cell.start:cell.end]) if cell is not None else []
+            if len(found) != 1:
+                continue
+            if total_row:
+                totals.setdefault(ci, float(found[0].value))
+                continue
+            period = _header_period(an, rows, n_header, ci, stock=is_stock(col.metric)) or Period(year, "column")
+            # "Chỉ tiêu toàn tỉnh" over a series names its indicators: a year the text has seen is no target
+            st = None if status == "target" and now is not None and _first_year(year) <= now else status
+            f = _cell_fact(an, b, row, ri, cell, found[0], col, period, st)
+            an.facts.append(f)
+            by_year.setdefault(ci, []).append((col, f))
+    for ci, pairs in by_year.items():
+        _state_year_shares(pairs, totals.get(ci))
+
+
+def _is_households_total(row: Row, first_year_col: int) -> bool:
+    label = " ".join(c.text for c in row.cells if c.col < first_year_col)
+    return bool(vocab().households_total.search(match_form(label)))
+
+
+def _state_year_shares(pairs: list[tuple[MetricCol, Fact]], total: Optional[float]) -> None:
+    """'Tổng số hộ' over 'Số hộ nghèo' and 'Tỷ lệ hộ nghèo' in one year's column: the count is a share
+    of that year's households and states the rate written under it (checked by percent_mismatch)."""
+    if not total:
+        return
+    for col, f in pairs:
+        if col.rate_of is None or not col.rate_of.rate_metric or f.of_total or f.value > total:
+            continue
+        rate = next((r for c, r in pairs if r.metric == col.rate_of.rate_metric and r.qualifier == f.qualifier), None)
+        if rate is not None:
+            f.of_total, f.stated_percent = total, rate.value
+
+
+def _first_year(period: str) -> int:
+    return int(period[:4])
+
+
+def _text_year(an: Analysis) -> Optional[int]:
+    """The year a text was written in: its issue year, else the last year of its own period."""
+    if an.meta.issued_year:
+        return int(an.meta.issued_year)
+    years = re.findall(r"\d{4}", str(an.doc_period or ""))
+    return int(max(years)) if years else None
+
+
+def _cell_fact(an: Analysis, b: Block, row: Row, ri: int, cell: Cell, n: "nums.Num", col: MetricCol,
+               period: Optional[Period], status: Optional[str], subject: Optional[str] = None,
+               level: Optional[str] = None, award: Optional[str] = None) -> Fact:
+    """The fact one table cell states, with its place in the table."""
+    return Fact(metric=col.metric, value=float(n.value), of_total=n.of_total if n.kind == "fraction" else None,
+                char_start=cell.start + n.start, char_end=cell.start + n.end,
+                text=an.doc.text[row.start:row.end], rule=f"table.{col.metric}", unit=col.unit,
+                status=status, period=period, period_source=getattr(period, "source", None),
+                subject=subject, subject_level=level, page=b.page,
+                qualifier=col.qualifier, scope=col.scope, award=award, recipient=col.recipient,
+                block_index=b.index, table_index=b.table_index, row_index=ri, col_index=cell.col,
+                raw=an.doc.text[cell.start + n.start:cell.start + n.end], local_id=len(an.facts))
 
 
 def _shares_of_households(an: Analysis, row: Row, cols: list[MetricCol], emitted: dict[int, Fact],
@@ -358,18 +458,10 @@ def _read(an: Analysis, b: Block, cols: list[MetricCol], key_col: int, n_header:
                 if f is not None and f.of_total:
                     f.stated_percent = float(n.value)
                 continue
-            of_total = n.of_total if n.kind == "fraction" else None
             award = awards.get(col.index) if col.recipient else None
             if not by_year:
                 row_period = col_periods.get(col.index) or restated.get(_family(col.metric)) or period
-            f = Fact(metric=col.metric, value=float(n.value), of_total=of_total,
-                     char_start=cell.start + n.start, char_end=cell.start + n.end,
-                     text=an.doc.text[row.start:row.end], rule=f"table.{col.metric}", unit=col.unit,
-                     status=status, period=row_period, period_source=getattr(row_period, "source", None),
-                     subject=subject, subject_level=level, page=b.page,
-                     qualifier=col.qualifier, scope=col.scope, award=award, recipient=col.recipient,
-                     block_index=b.index, table_index=b.table_index, row_index=ri, col_index=cell.col,
-                     raw=an.doc.text[cell.start + n.start:cell.start + n.end], local_id=len(an.facts))
+            f = _cell_fact(an, b, row, ri, cell, n, col, row_period, status, subject, level, award)
             an.facts.append(f)
             emitted[col.index] = f
         shares += _shares_of_households(an, row, cols, emitted, total_col)

@@ -21,3 +21,13 @@ def test_rates_and_whole_counts_are_not_flagged(tmp_path):
     d.fact("2,38%", "poverty.poor_rate", 2.38, unit="percent", period="2024")
     d.fact("17,5", "ntm.avg_criteria", 17.5, period="2024")
     assert findings(warehouse(tmp_path, d), "implausible_value") == []
+
+
+def test_a_count_read_with_certainty_as_a_decimal_is_implausible(tmp_path):
+    d = Doc("x.txt", meta(period="2016", province="Bắc Giang"))
+    d.para("Số hộ thoát nghèo hộ 6644.00 10.98 6150.00")
+    d.fact("6644.00", "poverty.escaped_households", 6644, unit="household", period="2014")
+    d.fact("10.98", "poverty.escaped_households", 10.98, unit="household", period="2015")
+    rows = findings(warehouse(tmp_path, d), "implausible_value")
+    assert [(r["observed"], r["expected"], r["severity"]) for r in rows] == [(10.98, None, "warning")]
+    assert "10,98" in rows[0]["message"]

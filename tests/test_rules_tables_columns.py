@@ -110,3 +110,30 @@ def test_award_table_rows_name_their_granter_after_bch_or_btv():
                    ("bang_khen_khac", "ca_nhan", 25, "Hội Nông dân tỉnh"),
                    ("bang_khen_khac", "tap_the", 11, "Hội Nông dân tỉnh"),
                    ("co_thi_dua_khac", "tap_the", 3, "Hội Nông dân tỉnh")]
+
+
+def test_a_table_with_an_indicator_in_each_row_and_a_year_in_each_column():
+    text = ("Chỉ tiêu toàn huyện\n\n"
+            "| Chỉ tiêu | Đơn vị tính | 2020 | 2021 | 2022 | 2023 |\n"
+            "|---|---|---|---|---|---|\n"
+            "| Tổng số hộ | hộ | 10.000 | 10.200 | 10.400 | |\n"
+            "| Số hộ nghèo | hộ | 820 | 714 | 600 | |\n"
+            "| Tỷ lệ hộ nghèo | % | 8,20 | 7,00 | 5,77 | |\n")
+    ex = extract_text(text, period="2023")
+    assert _cells(ex, "poverty.poor_households") == [("", "2020", 820, 10000, None), ("", "2021", 714, 10200, None),
+                                                     ("", "2022", 600, 10400, None)]
+    assert [(f.period, f.value, f.status, f.period_source) for f in ex.facts if f.metric == "poverty.poor_rate"] == [
+        ("2020", 8.2, None, "column"), ("2021", 7.0, None, "column"), ("2022", 5.77, None, "column")]
+    # each year's count states the rate under it (7,00 is checked against 714/10.200 = 7,0)
+    assert [f.stated_percent for f in pick(ex.facts, metric="poverty.poor_households")] == [8.2, 7.0, 5.77]
+
+
+def test_a_statistics_page_copied_as_text_is_a_table_read_from_its_first_year():
+    text = ("Chỉ tiêu ĐVT 2019 2020 2021 2022\n"
+            "Số hộ nghèo hộ 1250.00 1104.00 980.00\n"
+            "Tỷ lệ hộ nghèo % 9.12 8.05 7.10\n")
+    ex = extract_text(text, period="2022")
+    got = sorted((f.metric, f.period, f.value) for f in ex.facts if f.table_index is not None)
+    assert got == [("poverty.poor_households", "2019", 1250), ("poverty.poor_households", "2020", 1104),
+                   ("poverty.poor_households", "2021", 980), ("poverty.poor_rate", "2019", 9.12),
+                   ("poverty.poor_rate", "2020", 8.05), ("poverty.poor_rate", "2021", 7.1)]

@@ -13,7 +13,9 @@
   reader had flagged it, the figure is reported as ``ambiguous_number`` instead;
 * a count (households, people, collectives, communes) written with a decimal
   comma (``41,286 hộ``): not a whole number the Vietnamese way — ``warning``,
-  ``observed`` the value as written (41,286), ``expected`` the thousands reading.
+  ``observed`` the value as written (41,286), ``expected`` the thousands reading;
+  likewise a count the number reader read, with certainty, as a decimal
+  (``10.98`` in a column of ``6644.00``, ``6150.00``), ``observed`` that value.
 
 ``ambiguous_number`` (``info``): every figure the number reader had to choose a
 reading for (``confidence < 1``: ``17.68`` read as 17 680), so an analyst can
@@ -111,12 +113,18 @@ def fractional_counts(ctx: Context) -> list[Finding]:
     out = []
     seen: set[tuple] = set()
     for f in ctx.facts:
+        if not COUNT_METRICS.match(f.metric or "") or f.of_total is not None or f.value is None:
+            continue
         m = DECIMAL_COMMA.match(f.raw or "")
-        if not m or not COUNT_METRICS.match(f.metric or "") or f.of_total is not None:
+        if m is None:
+            if abs(f.value - round(f.value)) > 1e-9 and not f.ambiguous and (key := (f.doc_id, f.char_start)) not in seen:
+                # "Số hộ thoát nghèo | 10.98" among cells written "6644.00": read as a decimal, no count
+                seen.add(key)
+                out.append(_fractional(ctx, f))
             continue
         if abs(f.value - round(f.value)) < 1e-9 and not f.ambiguous:
             continue                    # read as a whole number with a scale word (``1,5 nghìn``)
-        key = (f.doc_id, f.char_start, f.char_end)
+        key = (f.doc_id, f.char_start)
         if key in seen:
             continue
         seen.add(key)
@@ -129,6 +137,13 @@ def fractional_counts(ctx: Context) -> list[Finding]:
         out.append(finding(IMPLAUSIBLE, WARNING, f.doc_id, msg, fact_ids=[f.fact_id], expected=whole,
                            observed=as_written, rule="plausible.fractional_count"))
     return out
+
+
+def _fractional(ctx: Context, f: FactRow) -> Finding:
+    msg = (f"Giá trị khó tin: số đếm ghi “{(f.raw or vn(f.value, 2)).strip()}”, đọc là {vn(f.value, 2)} — một số đếm "
+           f"(hộ, người, tập thể, xã) không thể là số lẻ. Nguồn: {excerpt(ctx, f)}" + (f" ({where(f)})" if where(f) else "") + ".")
+    return finding(IMPLAUSIBLE, WARNING, f.doc_id, msg, fact_ids=[f.fact_id], expected=None, observed=f.value,
+                   rule="plausible.fractional_count")
 
 
 def ambiguous(ctx: Context) -> list[Finding]:

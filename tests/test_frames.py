@@ -983,3 +983,13 @@ def test_the_year_after_an_ordinal_is_the_texts_and_a_school_years_review_dates_
                         "giáo dục.\n\nHội đồng thống nhất đề nghị cờ thi đua của UBND tỉnh cho 12 tập thể.")
     frame = document_frame(doc, read_metadata(doc))
     assert (frame.period, frame.period.source) == ("2020-2021", "lede")
+
+
+def test_a_review_of_a_units_tasks_in_the_lede_is_no_plan():
+    # "tổng kết nhiệm vụ quân sự - quốc phòng năm 2023": the year reviewed; "nhiệm vụ" after "tổng kết" plans nothing
+    text = ("Hoàn thành tốt nhiệm vụ quốc phòng địa phương\n\n"
+            "Chiều 20/12, Đảng ủy, Bộ CHQS tỉnh tổ chức tổng kết nhiệm vụ quân sự - quốc phòng năm 2023, triển khai "
+            "nhiệm vụ năm 2024.\n\n"
+            "Nhân dịp này, Bộ CHQS tỉnh tặng danh hiệu “Đơn vị tiên tiến” cho 12 tập thể.")
+    got = [(f.value, f.period, f.status) for f in extract_text(text).facts if f.metric == "award.count"]
+    assert got == [(12, "2023", None)]

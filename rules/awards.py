@@ -262,6 +262,19 @@ def _governed(g: Group) -> bool:
     return any(it.kind == "strong" for it in g.items)
 
 
+_PRAISE_ONLY = P("aw_praise_only")
+
+
+def _commended_right_before(an: Analysis, sent: Sentence, g: Group) -> bool:
+    """'khen thưởng của Trung ương Đoàn cho 2 chi đoàn mạnh và 10 bí thư chi đoàn': a commendation said
+    right before the group makes recipients of words that also count other things (praise alone,
+    'biểu dương 17 đoàn viên', 'tuyên dương, khen thưởng 20 nhà giáo', does not)."""
+    mt = an.doc.match_text
+    lo = clause_start(sent, g.start, seps=";")
+    m = _GENERIC.search(mt, lo, g.start)
+    return m is not None and not _PRAISE_ONLY.search(mt, max(lo, m.start() - 16), m.start() + 12)
+
+
 def _groups(mt: str, items: list[Item]) -> list[Group]:
     groups: list[Group] = []
     for it in items:
@@ -396,6 +409,8 @@ def _generic_award(an: Analysis, sent: Sentence, g: Group, status: Optional[str]
             return (f"giay_khen_cap_{lv[1]}", "aw.giay_khen/generic")
         if (named := _headline_form(an, sent, head)) is not None:
             return named, "aw.headline_form/generic"
+        if (named := _body_form(an, sent)) is not None:
+            return named, "aw.body_form/generic"
     return GENERIC_AWARD, "aw.khen_thuong/generic"
 
 
@@ -413,6 +428,27 @@ def _headline_form(an: Analysis, sent: Sentence, head: str) -> Optional[str]:
     m = found[0]
     resolve_level(m, head, [])
     return m.code
+
+
+_COUNTLESS_GIVEN = P("aw_countless_given")
+BODY_FORM_BLOCKS = 2        # blocks after a headline that may name the form of its commendation
+
+
+def _body_form(an: Analysis, sent: Sentence) -> Optional[str]:
+    """'Hưng Hà khen thưởng 326 đơn vị xuất sắc ...' over 'Lãnh đạo UBND huyện tặng giấy khen cho các đơn vị
+    ...': a headline's commendation of no named form is of the one award its first lines give, with no count,
+    to 'các' (the same) recipients."""
+    h = an.frames.document.headline
+    if h is None or sent.block is not h:
+        return None
+    mt = an.doc.match_text
+    codes = set()
+    for b in an.doc.blocks[h.index + 1:h.index + 1 + BODY_FORM_BLOCKS]:
+        for m in award_mentions(mt[b.start:b.end], b.start):
+            if _COUNTLESS_GIVEN.match(mt, m.end, b.end):
+                resolve_level(m, mt[b.start:m.start], [])
+                codes.add(m.code)
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _qualifier_of(an: Analysis, sent: Sentence) -> Optional[str]:
@@ -470,7 +506,8 @@ def extract_awards(an: Analysis) -> list[Item]:
                     # about the title
                     it.award, it.binding, it.recipient = topic, "topic", "ca_nhan"
                 if it.award is None and it.kind != "strong" and not _governed(g) and not (
-                        inherit_ok and _same_word(an, prev_group.items[-1], it)) and parent is None:
+                        inherit_ok and _same_word(an, prev_group.items[-1], it)) and parent is None \
+                        and not _commended_right_before(an, sent, g):
                     # "... cho 337 mẹ, trong đó 65 mẹ được trao tặng": a word that also counts other
                     # things is a recipient again when the bound count before says it
                     continue

@@ -101,7 +101,7 @@ number words that parses as one number, or a single number word (``một`` ..
 noun (``tập thể``, ``cá nhân``, ``hộ``, ``xã``, ``thôn``, ``người``, ``đơn vị`` ...).
 A single ``năm`` is far more often "year": it counts only before a noun no year
 stands before (``năm cá nhân``, ``năm tập thể``, ``năm đơn vị``).  Not numbers: ``một số``, ``một cách``,
-``là một huyện`` / ``có một`` (an article), ``tháng Hai``, ``thứ ba``, ``số hai``,
+``là một huyện`` / ``có một`` (an article, unless another count is joined to it: ``có một tập thể và 22 cá nhân``), ``tháng Hai``, ``thứ ba``, ``số hai``,
 a run starting with ``năm`` after ``mỗi``/``hàng``/``cả``/``/`` (``hàng năm``,
 ``người/năm triệu đồng``).  After ``mười``/``mươi`` a 5 must be ``lăm``/``nhăm``
 (``hai mươi năm`` is "twenty years": 20, then the noun ``năm``).  A run is read
@@ -541,6 +541,8 @@ _YEAR_PREV = P("num_year_prev")
 # "là một huyện": an article, not a count
 _ARTICLE_PREV = P("num_article_prev")
 _WORD_SPLIT = re.compile(r"\S+")
+# "có một tập thể và 22 cá nhân": joined to another count, "một" is one
+_COORDINATED_AFTER = P("num_coordinated_after")
 # nouns no year stands before: "năm cá nhân" can only be five people
 _FIVE_BEFORE = P("num_five_before")
 
@@ -579,7 +581,8 @@ def _words_in(text: str, lower: Optional[str], lo: int, hi: int, prev_end: int) 
                     continue
                 if toks[i] == "năm" and _YEAR_PREV.search(text, max(lo, s - 8), s):
                     continue
-                if j - i == 1 and toks[i] == "một" and _ARTICLE_PREV.search(text, max(lo, s - 8), s):
+                if j - i == 1 and toks[i] == "một" and _ARTICLE_PREV.search(text, max(lo, s - 8), s) \
+                        and not _COORDINATED_AFTER.match(text, e):
                     continue
                 found = (j, v, s, e)
                 break

@@ -710,3 +710,21 @@ def test_clusters_and_blocs_counted_as_collectives():
     text = "Hội nghị đã tặng Bằng khen cho 31 đơn vị và 4 cụm, khối thi đua."
     got = sorted(f.value for f in extract_text(text, period="2021").facts if f.award == "bang_khen_cap_bo_tinh")
     assert got == [4, 31]
+
+
+def test_one_in_words_joined_to_another_count_and_words_of_other_things_under_a_commendation():
+    text = ("Dịp này, có một tập thể và 15 cá nhân được tặng Giấy khen của Chủ tịch UBND huyện. Huyện đoàn trao "
+            "khen thưởng của Tỉnh đoàn cho 3 chi đoàn vững mạnh và 6 bí thư chi đoàn tiêu biểu; biểu dương 25 "
+            "đoàn viên có thành tích.")
+    got = sorted((f.award, f.recipient, f.value) for f in extract_text(text, period="2022").facts
+                 if f.metric == "award.count")
+    assert got == [("giay_khen_cap_huyen", "ca_nhan", 15), ("giay_khen_cap_huyen", "tap_the", 1),
+                   ("khen_thuong", "ca_nhan", 6), ("khen_thuong", "tap_the", 3)]
+
+
+def test_a_headline_commendation_takes_the_form_its_first_lines_give_the_same_recipients():
+    text = ("Thị xã Hòa Thành khen thưởng 58 đơn vị tiêu biểu trong phong trào xây dựng đô thị văn minh\n\n"
+            "Chủ tịch UBND thị xã trao giấy khen cho các đơn vị có thành tích xuất sắc trong năm 2022.\n\n"
+            "Phong trào được triển khai rộng khắp ở các khu phố.")
+    got = [(f.award, f.value, f.rule) for f in extract_text(text).facts if f.metric == "award.count"]
+    assert got == [("giay_khen_cap_huyen", 58, "aw.body_form/generic")]

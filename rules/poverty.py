@@ -87,6 +87,8 @@ _SHARE_OF_POOR = P("pov_share_of_poor")
 _OF_TARGET = P("pov_of_target_after")
 _LIST_ITEM = P("pov_list_item")
 _CHANGE_BEFORE = P("pov_change_before")
+_FELL_BY = P("pov_fell_by")
+_ESCAPED_SAID = P("pov_escaped_said")
 _OPENING_WORDS = P("pov_opening_words")
 _BREAKDOWN_OPEN = P("pov_breakdown_open")
 _TOPIC_THEN_COUNT = P("pov_topic_then_count")
@@ -301,9 +303,16 @@ def extract_poverty(an: Analysis) -> None:
                 continue    # "hỗ trợ ... cho 40 hộ nghèo" (but "giúp đỡ 1.150 hộ thoát nghèo" is who escaped)
             if _TAKING_PART.match(mt, n.end):
                 continue    # "27 dự án ... với 1.146 hộ nghèo, hộ cận nghèo tham gia": who took part, no stock
-            if topic.count_metric not in _FLOWS and _CHANGE_BEFORE.search(mt, max(cs, n.start - 25), n.start):
-                continue    # "giảm 1.432 hộ nghèo so với đầu năm": a change, not the number of poor households
+            change = _CHANGE_BEFORE.search(mt, max(cs, n.start - 25), n.start) if topic.count_metric not in _FLOWS else None
+            if change is not None and not (topic.count_metric == "poverty.poor_households"
+                                           and _FELL_BY.match(change.group())
+                                           and not _ESCAPED_SAID.search(mt, sent.block.start, sent.block.end)):
+                continue    # "tăng 12 hộ cận nghèo": a change, not the number of households
             metric = topic.count_metric
+            if change is not None:
+                # "huyện U Minh giảm 3.427 hộ nghèo": the households that left poverty, net, when the paragraph
+                # gives no count of them itself ("... giảm 287 hộ nghèo; trong năm có 318 hộ thoát nghèo")
+                metric = "poverty.escaped_households"
             if topic.count_metric == "poverty.poor_households" and _NEW_BEFORE.search(mt, max(cs, n.start - 30), n.start):
                 metric = "poverty.new_poor_households"      # "phát sinh mới 03 hộ nghèo"
             elif topic.count_metric == "poverty.poor_households" and _ESCAPED_AFTER.match(mt, n.end, sent.end):

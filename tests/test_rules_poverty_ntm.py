@@ -1087,3 +1087,12 @@ def test_a_recognition_naming_who_recognised_it_and_the_villages_named_before_it
             "mới kiểu mẫu. Toàn huyện có 2 xã được tỉnh công nhận xã nông thôn mới nâng cao.")
     got = sorted((f.metric, f.value) for f in extract_text(text, period="2024").facts)
     assert got == [("ntm.communes_advanced", 2), ("ntm.villages_model", 3)]
+
+
+def test_a_fall_in_poor_households_is_the_households_that_left_poverty_unless_the_paragraph_counts_them():
+    got = [(f.metric, f.value) for f in extract_text("Năm 2023, toàn huyện đã giảm được 412 hộ nghèo.", period="2023").facts]
+    assert got == [("poverty.escaped_households", 412)]
+    both = extract_text("So với đầu năm giảm 157 hộ nghèo; trong năm có 183 hộ thoát nghèo, 26 hộ nghèo phát sinh. "
+                        "Hộ cận nghèo tăng 12 hộ.", period="2023").facts
+    assert sorted((f.metric, f.value) for f in both) == [("poverty.escaped_households", 183),
+                                                         ("poverty.new_poor_households", 26)]

@@ -113,8 +113,9 @@ def fractional_counts(ctx: Context) -> list[Finding]:
     out = []
     seen: set[tuple] = set()
     for f in ctx.facts:
-        if not COUNT_METRICS.match(f.metric or "") or f.of_total is not None or f.value is None:
-            continue
+        if not COUNT_METRICS.match(f.metric or "") or f.of_total is not None or f.value is None \
+                or (f.unit or "") in ("percent", "%"):
+            continue    # (a share of communes in percent, "74,1% số xã", is no count)
         m = DECIMAL_COMMA.match(f.raw or "")
         if m is None:
             if abs(f.value - round(f.value)) > 1e-9 and not f.ambiguous and (key := (f.doc_id, f.char_start)) not in seen:

@@ -1096,3 +1096,13 @@ def test_a_fall_in_poor_households_is_the_households_that_left_poverty_unless_th
                         "Hộ cận nghèo tăng 12 hộ.", period="2023").facts
     assert sorted((f.metric, f.value) for f in both) == [("poverty.escaped_households", 183),
                                                          ("poverty.new_poor_households", 26)]
+
+
+def test_units_that_completed_the_programme_and_a_fraction_said_with_tren():
+    text = ("Đến nay, toàn tỉnh có 48/97 xã và 2 đơn vị cấp huyện gồm: huyện Tân Phước, thị xã Cai Lậy hoàn thành "
+            "Chương trình mục tiêu quốc gia về xây dựng nông thôn mới. Huyện Chợ Gạo có 19/19 xã hoàn thành "
+            "Chương trình mục tiêu quốc gia về xây dựng nông thôn mới; toàn vùng có 5 trên 11 đơn vị cấp huyện "
+            "hoàn thành nhiệm vụ xây dựng nông thôn mới.")
+    got = sorted((f.metric, f.value, f.of_total) for f in extract_text(text, period="2022").facts)
+    assert got == [("ntm.communes_standard", 19, 19), ("ntm.communes_standard", 48, 97),
+                   ("ntm.districts_standard", 2, None), ("ntm.districts_standard", 5, 11)]

@@ -357,6 +357,7 @@ def _from_level(mt: str, pos: int, end: int) -> bool:
 
 
 _START_AFTER_FIGURE = P("tm_start_after_figure")
+_REWARD_REASON_AFTER = P("tm_reward_reason_after")
 _SERIES_THEN_YEAR = P("tm_series_then_year")
 _FROM_LEVEL = P("tm_from_level_around")
 
@@ -378,6 +379,9 @@ def _period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optiona
         if snap:    # "1,95% (tính đến ngày 30/6/2020)"
             d = int(snap.group("d")) if snap.group("d") else None
             return Period(_snapshot_period(d, int(snap.group("m")), snap.group("y"), doc_period), "snapshot")
+        why = _REWARD_REASON_AFTER.match(mt, end, sent.end)
+        if why:     # "15 tập thể ... được khen thưởng vì hoàn thành xuất sắc nhiệm vụ năm 2020": the year rewarded
+            return Period(f"{why.group('y')}-{why.group('y2')}" if why.group("y2") else why.group("y"), "rewarded")
         m = _YEAR_AFTER_FIGURE.match(mt, end, end + 24)
         if m and not _is_date_year(mt, m.start("y")):
             y = m.group("y")

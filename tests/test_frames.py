@@ -993,3 +993,11 @@ def test_a_review_of_a_units_tasks_in_the_lede_is_no_plan():
             "Nhân dịp này, Bộ CHQS tỉnh tặng danh hiệu “Đơn vị tiên tiến” cho 12 tập thể.")
     got = [(f.value, f.period, f.status) for f in extract_text(text).facts if f.metric == "award.count"]
     assert got == [(12, "2023", None)]
+
+
+def test_the_year_a_count_is_rewarded_for_said_after_it_beats_the_paragraphs_plan():
+    text = ("Năm 2024, Lữ đoàn tiếp tục thực hiện tốt nhiệm vụ huấn luyện. Hội nghị đã phát động phong trào thi đua "
+            "quyết thắng năm 2024. Dịp này, 12 tập thể và 31 cá nhân được khen thưởng vì hoàn thành xuất sắc nhiệm vụ "
+            "năm 2023.")
+    got = [(f.value, f.period, f.period_source) for f in extract_text(text, period="2024").facts if f.metric == "award.count"]
+    assert got == [(12, "2023", "rewarded"), (31, "2023", "rewarded")]

@@ -229,6 +229,12 @@ def _listed(an: Analysis, sent: Sentence, mentions: list[AwardMention], last_awa
     if not mentions and not lead.group("n"):
         names = [n for n in names if n.recipient == "ca_nhan"]     # a count ('4 tập thể này gồm:') vouches for bodies
     want = int(lead.group("n")) + int(lead.group("n2") or 0) if lead.group("n") else None
+    if want is not None and len(names) < want and len(_split_outside_brackets(text, lead.end(), end, ";")) > 1:
+        # "7 tập thể, gồm: A (x), B (y), C (z); D (w); E": ',' and ';' both part the names, as the count says
+        mixed = [n for lo, item in _split_outside_brackets(text, lead.end(), end, ";")
+                 for n in _names_from(text, lo, lo + len(item), bare_person=bool(lead.group("people")))]
+        if len(mixed) == want:
+            names = mixed
     if want is not None and len(names) != want and not (cut and 2 <= len(names) < want):
         return      # '03 tập thể là A và B': the count says the list is not what it seems ('A; B; ...' is cut short)
     if names:

@@ -304,3 +304,12 @@ def test_a_semicolon_list_of_bodies_written_in_lower_case():
     text = ("Hội đồng thống nhất đề nghị tặng Huân chương Lao động hạng Nhất cho 2 tập thể gồm: nhân dân và cán bộ "
             "huyện Kiến Xương; nhân dân và cán bộ huyện Vũ Thư.")
     assert [g[0] for g in _named(text)] == ["nhân dân và cán bộ huyện Kiến Xương", "nhân dân và cán bộ huyện Vũ Thư"]
+
+
+def test_a_counted_list_parted_by_commas_and_semicolons_and_army_units_by_their_own_words():
+    text = ("Chủ tịch nước trao danh hiệu Anh hùng Lực lượng vũ trang nhân dân cho 5 tập thể, gồm: Binh chủng Hóa học "
+            "(Bộ Quốc phòng), Lữ đoàn 125 Hải quân (Quân chủng Hải quân); Ban CHQS huyện Côn Đảo; Hải đội 2 Biên "
+            "phòng; Quân chủng Phòng không - Không quân.")
+    names = [h.name for h in extract_text(text, period="2024").honorees]
+    assert names == ["Binh chủng Hóa học", "Lữ đoàn 125 Hải quân", "Ban CHQS huyện Côn Đảo", "Hải đội 2 Biên phòng",
+                     "Quân chủng Phòng không - Không quân"]

@@ -313,3 +313,9 @@ def test_a_counted_list_parted_by_commas_and_semicolons_and_army_units_by_their_
     names = [h.name for h in extract_text(text, period="2024").honorees]
     assert names == ["Binh chủng Hóa học", "Lữ đoàn 125 Hải quân", "Ban CHQS huyện Côn Đảo", "Hải đội 2 Biên phòng",
                      "Quân chủng Phòng không - Không quân"]
+
+
+def test_a_passive_honoree_after_dac_biet_and_a_post_office_as_a_collective():
+    text = ("Nhiều tập thể được biểu dương. Đặc biệt, Ban Chỉ huy Quân sự huyện được Quân khu 9 tặng Cờ thi đua năm "
+            "2023. Bưu điện tỉnh Sóc Trăng được tặng Bằng khen của Chủ tịch UBND tỉnh.")
+    assert [h.name for h in extract_text(text, period="2023").honorees] == ["Ban Chỉ huy Quân sự huyện", "Bưu điện tỉnh Sóc Trăng"]

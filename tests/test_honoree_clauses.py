@@ -319,3 +319,8 @@ def test_a_passive_honoree_after_dac_biet_and_a_post_office_as_a_collective():
     text = ("Nhiều tập thể được biểu dương. Đặc biệt, Ban Chỉ huy Quân sự huyện được Quân khu 9 tặng Cờ thi đua năm "
             "2023. Bưu điện tỉnh Sóc Trăng được tặng Bằng khen của Chủ tịch UBND tỉnh.")
     assert [h.name for h in extract_text(text, period="2023").honorees] == ["Ban Chỉ huy Quân sự huyện", "Bưu điện tỉnh Sóc Trăng"]
+
+
+def test_a_passive_honoree_named_before_how_many_years_running():
+    text = "Hội Nông dân huyện 3 năm liền được Trung ương Hội tặng Cờ thi đua."
+    assert [h.name for h in extract_text(text, period="2023").honorees] == ["Hội Nông dân huyện"]

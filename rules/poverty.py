@@ -22,7 +22,7 @@ from pipeline.model import LIST_ITEM
 
 
 from .analysis import Analysis
-from .context import Period
+from .context import Period, is_from_level
 from .datafiles import load, pattern
 from .numbers import Num, find_numbers
 from .subjects import bare_place_opening, prefix_level, subject_before
@@ -479,8 +479,11 @@ def _emit(an: Analysis, sent: Sentence, n: Num, metric: str, rule: str, unit: st
     if n.kind == "range" and n.high is not None:
         value = n.high
     stock = metric not in _FLOWS
+    status = an.status(sent, n.start)
+    if status == "target" and stock and is_from_level(an.doc.match_text, n.start, n.end):
+        status = None   # "Phấn đấu giảm tỷ lệ hộ nghèo từ 8,45% năm 2016 xuống còn dưới 3%": the level it starts from is reached
     an.fact(sent, n, metric, rule, value=value, unit=unit, period=an.period(sent, n.start, n.end, stock=stock),
-            status=an.status(sent, n.start), subject=subject, subject_level=level, scope=_scope(an, sent, n),
+            status=status, subject=subject, subject_level=level, scope=_scope(an, sent, n),
             of_total=n.of_total if n.kind == "fraction" else _stated_base(an, sent, n, unit))
 
 

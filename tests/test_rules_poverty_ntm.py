@@ -1106,3 +1106,13 @@ def test_units_that_completed_the_programme_and_a_fraction_said_with_tren():
     got = sorted((f.metric, f.value, f.of_total) for f in extract_text(text, period="2022").facts)
     assert got == [("ntm.communes_standard", 19, 19), ("ntm.communes_standard", 48, 97),
                    ("ntm.districts_standard", 2, None), ("ntm.districts_standard", 5, 11)]
+
+
+def test_the_level_a_target_starts_from_is_reached_and_a_plan_beaten_sets_no_target_for_its_breakdown():
+    got = sorted((f.value, f.period, f.status) for f in extract_text(
+        "Huyện phấn đấu giảm tỷ lệ hộ nghèo từ 12,6% năm 2021, xuống còn dưới 5% vào năm 2025.", period="2022").facts)
+    assert got == [(5, "2025", "target"), (12.6, "2021", None)]
+    text = ("Tỷ lệ giảm nghèo hằng năm của huyện đạt trên 6%, vượt so với mục tiêu chung của tỉnh 3%. Cụ thể, năm 2021, "
+            "tỷ lệ hộ nghèo của huyện là 41,2%, giảm 6,3% so với năm 2020.")
+    got = sorted((f.value, f.status) for f in extract_text(text, period="2021-2025").facts)
+    assert got == [(3, "target"), (6, None), (6.3, None), (41.2, None)]

@@ -38,6 +38,7 @@ _LEVEL_OWNER = P("subj_level_owner")
 _OWNER = P("subj_owner")
 _PREFIX_LEVELS = M("place_level")
 _REPORTED = P("tm_reported")
+_BREAKDOWN_OPENS = P("tm_breakdown_open")
 LEAD_REACH = 6      # blocks back from a list item to the lead ending with ':' it hangs from, the list's items included
 NATION = "Việt Nam"      # the subject of a figure of the whole country ("cả nước", "toàn quốc")
 
@@ -138,11 +139,20 @@ class Analysis:
             st = self._lead_status(sent.block.index)
         if st is None and self.meta.doc_type == "to_trinh":
             return "proposed"  # a tờ trình asks for everything it counts
-        if st is None and self.frames.document.plan and not _REPORTED.search(self.doc.match_text, sent.start, pos):
+        if st is None and self.frames.document.plan and not _REPORTED.search(self.doc.match_text, sent.start, pos) \
+                and not self._breaks_down_reported(sent):
             # "Đắk Nông đặt nhiều mục tiêu ... năm 2018": a text announcing plans sets targets, unless
-            # the sentence reports what was reached ("đã giảm 6,32%", "hiện nay còn ...")
+            # the sentence reports what was reached ("đã giảm 6,32%", "hiện nay còn ..."), or breaks down
+            # one that does ("Đến nay, toàn huyện đạt 381 tiêu chí ... Trong đó có 7 xã đạt 19/19 tiêu chí")
             return "target"
         return st
+
+    def _breaks_down_reported(self, sent: Sentence) -> bool:
+        mt = self.doc.match_text
+        if not _BREAKDOWN_OPENS.match(mt[sent.start:sent.end]):
+            return False
+        prev = [s for s in self.sentences if s.end <= sent.start and s.block.index == sent.block.index]
+        return bool(prev) and _REPORTED.search(mt, prev[-1].start, prev[-1].end) is not None
 
     def _lead_status(self, block_index: int) -> Optional[str]:
         """'..., nhà trường đề nghị:' over '- Công nhận danh hiệu ... cho 10 cá nhân;': the status

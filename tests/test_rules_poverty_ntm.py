@@ -1116,3 +1116,14 @@ def test_the_level_a_target_starts_from_is_reached_and_a_plan_beaten_sets_no_tar
             "tỷ lệ hộ nghèo của huyện là 41,2%, giảm 6,3% so với năm 2020.")
     got = sorted((f.value, f.status) for f in extract_text(text, period="2021-2025").facts)
     assert got == [(3, "target"), (6, None), (6.3, None), (41.2, None)]
+
+
+def test_a_completed_target_is_no_target_and_a_breakdown_of_what_a_plan_text_reached_is_reached():
+    got = [(f.value, f.status) for f in extract_text(
+        "Tỉnh đã hoàn thành mục tiêu xây dựng NTM với 98/98 xã đạt chuẩn nông thôn mới.", period="2023").facts]
+    assert got == [(98, None)]
+    text = ("Bắc Hà phấn đấu đạt chuẩn nông thôn mới vào năm 2026\n\n"
+            "Đến nay, toàn huyện đạt 190 tiêu chí, bình quân 13,6 tiêu chí/xã. Trong đó có 2 xã đạt 19/19 tiêu chí; "
+            "5 xã đạt từ 15-18 tiêu chí.")
+    got = sorted((f.metric, f.value, f.status) for f in extract_text(text).facts if f.metric == "ntm.communes_by_criteria")
+    assert got == [("ntm.communes_by_criteria", 2, None), ("ntm.communes_by_criteria", 5, None)]

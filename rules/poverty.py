@@ -88,6 +88,7 @@ _OF_TARGET = P("pov_of_target_after")
 _LIST_ITEM = P("pov_list_item")
 _CHANGE_BEFORE = P("pov_change_before")
 _FELL_BY = P("pov_fell_by")
+_PARTS_OF_ALL_HOUSEHOLDS = P("pov_parts_of_all_households")
 _ESCAPED_SAID = P("pov_escaped_said")
 _OPENING_WORDS = P("pov_opening_words")
 _BREAKDOWN_OPEN = P("pov_breakdown_open")
@@ -286,7 +287,10 @@ def extract_poverty(an: Analysis) -> None:
                 # "số hộ nghèo giảm từ 1.752 hộ (tỷ lệ 4,06%) đầu năm xuống còn 1.053 hộ": a closed bracket, or the
                 # level a fall starts from, between the topic and its count does not part them
                 if tops and (len(_FROM_STATE.sub("", _CLOSED_PAREN.sub("", mt[tops[-1][1]:n.start]))) <= 40
-                             or _first_place_of_list(an, tops[-1][1], n.start)):
+                             or _first_place_of_list(an, tops[-1][1], n.start)) \
+                        and not _PARTS_OF_ALL_HOUSEHOLDS.match(mt, n.end, sent.end):
+                    # ("kết quả rà soát hộ nghèo, hộ cận nghèo ..., toàn huyện có 33.784 hộ; trong đó có 1.044 hộ
+                    # nghèo, ... 1.627 hộ cận nghèo": the households the parts after it are of)
                     topic = tops[-1][2]
             if topic is None and last_topic is not None and _BEHIND_RATE.search(mt, max(sent.start, last_end - 1), n.start):
                 # "còn 6,45% (1.642 hộ)", "chiếm 11% dân số toàn huyện (tương đương 669 hộ)": the households

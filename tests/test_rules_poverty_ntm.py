@@ -1127,3 +1127,11 @@ def test_a_completed_target_is_no_target_and_a_breakdown_of_what_a_plan_text_rea
             "5 xã đạt từ 15-18 tiêu chí.")
     got = sorted((f.metric, f.value, f.status) for f in extract_text(text).facts if f.metric == "ntm.communes_by_criteria")
     assert got == [("ntm.communes_by_criteria", 2, None), ("ntm.communes_by_criteria", 5, None)]
+
+
+def test_all_households_before_their_poor_parts_are_no_count_of_the_survey_topic():
+    text = ("Theo kết quả rà soát hộ nghèo, hộ cận nghèo cuối năm 2023, toàn xã có 2.410 hộ; trong đó có 96 hộ nghèo, "
+            "chiếm tỷ lệ 3,98%; 141 hộ cận nghèo, chiếm tỷ lệ 5,85%.")
+    got = sorted((f.metric, f.value) for f in extract_text(text, period="2023").facts)
+    assert got == [("poverty.near_poor_households", 141), ("poverty.near_poor_rate", 5.85),
+                   ("poverty.poor_households", 96), ("poverty.poor_rate", 3.98)]

@@ -256,3 +256,28 @@ def test_start_of_year_poor_are_not_a_part_of_the_multidimensional_total(tmp_pat
     d.fact("1.530", "poverty.near_poor_households", 1530, **p)
     d.fact("3.290", "poverty.multidim_households", 3290, **p)
     assert findings(warehouse(tmp_path, d), "sum_mismatch") == []
+
+
+def test_group_subtotals_cong_i_cong_ii_are_totals_of_their_group_not_parts_of_the_grand_total(tmp_path):
+    rows = [["TT", "Hình thức", "Tập thể", "Cá nhân"],
+            ["1", "Bằng khen của Thủ tướng Chính phủ", "2", "5"],
+            ["2", "Bằng khen của Chủ tịch UBND tỉnh", "21", "25"],
+            ["", "Cộng I", "23", "30"],
+            ["3", "Giấy khen của Chủ tịch UBND huyện", "154", "372"],
+            ["4", "Giấy khen của Chủ tịch UBND huyện (chuyên đề)", "10", "20"],
+            ["", "Cộng II", "164", "392"],
+            ["", "Tổng cộng (I + II)", "187", "422"]]
+    d = Doc("g.txt", meta(period="2022", district="Trùng Khánh", province="Cao Bằng"))
+    d.para("Bảng tổng hợp kết quả khen thưởng năm 2022").table(rows)
+    for ri in range(1, len(rows)):
+        for ci, rec in ((2, "tap_the"), (3, "ca_nhan")):
+            d.cell_fact(0, ri, ci, "award.count", float(rows[ri][ci]), unit="count", recipient=rec, award="khen_thuong")
+    assert findings(warehouse(tmp_path, d), "sum_mismatch") == []
+    rows[6][3] = "382"      # Cộng II of its 372 + 20 written 382
+    d2 = Doc("g2.txt", meta(period="2022", district="Trùng Khánh", province="Cao Bằng"))
+    d2.para("Bảng tổng hợp kết quả khen thưởng năm 2022").table(rows)
+    for ri in range(1, len(rows)):
+        for ci, rec in ((2, "tap_the"), (3, "ca_nhan")):
+            d2.cell_fact(0, ri, ci, "award.count", float(rows[ri][ci]), unit="count", recipient=rec, award="khen_thuong")
+    got = {(r["observed"], r["expected"]) for r in findings(warehouse(tmp_path / "b", d2), "sum_mismatch")}
+    assert (382.0, 392.0) in got

@@ -163,9 +163,10 @@ def test_counts_after_their_topic_and_the_place_of_the_sentence_before():
             "Toàn tỉnh, tổng số hộ nghèo còn 16.003/80.276 hộ, giảm 1.432 hộ nghèo so với đầu năm.")
     ex = extract_text(text, period="2016")
     got = sorted((f.metric, f.value, f.of_total, f.subject) for f in ex.facts if f.metric.startswith("poverty."))
-    assert got == [("poverty.near_poor_households", 3936, None, "Phú Tân"),
+    assert got == [("poverty.escaped_households", 1432, None, None),   # 'giảm 1.432 hộ nghèo': those that left, net
+                   ("poverty.near_poor_households", 3936, None, "Phú Tân"),
                    ("poverty.poor_households", 2803, None, "Phú Tân"),
-                   ("poverty.poor_households", 16003, 80276, None)]      # 'giảm 1.432 hộ' is a change
+                   ("poverty.poor_households", 16003, 80276, None)]
 
 
 def test_a_semicolon_list_of_places_continues_the_rate_it_started():
@@ -712,7 +713,8 @@ SHAPES = [
      [("ntm.communes_advanced", 2, None), ("ntm.communes_advanced", 7, None)]),
     # "X là xã có ..." names the commune; "giảm N hộ, chiếm tỉ lệ r%" is how much the rate fell; a rise's share is none
     ("Tân Lập là xã có hộ nghèo giảm nhiều nhất huyện, giảm 64 hộ, chiếm tỉ lệ 8,2%; xã Hòa Bình tăng 12 hộ, "
-     "chiếm tỷ lệ 1,1%.", "2021", [("poverty.poor_rate_reduction", 8.2, "Tân Lập")]),
+     "chiếm tỷ lệ 1,1%.", "2021", [("poverty.escaped_households", 64, "Tân Lập"),
+                                   ("poverty.poor_rate_reduction", 8.2, "Tân Lập")]),
     # a rate in brackets after a count is of the count's place
     ("Năm 2022, Điện Biên là tỉnh có số hộ nghèo nhiều nhất vùng. Đứng thứ hai về số hộ nghèo là Sơn La "
      "với 38.120 hộ (12,4%).", None, [("poverty.poor_households", 38120, "Sơn La"), ("poverty.poor_rate", 12.4, "Sơn La")]),

@@ -151,8 +151,9 @@ class Analysis:
         mt = self.doc.match_text
         if not _BREAKDOWN_OPENS.match(mt[sent.start:sent.end]):
             return False
-        prev = [s for s in self.sentences if s.end <= sent.start and s.block.index == sent.block.index]
-        return bool(prev) and _REPORTED.search(mt, prev[-1].start, prev[-1].end) is not None
+        prev = next((s for s in reversed(self.sentences) if s.end <= sent.start), None)
+        return prev is not None and prev.block.index == sent.block.index \
+            and _REPORTED.search(mt, prev.start, prev.end) is not None
 
     def _lead_status(self, block_index: int) -> Optional[str]:
         """'..., nhà trường đề nghị:' over '- Công nhận danh hiệu ... cho 10 cá nhân;': the status

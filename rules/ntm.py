@@ -21,9 +21,10 @@ from . import numbers as nums
 from .numbers_words import parse_words
 from .analysis import Analysis
 from .awards import CULTURE_TITLES
-from .context import Period
+from .context import Period, sourced
 from .datafiles import load, pattern
-from .subjects import last_place_before, place_after_prefix, prefix_level, split_prefix, subject_before
+from .subjects import (last_place_before, place_after_prefix, place_list, places_before, prefix_level, split_prefix,
+                       subject_before)
 from .text import Sentence, clause_start
 from .lexicon import P
 from pipeline.model import Fact
@@ -109,8 +110,13 @@ def _band_label(band: str, prev_low: Optional[str]) -> str:
 
 def _has_context(an: Analysis, sent: Sentence) -> bool:
     v = vocab()
-    if v.context.search(sent.mtext) or v.context.search(an.doc.match_text[sent.block.start:sent.block.end]):
+    mt = an.doc.match_text
+    if v.context.search(sent.mtext) or v.context.search(mt[sent.block.start:sent.block.end]):
         return True
+    prev = an.doc.blocks[sent.block.index - 1] if sent.block.index else None
+    if prev is not None and _BREAKDOWN_HEAD.match(mt, sent.block.start, sent.block.end) and \
+            v.context.search(mt[prev.start:prev.end]):
+        return True     # "... đạt 166/209 tiêu chí nông thôn mới.  ¶ Cụ thể, các xã ...": the paragraph it details
     return any(v.context.search(an.doc.match_text[h.start:h.end]) for h in sent.headings[-2:])
 
 
@@ -257,6 +263,7 @@ def _extract_rules(an: Analysis) -> None:
             if metric == "ntm.criteria_met" and "nâng cao" in mt[sent.start:ns]:
                 qualifier = qualifier or "nâng cao"
             subject = level = None
+            others: list[tuple[str, Optional[str]]] = []    # the other places of a list the figure is for
             if unit is not None and base_metric == "ntm.districts_standard":
                 subject, level = unit       # "công nhận huyện Châu Thành đạt chuẩn": the district itself
             elif m.groupdict().get("where"):
@@ -267,6 +274,11 @@ def _extract_rules(an: Analysis) -> None:
                                                     anchored=True) or (None, None)
             elif rule.subject:
                 subj = subject_before(an.doc.text, cs, m.start())
+                if subj is not None and metric == "ntm.criteria_met":
+                    # "xã Mỹ Hiệp và xã Phú Bình đạt 19/19 tiêu chí": each place of the list has met them
+                    group = places_before(an.doc.text, cs, m.start())
+                    if group[-1:] and group[-1][0] == subj[0]:
+                        others = [(n, lv or subj[1]) for n, lv in group[:-1]]
                 if subj is None and (par := sent.in_paren(ns)) is not None and \
                         not an.doc.text[par[0] + 1:m.start()].strip():
                     # "gồm: Mỹ Quang (đạt 16/19 tiêu chí), Mỹ Châu (...)": the place the bracket follows
@@ -302,6 +314,8 @@ def _extract_rules(an: Analysis) -> None:
                 f.stated_percent = nums.parse_number(p.group("p"))
             f.char_end = (m.span("of")[1] if of_total else ne)
             f.raw = an.doc.text[f.char_start:f.char_end]
+            for name, lv in others:
+                _same_for(an, sent, f, name, lv, f"{rule.id}/coordinated")
             if family:
                 last_metric[family] = metric
             if unit is not None:
@@ -310,6 +324,9 @@ def _extract_rules(an: Analysis) -> None:
             made.append((ns, rule, f))
         for ns, rule, f in made:
             _conjuncts(an, sent, ns, rule, f, seen)
+        listed = [f for _, _, f in made if f.metric == "ntm.criteria_met" and f.subject]
+        if listed:
+            _criteria_items(an, sent, listed[0], seen)
     _drop_counted_units(an, units, {id(f) for f in an.facts if f.rule in _NAMES_UNIT})
 
 
@@ -451,6 +468,39 @@ def _conjuncts(an: Analysis, sent: Sentence, ns: int, rule: NtmRule, f: Fact, se
                 status=an.status(sent, s))
 
 
+def _same_for(an: Analysis, sent: Sentence, f: Fact, name: str, level: Optional[str], rule_id: str,
+              value: Optional[float] = None, span: Optional[tuple[int, int]] = None,
+              of_total: Optional[float] = None) -> Fact:
+    """The figure ``f`` says (or ``value`` at ``span``) for another place of its list."""
+    s, e = span or (f.char_start, f.char_end)
+    v = f.value if value is None else value
+    num = nums.Num(value=v, start=s, end=e, raw=an.doc.text[s:e], kind="int", base=v,
+                   of_total=f.of_total if span is None else of_total)
+    return an.fact(sent, num, f.metric, rule_id, unit=f.unit, of_total=num.of_total, qualifier=f.qualifier,
+                   subject=name, subject_level=level or f.subject_level,
+                   period=sourced(f.period, f.period_source or "rule"), status=f.status)
+
+
+def _criteria_items(an: Analysis, sent: Sentence, first: Fact, seen: set[int]) -> None:
+    """'các xã Ea Toh, Phú Lộc đạt 19 tiêu chí; Ea Tam, Ea Tân 16 tiêu chí; Cư Klông 12 tiêu chí': the
+    items after the first leave out the verb and keep its reading, place by place."""
+    mt = an.doc.match_text
+    for m in _CRITERIA_ITEM.finditer(mt, first.char_end, sent.end):
+        if m.start("n") in seen:
+            continue
+        places = place_list(an.doc.text[m.start("places"):m.end("places")])
+        if not places:
+            continue
+        seen.add(m.start("n"))
+        value = nums.parse_number(m.group("n"))
+        of_total = nums.parse_number(m.group("of")) if m.group("of") else None
+        end = m.end("of") if m.group("of") else m.end("n")
+        for name, lv in places:
+            _same_for(an, sent, first, name, lv, f"{first.rule}/listed", value=value,
+                      span=(m.start("n"), end), of_total=of_total)
+
+
+_CRITERIA_ITEM = P("ntm_criteria_item")
 _BREAKDOWN_HEAD = P("ntm_breakdown_head")
 _BREAKDOWN_ITEM = P("ntm_breakdown_item")
 _DISTRIBUTIVE = P("ntm_distributive")

@@ -76,6 +76,42 @@ def subject_before(text: str, lo: int, pos: int) -> Optional[tuple[str, str]]:
     return name, level
 
 
+def places_before(text: str, lo: int, pos: int) -> list[tuple[str, Optional[str]]]:
+    """The places coordinated right before ``pos`` (after ``lo``), in order, each with the level its
+    own or the list's unit word gives (None when no unit word is written): 'các xã Ea Toh, Phú Lộc,
+    Phú Xuân đạt 19 tiêu chí' gives three communes, 'xã Mỹ Hiệp và xã Phú Bình đạt 19/19 tiêu chí'
+    two; a single place gives a list of one, no place an empty list."""
+    seg = text[lo:pos]
+    f = _FILLER.search(seg)
+    if f:
+        seg = seg[:f.start()]
+    return _list_names(_PLACE_LIST_END.search(seg))
+
+
+def place_list(phrase: str) -> list[tuple[str, Optional[str]]]:
+    """The places of a phrase that is nothing but a list of them ('Ea Tam, Ea Tân, Tam Giang'), else []."""
+    m = _PLACE_LIST_END.search(phrase)
+    return _list_names(m) if m is not None and not phrase[:m.start()].strip() else []
+
+
+def _list_names(m: Optional["regex.Match"]) -> list[tuple[str, Optional[str]]]:
+    if m is None:
+        return []
+    prefix = (m.group("prefix") or "").lower().removeprefix("các").strip()
+    level = _PREFIX_LEVEL.get(prefix) if prefix else None
+    out: list[tuple[str, Optional[str]]] = []
+    for part in _PLACE_LIST_SEP.split(m.group("list")):
+        name = regex.sub(r"\s*\([^()]*\)\s*$", "", part).strip()
+        if not name or not opens_like_a_place(name):
+            return []
+        out.append((name, level))
+    return out
+
+
+_PLACE_LIST_END = P("subj_place_list_end")
+_PLACE_LIST_SEP = P("subj_place_list_sep")
+
+
 _LEVEL_RANK = {"village": 0, "commune": 1, "district": 2, "province": 3}
 
 

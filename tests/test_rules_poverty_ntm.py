@@ -1137,3 +1137,19 @@ def test_all_households_before_their_poor_parts_are_no_count_of_the_survey_topic
     got = sorted((f.metric, f.value) for f in extract_text(text, period="2023").facts)
     assert got == [("poverty.near_poor_households", 141), ("poverty.near_poor_rate", 5.85),
                    ("poverty.poor_households", 96), ("poverty.poor_rate", 3.98)]
+
+
+def test_criteria_met_by_each_place_of_a_list_and_by_list_items_without_their_verb():
+    # our wording: a paragraph that details the one before, places coordinated before "đạt", and ';' items
+    # that leave the verb out
+    text = ("Năm 2022, huyện Hòa Lạc đạt tổng cộng 120/171 tiêu chí nông thôn mới.\n\n"
+            "Cụ thể, các xã Tân Mỹ, Đồng Xuân đạt và cơ bản đạt 18 tiêu chí; Yên Phú, Ea Kiết 15 tiêu chí; "
+            "Hòa Sơn 11 tiêu chí.\n\n"
+            "Kết quả thẩm định nông thôn mới nâng cao, xã Phú An và xã Mỹ Lợi đạt 19/19 tiêu chí.\n")
+    ex = extract_text(text)
+    got = [(f.subject, f.value) for f in pick(ex.facts, metric="ntm.criteria_met") if f.subject != "Hòa Lạc"]
+    assert sorted(got) == sorted([("Đồng Xuân", 18.0), ("Ea Kiết", 15.0), ("Hòa Sơn", 11.0), ("Mỹ Lợi", 19.0),
+                                  ("Phú An", 19.0), ("Tân Mỹ", 18.0), ("Yên Phú", 15.0)])
+    assert {f.period for f in pick(ex.facts, metric="ntm.criteria_met", subject="Yên Phú")} == {"2022"}
+    listed = pick(ex.facts, metric="ntm.criteria_met", subject="Hòa Sơn")[0]
+    assert text[listed.char_start:listed.char_end] == "11" and listed.rule.endswith("/listed")

@@ -75,13 +75,22 @@ def _topics_in(mt: str, lo: int, hi: int) -> list[tuple[int, int, Topic]]:
 def _topic_named_after(mt: str, end: int, limit: int) -> Optional[Topic]:
     """The topic written right after a percent ('6,71% hộ nghèo'), unless what follows makes the
     percent a share covered by something ('100% hộ nghèo được cấp thẻ ...')."""
+    if _covered_share(mt, end, limit):
+        return None
     after = _topics_in(mt, end, min(limit, end + 30))
-    if not after or not regex.fullmatch(r"\s*(?:tỷ lệ\s+)?", mt[end:after[0][0]]) or _COVERED_AFTER.match(mt, end, limit):
+    if not after or not regex.fullmatch(r"\s*(?:tỷ lệ\s+)?", mt[end:after[0][0]]):
         return None
     return after[0][2]
 
 
+def _covered_share(mt: str, end: int, limit: int) -> bool:
+    """'85% hộ nghèo có nhà ở ...', '100% người nghèo, cận nghèo được cấp thẻ ...': the poor (or the
+    people) a percent is written before have something; it is no rate of any topic."""
+    return bool(_POOR_NAMED_AFTER.match(mt, end, limit) and _COVERED_AFTER.match(mt, end, limit))
+
+
 _COVERED_AFTER = P("pov_covered_after")
+_POOR_NAMED_AFTER = P("pov_poor_named_after")
 _THIS_FIGURE = P("pov_this_figure")
 _SHARE_OF_POOR = P("pov_share_of_poor")
 _OF_TARGET = P("pov_of_target_after")
@@ -184,6 +193,8 @@ def extract_poverty(an: Analysis) -> None:
                     tops = []
                 topic = tops[-1][2] if tops else None
                 tstart = tops[-1][0] if tops else None
+                if _covered_share(mt, n.end, sent.end):
+                    continue    # "98% hộ nghèo được tiếp cận nguồn nước ...": who has a service, not a rate
                 named = _topic_named_after(mt, n.end, sent.end)
                 if named is not None and v.beneficiary.search(mt[max(cs, n.start - 40):n.start]):
                     continue    # "hỗ trợ 100% hộ nghèo, hộ cận nghèo phát triển sinh kế": who was helped

@@ -17,7 +17,7 @@ import regex
 from pipeline.normalize import match_form
 
 from .datafiles import load, pattern
-from .lexicon import P
+from .lexicon import M, P
 
 _W = r"\p{L}\p{M}\p{Nd}_"
 
@@ -133,7 +133,7 @@ _RANK = P("cat_rank")
 _MORE_RANKS = P("cat_more_ranks")
 _JOINT_GRANTERS = P("cat_joint_granters")
 GENERIC_AWARD = "khen_thuong"   # SPEC's code for a commendation whose form is not named
-RANKS = {"nhất": 1, "i": 1, "1": 1, "nhì": 2, "ii": 2, "2": 2, "ba": 3, "iii": 3, "3": 3}
+RANKS = {word: int(n) for word, n in M("rank_word").items()}
 _TAIL = P("cat_tail")
 _PREFIX = P("cat_prefix")
 

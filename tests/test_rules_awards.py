@@ -728,3 +728,11 @@ def test_a_headline_commendation_takes_the_form_its_first_lines_give_the_same_re
             "Phong trào được triển khai rộng khắp ở các khu phố.")
     got = [(f.award, f.value, f.rule) for f in extract_text(text).facts if f.metric == "award.count"]
     assert got == [("giay_khen_cap_huyen", 58, "aw.body_form/generic")]
+
+
+def test_an_order_ranked_hai_is_its_second_rank():
+    # our wording: "hạng Hai" written as a word, beside "hạng III"
+    ex = extract_text("Năm 2019, 2 tập thể được tặng Huân chương Bảo vệ Tổ quốc hạng Hai và 3 cá nhân được tặng "
+                      "Huân chương Lao động hạng III.\n")
+    got = sorted((f.award, f.value) for f in pick(ex.facts, metric="award.count"))
+    assert got == [("huan_chuong_bao_ve_to_quoc_2", 2.0), ("huan_chuong_lao_dong_3", 3.0)]

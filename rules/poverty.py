@@ -83,6 +83,18 @@ def _topic_named_after(mt: str, end: int, limit: int) -> Optional[Topic]:
     return after[0][2]
 
 
+def _fall_in(head: str) -> bool:
+    """Whether the words before a topic say it fell by the figure: 'giảm' with no 'còn'/'xuống' after it
+    ('tỷ lệ hộ nghèo giảm mạnh xuống còn dưới 1% (Thanh An 0,3%': the places' levels, not falls)."""
+    last = None
+    for last in vocab().reduction.finditer(head):
+        pass
+    return last is not None and not _LEVEL_AFTER_FALL.search(head, last.end())
+
+
+_LEVEL_AFTER_FALL = regex.compile(r"còn|xuống|(?<!\w)từ(?!\w)")
+
+
 def _covered_share(mt: str, end: int, limit: int) -> bool:
     """'85% hộ nghèo có nhà ở ...', '100% người nghèo, cận nghèo được cấp thẻ ...': the poor (or the
     people) a percent is written before have something; it is no rate of any topic."""
@@ -101,6 +113,7 @@ _PARTS_OF_ALL_HOUSEHOLDS = P("pov_parts_of_all_households")
 _ESCAPED_SAID = P("pov_escaped_said")
 _OPENING_WORDS = P("pov_opening_words")
 _BREAKDOWN_OPEN = P("pov_breakdown_open")
+_BARE_ITEM = P("pov_bare_item")
 _TOPIC_THEN_COUNT = P("pov_topic_then_count")
 _COUNT_ENDS = P("pov_count_ends")
 _SCOPE = P("pov_scope")
@@ -146,15 +159,22 @@ def extract_poverty(an: Analysis) -> None:
     mt = an.doc.match_text
     v = vocab()
     said: Optional[Topic] = None        # the topic of the last rate of the sentence before
+    carried: Optional[tuple[Topic, str]] = None     # the topic and metric of the sentence before's last percent
     for sent in an.sentences:
         if sent.in_closing:
             continue
-        if "nghèo" not in sent.mtext and not (said and _THIS_FIGURE.search(sent.mtext)):
-            said = None
+        if "nghèo" not in sent.mtext and not (said and _THIS_FIGURE.search(sent.mtext)) and \
+                not (carried and _BREAKDOWN_OPEN.match(mt, sent.start, sent.end)):
+            said = carried = None
             continue
         # "... tỷ lệ hộ nghèo ở mức 5,27%. Đến năm 2019, con số này là 2,66%": the figure goes on
         last_topic: Optional[Topic] = said if _THIS_FIGURE.search(sent.mtext) else None
         last_end = sent.start           # end of the last figure emitted in this sentence
+        last_rate: Optional[str] = None  # the metric of the last percent emitted in this sentence
+        if last_topic is None and carried is not None and _BREAKDOWN_OPEN.match(mt, sent.start, sent.end):
+            # "Tỷ lệ hộ nghèo giảm 2,39%. Cụ thể: huyện Bác Ái giảm 6,65%; Ninh Phước 4,68%": the sentence
+            # details the one before, place by place
+            last_topic, last_rate = carried
         for n in an.numbers_in(sent):
             if n.start < last_end:
                 continue        # "52 hộ nghèo trên tổng số 3.023 hộ": the base of the count before
@@ -195,6 +215,7 @@ def extract_poverty(an: Analysis) -> None:
                 tstart = tops[-1][0] if tops else None
                 if _covered_share(mt, n.end, sent.end):
                     continue    # "98% hộ nghèo được tiếp cận nguồn nước ...": who has a service, not a rate
+                continued = False
                 named = _topic_named_after(mt, n.end, sent.end)
                 if named is not None and v.beneficiary.search(mt[max(cs, n.start - 40):n.start]):
                     continue    # "hỗ trợ 100% hộ nghèo, hộ cận nghèo phát triển sinh kế": who was helped
@@ -224,6 +245,7 @@ def extract_poverty(an: Analysis) -> None:
                     # "...; thấp nhất là thị trấn Chợ Chùa (0,84%)": a place and its figure in brackets
                     # "..., trong đó Hải Lộc còn 2,15%, Minh Lộc 1,86%": a list of the same figure
                     topic, tstart = last_topic, max(cs, last_end)
+                    continued = True
                 if topic is None and regex.search(r"(?:bình quân |mỗi năm |hằng năm |hàng năm )*giảm(?: bình quân)?(?: được)?\s*$",
                                                   mt[cs:n.start]):
                     # "...; bình quân mỗi năm giảm 2,17%": the yearly fall of the rate the sentence is about
@@ -231,10 +253,14 @@ def extract_poverty(an: Analysis) -> None:
                     if first:
                         _emit(an, sent, n, first[0][2].reduction_metric, first[0][2].id + ".rate", "percent", cs)
                         last_end = n.end
+                    elif last_topic is not None and last_topic.reduction_metric and last_rate:
+                        # "Cụ thể, huyện Minh Hóa giảm 6,5%; ...": a place's fall in the breakdown of the one before
+                        _emit(an, sent, n, last_topic.reduction_metric, last_topic.id + ".rate", "percent", cs)
+                        last_end, last_rate = n.end, last_topic.reduction_metric
                     continue
                 if _falls_after(mt, last_topic, last_end, sent, n):
                     _emit(an, sent, n, last_topic.reduction_metric, last_topic.id + ".rate", "percent", cs)
-                    last_end = n.end
+                    last_end, last_rate = n.end, last_topic.reduction_metric
                     continue
                 if topic is None or n.start - tstart > 120:
                     continue
@@ -257,7 +283,7 @@ def extract_poverty(an: Analysis) -> None:
                 changed = last_end > tstart and _CHANGE_BEFORE.search(mt, max(last_end, n.start - 30), n.start)
                 if topic.reduction_metric and (changed or (_FELL_MOST.search(between)
                                                            and not regex.search(r"(?:còn|xuống|\btừ\b)", between))
-                                               or (v.reduction.search(head) or v.reduction.search(between))
+                                               or (_fall_in(head) or v.reduction.search(between))
                                                and not regex.search(r"(?:còn|xuống|từ|\blà\b|chiếm)", between)
                                                # "Ước kết quả thực hiện giảm tỷ lệ hộ nghèo năm 2022 là 0,47%": the
                                                # rate is what is reduced, the figure how much
@@ -268,12 +294,16 @@ def extract_poverty(an: Analysis) -> None:
                                  and not regex.search(r"(?:còn|xuống|từ|\blà\b|chiếm)", between)):
                     # "..., tương đương giảm 12,22%", "Tỷ lệ hộ cận nghèo giảm 0,04%": how much it fell, not a level
                     continue
+                elif continued and last_rate and last_end > sent.start and _BARE_ITEM.fullmatch(mt, last_end, n.start):
+                    # "huyện Bác Ái giảm 6,65%; Ninh Phước 4,68%": an item that leaves out the verb says what the
+                    # one before said
+                    metric = last_rate
                 elif topic.rate_metric:
                     metric = topic.rate_metric
                 else:
                     continue
                 _emit(an, sent, n, metric, topic.id + ".rate", "percent", max(cs, last_end if last_end > cs else cs))
-                last_topic, last_end = topic, n.end
+                last_topic, last_end, last_rate = topic, n.end, metric
                 said = topic if metric == topic.rate_metric else None
                 continue
             if n.kind not in ("int", "fraction") or n.value != int(n.value):
@@ -336,6 +366,7 @@ def extract_poverty(an: Analysis) -> None:
             _emit(an, sent, n, metric, rule, "household", max(cs, last_end))
             base = _STATED_BASE.match(mt, n.end, sent.end)
             last_topic, last_end = topic, base.end() if base else n.end
+        carried = (last_topic, last_rate) if last_topic is not None and last_rate else None
         _baseline_levels(an, sent)
     _sums_of_poor_and_near_poor(an)
     _start_of_year_levels(an)

@@ -1162,3 +1162,15 @@ def test_a_percent_of_the_poor_who_have_something_is_no_poverty_rate():
             "bảo; 98% hộ nghèo sử dụng nước hợp vệ sinh; hơn 40% hộ nghèo là người dân tộc thiểu số.\n")
     ex = extract_text(text)
     assert sorted(f.value for f in pick(ex.facts, metric="poverty.poor_rate")) == [6.71]
+
+
+def test_a_breakdown_sentence_and_its_verbless_items_keep_the_fall_the_sentence_before_told():
+    # our wording: a fall, then "Cụ thể:" place by place, items after the first leaving out "giảm"
+    text = ("Năm 2021, tỷ lệ hộ nghèo toàn tỉnh giảm 1,85%, vượt kế hoạch. Cụ thể: huyện Đồng Tiến giảm 4,2%; "
+            "Hòa Mỹ 3,05%; Tân Lập 2,1% và thị xã Phú An 0,4%.\n\n"
+            "Năm 2022, tỷ lệ hộ nghèo giảm mạnh xuống còn 1,9% (Yên Lạc 0,3%, Bình Xuyên 0,85%).\n")
+    ex = extract_text(text)
+    falls = {f.subject: f.value for f in pick(ex.facts, metric="poverty.poor_rate_reduction")}
+    assert falls == {None: 1.85, "Đồng Tiến": 4.2, "Hòa Mỹ": 3.05, "Tân Lập": 2.1, "Phú An": 0.4}
+    levels = {f.subject: f.value for f in pick(ex.facts, metric="poverty.poor_rate")}
+    assert levels == {None: 1.9, "Yên Lạc": 0.3, "Bình Xuyên": 0.85}

@@ -210,10 +210,16 @@ def _closed_span(doc: Document, blocks: list[Block], period: str, dateline_year:
 _SPAN_MAX = 10      # years a text's own span covers at most
 
 
-def _year_inside(period: str, year: Optional[int]) -> Optional[str]:
-    """The dateline's year when it falls inside a span the text is about ('2018-2020' written in 2019)."""
+def _year_inside(period: str, year: Optional[int], month: Optional[int] = None) -> Optional[str]:
+    """The dateline's year when it falls inside a span the text is about ('2018-2020' written in 2019);
+    in its first months, the year just ended ('Đến nay ... 13/86 xã' in a text on 2010-2020 published on
+    24/01/2018 is the state 2017 left)."""
     m = re.fullmatch(r"(\d{4})-(\d{4})", period)
-    return str(year) if m and year and int(m.group(1)) <= year <= int(m.group(2)) else None
+    if not (m and year and int(m.group(1)) <= year <= int(m.group(2))):
+        return None
+    if month is not None and month <= _EARLY_MONTHS and year - 1 >= int(m.group(1)):
+        return str(year - 1)
+    return str(year)
 
 
 def _year_of_writing(period: str, year: Optional[int], month: Optional[int]) -> Optional[str]:
@@ -398,7 +404,7 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
         return frame
     if best is not None:
         value = _closed_span(doc, heads, best[0], frame.dateline_year) or best[0]
-        frame.period = Period(value, best[2], _year_inside(value, frame.dateline_year)
+        frame.period = Period(value, best[2], _year_inside(value, frame.dateline_year, month)
                               or _year_of_writing(value, frame.dateline_year, month)
                               or (None if frame.dateline_year else _written_after(doc, heads, value)))
         return frame

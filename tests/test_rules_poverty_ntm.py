@@ -1174,3 +1174,13 @@ def test_a_breakdown_sentence_and_its_verbless_items_keep_the_fall_the_sentence_
     assert falls == {None: 1.85, "Đồng Tiến": 4.2, "Hòa Mỹ": 3.05, "Tân Lập": 2.1, "Phú An": 0.4}
     levels = {f.subject: f.value for f in pick(ex.facts, metric="poverty.poor_rate")}
     assert levels == {None: 1.9, "Yên Lạc": 0.3, "Bình Xuyên": 0.85}
+
+
+def test_now_in_a_text_on_a_span_published_in_january_is_the_year_just_ended():
+    # our wording: a news text on the 2016-2020 programme, dated 15/01/2019, telling the state "đến nay"
+    text = ("Tỉnh Hòa Lâm: 21/90 xã đạt chuẩn nông thôn mới\n\n15/01/2019, 08:10 (GMT+7)\n\n"
+            "Thực hiện Chương trình MTQG xây dựng NTM giai đoạn 2016 - 2020, đến nay tỉnh Hòa Lâm đã có 21/90 xã "
+            "đạt chuẩn nông thôn mới, 12 xã đạt từ 15 đến 18 tiêu chí.\n")
+    ex = extract_text(text)
+    (f,) = pick(ex.facts, metric="ntm.communes_standard")
+    assert (f.value, f.period) == (21.0, "2018")

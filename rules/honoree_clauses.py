@@ -29,6 +29,7 @@ from pipeline.model import HEADING, TABLE, Honoree
 from .analysis import Analysis
 from .catalog import AwardMention, award_mentions
 from .lexicon import P, word_set
+from .subjects import place_after_prefix
 from .text import Sentence
 
 _ORG = P("hon_org_name")
@@ -180,9 +181,28 @@ _BODY_ANAPHOR = P("hon_body_anaphor")
 _ORG_ANYWHERE = P("hon_org_anywhere")
 
 
+def _unit_at(text: str, pos: int, limit: int) -> list[_Name]:
+    """'Xã Phong Hải đón nhận Huân chương Lao động hạng Ba': an administrative unit, with its prefix,
+    opening the clause as the receiver (only before a verb of receiving, which the caller checks)."""
+    lead = regex.match(r"\s*", text[pos:limit])
+    at = pos + lead.end()
+    place = place_after_prefix(text, at, limit, anchored=True)
+    if place is None:
+        return []
+    end = text.find(place[0], at, limit) + len(place[0])
+    return [_Name(text[at:end], at, end, "tap_the")]
+
+
 def _clause_starts(sent: Sentence) -> list[int]:
+    """Where a receiver may open: the sentence, each part after ';', ':' or ',', and the object of a
+    proposal ('Khối thi đua đề nghị Thanh tra tỉnh được nhận Cờ thi đua của Chính phủ')."""
     text = sent.doc.text
-    return [sent.start] + [i + 1 for i in range(sent.start, sent.end) if text[i] in ";:,"]
+    starts = [sent.start] + [i + 1 for i in range(sent.start, sent.end) if text[i] in ";:,"]
+    starts += [m.end() for m in _PROPOSED_OBJECT.finditer(text, sent.start, sent.end)]
+    return sorted(starts)
+
+
+_PROPOSED_OBJECT = P("hon_proposed_object")
 
 
 def _received(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> None:
@@ -193,7 +213,8 @@ def _received(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> Non
         plural = _PLURAL_TITLE.match(text, at, sent.end)
         # "Hội Luật gia và Hội Cựu thanh niên xung phong nhận Bằng khen": names coordinated before the verb;
         # "các đồng chí A - ...; B - ... và đồng chí C - ... được trao tặng ...": people after a plural title
-        names = _names_from(text, plural.end() if plural else at, sent.end, bare_person=plural is not None)
+        names = _names_from(text, plural.end() if plural else at, sent.end, bare_person=plural is not None) \
+            or _unit_at(text, at, sent.end)
         if not names:
             continue
         r = _RECEIVE.match(mt, names[-1].end, sent.end)

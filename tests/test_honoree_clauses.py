@@ -324,3 +324,14 @@ def test_a_passive_honoree_after_dac_biet_and_a_post_office_as_a_collective():
 def test_a_passive_honoree_named_before_how_many_years_running():
     text = "Hội Nông dân huyện 3 năm liền được Trung ương Hội tặng Cờ thi đua."
     assert [h.name for h in extract_text(text, period="2023").honorees] == ["Hội Nông dân huyện"]
+
+
+def test_a_unit_receiving_an_order_and_the_object_of_a_proposal_are_honorees():
+    # our wording: a commune and a district receiving orders, a body proposed for a flag
+    text = ("Năm 2015, xã Tân Hòa đón nhận Huân chương Lao động hạng Ba. Huyện Mỹ Lộc vinh dự được Chủ tịch "
+            "nước tặng Huân chương Lao động hạng Nhì. Năm 2022, Khối thi đua đề nghị Kho bạc tỉnh được nhận Cờ "
+            "thi đua của Chính phủ. Năm 2020, xã Tân Hòa đạt chuẩn nông thôn mới.\n")
+    ex = extract_text(text)
+    got = sorted((h.name, h.award) for h in ex.honorees)
+    assert got == [("Huyện Mỹ Lộc", "huan_chuong_lao_dong_2"), ("Kho bạc tỉnh", "co_thi_dua_chinh_phu"),
+                   ("xã Tân Hòa", "huan_chuong_lao_dong_3")]

@@ -335,3 +335,14 @@ def test_a_unit_receiving_an_order_and_the_object_of_a_proposal_are_honorees():
     got = sorted((h.name, h.award) for h in ex.honorees)
     assert got == [("Huyện Mỹ Lộc", "huan_chuong_lao_dong_2"), ("Kho bạc tỉnh", "co_thi_dua_chinh_phu"),
                    ("xã Tân Hòa", "huan_chuong_lao_dong_3")]
+
+
+def test_people_named_in_the_sentence_after_their_count_each_with_a_dash_position():
+    # our wording: "Đó là các đồng chí A - position, B – position và C – position."
+    text = ("Năm 2021, Công ty có 3 cá nhân được Thủ tướng Chính phủ tặng Bằng khen. Đó là các đồng chí Lê Văn "
+            "Khải - Trưởng phòng Kỹ thuật, Đỗ Thị Hạnh – Quản đốc PX Sàng 2 và Vũ Minh Tâm – Công nhân PX Sàng 2.\n")
+    got = _names(text)
+    assert [(n, p) for n, _, _, p in got] == [("Lê Văn Khải", "Trưởng phòng Kỹ thuật"),
+                                              ("Đỗ Thị Hạnh", "Quản đốc PX Sàng 2"),
+                                              ("Vũ Minh Tâm", "Công nhân PX Sàng 2")]
+    assert {a for _, _, a, _ in got} == {"bang_khen_thu_tuong"}

@@ -346,3 +346,12 @@ def test_people_named_in_the_sentence_after_their_count_each_with_a_dash_positio
                                               ("Đỗ Thị Hạnh", "Quản đốc PX Sàng 2"),
                                               ("Vũ Minh Tâm", "Công nhân PX Sàng 2")]
     assert {a for _, _, a, _ in got} == {"bang_khen_thu_tuong"}
+
+
+def test_pupils_counted_before_their_award_then_listed_with_their_class():
+    # our wording: a count of pupils, the award, "gồm:", names each followed by a comma and its class
+    text = ("Năm 2023, tỉnh có 02 học sinh Trường THPT Chuyên Lam Sơn được nhận Huân chương Lao động hạng Ba gồm: "
+            "Trịnh Minh Đức, lớp 12 Toán (năm học 2022 - 2023) và Lê Thu Hà, lớp 12 Sinh học.\n")
+    got = _names(text)
+    assert [(n, r, a) for n, r, a, _ in got] == [("Trịnh Minh Đức", "ca_nhan", "huan_chuong_lao_dong_3"),
+                                                 ("Lê Thu Hà", "ca_nhan", "huan_chuong_lao_dong_3")]

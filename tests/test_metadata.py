@@ -396,6 +396,16 @@ def test_a_headline_naming_a_body_is_no_issuer():
     assert read_metadata(doc_from_text(text)).issuer is None
 
 
+@pytest.mark.parametrize("headline", ["Hội Nông dân tỉnh giúp trên 3.200 hộ vươn lên thoát nghèo",
+                                      "Công an huyện tiếp tục làm tốt công tác giữ gìn an ninh",
+                                      "Tỉnh đoàn tuyên dương 60 thanh niên tiêu biểu"])
+def test_a_headline_whose_body_acts_is_no_issuer(headline):
+    # our wording: a body, then what it does
+    from tests.rules_support import doc_from_text
+    text = headline + "\n\n21:33, 31/05/2016\n\nTrong nhiệm kỳ 2011-2016, các cấp Hội đã giúp 3.215 hộ thoát nghèo.\n"
+    assert read_metadata(doc_from_text(text)).issuer is None
+
+
 def test_a_news_headline_naming_a_district_bare_or_before_its_province_after_a_dash():
     import rules
     from rules_support import doc_from_text

@@ -139,6 +139,9 @@ def _items(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> list[I
             n = replace(n, value=float(n.alternatives[0]), kind="int", alternatives=(n.value,))
         if not _is_count(n, mt):
             continue
+        if _ATTENDING_BEFORE.search(mt, max(sent.start, n.start - 40), n.start) or \
+                _ATTENDING_AFTER.match(mt, n.end, sent.end):
+            continue    # "với sự tham dự của 242 đại biểu điển hình tiên tiến": who came, not who was given
         # an award named right after the number ("74 Tập thể lao động tiên tiến")
         m = _mention_at(mentions, mt, n.end)
         if m is not None:
@@ -193,6 +196,8 @@ def _items(an: Analysis, sent: Sentence, mentions: list[AwardMention]) -> list[I
 
 _PARENS = re.compile(r"\([^()]*\)")
 _SUBSET = P("aw_subset")
+_ATTENDING_BEFORE = P("aw_attending_before")
+_ATTENDING_AFTER = P("aw_attending_after")
 
 
 class _RecipMatch:

@@ -185,6 +185,10 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < b - a <= 10:
             add(m.start(), m.end(), f"{a}-{b}")
+    for m in _YEAR_PAIR.finditer(mtext):
+        # "... thành tích xuất sắc trong hoạt động năm 2019 và năm 2020": two years running, one span
+        if int(m.group("b")) == int(m.group("a")) + 1 and not any(s <= m.start() < e for s, e in taken):
+            add(m.start(), m.end(), f"{m.group('a')}-{m.group('b')}")
     for m in _RANGE.finditer(mtext):
         if any(s <= m.start() < e for s, e in taken) or _is_date_year(mtext, m.start()):
             continue
@@ -212,6 +216,7 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
 
 
 _SPAN_WORD_BEFORE = P("tm_span_word_before")
+_YEAR_PAIR = P("tm_year_pair")
 _LONG_SPAN = 30     # years a span called 'giai đoạn' may cover
 
 
@@ -386,6 +391,8 @@ def _period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optiona
             return Period(_snapshot_period(d, int(snap.group("m")), snap.group("y"), doc_period), "snapshot")
         why = _REWARD_REASON_AFTER.match(mt, end, sent.end)
         if why:     # "15 tập thể ... được khen thưởng vì hoàn thành xuất sắc nhiệm vụ năm 2020": the year rewarded
+            if why.group("y3") and int(why.group("y3")) == int(why.group("y")) + 1:
+                return Period(f"{why.group('y')}-{why.group('y3')}", "rewarded")     # "năm 2019 và năm 2020"
             return Period(f"{why.group('y')}-{why.group('y2')}" if why.group("y2") else why.group("y"), "rewarded")
         m = _YEAR_AFTER_FIGURE.match(mt, end, end + 24)
         if m and not _is_date_year(mt, m.start("y")):

@@ -736,3 +736,16 @@ def test_an_order_ranked_hai_is_its_second_rank():
                       "Huân chương Lao động hạng III.\n")
     got = sorted((f.award, f.value) for f in pick(ex.facts, metric="award.count"))
     assert got == [("huan_chuong_bao_ve_to_quoc_2", 2.0), ("huan_chuong_lao_dong_3", 3.0)]
+
+
+def test_delegates_and_farmers_are_people_a_central_body_grants_at_its_level_and_attendees_are_no_award():
+    # our wording: delegates and farmers as recipients, "Trung ương Hội" as the granter, two years running
+    # as the period rewarded, and delegates who only attended a congress
+    ex = extract_text("Năm 2021, HĐND tỉnh đề xuất tặng Bằng khen của Chủ tịch UBND tỉnh cho 31 đại biểu và 4 tập "
+                      "thể có thành tích xuất sắc trong hoạt động năm 2019 và năm 2020. Trung ương Hội trao Bằng khen "
+                      "của Trung ương Hội cho 58 nông dân. Đại hội có sự tham dự của 350 đại biểu điển hình tiên "
+                      "tiến; 1.200 đại biểu điển hình tiên tiến trong cả nước về dự Đại hội.\n")
+    got = sorted((f.award, f.recipient, f.value, f.period, f.status) for f in pick(ex.facts, metric="award.count"))
+    assert got == [("bang_khen_cap_bo_tinh", "ca_nhan", 31.0, "2019-2020", "proposed"),
+                   ("bang_khen_cap_bo_tinh", "ca_nhan", 58.0, "2021", None),
+                   ("bang_khen_cap_bo_tinh", "tap_the", 4.0, "2019-2020", "proposed")]

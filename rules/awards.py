@@ -268,6 +268,21 @@ def _governed(g: Group) -> bool:
 
 
 _PRAISE_ONLY = P("aw_praise_only")
+_EXEMPLARS = P("aw_praised_exemplars")
+_COMMENDED = P("aw_commended_word")
+
+
+def _praised_exemplars(an: Analysis, sent: Sentence, g: Group) -> bool:
+    """'Tỉnh đoàn tuyên dương 33 thanh thiếu nhi tiêu biểu', 'tôn vinh 62 gương điển hình', '... 21 cá nhân
+    tiêu biểu được vinh danh': people or collectives praised as examples are the text's điển hình tiên tiến."""
+    mt = an.doc.match_text
+    lo = clause_start(sent, g.start, seps=";")
+    end = g.items[-1].end
+    hi = min(sent.end, end + 40)
+    praised = _PRAISE_ONLY.search(mt, lo, g.start) or _PRAISE_ONLY.search(mt, end, hi)
+    if praised is None or _COMMENDED.search(mt, lo, g.start) or _COMMENDED.search(mt, end, hi):
+        return False    # "tuyên dương, khen thưởng 571 cá nhân tiêu biểu": a commendation of no named form
+    return _EXEMPLARS.match(mt, g.items[-1].num.end, sent.end) is not None
 
 
 def _commended_right_before(an: Analysis, sent: Sentence, g: Group) -> bool:
@@ -398,6 +413,8 @@ def _generic_award(an: Analysis, sent: Sentence, g: Group, status: Optional[str]
     mt = an.doc.match_text
     cs = clause_start(sent, g.start, seps=";")
     before = mt[cs:g.start]
+    if _praised_exemplars(an, sent, g):
+        return "dien_hinh_tien_tien", "aw.dien_hinh_tien_tien/praised"
     if not _GENERIC.search(before) and not _GENERIC_AFTER.match(mt, g.items[-1].end):
         return None
     # "khen thưởng 47 lượt tập thể, cá nhân, gồm Giấy khen cho 12 tập thể và 35 cá nhân": a total
@@ -512,7 +529,7 @@ def extract_awards(an: Analysis) -> list[Item]:
                     it.award, it.binding, it.recipient = topic, "topic", "ca_nhan"
                 if it.award is None and it.kind != "strong" and not _governed(g) and not (
                         inherit_ok and _same_word(an, prev_group.items[-1], it)) and parent is None \
-                        and not _commended_right_before(an, sent, g):
+                        and not _commended_right_before(an, sent, g) and not _praised_exemplars(an, sent, g):
                     # "... cho 337 mẹ, trong đó 65 mẹ được trao tặng": a word that also counts other
                     # things is a recipient again when the bound count before says it
                     continue

@@ -749,3 +749,13 @@ def test_delegates_and_farmers_are_people_a_central_body_grants_at_its_level_and
     assert got == [("bang_khen_cap_bo_tinh", "ca_nhan", 31.0, "2019-2020", "proposed"),
                    ("bang_khen_cap_bo_tinh", "ca_nhan", 58.0, "2021", None),
                    ("bang_khen_cap_bo_tinh", "tap_the", 4.0, "2019-2020", "proposed")]
+
+
+def test_people_and_collectives_praised_as_examples_are_counts_of_dien_hinh_tien_tien():
+    # our wording: praise of examples counts as điển hình tiên tiến; praise with "khen thưởng" stays generic
+    ex = extract_text("Năm 2019, Tỉnh đoàn tuyên dương 45 thanh thiếu nhi tiêu biểu. Năm 2019, tỉnh tôn vinh 70 "
+                      "gương điển hình trong phong trào thi đua yêu nước. Năm 2019, huyện tuyên dương, khen thưởng "
+                      "120 cá nhân tiêu biểu.\n")
+    got = sorted((f.award, f.recipient, f.value) for f in pick(ex.facts, metric="award.count"))
+    assert got == [("dien_hinh_tien_tien", "ca_nhan", 45.0), ("dien_hinh_tien_tien", "mixed", 70.0),
+                   ("khen_thuong", "ca_nhan", 120.0)]

@@ -1184,3 +1184,11 @@ def test_now_in_a_text_on_a_span_published_in_january_is_the_year_just_ended():
     ex = extract_text(text)
     (f,) = pick(ex.facts, metric="ntm.communes_standard")
     assert (f.value, f.period) == (21.0, "2018")
+
+
+def test_communes_still_being_appraised_are_proposed():
+    # our wording: the running total, then communes "đang được thẩm định"
+    ex = extract_text("Năm 2019, toàn tỉnh có 52/120 xã đạt chuẩn nông thôn mới; hiện còn 06 xã đang được khẩn "
+                      "trương thẩm định để được công nhận đạt chuẩn NTM năm 2019.\n")
+    got = sorted((f.value, f.status) for f in pick(ex.facts, metric="ntm.communes_standard"))
+    assert got == [(6.0, "proposed"), (52.0, None)]

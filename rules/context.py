@@ -390,6 +390,9 @@ def _period_at(sent: Sentence, pos: int, doc_period: Optional[str], end: Optiona
             d = int(snap.group("d")) if snap.group("d") else None
             return Period(_snapshot_period(d, int(snap.group("m")), snap.group("y"), doc_period), "snapshot")
         why = _REWARD_REASON_AFTER.match(mt, end, sent.end)
+        if why and why.group("y2") and (last := _last_doc_year(doc_period)) and int(why.group("y2")) > int(last):
+            why = None  # "... trong xây dựng nông thôn mới giai đoạn 2021 - 2025" in a 2024 report: the programme, not
+            # the span rewarded
         if why:     # "15 tập thể ... được khen thưởng vì hoàn thành xuất sắc nhiệm vụ năm 2020": the year rewarded
             if why.group("y3") and int(why.group("y3")) == int(why.group("y")) + 1:
                 return Period(f"{why.group('y')}-{why.group('y3')}", "rewarded")     # "năm 2019 và năm 2020"

@@ -759,3 +759,15 @@ def test_people_and_collectives_praised_as_examples_are_counts_of_dien_hinh_tien
     got = sorted((f.award, f.recipient, f.value) for f in pick(ex.facts, metric="award.count"))
     assert got == [("dien_hinh_tien_tien", "ca_nhan", 45.0), ("dien_hinh_tien_tien", "mixed", 70.0),
                    ("khen_thuong", "ca_nhan", 120.0)]
+
+
+def test_the_span_a_count_is_rewarded_for_unless_it_runs_past_the_text():
+    # our wording: a span rewarded in a 2021 text, and a programme's span running past a 2023 report
+    ex = extract_text("Đại hội thi đua giai đoạn 2015-2020 đã khen thưởng cho 12 tập thể có thành tích xuất sắc giai "
+                      "đoạn 2015-2020 và trao giấy khen cho 04 công nhân lao động tiêu biểu có thành tích xuất sắc "
+                      "trong phong trào thi đua yêu nước giai đoạn 2018-2019.\n", period="2015-2020")
+    assert sorted((f.value, f.period) for f in pick(ex.facts, metric="award.count")) == [(4.0, "2018-2019"),
+                                                                                      (12.0, "2015-2020")]
+    ex = extract_text("Trình Thủ tướng Chính phủ tặng Bằng khen cho 02 cá nhân có thành tích xuất sắc trong xây dựng "
+                      "nông thôn mới giai đoạn 2021 - 2025.\n", period="2023")
+    assert [f.period for f in pick(ex.facts, metric="award.count")] == ["2023"]

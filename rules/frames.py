@@ -381,6 +381,11 @@ def document_frame(doc: Document, meta: DocMeta, header_end: int = 0) -> DocFram
     # tổng kết kinh tế - xã hội năm 2019": the year a lede reviews, not the year of the meeting
     best = next((x for x in found if x[3]), best)
     frame.plan = best is not None and best[1]
+    if best is not None and best[1] and not frame.dateline_year and (only := _only_year(doc)) is not None \
+            and only.isdigit() and _last_year(best[0]) >= int(only):
+        # "Tỉnh phấn đấu từ nay đến năm 2020 ... so với cuối năm 2015. ... Ngay trong năm 2018, tỉnh ...": a text
+        # opening with its plans is of the one year it names as reached, before any year after its baseline
+        best = (only, False, "text", False)
     if ((best is None and not frame.dateline_year) or (best is not None and best[1])) \
             and (after := _after_baseline(doc, heads)):
         # (a text with nothing but a dateline to date it is of the dateline's year: 'Thứ Ba, 03/07/2018' over

@@ -1192,3 +1192,15 @@ def test_communes_still_being_appraised_are_proposed():
                       "trương thẩm định để được công nhận đạt chuẩn NTM năm 2019.\n")
     got = sorted((f.value, f.status) for f in pick(ex.facts, metric="ntm.communes_standard"))
     assert got == [(6.0, "proposed"), (52.0, None)]
+
+
+def test_a_text_opening_with_plans_is_of_the_one_year_it_names_as_reached():
+    # our wording: plans to 2020 with a 2015 baseline, then the one year the text reports, then the stock "Hiện"
+    text = ("Hòa Lâm: Giảm nghèo vùng đồng bào dân tộc thiểu số\n\n"
+            "Tỉnh phấn đấu từ nay đến năm 2020, mỗi năm giảm từ 2 - 3% tỷ lệ hộ nghèo; thu nhập của hộ nghèo tăng "
+            "lên 1,8 lần so với cuối năm 2015.\n\n"
+            "Ngay trong năm 2018, tỉnh đã hỗ trợ 12.000 lượt hộ nghèo vay vốn. Hiện, trên địa bàn tỉnh có 41.200 hộ "
+            "nghèo, chiếm 15,2% tổng số hộ.\n")
+    ex = extract_text(text)
+    assert {(f.metric, f.value, f.period) for f in ex.facts if f.metric in ("poverty.poor_households", "poverty.poor_rate")} \
+        == {("poverty.poor_households", 41200.0, "2018"), ("poverty.poor_rate", 15.2, "2018")}

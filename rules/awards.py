@@ -409,11 +409,14 @@ _TWO_AWARDS_JOIN = P("aw_two_awards_join")
 _PARTS_AFTER = P("aw_parts_after")
 
 
-def _generic_award(an: Analysis, sent: Sentence, g: Group, status: Optional[str]) -> Optional[tuple[str, str]]:
+def _generic_award(an: Analysis, sent: Sentence, g: Group, status: Optional[str],
+                   praised: bool = False) -> Optional[tuple[str, str]]:
+    """The form a count commended in no named form takes; ``praised``: its units are praised as
+    examples (``_praised_exemplars``)."""
     mt = an.doc.match_text
     cs = clause_start(sent, g.start, seps=";")
     before = mt[cs:g.start]
-    if _praised_exemplars(an, sent, g):
+    if praised:
         return "dien_hinh_tien_tien", "aw.dien_hinh_tien_tien/praised"
     if not _GENERIC.search(before) and not _GENERIC_AFTER.match(mt, g.items[-1].end):
         return None
@@ -520,6 +523,7 @@ def extract_awards(an: Analysis) -> list[Item]:
             _mixed_after(an, g)
             subject = _award_subject(an, sent, g)
             inherit_ok = prev_group is not None and _inherits(an, prev_group, g)
+            praised = _praised_exemplars(an, sent, g)
             for it in g.items:
                 st = an.status(sent, it.num.start)
                 parent = _parent_in(list_items, it) if list_items else None
@@ -529,7 +533,7 @@ def extract_awards(an: Analysis) -> list[Item]:
                     it.award, it.binding, it.recipient = topic, "topic", "ca_nhan"
                 if it.award is None and it.kind != "strong" and not _governed(g) and not (
                         inherit_ok and _same_word(an, prev_group.items[-1], it)) and parent is None \
-                        and not _commended_right_before(an, sent, g) and not _praised_exemplars(an, sent, g):
+                        and not _commended_right_before(an, sent, g) and not praised:
                     # "... cho 337 mẹ, trong đó 65 mẹ được trao tặng": a word that also counts other
                     # things is a recipient again when the bound count before says it
                     continue
@@ -538,7 +542,7 @@ def extract_awards(an: Analysis) -> list[Item]:
                         it.award, it.binding = parent.award, "breakdown"
                         it.generic_code, it.generic_rule = parent.generic_code, parent.generic_rule
                 if it.award is None and it.generic_code is None:
-                    gen = _generic_award(an, sent, g, st)
+                    gen = _generic_award(an, sent, g, st, praised)
                     if gen is not None:
                         it.binding, (it.generic_code, it.generic_rule) = "generic", gen
                     elif inherit_ok:

@@ -117,7 +117,7 @@ def _has_context(an: Analysis, sent: Sentence) -> bool:
     if prev is not None and _BREAKDOWN_HEAD.match(mt, sent.block.start, sent.block.end) and \
             v.context.search(mt[prev.start:prev.end]):
         return True     # "... đạt 166/209 tiêu chí nông thôn mới.  ¶ Cụ thể, các xã ...": the paragraph it details
-    return any(v.context.search(an.doc.match_text[h.start:h.end]) for h in sent.headings[-2:])
+    return any(v.context.search(mt[h.start:h.end]) for h in sent.headings[-2:])
 
 
 _FAMILY = {"ntm.communes_standard": "communes", "ntm.communes_advanced": "communes",

@@ -73,10 +73,8 @@ def _topics_in(mt: str, lo: int, hi: int) -> list[tuple[int, int, Topic]]:
 
 
 def _topic_named_after(mt: str, end: int, limit: int) -> Optional[Topic]:
-    """The topic written right after a percent ('6,71% hộ nghèo'), unless what follows makes the
-    percent a share covered by something ('100% hộ nghèo được cấp thẻ ...')."""
-    if _covered_share(mt, end, limit):
-        return None
+    """The topic written right after a percent ('6,71% hộ nghèo'); the caller has set aside a share
+    covered by something ('100% hộ nghèo được cấp thẻ ...', ``_covered_share``)."""
     after = _topics_in(mt, end, min(limit, end + 30))
     if not after or not regex.fullmatch(r"\s*(?:tỷ lệ\s+)?", mt[end:after[0][0]]):
         return None
@@ -92,7 +90,7 @@ def _fall_in(head: str) -> bool:
     return last is not None and not _LEVEL_AFTER_FALL.search(head, last.end())
 
 
-_LEVEL_AFTER_FALL = regex.compile(r"còn|xuống|(?<!\w)từ(?!\w)")
+_LEVEL_AFTER_FALL = P("pov_level_after_fall")
 
 
 def _covered_share(mt: str, end: int, limit: int) -> bool:
@@ -282,7 +280,7 @@ def extract_poverty(an: Analysis) -> None:
                 head = mt[max(clause_start(sent, tstart, seps=";:"), tstart - 40):tstart]
                 changed = last_end > tstart and _CHANGE_BEFORE.search(mt, max(last_end, n.start - 30), n.start)
                 if topic.reduction_metric and (changed or (_FELL_MOST.search(between)
-                                                           and not regex.search(r"(?:còn|xuống|\btừ\b)", between))
+                                                           and not _LEVEL_AFTER_FALL.search(between))
                                                or (_fall_in(head) or v.reduction.search(between))
                                                and not regex.search(r"(?:còn|xuống|từ|\blà\b|chiếm)", between)
                                                # "Ước kết quả thực hiện giảm tỷ lệ hộ nghèo năm 2022 là 0,47%": the

@@ -184,7 +184,7 @@ def from_sentences(an: Analysis, items: list[Item]) -> None:
                                            char_end=m.start("name") + len(m.group("name").rstrip()),
                                            rule="hon.cho", award=f.award, period=f.period, page=f.page))
             continue
-        if it.recipient not in ("tap_the", "ca_nhan"):
+        if it.recipient not in ("tap_the", "ca_nhan", "mixed"):
             continue
         end = text.find("\n", anchor, block.end)
         end = block.end if end < 0 else end
@@ -202,7 +202,7 @@ def from_sentences(an: Analysis, items: list[Item]) -> None:
         if cut:
             parts = [q for p in parts for q in _AFTER_BRACKET.split(p) if q.strip()]
             parts[-1] = parts[-1].rstrip().rstrip(".…")
-        if n is not None and len(parts) != n and not (cut and 2 <= len(parts) < n):
+        if not _list_fits(it.recipient, sep, n, len(parts), cut):
             continue
         off = m.start("names")
         for p in parts:
@@ -210,9 +210,21 @@ def from_sentences(an: Analysis, items: list[Item]) -> None:
             off = start + len(p.strip())
             nm = _clean(p)
             if len(nm) >= 4 and nm[0].isupper():
-                an.honorees.append(Honoree(name=nm, recipient=it.recipient, text=f.text, char_start=start,
+                rec = it.recipient if it.recipient != "mixed" else ("ca_nhan" if _is_person(nm) else "tap_the")
+                an.honorees.append(Honoree(name=nm, recipient=rec, text=f.text, char_start=start,
                                            char_end=off, rule="hon.colon_list", award=f.award, period=f.period,
                                            page=f.page))
+
+
+def _list_fits(recipient: Optional[str], sep: str, n: Optional[int], k: int, cut: bool) -> bool:
+    """Does a list of k names after a count of n read as its recipients?  The count's own number of
+    names, or fewer when the list is cut short; for 'N tập thể, cá nhân gồm: A; B; C' (a mixed count,
+    the collectives often listed apart from the people) any two or more ';' items up to N."""
+    if n is None:
+        return recipient != "mixed"
+    if recipient == "mixed":
+        return sep == ";" and 2 <= k <= n
+    return k == n or (cut and 2 <= k < n)
 
 
 def _cho_names(text: str, first, end: int) -> list:

@@ -177,3 +177,13 @@ def test_a_collective_named_without_a_count_after_the_award_given_it():
     got = sorted((h.name, h.award, h.recipient) for h in extract_text(text, period="2022").honorees)
     assert got == [("Trường THPT Lê Quý Đôn", "bang_khen_cap_bo_tinh", "tap_the"),
                    ("huyện Văn Yên", "co_thi_dua_cap_bo_tinh", "tap_the")]
+
+
+def test_a_mixed_count_names_its_collectives_and_people_in_a_semicolon_list():
+    # our wording: "N tập thể, cá nhân gồm:" then ';' items, some of them people, fewer than N
+    text = ("Năm 2023, Chủ tịch UBND tỉnh tặng Bằng khen cho 8 tập thể, cá nhân gồm: Trường Tiểu học Kim Đồng "
+            "(huyện Mai Sơn); Hợp tác xã Nông nghiệp Tân Lập; ông Lò Văn Hưng.\n")
+    got = [(h.name, h.recipient, h.award) for h in extract_text(text).honorees]
+    assert got == [("Trường Tiểu học Kim Đồng", "tap_the", "bang_khen_cap_bo_tinh"),
+                   ("Hợp tác xã Nông nghiệp Tân Lập", "tap_the", "bang_khen_cap_bo_tinh"),
+                   ("Lò Văn Hưng", "ca_nhan", "bang_khen_cap_bo_tinh")]

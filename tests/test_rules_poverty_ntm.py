@@ -1204,3 +1204,12 @@ def test_a_text_opening_with_plans_is_of_the_one_year_it_names_as_reached():
     ex = extract_text(text)
     assert {(f.metric, f.value, f.period) for f in ex.facts if f.metric in ("poverty.poor_households", "poverty.poor_rate")} \
         == {("poverty.poor_households", 41200.0, "2018"), ("poverty.poor_rate", 15.2, "2018")}
+
+
+def test_the_kind_after_a_bracketed_abbreviation_and_a_bounded_change_per_commune():
+    # our wording: "(NTM)" between the title and its kind, and an increase per commune with "hơn"
+    text = ("Năm 2021, tỉnh công nhận 6 xã đạt chuẩn nông thôn mới (NTM) nâng cao và 2 thôn đạt chuẩn nông thôn "
+            "mới (NTM) kiểu mẫu. Bình quân mỗi xã đạt 14,2 tiêu chí, tăng hơn 1,35 tiêu chí/xã so với năm 2020.\n")
+    ex = extract_text(text)
+    got = sorted((f.metric, f.value) for f in ex.facts)
+    assert got == [("ntm.avg_criteria", 14.2), ("ntm.communes_advanced", 6), ("ntm.villages_model", 2)]

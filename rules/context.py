@@ -27,12 +27,14 @@ from pipeline.model import HEADING
 
 from .text import Sentence, clause_start
 from .lexicon import P
+from .numbers_words import parse_words
 
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _HALF = P("tm_half")
 _QUARTER = P("tm_quarter")
 _RANGE = re.compile(rf"(?P<a>{_YEAR})\s*-\s*(?P<b>{_YEAR})")
 _SPAN = P("tm_span")
+_YEARS_BACK = P("tm_years_back")
 _SCHOOL_YEARS = P("tm_school_years")
 _OCCASION = P("tm_occasion")
 _YEAR_RE = P("tm_year_re")
@@ -167,6 +169,11 @@ def period_mentions(mtext: str, base: int = 0, doc_period: Optional[str] = None)
         # "Trong 5 năm, ...", "giai đoạn này": the report's own span
         for m in _SPAN.finditer(mtext):
             add(m.start(), m.end(), doc_period)
+    elif doc_period and re.match(r"^\d{4}$", doc_period):
+        # "Như vậy, trong 5 năm, ..." in a text of 2020: the five years up to it, 2016-2020
+        for m in _YEARS_BACK.finditer(mtext):
+            n = int(m.group("n")) if m.group("n").isdigit() else parse_words(m.group("n"))
+            add(m.start(), m.end(), f"{int(doc_period) - n + 1}-{doc_period}")
     for m in _HALF.finditer(mtext):
         # "... 6 tháng đầu năm và nhiệm vụ 6 tháng cuối năm 2020": a half without its year takes the one
         # the next half names

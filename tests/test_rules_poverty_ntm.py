@@ -1213,3 +1213,12 @@ def test_the_kind_after_a_bracketed_abbreviation_and_a_bounded_change_per_commun
     ex = extract_text(text)
     got = sorted((f.metric, f.value) for f in ex.facts)
     assert got == [("ntm.avg_criteria", 14.2), ("ntm.communes_advanced", 6), ("ntm.villages_model", 2)]
+
+
+def test_a_number_of_years_ending_with_the_texts_year_is_their_span():
+    # our wording: a fall "trong 4 năm" in a 2022 text; "qua 10 năm thực hiện" leads to a stock of now
+    text = ("Năm 2018, tỷ lệ hộ nghèo của huyện là 9,4%. Như vậy, trong 4 năm, tỷ lệ hộ nghèo giảm 5,1%. "
+            "Qua 10 năm thực hiện, huyện đã có 12/14 xã đạt chuẩn nông thôn mới.\n")
+    ex = extract_text(text, period="2022")
+    assert [f.period for f in pick(ex.facts, metric="poverty.poor_rate_reduction")] == ["2019-2022"]
+    assert [f.period for f in pick(ex.facts, metric="ntm.communes_standard")] == ["2022"]

@@ -703,6 +703,7 @@ def _event_year(sent: Sentence, pos: int, doc_period: Optional[str]) -> Optional
 
 
 _BREAKDOWN_OPEN = P("tm_breakdown_open")
+_YEARLY_FALL_OPEN = P("pov_yearly_fall_open")
 _REST_OPEN = P("tm_rest_open")
 _YEARLY_AVERAGE = P("tm_yearly_average")
 
@@ -738,9 +739,11 @@ def _inherited_period(sent: Sentence, cs: int, pos: int, doc_period: Optional[st
         before = [x for x in period_mentions(mt[sent.start:cs], sent.start, doc_period) if not x.baseline]
         if before and before[-1].attached:
             return before[-1].period
-    if cs == sent.start and _BREAKDOWN_OPEN.match(head) and (prev := _previous_sentence(mt, sent.start)):
+    if cs == sent.start and (_BREAKDOWN_OPEN.match(head) or _YEARLY_FALL_OPEN.match(head)) \
+            and (prev := _previous_sentence(mt, sent.start)):
         # "Đắk Nông phấn đấu cuối năm 2023 toàn tỉnh giảm từ 3% trở lên (...). Trong đó, tỷ lệ hộ nghèo
-        # chung toàn tỉnh giảm từ 3% trở lên, ...": a sentence breaking down the one before is of its period
+        # chung toàn tỉnh giảm từ 3% trở lên, ...": a sentence breaking down the one before is of its period,
+        # and so is one giving the yearly fall of its figure ("... giảm 3,21%. Bình quân mỗi năm giảm 0,58%.")
         before = [x for x in period_mentions(prev[1], prev[0], doc_period) if not x.baseline]
         if before:
             return before[-1].period

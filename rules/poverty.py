@@ -111,6 +111,7 @@ _PARTS_OF_ALL_HOUSEHOLDS = P("pov_parts_of_all_households")
 _ESCAPED_SAID = P("pov_escaped_said")
 _OPENING_WORDS = P("pov_opening_words")
 _BREAKDOWN_OPEN = P("pov_breakdown_open")
+_YEARLY_FALL_OPEN = P("pov_yearly_fall_open")
 _BARE_ITEM = P("pov_bare_item")
 _TOPIC_THEN_COUNT = P("pov_topic_then_count")
 _COUNT_ENDS = P("pov_count_ends")
@@ -161,17 +162,19 @@ def extract_poverty(an: Analysis) -> None:
     for sent in an.sentences:
         if sent.in_closing:
             continue
-        if "nghèo" not in sent.mtext and not (said and _THIS_FIGURE.search(sent.mtext)) and \
-                not (carried and _BREAKDOWN_OPEN.match(mt, sent.start, sent.end)):
+        goes_on = carried is not None and (_BREAKDOWN_OPEN.match(mt, sent.start, sent.end) is not None
+                                           or _YEARLY_FALL_OPEN.match(mt, sent.start, sent.end) is not None)
+        if "nghèo" not in sent.mtext and not (said and _THIS_FIGURE.search(sent.mtext)) and not goes_on:
             said = carried = None
             continue
         # "... tỷ lệ hộ nghèo ở mức 5,27%. Đến năm 2019, con số này là 2,66%": the figure goes on
         last_topic: Optional[Topic] = said if _THIS_FIGURE.search(sent.mtext) else None
         last_end = sent.start           # end of the last figure emitted in this sentence
         last_rate: Optional[str] = None  # the metric of the last percent emitted in this sentence
-        if last_topic is None and carried is not None and _BREAKDOWN_OPEN.match(mt, sent.start, sent.end):
+        if last_topic is None and goes_on:
             # "Tỷ lệ hộ nghèo giảm 2,39%. Cụ thể: huyện Bác Ái giảm 6,65%; Ninh Phước 4,68%": the sentence
-            # details the one before, place by place
+            # details the one before, place by place; "... giảm 3,21%. Bình quân mỗi năm giảm 0,58%.": it
+            # gives the yearly fall of the rate before
             last_topic, last_rate = carried
         for n in an.numbers_in(sent):
             if n.start < last_end:

@@ -1222,3 +1222,15 @@ def test_a_number_of_years_ending_with_the_texts_year_is_their_span():
     ex = extract_text(text, period="2022")
     assert [f.period for f in pick(ex.facts, metric="poverty.poor_rate_reduction")] == ["2019-2022"]
     assert [f.period for f in pick(ex.facts, metric="ntm.communes_standard")] == ["2022"]
+
+
+def test_a_second_reduced_rate_with_its_scope_and_a_yearly_fall_in_its_own_sentence():
+    # our wording: "đã giảm tỷ lệ hộ nghèo X% và giảm tỷ lệ hộ nghèo <scope> là Y%", then a topicless
+    # sentence giving the yearly fall of the figure before, of that figure's span
+    text = ("Trong 4 năm, huyện đã giảm tỷ lệ hộ nghèo 4,2% và giảm tỷ lệ hộ nghèo trong đồng bào dân tộc Mông "
+            "là trên 6,8%. Bình quân mỗi năm giảm 1,05%.\n")
+    ex = extract_text(text, period="2023")
+    got = sorted((f.metric, f.value, f.period) for f in ex.facts)
+    assert got == [("poverty.poor_rate_reduction", 1.05, "2020-2023"),
+                   ("poverty.poor_rate_reduction", 4.2, "2020-2023"),
+                   ("poverty.poor_rate_reduction", 6.8, "2020-2023")]

@@ -27,6 +27,7 @@ from .text import Sentence, clause_start, sentences
 
 
 _OPENING = P("subj_opening")
+_GRANTING_LINE = P("aw_granting_line")
 _BARE_OPENING = P("subj_bare_opening")
 _OPENING_PHRASE = P("subj_opening_phrase")
 _REGION_OPENING = P("subj_region_opening")
@@ -106,12 +107,15 @@ class Analysis:
         return out
 
     def _list_lead(self, block_index: int) -> Optional[Block]:
-        """The block a list hangs from: the nearest block before it that is no list item, when it
-        ends with ':'."""
-        for b in reversed(self.doc.blocks[:block_index]):
-            if b.kind == LIST_ITEM:
-                continue
-            return b if b.kind != TABLE and b.text.rstrip().endswith(":") else None
+        """The block a list's awards take their granter from: the paragraph before the list when it ends
+        with ':', or when it is a short line naming who grants ('Chính Phủ tặng', 'Bộ giao thông vận tải
+        tặng.' over '– Bằng Khen: 87 lượt tập thể')."""
+        lead = self.lead_block(block_index, nested=False)
+        if lead is not None:
+            return lead
+        b = next((b for b in reversed(self.doc.blocks[:block_index]) if b.kind != LIST_ITEM), None)
+        if b is not None and b.kind != TABLE and _GRANTING_LINE.fullmatch(self.doc.match_text, b.start, b.end):
+            return b
         return None
 
     def granter_of(self, m: Optional[AwardMention]) -> Optional[str]:

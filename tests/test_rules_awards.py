@@ -771,3 +771,13 @@ def test_the_span_a_count_is_rewarded_for_unless_it_runs_past_the_text():
     ex = extract_text("Trình Thủ tướng Chính phủ tặng Bằng khen cho 02 cá nhân có thành tích xuất sắc trong xây dựng "
                       "nông thôn mới giai đoạn 2021 - 2025.\n", period="2023")
     assert [f.period for f in pick(ex.facts, metric="award.count")] == ["2023"]
+
+
+def test_a_short_line_naming_who_grants_leads_the_list_under_it_without_a_colon():
+    # our wording: a roll of honour whose granter lines have no colon
+    text = ("Thủ tướng Chính phủ tặng\n"
+            "– Bằng khen: 12 lượt tập thể và 9 lượt cá nhân\n"
+            "Bộ Y tế tặng.\n"
+            "– Bằng khen: 40 lượt tập thể\n")
+    got = sorted((f.value, f.award) for f in extract_text(text, period="2020").facts)
+    assert got == [(9, "bang_khen_thu_tuong"), (12, "bang_khen_thu_tuong"), (40, "bang_khen_cap_bo_tinh")]

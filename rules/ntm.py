@@ -23,7 +23,7 @@ from .analysis import Analysis
 from .awards import CULTURE_TITLES
 from .context import Period, sourced
 from .datafiles import load, pattern
-from .subjects import (last_place_before, place_after_prefix, place_list, places_before, prefix_level, split_prefix,
+from .subjects import (last_place_before, listed_places, place_after_prefix, place_list, places_before, prefix_level, split_prefix,
                        subject_before)
 from .text import Sentence, clause_start
 from .lexicon import P
@@ -279,6 +279,9 @@ def _extract_rules(an: Analysis) -> None:
                     group = places_before(an.doc.text, cs, m.start())
                     if group[-1:] and group[-1][0] == subj[0]:
                         others = [(n, lv or subj[1]) for n, lv in group[:-1]]
+                if subj is None and metric == "ntm.criteria_met" and (back := _places_pointed_at(an, sent, cs, m.start())):
+                    # "Các xã được xét gồm: A; B, C và D. Đến nay, 4 xã trên đều đạt 19/19 tiêu chí": each of them
+                    subj, others = back[0], back[1:]
                 if subj is None and (par := sent.in_paren(ns)) is not None and \
                         not an.doc.text[par[0] + 1:m.start()].strip():
                     # "gồm: Mỹ Quang (đạt 16/19 tiêu chí), Mỹ Châu (...)": the place the bracket follows
@@ -360,6 +363,25 @@ def _recognised_unit(an: Analysis, sent: Sentence, m: "regex.Match",
     return unit
 
 
+def _places_pointed_at(an: Analysis, sent: Sentence, lo: int, pos: int) -> list[tuple[str, str]]:
+    """The places a back-pointing phrase before ``pos`` ('4 xã trên', 'các xã nói trên') stands for: the
+    list opened by 'gồm' or ':' in the blocks just before, when its length is the number written ('các xã
+    trên', with no number, may point at a longer list than its last opening shows)."""
+    ana = None
+    for ana in _LIST_ANAPHOR.finditer(an.doc.match_text, lo, pos):
+        pass
+    if ana is None:
+        return []
+    level = prefix_level(an.doc.match_text[ana.start("u"):ana.end("u")]) if ana.groupdict().get("u") else None
+    first = an.doc.blocks[max(0, sent.block.index - _ANAPHOR_BLOCKS)]
+    places = listed_places(an.doc.text, first.start, sent.start)
+    if not places or not ana.group("n") or int(ana.group("n")) != len(places):
+        return []
+    return [(name, lv or level or "commune") for name, lv in places]
+
+
+_LIST_ANAPHOR = P("subj_list_anaphor")
+_ANAPHOR_BLOCKS = 2     # blocks back where the list a phrase points at may stand
 _COORDINATED = P("ntm_unit_coordinated_before")
 _COORDINATED_AFTER = P("ntm_unit_coordinated_after")
 

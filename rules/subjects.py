@@ -88,6 +88,24 @@ def places_before(text: str, lo: int, pos: int) -> list[tuple[str, Optional[str]
     return _list_names(_PLACE_LIST_END.search(seg))
 
 
+def listed_places(text: str, lo: int, hi: int) -> list[tuple[str, Optional[str]]]:
+    """The places of the last list opened by 'gồm' or ':' between ``lo`` and ``hi``, its ';' parts each a
+    list of their own ('gồm: Đức Mạnh (Đắk Mil); Thuận Hạnh, Nam Bình (Đắk Song) và Đắk R’moan'), else []."""
+    opening = None
+    for opening in _LIST_OPENING.finditer(text, lo, hi):
+        pass
+    if opening is None:
+        return []
+    body = text[opening.end():hi].rstrip(" .\n")
+    out: list[tuple[str, Optional[str]]] = []
+    for part in body.split(";"):
+        names = place_list(part.strip() + " ")
+        if not names:
+            return []
+        out += names
+    return out
+
+
 def place_list(phrase: str) -> list[tuple[str, Optional[str]]]:
     """The places of a phrase that is nothing but a list of them ('Ea Tam, Ea Tân, Tam Giang'), else []."""
     m = _PLACE_LIST_END.search(phrase)
@@ -109,6 +127,7 @@ def _list_names(m: Optional["regex.Match"]) -> list[tuple[str, Optional[str]]]:
 
 
 _PLACE_LIST_END = P("subj_place_list_end")
+_LIST_OPENING = P("subj_list_opening")
 _PLACE_LIST_SEP = P("subj_place_list_sep")
 
 

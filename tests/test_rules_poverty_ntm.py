@@ -1234,3 +1234,15 @@ def test_a_second_reduced_rate_with_its_scope_and_a_yearly_fall_in_its_own_sente
     assert got == [("poverty.poor_rate_reduction", 1.05, "2020-2023"),
                    ("poverty.poor_rate_reduction", 4.2, "2020-2023"),
                    ("poverty.poor_rate_reduction", 6.8, "2020-2023")]
+
+
+def test_criteria_met_by_the_places_a_numbered_phrase_points_back_at():
+    # our wording: a list opened by "gồm:" with ';' parts, then "3 xã trên" in the next paragraph;
+    # "các xã trên" without its number points at nothing certain
+    text = ("Đợt này, Hội đồng thẩm định xét các xã gồm: Tân Lạc (huyện Ba Vì); Phú Hòa và Đông Xuyên (huyện Quốc Oai).\n\n"
+            "Đến nay, 3 xã trên đều đạt 19/19 tiêu chí nông thôn mới.\n\n"
+            "Các xã được đề nghị gồm: Hòa Bình, Yên Lạc. Các xã trên đều đạt 18/19 tiêu chí.\n")
+    ex = extract_text(text, period="2023")
+    got = [(f.subject, f.value) for f in pick(ex.facts, metric="ntm.criteria_met")]
+    assert sorted(g for g in got if g[1] == 19) == [("Phú Hòa", 19.0), ("Tân Lạc", 19.0), ("Đông Xuyên", 19.0)]
+    assert all(s not in ("Hòa Bình", "Yên Lạc") for s, _ in got)

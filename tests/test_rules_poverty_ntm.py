@@ -1246,3 +1246,11 @@ def test_criteria_met_by_the_places_a_numbered_phrase_points_back_at():
     got = [(f.subject, f.value) for f in pick(ex.facts, metric="ntm.criteria_met")]
     assert sorted(g for g in got if g[1] == 19) == [("Phú Hòa", 19.0), ("Tân Lạc", 19.0), ("Đông Xuyên", 19.0)]
     assert all(s not in ("Hòa Bình", "Yên Lạc") for s, _ in got)
+
+
+def test_the_title_before_the_communes_it_is_recognised_for_with_doi_voi():
+    # our wording: "công nhận đạt chuẩn NTM đối với N xã" and "công nhận đạt các tiêu chí NTM kiểu mẫu cho N xã"
+    text = ("Năm 2023, Hội đồng thẩm định tỉnh bỏ phiếu công nhận đạt chuẩn NTM đối với 5 xã. Hội đồng cũng bỏ "
+            "phiếu công nhận đạt các tiêu chí NTM kiểu mẫu cho 2 xã.\n")
+    got = sorted((f.metric, f.value) for f in extract_text(text).facts)
+    assert got == [("ntm.communes_model", 2), ("ntm.communes_standard", 5)]

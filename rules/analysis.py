@@ -16,7 +16,7 @@ from pipeline.normalize import fold
 from pipeline.model import LIST_ITEM, TABLE, Block, DocMeta, Document, Fact, Honoree
 
 from . import numbers as nums
-from .catalog import AwardMention, award_mentions, resolve_level
+from .catalog import AwardMention, award_mentions, catalog, resolve_level
 from .context import HEADERLESS_FRAME_SOURCES, Period, period_at, status_at
 from .frames import Frames
 from .metadata import is_headerless
@@ -103,6 +103,13 @@ class Analysis:
                 if lead is not None:
                     # "... thống nhất đề nghị Chủ tịch UBND huyện:" over "- Tặng Giấy khen cho 02 tập thể"
                     heads.insert(0, self.doc.match_text[lead.start:lead.end])
+                headline = self.frames.document.headline
+                if headline is not None and headline.index < sent.block.index and \
+                        catalog().last_granter(self.doc.match_text[headline.start:headline.end], m.entry.levels):
+                    # "Thủ tướng Chính phủ khen thưởng các tập thể ..." over "6 tập thể được tặng bằng khen
+                    # gồm: ...": a text on one granter's awards names it once, in its headline (a granter
+                    # it names, not a level such as "khen thưởng cấp Nhà nước")
+                    heads.append(self.doc.match_text[headline.start:headline.end])
                 resolve_level(m, before, heads, base=sent.block.start)
         return out
 

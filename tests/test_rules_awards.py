@@ -781,3 +781,15 @@ def test_a_short_line_naming_who_grants_leads_the_list_under_it_without_a_colon(
             "– Bằng khen: 40 lượt tập thể\n")
     got = sorted((f.value, f.award) for f in extract_text(text, period="2020").facts)
     assert got == [(9, "bang_khen_thu_tuong"), (12, "bang_khen_thu_tuong"), (40, "bang_khen_cap_bo_tinh")]
+
+
+def test_a_bare_form_takes_the_granter_its_headline_names_but_not_a_level_word():
+    # our wording: a headline naming the Prime Minister over a bare "bằng khen"; a headline naming only
+    # "cấp Nhà nước" leaves a bare "Cờ thi đua" of its default level
+    text = ("Thủ tướng Chính phủ khen thưởng các đơn vị phòng chống thiên tai\n\n"
+            "Năm 2022, 5 tập thể được tặng bằng khen gồm: Đồn Biên phòng Lũng Cú; Ban CHQS huyện Mèo Vạc; "
+            "Trạm Y tế xã Sơn Vĩ; Trường Tiểu học Lũng Cú; Công an xã Pải Lủng.\n")
+    assert [f.award for f in extract_text(text).facts] == ["bang_khen_thu_tuong"]
+    text = ("Tỉnh có hơn 900 trường hợp nhận khen thưởng cấp Nhà nước\n\n"
+            "Giai đoạn 2020-2025, tỉnh cũng tặng Cờ thi đua cho 93 tập thể.\n")
+    assert [f.award for f in extract_text(text).facts if f.value == 93] == ["co_thi_dua_cap_bo_tinh"]

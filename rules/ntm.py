@@ -205,8 +205,9 @@ def _extract_rules(an: Analysis) -> None:
         if sent.in_closing:
             continue
         st = sent.mtext
-        if "tiêu chí" not in st and not v.context.search(st) and "thôn" not in st:
-            continue
+        if "tiêu chí" not in st and not v.context.search(st) and "thôn" not in st and \
+                not ("đạt chuẩn" in st and _has_context(an, sent)):
+            continue    # "... có 5 xã đạt chuẩn NTM. Trong đó có 02 xã đạt chuẩn năm 2015": its paragraph speaks of NTM
         prev_low: Optional[str] = None
         last_metric: dict[str, str] = {}
         # "49/56 thôn đạt chuẩn thôn văn hóa": a cultural title read as an award is never an NTM figure

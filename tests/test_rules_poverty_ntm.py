@@ -1254,3 +1254,13 @@ def test_the_title_before_the_communes_it_is_recognised_for_with_doi_voi():
             "phiếu công nhận đạt các tiêu chí NTM kiểu mẫu cho 2 xã.\n")
     got = sorted((f.metric, f.value) for f in extract_text(text).facts)
     assert got == [("ntm.communes_model", 2), ("ntm.communes_standard", 5)]
+
+
+def test_a_breakdown_sentence_of_an_ntm_paragraph_with_years_after_dat_chuan_and_planned_communes():
+    # our wording: the parts of an NTM total in the next sentence, each "đạt chuẩn năm YYYY", and communes
+    # only planned to meet the standard
+    text = ("Năm 2020, huyện có 6 xã đạt chuẩn NTM. Trong đó có Tân An và Tân Hòa là 02 xã đạt chuẩn năm 2016; "
+            "04 xã Phú Lộc, Phú Hữu, Mỹ An, Mỹ Lợi đạt chuẩn năm 2019. Đối với 02 xã nằm trong kế hoạch đạt "
+            "chuẩn năm 2021 là Long Hòa 17 tiêu chí, Long Phú 15 tiêu chí.\n")
+    got = sorted((f.value, f.period) for f in pick(extract_text(text).facts, metric="ntm.communes_standard"))
+    assert got == [(2, "2016"), (4, "2019"), (6, "2020")]

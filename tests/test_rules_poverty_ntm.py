@@ -1264,3 +1264,10 @@ def test_a_breakdown_sentence_of_an_ntm_paragraph_with_years_after_dat_chuan_and
             "chuẩn năm 2021 là Long Hòa 17 tiêu chí, Long Phú 15 tiêu chí.\n")
     got = sorted((f.value, f.period) for f in pick(extract_text(text).facts, metric="ntm.communes_standard"))
     assert got == [(2, "2016"), (4, "2019"), (6, "2020")]
+
+
+def test_a_fall_from_a_count_with_its_rate_to_the_count_it_falls_to():
+    # our wording: "giảm từ A hộ, chiếm tỷ lệ X% đầu năm xuống còn B hộ"
+    text = "Năm 2021, số hộ nghèo toàn xã giảm từ 320 hộ, chiếm tỷ lệ 9,2% đầu năm xuống còn 251 hộ, chiếm tỷ lệ 7,1%.\n"
+    got = sorted(f.value for f in pick(extract_text(text).facts, metric="poverty.poor_households"))
+    assert got == [251, 320]

@@ -104,12 +104,12 @@ class Analysis:
                     # "... thống nhất đề nghị Chủ tịch UBND huyện:" over "- Tặng Giấy khen cho 02 tập thể"
                     heads.insert(0, self.doc.match_text[lead.start:lead.end])
                 headline = self.frames.document.headline
-                if headline is not None and headline.index < sent.block.index and \
-                        catalog().last_granter(self.doc.match_text[headline.start:headline.end], m.entry.levels):
+                title = self.doc.match_text[headline.start:headline.end] if headline is not None else ""
+                if title and headline.index < sent.block.index and catalog().last_granter(title, m.entry.levels):
                     # "Thủ tướng Chính phủ khen thưởng các tập thể ..." over "6 tập thể được tặng bằng khen
                     # gồm: ...": a text on one granter's awards names it once, in its headline (a granter
                     # it names, not a level such as "khen thưởng cấp Nhà nước")
-                    heads.append(self.doc.match_text[headline.start:headline.end])
+                    heads.append(title)
                 resolve_level(m, before, heads, base=sent.block.start)
         return out
 

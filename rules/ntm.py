@@ -23,8 +23,8 @@ from .analysis import Analysis
 from .awards import CULTURE_TITLES
 from .context import Period, sourced
 from .datafiles import load, pattern
-from .subjects import (last_place_before, listed_places, place_after_prefix, place_list, places_before, prefix_level, split_prefix,
-                       subject_before)
+from .subjects import (last_place_before, listed_places, place_after_prefix, place_list, places_before, prefix_level,
+                       split_prefix, subject_before)
 from .text import Sentence, clause_start
 from .lexicon import P
 from pipeline.model import Fact
@@ -373,7 +373,7 @@ def _places_pointed_at(an: Analysis, sent: Sentence, lo: int, pos: int) -> list[
         pass
     if ana is None:
         return []
-    level = prefix_level(an.doc.match_text[ana.start("u"):ana.end("u")]) if ana.groupdict().get("u") else None
+    level = prefix_level(ana.group("u"))
     first = an.doc.blocks[max(0, sent.block.index - _ANAPHOR_BLOCKS)]
     places = listed_places(an.doc.text, first.start, sent.start)
     if not places or not ana.group("n") or int(ana.group("n")) != len(places):
